@@ -1,0 +1,62 @@
+"""The ``rtl-reader`` command line.
+
+``rtl-reader [ARTICLE]`` opens the app; ``rtl-reader COMMAND ...`` runs a
+non-interactive command. Each command lives in a module of its own under
+``reader.cli`` that defines ``add_arguments(parser)`` and ``run(args) -> int``;
+heavy imports happen inside ``run`` so that ``--help`` and start-up stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import ReaderError
+
+# command name -> (module under reader.cli, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "cat": ("cat", "print an article laid out for this terminal"),
+}
+
+PROG = "rtl-reader"
+
+
+def _build_parser(command: str | None) -> tuple[argparse.ArgumentParser, object]:
+    if command is None:
+        module = importlib.import_module("reader.cli.app")
+        parser = argparse.ArgumentParser(
+            prog=PROG,
+            description="Read stored Arabic articles in the terminal. "
+            "Commands: " + ", ".join(COMMANDS) + " (rtl-reader COMMAND --help).",
+        )
+        parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    else:
+        module_name, help_text = COMMANDS[command]
+        module = importlib.import_module(f"reader.cli.{module_name}")
+        parser = argparse.ArgumentParser(prog=f"{PROG} {command}", description=help_text)
+    module.add_arguments(parser)  # type: ignore[attr-defined]
+    return parser, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    parser, module = _build_parser(command)
+    args = parser.parse_args(args_list[1:] if command else args_list)
+    try:
+        return int(module.run(args) or 0)  # type: ignore[attr-defined]
+    except ReaderError as exc:
+        from reader.text.sanitize import sanitize_line
+
+        print(f"{PROG}: {sanitize_line(str(exc))}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `rtl-reader cat x | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0

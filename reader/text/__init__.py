@@ -1,0 +1,11 @@
+"""The text engine: untrusted text in, terminal-ready lines with index maps out.
+
+Pure Python; imports nothing from Textual, SQLite or the file system. Modules:
+
+- ``sanitize``: remove terminal escape sequences and control characters (idempotent).
+- ``decode``: bytes to text with clear errors for binary or invalid UTF-8 input.
+- ``bidi``: the Unicode Bidirectional Algorithm (levels, line reordering, mirroring).
+- ``shaping``: Arabic letter joining with a map back to the logical text.
+- ``wrap``: line breaking by terminal cell width.
+- ``layout``: paragraphs to laid-out lines (with caches) for ``app`` and ``terminal`` modes.
+"""
