@@ -1,0 +1,281 @@
+"""Library benchmarks: import, search and related-article latency, and the index choice.
+
+Run from the checkout root: ``python benchmarks/library.py [--articles 10000]``.
+Needs ../shared/corpus/saudinewsnet-300.jsonl. Prints figures, each against a
+reference measured in the same run:
+
+- import of the 300-article JSONL file (target < 3 s), against SQLite inserting
+  the same articles' text with no parsing, normalising or indexing;
+- search latency p50/p95 over a library of N articles built from the corpus
+  (target p95 < 20 ms), against a bare FTS5 query on the same index (no query
+  parsing, no snippets);
+- related-articles latency (target < 50 ms);
+- the search index: light-stem readings (what the library uses) against the
+  trigram tokenizer, on the 300 articles: build time, size, latency, and what the
+  folds the library promises find.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.articles.parse import parse_path  # noqa: E402
+from reader.library import Library  # noqa: E402
+from reader.library.normalize import normalize  # noqa: E402
+from reader.library.search import Query  # noqa: E402
+from reader.library.storage import insert_article  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet-300.jsonl"
+QUERIES = [
+    "اسرائيل",
+    "عقد",
+    "الاتفاق",
+    "النووي",
+    "إيران",
+    "النفط",
+    "وزير الخارجية",
+    "الملك سلمان",
+    "داعش",
+    "اليمن",
+    "الهلال",
+    "السعودية",
+    "المملكة",
+    "أسعار النفط",
+    "كأس العالم",
+    "التعليم",
+    "مجلس الأمن",
+    "الحوثيين",
+    "الجبير",
+    "رفسنجاني",
+]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def bench_import(workdir: Path) -> None:
+    started = time.perf_counter()
+    with Library.open(workdir / "import.sqlite3", import_bundled=False) as library:
+        report = library.import_paths([CORPUS])
+    ours = time.perf_counter() - started
+
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    connection = sqlite3.connect(workdir / "reference.sqlite3", isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("CREATE TABLE t (title TEXT, body TEXT)")
+    for row in rows:
+        connection.execute("BEGIN")
+        connection.execute("INSERT INTO t VALUES (?, ?)", (row["title"], row["content"]))
+        connection.execute("COMMIT")
+    connection.close()
+    reference = time.perf_counter() - started
+    print(f"import 300-article JSONL: {ours:.2f} s (target < 3 s): {report.summary()}")
+    print(
+        f"  reference, bare inserts of the same text: {reference:.3f} s (x{ours / reference:.0f})"
+    )
+
+
+def build_large_library(path: Path, size: int) -> Library:
+    """A library of *size* articles: the corpus, then variants of it (paragraphs rotated,
+    numbered titles) so that each is a distinct article of realistic text."""
+    articles = parse_path(CORPUS)
+    articles = list(getattr(articles, "articles", articles))
+    library = Library.open(path, import_bundled=False)
+    started = time.perf_counter()
+    count = 0
+    round_ = 0
+    while count < size:
+        for article in articles:
+            if count >= size:
+                break
+            paragraphs = article.paragraphs
+            if round_:
+                shift = round_ % max(1, len(paragraphs))
+                paragraphs = [*paragraphs[shift:], *paragraphs[:shift], f"نسخة {round_}"]
+            variant = replace(
+                article,
+                title=f"{article.title} {round_}" if round_ else article.title,
+                paragraphs=paragraphs,
+                id="",
+            )
+            variant.id = variant.content_id()
+            insert_article(library.connection, variant)
+            count += 1
+        round_ += 1
+    elapsed = time.perf_counter() - started
+    print(f"built {size:,} articles in {elapsed:.1f} s ({elapsed / size * 1000:.2f} ms an article)")
+    return library
+
+
+def bench_search(library: Library, repeats: int) -> None:
+    connection = library.connection
+    for query in QUERIES:  # warm caches once
+        library.search(query)
+    ours, bare = [], []
+    for _ in range(repeats):
+        for query in QUERIES:
+            started = time.perf_counter()
+            library.search(query, limit=20)
+            ours.append(time.perf_counter() - started)
+            expression = " AND ".join(f'"{w}"' for w in Query.parse(query).words)
+            started = time.perf_counter()
+            connection.execute(
+                "SELECT rowid FROM article_search WHERE article_search MATCH ? "
+                "ORDER BY rank LIMIT 20",
+                (expression,),
+            ).fetchall()
+            bare.append(time.perf_counter() - started)
+    p50, p95 = percentile(ours, 0.5), percentile(ours, 0.95)
+    print(f"search ({len(ours)} queries): p50 {ms(p50)}, p95 {ms(p95)} (target p95 < 20 ms)")
+    print(
+        f"  reference, bare FTS5 query of the normalised words: p50 {ms(percentile(bare, 0.5))}, "
+        f"p95 {ms(percentile(bare, 0.95))} (x{p95 / percentile(bare, 0.95):.1f} at p95)"
+    )
+
+
+def bench_related(library: Library, samples: int) -> None:
+    ids = [row[0] for row in library.connection.execute("SELECT id FROM articles")]
+    chosen = random.Random(7).sample(ids, min(samples, len(ids)))
+    library.related(chosen[0])
+    times = []
+    for article_id in chosen:
+        started = time.perf_counter()
+        library.related(article_id, top=10)
+        times.append(time.perf_counter() - started)
+    print(
+        f"related ({len(times)} articles): p50 {ms(percentile(times, 0.5))}, "
+        f"p95 {ms(percentile(times, 0.95))}, max {ms(max(times))} (target < 50 ms)"
+    )
+
+
+def related_quality(workdir: Path) -> None:
+    """The seed's related articles against the corpus's Iran-nuclear articles."""
+    from reader.resources import seed_article_path
+
+    with Library.open(workdir / "quality.sqlite3", import_bundled=False) as library:
+        library.import_paths([CORPUS])
+        seed = library.resolve(str(seed_article_path()))
+        urls = dict(library.connection.execute("SELECT id, url FROM articles"))
+        wanted = set()
+        for line in CORPUS.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            text = normalize(record["title"] + " " + record["content"])
+            if "ايران" in text and "نووي" in text:
+                wanted.add(record["url"])
+        ranked = [urls[item.article_id] in wanted for item in library.related(seed.id, top=300)]
+    found, precision_sum = 0, 0.0
+    for rank, hit in enumerate(ranked, 1):
+        if hit:
+            found += 1
+            precision_sum += found / rank
+    positions = [i + 1 for i, hit in enumerate(ranked) if hit]
+    print(
+        f"related quality for the seed: {sum(ranked[: len(wanted)])}/{len(wanted)} Iran-nuclear "
+        f"articles in the top {len(wanted)}, average precision {precision_sum / len(wanted):.3f}, "
+        f"ranks {positions}"
+    )
+
+
+def bench_index_choice(workdir: Path) -> None:
+    """Light-stem readings (the library) against FTS5's trigram tokenizer."""
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    texts = [normalize(r["title"] + "\n" + r["content"]) for r in rows]
+
+    stem_path = workdir / "stem.sqlite3"
+    started = time.perf_counter()
+    with Library.open(stem_path, import_bundled=False) as library:
+        library.import_paths([CORPUS])
+        library.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        library.connection.execute("VACUUM")
+        stem_build = time.perf_counter() - started
+        stem_times, stem_counts = [], {}
+        for query in ("عقد", "الاتفاق", "اسرائيل", "مصر", "في"):
+            started = time.perf_counter()
+            stem_counts[query] = len(library.search(query, limit=1000))
+            stem_times.append(time.perf_counter() - started)
+
+    tri_path = workdir / "trigram.sqlite3"
+    connection = sqlite3.connect(tri_path, isolation_level=None)
+    started = time.perf_counter()
+    connection.execute("CREATE VIRTUAL TABLE t USING fts5 (body, tokenize = 'trigram')")
+    connection.execute("BEGIN")
+    connection.executemany("INSERT INTO t (body) VALUES (?)", ((t,) for t in texts))
+    connection.execute("COMMIT")
+    tri_build = time.perf_counter() - started
+    connection.execute("VACUUM")
+    tri_times, tri_counts = [], {}
+    for query in ("عقد", "الاتفاق", "اسرائيل", "مصر", "في"):
+        started = time.perf_counter()
+        tri_counts[query] = len(
+            connection.execute(
+                "SELECT rowid FROM t WHERE t MATCH ? ORDER BY rank LIMIT 1000",
+                (f'"{normalize(query)}"',),
+            ).fetchall()
+        )
+        tri_times.append(time.perf_counter() - started)
+    # Articles where عقد is only part of another word (معقد, عقدة, العقود...), found by trigram.
+    whole_word = {
+        i
+        for i, t in enumerate(texts)
+        for w in t.split()
+        if w.strip("،.:؛") in {"عقد", "وعقد", "فعقد", "بعقد", "لعقد", "العقد", "والعقد"}
+    }
+    substring = {i for i, t in enumerate(texts) if "عقد" in t}
+    connection.close()
+    print("index choice, 300 articles (light-stem readings = the library's choice):")
+    print(
+        f"  light-stem: whole import {stem_build:.2f} s, "
+        f"file {stem_path.stat().st_size / 1e6:.1f} MB "
+        f"(articles and all indexes), query p50 {ms(statistics.median(stem_times))}, "
+        f"hits {stem_counts}"
+    )
+    print(
+        f"  trigram:    index only {tri_build:.2f} s, file {tri_path.stat().st_size / 1e6:.1f} MB "
+        f"(normalised text only), query p50 {ms(statistics.median(tri_times))}, hits {tri_counts}"
+    )
+    print(
+        f"  'عقد' as a word (any prefix) in {len(whole_word)} articles; as a substring in "
+        f"{len(substring)} (trigram matches: عقدة, معقد, العقود... and cannot look up 2-letter "
+        "words such as 'في')"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="size of the large library")
+    parser.add_argument("--repeats", type=int, default=5, help="passes over the query list")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"{CORPUS} is absent")
+    with tempfile.TemporaryDirectory(prefix="rtl-reader-bench-") as tmp:
+        workdir = Path(tmp)
+        bench_import(workdir)
+        related_quality(workdir)
+        bench_index_choice(workdir)
+        library = build_large_library(workdir / "large.sqlite3", args.articles)
+        with library:
+            bench_search(library, args.repeats)
+            bench_related(library, 50)
+
+
+if __name__ == "__main__":
+    main()
