@@ -98,7 +98,6 @@ def build_large_library(path: Path, size: int) -> Library:
     """A library of *size* articles: the corpus, then variants of it (paragraphs rotated,
     numbered titles) so that each is a distinct article of realistic text."""
     articles = parse_path(CORPUS)
-    articles = list(getattr(articles, "articles", articles))
     library = Library.open(path, import_bundled=False)
     started = time.perf_counter()
     count = 0

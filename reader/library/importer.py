@@ -12,38 +12,34 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.articles.model import Article
+from reader.articles.parse import is_article_file, read_path
+from reader.errors import InputError, ReaderError
 from reader.library.models import ImportProblem, ImportReport
 from reader.library.storage import insert_article
 from reader.text.decode import describe_source
 
-#: File types a folder import picks up (a file named explicitly is tried whatever its type).
-ARTICLE_SUFFIXES = frozenset(
-    {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson"}
-)
-
 
 def article_files(folder: Path) -> Iterator[Path]:
-    """Article files under *folder*, recursively, in name order; hidden entries skipped."""
+    """Article files under *folder* (by the parsers' file types), recursively, in name
+    order; hidden files and folders skipped. A file named explicitly is tried whatever
+    its type."""
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
             yield from article_files(entry)
-        elif entry.is_file() and entry.suffix.lower() in ARTICLE_SUFFIXES:
+        elif entry.is_file() and is_article_file(entry):
             yield entry
 
 
-def _parse(path: Path, report: ImportReport) -> list:
-    """Parse one file, adding its problems (the whole file, or single records) to *report*."""
-    from reader.articles.parse import parse_path
-
-    result = parse_path(path)
-    # A parser may hand back a result object carrying per-record problems (bad JSONL lines).
-    articles = getattr(result, "articles", result)
-    for problem in getattr(result, "problems", ()) or ():
-        report.problems.append(ImportProblem(describe_source(str(path)), str(problem)))
-    return list(articles)
+def _parse(path: Path, report: ImportReport) -> list[Article]:
+    """Parse one file; problems with single records (bad JSONL lines) go to *report*."""
+    result = read_path(path)
+    name = describe_source(str(path))
+    for problem in result.problems:
+        report.problems.append(ImportProblem(name, problem.problem))
+    return result.articles
 
 
 def import_paths(connection: sqlite3.Connection, paths: Iterable[Path | str]) -> ImportReport:
@@ -68,15 +64,18 @@ def _import_file(connection: sqlite3.Connection, path: Path, report: ImportRepor
     name = describe_source(str(path))
     try:
         articles = _parse(path, report)
+    except InputError as exc:
+        report.problems.append(ImportProblem(name, exc.problem))
+        return
     except ReaderError as exc:
-        problem = getattr(exc, "problem", None) or str(exc)
-        report.problems.append(ImportProblem(name, problem))
+        report.problems.append(ImportProblem(name, str(exc)))
         return
     except OSError as exc:
         report.problems.append(ImportProblem(name, f"cannot read ({exc.strerror or exc})"))
         return
     if not articles:
-        report.problems.append(ImportProblem(name, "no article found in the file"))
+        if not report.problems or report.problems[-1].source != name:
+            report.problems.append(ImportProblem(name, "no article found in the file"))
         return
     for article in articles:
         if not article.origin:

@@ -17,7 +17,7 @@ from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 _WORD = re.compile(r"[^\W_]+")
 _MIN_TERM_LENGTH = 3
 # Title words count this many times in an article's terms: titles name the subject.
@@ -30,7 +30,7 @@ class IndexRow:
 
     title: str  # normalised
     body: str  # normalised
-    forms: str  # every search form of every word, space separated
+    forms: str  # the other readings of every word (without prefixes, stemmed), space separated
     terms: list[str]  # related-article terms, title terms repeated
 
     @property
@@ -56,7 +56,10 @@ def build_index_row(title: str, body: str) -> IndexRow:
     body_norm = normalize(body)
     title_words = _WORD.findall(title_norm)
     body_words = _WORD.findall(body_norm)
-    forms = " ".join(form for word in (*title_words, *body_words) for form in search_forms(word))
+    # The words themselves are in the title and body columns; forms adds the other readings.
+    forms = " ".join(
+        form for word in (*title_words, *body_words) for form in search_forms(word)[1:]
+    )
     terms = article_terms(title_words) * TITLE_TERM_REPEAT + article_terms(body_words)
     return IndexRow(title_norm, body_norm, forms, terms)
 

@@ -37,11 +37,12 @@ class Query:
         return cls(words, tuple(frozenset(search_forms(w)) for w in words))
 
     def match_expression(self, operator: str = "AND") -> str:
-        """The FTS5 MATCH expression: each word in title/body, or a reading in forms."""
+        """The FTS5 MATCH expression: any reading of each word, as a word (title, body) or
+        as another word's reading (forms)."""
         parts = []
-        for word, forms in zip(self.words, self.forms, strict=True):
+        for forms in self.forms:
             readings = " OR ".join(_quote(f) for f in sorted(forms))
-            parts.append(f"({{title body}} : {_quote(word)} OR forms : ({readings}))")
+            parts.append(f"({readings})")
         return f" {operator} ".join(parts)
 
 

@@ -36,6 +36,7 @@ def corpus_library(corpus_library_path: Path) -> Iterator[Library]:
         yield library
 
 
+@pytest.fixture(scope="session")
 def iran_nuclear_urls(corpus_jsonl: Path) -> set[str]:
     """Corpus articles about Iran's nuclear programme, by content: they name إيران
     and نووي (in any spelling: normalised, so الإيرانية and النووية count)."""

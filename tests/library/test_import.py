@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from reader.articles.model import Article, CommentForm, RelatedLink
+from reader.articles.parse import ARTICLE_SUFFIXES
 from reader.library import Library
-from reader.library.importer import ARTICLE_SUFFIXES
 from reader.library.storage import insert_article
 from reader.resources import bundled_articles_dir, seed_article_path
 

@@ -11,27 +11,25 @@ from reader.library import Library
 from reader.library.storage import insert_article
 from reader.resources import seed_article_path
 
-from .conftest import iran_nuclear_urls
 
-
-def _ranked_flags(library: Library, corpus_jsonl: Path) -> tuple[list[bool], set[str]]:
-    wanted = iran_nuclear_urls(corpus_jsonl)
+def _ranked_flags(library: Library, wanted: set[str]) -> list[bool]:
     seed = library.resolve(str(seed_article_path()))
     urls = dict(library.connection.execute("SELECT id, url FROM articles"))
     items = library.related(seed.id, top=400)
     assert all(item.kind == "similar" for item in items)
     assert seed.id not in {item.article_id for item in items}
-    return [urls[item.article_id] in wanted for item in items], wanted
+    return [urls[item.article_id] in wanted for item in items]
 
 
-def test_corpus_has_the_iran_nuclear_articles(corpus_jsonl: Path) -> None:
-    assert len(iran_nuclear_urls(corpus_jsonl)) == 12  # as the corpus's notes say
+def test_corpus_has_the_iran_nuclear_articles(iran_nuclear_urls: set[str]) -> None:
+    assert len(iran_nuclear_urls) == 12  # as the corpus's notes say
 
 
 def test_seed_neighbours_are_iran_nuclear_articles(
-    corpus_library: Library, corpus_jsonl: Path
+    corpus_library: Library, iran_nuclear_urls: set[str]
 ) -> None:
-    flags, wanted = _ranked_flags(corpus_library, corpus_jsonl)
+    wanted = iran_nuclear_urls
+    flags = _ranked_flags(corpus_library, wanted)
     assert all(flags[:4]), flags[:12]
     assert sum(flags[: len(wanted)]) >= 8, flags[: len(wanted)]
     found, precision_sum = 0, 0.0
@@ -50,9 +48,10 @@ def test_seed_neighbours_are_iran_nuclear_articles(
     "(the United States, Israel) above them",
 )
 def test_every_iran_nuclear_article_ranks_above_the_rest(
-    corpus_library: Library, corpus_jsonl: Path
+    corpus_library: Library, iran_nuclear_urls: set[str]
 ) -> None:
-    flags, wanted = _ranked_flags(corpus_library, corpus_jsonl)
+    wanted = iran_nuclear_urls
+    flags = _ranked_flags(corpus_library, wanted)
     assert all(flags[: len(wanted)])
 
 

@@ -51,7 +51,9 @@ def test_exact_title_ranks_its_article_first(corpus_library: Library) -> None:
     articles = corpus_library.list_articles()
     for summary in articles[5:40:7]:
         hits = corpus_library.search(summary.title, limit=5)
-        assert hits and hits[0].article_id == summary.id, summary.title
+        # the corpus has the same story twice, once with a shadda: either may come first
+        assert hits and normalize(hits[0].title) == normalize(summary.title), summary.title
+        assert summary.id in {hit.article_id for hit in hits}
 
 
 def test_scores_are_descending_and_snippets_come_from_the_body(corpus_library: Library) -> None:

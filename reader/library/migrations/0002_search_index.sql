@@ -3,8 +3,9 @@
 -- The tables are filled from Python (normalising needs Python), so a library
 -- upgraded from schema 1 is indexed on its next open.
 
--- title/body: normalised words; forms: every prefix reading of each word
--- (reader.library.stemming.search_forms), so `الاتفاق` finds `والاتفاق`.
+-- title/body: normalised words; forms: the other readings of each word (without
+-- its prefixes, stemmed: reader.library.stemming.search_forms), so that
+-- `الاتفاق` finds `والاتفاق`.
 CREATE VIRTUAL TABLE article_search USING fts5 (
     title, body, forms,
     tokenize = 'unicode61 remove_diacritics 2'
