@@ -53,6 +53,7 @@ class Kind(Enum):
     BACK_TO_TOP = "back-to-top"
     SHARE = "share"
     TAGS = "tags"
+    DISCLAIMER = "disclaimer"  # "the opinions below are not the site's", "all rights reserved"
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,10 @@ class Furniture:
     """The phrases, as match keys, and the breadcrumb vocabulary."""
 
     lines: dict[str, Kind]
-    note_prefixes: tuple[str, ...]
+    prefixes: tuple[tuple[str, Kind], ...]
     breadcrumb_separators: tuple[str, ...]
     breadcrumb_categories: frozenset[str]
+    byline_prefixes: tuple[str, ...] = ()
 
     def kind(self, line: str) -> Kind | None:
         """The kind of furniture *line* is, or None for article text."""
@@ -72,13 +74,29 @@ class Furniture:
         found = self.lines.get(key)
         if found is not None:
             return found
-        if any(key.startswith(prefix) for prefix in self.note_prefixes):
-            return Kind.COMMENT_NOTE
+        for prefix, prefix_kind in self.prefixes:
+            if key.startswith(prefix):
+                return prefix_kind
         return None
 
     def is_category(self, word: str) -> bool:
         """Whether *word* is a known section name (for breadcrumbs)."""
         return match_key(word) in self.breadcrumb_categories
+
+    def without_byline(self, author: str) -> str:
+        """*author* without a leading "كتب" / "بقلم" / "By" (and a colon after it)."""
+        words = author.split(None, 1)
+        if len(words) == 2 and match_key(words[0]) in self.byline_prefixes:
+            return words[1].lstrip(":： ").strip()
+        key = author.casefold()
+        for prefix in self.byline_prefixes:
+            if (
+                " " in prefix
+                and key.startswith(prefix)
+                and key[len(prefix) : len(prefix) + 1] in " :"
+            ):
+                return author[len(prefix) :].lstrip(":： ").strip()
+        return author
 
 
 _SECTIONS = {
@@ -88,6 +106,11 @@ _SECTIONS = {
     "back_to_top": Kind.BACK_TO_TOP,
     "share": Kind.SHARE,
     "tag_headings": Kind.TAGS,
+}
+
+_PREFIX_SECTIONS = {
+    "comment_note_prefixes": Kind.COMMENT_NOTE,
+    "disclaimer_prefixes": Kind.DISCLAIMER,
 }
 
 
@@ -100,8 +123,13 @@ def load_furniture(path: Path) -> Furniture:
             lines.setdefault(match_key(phrase), kind)
     return Furniture(
         lines=lines,
-        note_prefixes=tuple(match_key(p) for p in data.get("comment_note_prefixes", [])),
+        prefixes=tuple(
+            (match_key(phrase), kind)
+            for section, kind in _PREFIX_SECTIONS.items()
+            for phrase in data.get(section, [])
+        ),
         breadcrumb_separators=tuple(data.get("breadcrumb_separators", [])),
+        byline_prefixes=tuple(match_key(w) for w in data.get("byline_prefixes", [])),
         breadcrumb_categories=frozenset(
             match_key(w) for w in data.get("breadcrumb_categories", [])
         ),

@@ -81,7 +81,7 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
         title=title,
         paragraphs=paragraphs,
         date=date if date and _DATE.match(date) else None,
-        author=clean_optional(getattr(extracted, "author", None)),
+        author=_author(getattr(extracted, "author", None), phrases),
         source=clean_optional(getattr(extracted, "hostname", None)) or sitename,
         url=url,
         related=related,
@@ -90,6 +90,12 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
         origin=source,
         format=FORMAT,
     )
+
+
+def _author(found: str | None, phrases: Furniture) -> str | None:
+    """The author's name without the byline word some themes put before it ("كتب")."""
+    author = clean_line(found)
+    return phrases.without_byline(author) or None if author else None
 
 
 def _without_sitename(title: str, sitename: str | None) -> str:
