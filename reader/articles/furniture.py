@@ -21,6 +21,9 @@ from pathlib import Path
 from reader.resources import assets_dir
 
 FURNITURE_FILE = "page_furniture.json"
+#: A line matches a phrase when it is at most this many times as long (spaces,
+#: harakat, punctuation around it).
+_SLACK = 2
 
 # Harakat, Quranic annotation marks, superscript alef and tatweel carry no
 # meaning for matching a heading.
@@ -65,13 +68,17 @@ class Furniture:
     breadcrumb_separators: tuple[str, ...]
     breadcrumb_categories: frozenset[str]
     byline_prefixes: tuple[str, ...] = ()
+    max_chars: int = 200  # longest line worth matching: twice the longest phrase
 
     def kind(self, line: str) -> Kind | None:
         """The kind of furniture *line* is, or None for article text."""
-        key = match_key(line)
+        # Furniture is short: a long line can only start with a prefix phrase, so
+        # only its head is looked at, which keeps this cheap on long paragraphs.
+        head = line[: self.max_chars]
+        key = match_key(head)
         if not key:
             return None
-        found = self.lines.get(key)
+        found = self.lines.get(key) if len(head) == len(line) else None
         if found is not None:
             return found
         for prefix, prefix_kind in self.prefixes:
@@ -118,10 +125,15 @@ def load_furniture(path: Path) -> Furniture:
     """Read a furniture file (the bundled one unless a test passes another)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     lines: dict[str, Kind] = {}
+    longest = 0
     for section, kind in _SECTIONS.items():
         for phrase in data.get(section, []):
             lines.setdefault(match_key(phrase), kind)
+            longest = max(longest, len(phrase))
+    for section in _PREFIX_SECTIONS:
+        longest = max([longest, *(len(phrase) for phrase in data.get(section, []))])
     return Furniture(
+        max_chars=_SLACK * longest,
         lines=lines,
         prefixes=tuple(
             (match_key(phrase), kind)
