@@ -49,6 +49,7 @@ def test_elbalad_metadata_and_body(elbalad: Article, assert_sanitized) -> None:
     assert elbalad.source == "elbaladtv.net"
     assert elbalad.url and elbalad.url.startswith("https://elbaladtv.net/%d8%aa%d8%b1%d9%83")
     assert elbalad.direction == "rtl"
+    assert elbalad.breadcrumbs == ["الرئيسية", "featured"]  # the theme's .jeg_breadcrumbs
     assert len(elbalad.paragraphs) == 4
     assert elbalad.paragraphs[0].startswith("انتشر خبر خلال الساعات الأخيرة")
     assert elbalad.paragraphs[-1].startswith("يذكر أن أخر أعمال الفنانة يسرا")
@@ -160,3 +161,15 @@ def test_html_sniffed_without_extension() -> None:
     [article] = parse_bytes(ELBALAD_EXCERPT.read_bytes(), "<stdin>")
     assert article.format == "html"
     assert len(article.related) == 2
+
+
+def test_breadcrumb_trail_without_separators_and_title() -> None:
+    page = (
+        '<!DOCTYPE html><html lang="ar"><head><title>عنوان الخبر</title></head><body>'
+        '<nav class="Breadcrumbs"><a href="/">الرئيسية</a> » <a href="/w">العالم</a>'
+        " <i>›</i> <span>عنوان الخبر</span></nav>"
+        f"<article><h1>عنوان الخبر</h1><p>{'نص عربي طويل بما يكفي. ' * 20}</p></article>"
+        "</body></html>"
+    )
+    [article] = parse_bytes(page.encode(), "crumbs.html")
+    assert article.breadcrumbs == ["الرئيسية", "العالم"]
