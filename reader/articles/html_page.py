@@ -1,9 +1,9 @@
 """A saved HTML news page.
 
 trafilatura finds the body and the metadata (title, date, author, site name,
-address); it drops related-link blocks and the comment form, which the
-reader's own pass over the same tree recovers (:mod:`html_related`,
-:mod:`html_comment_form`). The direction comes from ``<html dir lang>`` when
+address); it drops breadcrumbs, related-link blocks and the comment form,
+which the reader's own pass over the page recovers (:mod:`html_breadcrumbs`,
+:mod:`html_related`, :mod:`html_comment_form`). The direction comes from ``<html dir lang>`` when
 the page declares one, else from the text.
 
 A title that repeats the site's name ("... - اليوم السابع") loses it; body
@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 from reader.articles.direction import direction_from_attributes, text_direction
 from reader.articles.fields import clean_line, clean_optional, clean_paragraphs, fallback_title
 from reader.articles.furniture import Furniture, furniture
+from reader.articles.html_breadcrumbs import find_breadcrumbs
 from reader.articles.html_comment_form import find_comment_form
 from reader.articles.html_related import find_related_links
 from reader.articles.model import Article
@@ -80,8 +81,9 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
     return Article(
         title=title,
         paragraphs=paragraphs,
+        breadcrumbs=find_breadcrumbs(root, phrases, title),
         date=date if date and _DATE.match(date) else None,
-        author=clean_optional(getattr(extracted, "author", None)),
+        author=_author(getattr(extracted, "author", None), phrases),
         source=clean_optional(getattr(extracted, "hostname", None)) or sitename,
         url=url,
         related=related,
@@ -90,6 +92,12 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
         origin=source,
         format=FORMAT,
     )
+
+
+def _author(found: str | None, phrases: Furniture) -> str | None:
+    """The author's name without the byline word some themes put before it ("كتب")."""
+    author = clean_line(found)
+    return phrases.without_byline(author) or None if author else None
 
 
 def _without_sitename(title: str, sitename: str | None) -> str:

@@ -3,7 +3,7 @@
 Shape: breadcrumbs (optional first line), the title, body paragraphs, then
 page furniture: a related-articles heading with the titles of its links, the
 comment form's heading and note, the published comments, share and tag lines,
-the back-to-top button. Furniture lines are recognised from the phrases in
+disclaimers, the back-to-top button. Furniture lines are recognised from the phrases in
 ``assets/page_furniture.json`` and never reach the body.
 
 After a related-articles heading, short lines (:data:`LINK_MAX_WORDS`) are
@@ -85,7 +85,7 @@ def parse_page_text(lines: list[str], source: str, phrases: Furniture | None = N
             state = _State.COMMENTS
         elif kind is Kind.TAGS:
             state = _State.TAGS
-        elif kind in (Kind.BACK_TO_TOP, Kind.SHARE):
+        elif kind in (Kind.BACK_TO_TOP, Kind.SHARE, Kind.DISCLAIMER):
             continue
         elif state is _State.BODY:
             body.append(line)
