@@ -68,7 +68,8 @@ _IN_WORD = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0300-\u036f"
     "\u0640\u200b-\u200d\u2060\ufeff\u00ad\u034f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 )
-WORD_RE = re.compile(rf"(?:[^\W_]|[{_IN_WORD}])+")
+# A word has at least one letter or digit: a lone mark or bidi control is not one.
+WORD_RE = re.compile(rf"[{_IN_WORD}]*[^\W_](?:[^\W_]|[{_IN_WORD}])*")
 # A word in NORMALISED text: what SQLite's unicode61 tokenizer calls a token.
 _NORMAL_WORD_RE = re.compile(r"[^\W_]+")
 
