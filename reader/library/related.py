@@ -30,9 +30,11 @@ from reader.text.sanitize import sanitize_line
 # many generic words of a news story (meeting, United States, said) outvote its
 # subject; idf**1.5 favours rare terms, names among them; boosting every title
 # word hurt (titles carry generic words too), a mild boost for names helped.
+# Candidates come from the seed's few strongest terms (fetching by more of them
+# let in articles sharing only generic words, and cost more).
 QUERY_TERMS = 20  # terms of the seed kept in the weighted query
-CANDIDATE_TERMS = 12  # the strongest ones, used to fetch candidates
-CANDIDATES = 200
+CANDIDATE_TERMS = 6  # the strongest ones, used to fetch candidates
+CANDIDATES = 50  # at least; three times the number asked for
 IDF_POWER = 1.5
 NAME_BOOST = 1.3
 K1 = 1.2
@@ -131,6 +133,23 @@ def query_weights(connection: sqlite3.Connection, key: int) -> dict[str, float]:
     return dict(strongest)
 
 
+_average_lengths: dict[int, tuple[int, float]] = {}
+
+
+def _average_length(connection: sqlite3.Connection) -> float:
+    """Mean number of terms an article has; recomputed when the article count changes
+    (an approximate mean only shifts the length normalisation slightly)."""
+    documents = connection.execute("SELECT max(rowid) FROM article_terms").fetchone()[0] or 0
+    cached = _average_lengths.get(id(connection))
+    if cached is None or cached[0] != documents:
+        total, count = connection.execute(
+            "SELECT sum(term_count), count(*) FROM search_index"
+        ).fetchone()
+        cached = (documents, (total or 1) / max(count, 1))
+        _average_lengths[id(connection)] = cached
+    return cached[1]
+
+
 def similar_articles(
     connection: sqlite3.Connection, key: int, top: int, exclude: set[str] = frozenset()
 ) -> list[RelatedItem]:
@@ -143,15 +162,12 @@ def similar_articles(
     candidates = connection.execute(
         "SELECT rowid FROM article_terms WHERE article_terms MATCH ? AND rowid != ? "
         "ORDER BY rank LIMIT ?",
-        (expression, key, CANDIDATES),
+        (expression, key, max(CANDIDATES, 3 * top)),
     ).fetchall()
     keys = [k for (k,) in candidates]
     if not keys:
         return []
-    total, documents = connection.execute(
-        "SELECT sum(term_count), count(*) FROM search_index"
-    ).fetchone()
-    average_length = (total or 1) / max(documents, 1)
+    average_length = _average_length(connection)
     marks = ",".join("?" * len(keys))
     rows = connection.execute(
         f"SELECT t.rowid, t.terms, s.term_count, a.id, a.title, a.url "
@@ -163,9 +179,13 @@ def similar_articles(
     for _key, terms, length, article_id, title, url in rows:
         if article_id in exclude:
             continue
-        counts = Counter(t for t in terms.split() if t in weights)
+        padded = f" {terms} "
         norm = K1 * (1 - B + B * length / average_length)
-        score = sum(weights[t] * tf * (K1 + 1) / (tf + norm) for t, tf in counts.items())
+        score = 0.0
+        for name, weight in weights.items():
+            tf = padded.count(f" {name} ")  # terms are space separated: a count in C
+            if tf:
+                score += weight * tf * (K1 + 1) / (tf + norm)
         if score > 0:
             scored.append((score, article_id, title, url))
     scored.sort(key=lambda item: (-item[0], item[1]))
