@@ -129,7 +129,10 @@ def connect(path: Path) -> sqlite3.Connection:
     if path.exists():
         check_database_file(path)
     with reported_as(path):
-        connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        # The Library serialises calls with a lock, so the app may call it from workers.
+        connection = sqlite3.connect(
+            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
         try:
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
