@@ -18,6 +18,7 @@ from reader.library import (
     ReadOnlyLibraryError,
 )
 from reader.library.database import load_migrations, migrate, schema_version
+from reader.library.indexing import INDEX_VERSION
 from reader.library.paths import LIBRARY_ENV, default_library_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -203,3 +204,23 @@ def test_state_round_trips_json(tmp_path: Path) -> None:
     with Library.open(path, import_bundled=False) as library:
         assert library.get_state("position:abc") == {"line": 40, "column": 3}
         assert library.get_state("last") == "مقال"
+
+
+def test_index_from_an_older_normaliser_is_rebuilt(tmp_path: Path) -> None:
+    """Libraries indexed by an older INDEX_VERSION are re-indexed on open, and the
+    document frequencies come out the same as a fresh index's."""
+    path = tmp_path / "old-index.sqlite3"
+    with Library.open(path) as library:  # the bundled articles
+        connection = library.connection
+        before = connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall()
+        hits = [h.article_id for h in library.search("الاتفاق")]
+        connection.execute("UPDATE search_index SET version = version - 1")
+        connection.execute("UPDATE term_df SET df = df + 100")  # stale statistics
+    with Library.open(path) as library:
+        connection = library.connection
+        assert connection.execute(
+            "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
+        ).fetchone() == (0,)
+        assert connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall() == before
+        assert [h.article_id for h in library.search("الاتفاق")] == hits
+        assert hits
