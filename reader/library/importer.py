@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.articles.model import Article
 from reader.articles.parse import is_article_file, read_path
 from reader.errors import InputError, ReaderError
+from reader.library.indexing import count_new_terms
 from reader.library.models import ImportProblem, ImportReport
 from reader.library.storage import insert_article
 from reader.text.decode import describe_source
@@ -57,6 +58,7 @@ def import_paths(connection: sqlite3.Connection, paths: Iterable[Path | str]) ->
             continue
         for file in files:
             _import_file(connection, file, report)
+    count_new_terms(connection)
     return report
 
 

@@ -17,7 +17,7 @@ from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 _WORD = re.compile(r"[^\W_]+")
 _MIN_TERM_LENGTH = 3
 # Title words count this many times in an article's terms: titles name the subject.
@@ -73,14 +73,38 @@ def write_index_row(connection: sqlite3.Connection, key: int, row: IndexRow) -> 
     connection.execute(
         "INSERT INTO article_terms (rowid, terms) VALUES (?, ?)", (key, " ".join(row.terms))
     )
-    connection.executemany(
-        "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
-        ((t,) for t in set(row.terms)),
-    )
     connection.execute(
-        "INSERT INTO search_index (article_key, version, term_count) VALUES (?, ?, ?)",
+        "INSERT INTO search_index (article_key, version, term_count, counted) VALUES (?, ?, ?, 0)",
         (key, INDEX_VERSION, len(row.terms)),
     )
+
+
+def count_new_terms(connection: sqlite3.Connection) -> int:
+    """Add the terms of articles indexed since the last call to the document
+    frequencies, in one transaction. Returns how many articles were counted."""
+    pending = connection.execute("SELECT 1 FROM search_index WHERE counted = 0 LIMIT 1")
+    if pending.fetchone() is None:
+        return 0
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        rows = connection.execute(
+            "SELECT t.terms FROM search_index AS s JOIN article_terms AS t "
+            "ON t.rowid = s.article_key WHERE s.counted = 0"
+        ).fetchall()
+        frequencies: Counter[str] = Counter()
+        for (terms,) in rows:
+            frequencies.update(set(terms.split()))
+        connection.executemany(
+            "INSERT INTO term_df (term, df) VALUES (?, ?) "
+            "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+            frequencies.items(),
+        )
+        connection.execute("UPDATE search_index SET counted = 1 WHERE counted = 0")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return len(rows)
 
 
 def clear_index(connection: sqlite3.Connection) -> None:
@@ -101,6 +125,7 @@ def ensure_index(connection: sqlite3.Connection) -> int:
         "SELECT count(*) FROM articles WHERE key NOT IN (SELECT article_key FROM search_index)"
     ).fetchone()[0]
     if not stale and not missing:
+        count_new_terms(connection)
         return 0
     connection.execute("BEGIN IMMEDIATE")
     try:
@@ -116,4 +141,5 @@ def ensure_index(connection: sqlite3.Connection) -> int:
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+    count_new_terms(connection)
     return len(rows)

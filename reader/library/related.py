@@ -19,7 +19,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
-from reader.library.indexing import TITLE_TERM_REPEAT, article_terms
+from reader.library.indexing import TITLE_TERM_REPEAT, article_terms, count_new_terms
 from reader.library.models import RelatedItem
 from reader.library.normalize import normalize
 from reader.library.stemming import term
@@ -206,6 +206,7 @@ def related(connection: sqlite3.Connection, article_id: str, top: int = 10) -> l
     row = connection.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return []
+    count_new_terms(connection)  # articles stored one by one, outside an import
     stored = stored_links(connection, article_id)
     linked = {item.article_id for item in stored if item.article_id}
     return stored + similar_articles(connection, row[0], top, exclude=linked | {article_id})
