@@ -28,6 +28,14 @@ def test_import_twice_stores_once(tmp_path: Path, corpus_jsonl: Path) -> None:
         after = {t: _count(library, t) for t in tables}
         assert after == counts
         assert library.count() == 300
+        # the document frequencies agree with SQLite's own count over the terms index
+        connection = library.connection
+        connection.execute(
+            "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, article_terms, row)"
+        )
+        reference = connection.execute("SELECT term, doc FROM temp.vocab ORDER BY term").fetchall()
+        ours = connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall()
+        assert ours == reference
 
 
 def test_bundled_articles_arrive_once_in_a_new_library(tmp_path: Path) -> None:
