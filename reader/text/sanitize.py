@@ -54,8 +54,9 @@ def sanitize(text: str) -> str:
     """
     if text.isprintable():  # the common case: nothing to do (newlines are not printable)
         return text
-    text = _ESCAPE_SEQUENCE.sub("", text)
+    # Line ends first, so an unterminated OSC/DCS stops at a CR or VT line end too.
     text = _NEWLINES.sub("\n", text)
+    text = _ESCAPE_SEQUENCE.sub("", text)
     text = text.translate(_DROP)
     if "\t" in text:
         text = text.expandtabs(8)
