@@ -24,6 +24,7 @@ paragraph's sanitized text (:attr:`Document.paragraphs`) of the char it draws
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,7 @@ from reader.text.wrap import text_cells, wrap
 __all__ = ["Document", "LayoutOptions", "Line", "layout_text", "split_paragraphs"]
 
 MODES = ("app", "terminal")
+_BIDI_CONTROL = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _DROP_UNSHAPED = frozenset({ZWJ})
 _DROP_UNSHAPED_NO_HARAKAT = frozenset({ZWJ, *HARAKAT})
 
@@ -127,6 +129,7 @@ class _Prepared:
     shaped: ShapedText
     inverse: list[int] | None  # logical index -> shaped index (-1: no glyph); None: identity
     levels: Any  # reader.text.bidi.BidiParagraph in app mode, else None
+    has_controls: bool  # bidi controls in the shaped text (to drop when drawing)
 
 
 class Document:
@@ -194,7 +197,8 @@ class Document:
 
             base = self.base_level(index, options.direction)
             levels = bidi.paragraph_levels(text, base_level=base)
-        prepared = self._prepared[key] = _Prepared(shaped, inverse, levels)
+        has_controls = _BIDI_CONTROL.search(shaped.text) is not None
+        prepared = self._prepared[key] = _Prepared(shaped, inverse, levels, has_controls)
         return prepared
 
     # -- lines -------------------------------------------------------------------
@@ -235,26 +239,23 @@ class Document:
         rtl = self.base_level(index, options.direction) == 1
         align_right = rtl and options.mode == "app"
         spans = wrap(shaped_text, options.width, text_cells)
-        starts = [0] + [source[a] for a, _ in spans[1:]]
+        starts = [0] + [source[a] for a, _, _ in spans[1:]]
         ends = [*starts[1:], len(text)]
         lines: list[Line] = []
-        for (a, b), start, end in zip(spans, starts, ends, strict=True):
+        for (a, b, cells), start, end in zip(spans, starts, ends, strict=True):
             if options.mode == "app":
                 drawn, logical = self._visual(prepared, start, end, a, b)
-            else:
+                line_text = "".join(drawn)
+                visual_to_logical = tuple(logical)
+            elif prepared.has_controls:
                 drawn, logical = _logical(shaped_text, source, a, b)
-            line_text = "".join(drawn)
+                line_text = "".join(drawn)
+                visual_to_logical = tuple(logical)
+            else:
+                line_text = shaped_text[a:b]
+                visual_to_logical = tuple(source[a:b])
             lines.append(
-                Line(
-                    line_text,
-                    text_cells(line_text) if len(line_text) < 512 else _cells(line_text),
-                    rtl,
-                    index,
-                    start,
-                    end,
-                    tuple(logical),
-                    align_right,
-                )
+                Line(line_text, cells, rtl, index, start, end, visual_to_logical, align_right)
             )
         return lines
 
@@ -296,12 +297,6 @@ def _logical(
             drawn.append(ch)
             logical.append(source[k])
     return drawn, logical
-
-
-def _cells(text: str) -> int:
-    from rich.cells import cell_len
-
-    return cell_len(text)
 
 
 class _MirrorTable(dict[str, str]):

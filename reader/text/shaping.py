@@ -181,7 +181,7 @@ def _align(word: str, shaped: str) -> tuple[int, ...]:
 
 def strip_chars(text: str, drop: frozenset[str] | set[str]) -> ShapedText:
     """``text`` without the characters in ``drop``, with the map back to ``text``."""
-    if not any(ch in drop for ch in set(text)):
+    if drop.isdisjoint(set(text)):
         return ShapedText(text, range(len(text)))
     kept = [i for i, ch in enumerate(text) if ch not in drop]
     return ShapedText("".join(text[i] for i in kept), kept)

@@ -11,7 +11,10 @@ from reader.text.wrap import clusters, text_cells, wrap
 
 
 def pieces(text: str, width: int) -> list[str]:
-    return [text[a:b] for a, b in wrap(text, width)]
+    spans = wrap(text, width)
+    for a, b, cells in spans:
+        assert cells == cell_len(text[a:b])
+    return [text[a:b] for a, b, _ in spans]
 
 
 def test_breaks_at_spaces_and_hangs_the_break_spaces() -> None:
@@ -21,8 +24,8 @@ def test_breaks_at_spaces_and_hangs_the_break_spaces() -> None:
 
 def test_leading_and_trailing_spaces_are_not_content() -> None:
     assert pieces("  aa  ", 10) == ["aa"]
-    assert wrap("", 10) == [(0, 0)]
-    assert wrap("   ", 10) == [(0, 0)]
+    assert wrap("", 10) == [(0, 0, 0)]
+    assert wrap("   ", 10) == [(0, 0, 0)]
 
 
 def test_harakat_take_no_cells() -> None:
@@ -74,10 +77,10 @@ def test_lines_fit_and_keep_all_words_in_order(ws: list[str], gaps: list[str], w
     text = "".join(w + g for w, g in zip(ws, gaps, strict=False))
     spans = wrap(text, width)
     previous_end = 0
-    for a, b in spans:
+    for a, b, cells in spans:
         assert previous_end <= a <= b
-        assert cell_len(text[a:b]) <= width
+        assert cell_len(text[a:b]) == cells <= width
         previous_end = b
     # Only spaces are lost at line edges; every other char is in exactly one line.
-    content = "".join(text[a:b] for a, b in spans)
+    content = "".join(text[a:b] for a, b, _ in spans)
     assert content.replace(" ", "") == text.replace(" ", "")
