@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from unicodedata import combining
 
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
@@ -89,9 +90,10 @@ class Line:
 
         A char with no glyph of its own (the alef of a lam-alef ligature, a
         stripped haraka, a bidi control, a space at the line break) gives the
-        char drawing the nearest logical char before it in this line, or
-        failing that the nearest after it. ``IndexError`` if ``i`` is not in
-        ``[start, end)`` or the line draws nothing.
+        char drawing the nearest logical char before it in this line (not
+        counting harakat, which sit on a letter), or failing that the nearest
+        after it. ``IndexError`` if ``i`` is not in ``[start, end)`` or the
+        line draws nothing.
         """
         if not self.start <= i < self.end or not self.visual_to_logical:
             raise IndexError(f"logical index {i} is not on this line [{self.start}, {self.end})")
@@ -101,7 +103,7 @@ class Line:
         for j, logical in enumerate(self.visual_to_logical):
             if logical == i:
                 return j
-            if before_key < logical < i:
+            if before_key < logical < i and not combining(self.text[j]):
                 before_key, best_before = logical, j
             elif i < logical < after_key:
                 after_key, best_after = logical, j
@@ -130,6 +132,27 @@ class _Prepared:
     inverse: list[int] | None  # logical index -> shaped index (-1: no glyph); None: identity
     levels: Any  # reader.text.bidi.BidiParagraph in app mode, else None
     has_controls: bool  # bidi controls in the shaped text (to drop when drawing)
+
+
+_LAM_ALEF_GLYPHS = re.compile("[\ufef5-\ufefc]")
+_LAM_ALEF_SET = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
+_ALEFS = frozenset("\u0622\u0623\u0625\u0627")
+
+
+def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> None:
+    """Give the alef of each lam-alef ligature the ligature's glyph in ``inverse``.
+
+    In visual order the alef comes before its lam (right-to-left), and harakat
+    written on the alef follow it: drawing the ligature where the alef is
+    keeps those harakat right after the ligature.
+    """
+    for match in _LAM_ALEF_GLYPHS.finditer(shaped.text):
+        k = match.start()
+        i = shaped.source[k] + 1
+        while i < len(text) and text[i] not in _ALEFS:
+            i += 1
+        if i < len(text) and inverse[i] < 0:
+            inverse[i] = k
 
 
 class Document:
@@ -191,6 +214,7 @@ class Document:
             inverse = [-1] * len(text)
             for k, logical in enumerate(shaped.source):
                 inverse[logical] = k
+            _own_ligature_tails(text, shaped, inverse)
         levels = None
         if app:
             from reader.text import bidi
@@ -247,6 +271,8 @@ class Document:
                 drawn, logical = self._visual(prepared, start, end, a, b)
                 line_text = "".join(drawn)
                 visual_to_logical = tuple(logical)
+                if len(line_text) != b - a:  # chars dropped (controls, BN like U+00AD)
+                    cells = text_cells(line_text)
             elif prepared.has_controls:
                 drawn, logical = _logical(shaped_text, source, a, b)
                 line_text = "".join(drawn)
@@ -270,19 +296,23 @@ class Document:
         inverse = prepared.inverse
         levels = prepared.levels.levels
         mirror = _mirror
+        source = prepared.shaped.source
         drawn: list[str] = []
         logical: list[int] = []
+        ligature = -1  # the lam-alef glyph drawn last: its other letter draws nothing
         for i in bidi.reorder_line(prepared.levels, start, end, marks_after_base=True):
             k = i if inverse is None else inverse[i]
-            if k < a or k >= b:  # no glyph (ligature tail, stripped) or a hanging space
+            if k < a or k >= b or k == ligature:  # no glyph, a hanging space, drawn already
                 continue
             ch = shaped_text[k]
             if ch in BIDI_CONTROLS:
                 continue
+            if ch in _LAM_ALEF_SET:
+                ligature = k
             if levels[i] & 1:
                 ch = mirror.get(ch, ch)
             drawn.append(ch)
-            logical.append(i)
+            logical.append(source[k])
         return drawn, logical
 
 

@@ -1,20 +1,24 @@
-"""Arabic letter joining (arabic-reshaper) with a map back to the logical text.
+"""Arabic letter joining, as arabic-reshaper does it, with a map back to the logical text.
 
 Terminals do not join Arabic letters, so the reader replaces each letter with
 the presentation form (isolated, initial, medial, final) it takes in its word,
-and lam-alef pairs with their ligature. arabic-reshaper does the shaping; this
-module adds what the layout needs and arabic-reshaper lacks:
+and lam-alef pairs with their ligature, using arabic-reshaper's letter and
+ligature tables and rules. This module adds what the layout needs and
+arabic-reshaper lacks:
 
 - a map from every shaped character to the index of the logical character it
   draws (a ligature maps to its first letter), so carets, search hits and
   copying can go back to the logical text;
-- speed: shaping never joins across a space (a space is no letter, so the
-  letter after it starts a new joining context, and no enabled ligature
-  contains a space), so a paragraph is shaped word by word and each distinct
-  word is shaped once (news and classical text are Zipfian: the 1.75 MB
-  Tashkeela file has 2.3M characters but far fewer distinct words). The test
-  suite checks that the result equals arabic-reshaper's whole-text output on
-  the corpus.
+- speed: ``arabic_reshaper.reshape`` costs ~4 s per MB (a regex match and
+  configparser lookups per call and per character), more than the whole
+  layout budget. Shaping never joins across a space (a space is no letter, so
+  the letter after it starts a new joining context, and no enabled ligature
+  contains a space), so a paragraph is shaped word by word, each distinct
+  word once (text is Zipfian: the 1.75 MB Tashkeela file has 125k words but
+  28k distinct ones), by a lean re-statement of arabic-reshaper's algorithm.
+  The tests check the output is identical to ``ArabicReshaper.reshape`` with
+  :func:`reshaper_configuration` on every paragraph of the corpus and on
+  generated Arabic text.
 
 Configuration (see :func:`reshaper_configuration`):
 
@@ -104,79 +108,13 @@ class ShapedText:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]], re.Pattern[str]]:
-    """Reverse tables: presentation form -> base letters, ligature -> its letters.
-
-    Also a pattern finding the characters arabic-reshaper changes (its letters,
-    ZWJ and the harakat): a word without any is left alone.
-    """
+def _shaped_chars() -> re.Pattern[str]:
+    """Finds the characters shaping changes (letters, ZWJ, harakat): a word without
+    any is left as it is."""
     from arabic_reshaper.letters import LETTERS_ARABIC
-    from arabic_reshaper.ligatures import LIGATURES
 
-    form_bases: dict[str, set[str]] = {}
-    for letter, forms in LETTERS_ARABIC.items():
-        for form in forms:
-            if form:
-                form_bases.setdefault(form, set()).add(letter)
-    ligature_letters: dict[str, tuple[str, ...]] = {}
-    for name, (match, forms) in LIGATURES:
-        if name in LIGATURES_ON:
-            for form in forms:
-                if form:
-                    ligature_letters[form] = tuple(match)
     changed = "".join(sorted(set(LETTERS_ARABIC) | HARAKAT | {ZWJ}))
-    pattern = re.compile("[" + re.escape(changed) + "]")
-    return {k: frozenset(v) for k, v in form_bases.items()}, ligature_letters, pattern
-
-
-def _align(word: str, shaped: str) -> tuple[int, ...]:
-    """For each char of ``shaped`` (arabic-reshaper's output for ``word``), its index in ``word``.
-
-    arabic-reshaper emits, in the word's order, one glyph per letter (a lam-alef
-    ligature for two letters) each followed by the harakat written after it, and
-    drops ZWJ (and harakat when told to). A haraka written between lam and alef
-    follows the ligature, and one written after a ZWJ may follow the next letter,
-    so harakat skipped while looking for a letter wait in ``pending``.
-    """
-    form_bases, ligature_letters, _ = _tables()
-    n = len(word)
-    j = 0
-    pending: list[int] = []
-    out: list[int] = []
-
-    def find(accept: frozenset[str] | str) -> int:
-        nonlocal j
-        while j < n and word[j] not in accept:
-            if word[j] in HARAKAT:
-                pending.append(j)
-            j += 1
-        if j >= n:
-            return -1
-        j += 1
-        return j - 1
-
-    for ch in shaped:
-        if ch in HARAKAT:
-            for k, idx in enumerate(pending):
-                if word[idx] == ch:
-                    del pending[k]
-                    out.append(idx)
-                    break
-            else:
-                found = find(ch)
-                out.append(found if found >= 0 else (out[-1] if out else 0))
-            continue
-        letters = ligature_letters.get(ch)
-        if letters is None:
-            bases = form_bases.get(ch)
-            letters = (ch,) if bases is None else (bases | {ch},)
-        first = -1
-        for letter in letters:
-            found = find(letter)
-            if first < 0:
-                first = found
-        out.append(first if first >= 0 else (out[-1] if out else 0))
-    return tuple(out)
+    return re.compile("[" + re.escape(changed) + "]")
 
 
 def strip_chars(text: str, drop: frozenset[str] | set[str]) -> ShapedText:
@@ -211,12 +149,17 @@ def _joining() -> tuple[dict[str, tuple[str, str, str, str]], frozenset[str], fr
 
 
 def _shape_word(word: str, keep_harakat: bool) -> tuple[str, tuple[int, ...]]:
-    """Shape one word (no space, no ZWJ) exactly as arabic-reshaper does, with the map.
+    """Shape one word (no space) exactly as arabic-reshaper does, with the map.
 
     The same joining rules as ``ArabicReshaper.reshape`` (a letter joins the one
     before it when that one joins after it, and a final letter that cannot be
     medial stays final), then lam-alef ligatures found on the text without
     harakat, then harakat re-inserted after the glyph they followed.
+
+    ZWJ joins on both sides and is then dropped, as in arabic-reshaper; unlike
+    arabic-reshaper, whose ZWJ removal shifts its indices (it then puts harakat
+    and ligatures on the wrong letters, or raises IndexError on "\u200dلآ"),
+    harakat stay on their letters. The corpus has no ZWJ.
     """
     letters, joins_before, joins_after, joins_both, lam_alef = _joining()
     chars: list[str] = []  # one entry per non-haraka char
@@ -271,7 +214,7 @@ def _shape_word(word: str, keep_harakat: bool) -> tuple[str, tuple[int, ...]]:
                 glyph = ch
             else:
                 glyph = letters[ch][form]
-            if glyph:
+            if glyph and glyph != ZWJ:
                 out.append(glyph)
                 src.append(origin[k])
         for i in marks.get(k, ()):
@@ -289,13 +232,12 @@ class Shaper:
     """
 
     def __init__(self, harakat: str = "keep", *, cache_size: int = 200_000) -> None:
-        from arabic_reshaper import ArabicReshaper
-
+        if harakat not in ("keep", "strip"):
+            raise ValueError(f"harakat must be 'keep' or 'strip', not {harakat!r}")
         self.harakat = harakat
-        self._reshape = ArabicReshaper(configuration=reshaper_configuration(harakat)).reshape
         self._cache: dict[str, tuple[str, tuple[int, ...] | None]] = {}
         self._cache_size = cache_size
-        self._needs_shaping = _tables()[2].search
+        self._needs_shaping = _shaped_chars().search
 
     def shape_word(self, word: str) -> tuple[str, tuple[int, ...] | None]:
         """Shaped ``word`` and its map (``None`` = identity); cached."""
@@ -305,12 +247,7 @@ class Shaper:
         if self._needs_shaping(word) is None:
             result: tuple[str, tuple[int, ...] | None] = (word, None)
         else:
-            if ZWJ in word:
-                # arabic-reshaper's own ZWJ handling (rare): shape with it, then align.
-                shaped = self._reshape(word)
-                rel = _align(word, shaped)
-            else:
-                shaped, rel = _shape_word(word, self.harakat == "keep")
+            shaped, rel = _shape_word(word, self.harakat == "keep")
             identity = len(rel) == len(word) and rel == tuple(range(len(word)))
             result = (shaped, None if identity else rel)
         if len(self._cache) >= self._cache_size:
