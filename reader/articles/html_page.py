@@ -119,7 +119,7 @@ def _without_furniture(
 ) -> list[str]:
     kept = []
     for index, paragraph in enumerate(paragraphs):
-        if phrases.kind(paragraph) is not None:
+        if phrases.kind(paragraph) is not None or phrases.inline_related(paragraph):
             continue
         if index == 0 and paragraph == title:
             continue
