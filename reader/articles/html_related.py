@@ -37,7 +37,11 @@ _CONTAINER_XPATH = (
 def find_related_links(
     root: lxml_html.HtmlElement, phrases: Furniture, page_url: str | None = None
 ) -> list[RelatedLink]:
-    """The related links of the page, in page order, one per address."""
+    """The related links of the page, one per address.
+
+    Order: the blocks under related headings, then inline read-also links, then
+    "related" containers, each in page order (a link found twice keeps its first place).
+    """
     anchors: list[lxml_html.HtmlElement] = []
     for heading in _related_headings(root, phrases):
         anchors.extend(_links_after(heading))
