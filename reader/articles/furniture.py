@@ -33,6 +33,8 @@ _ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى
 # bullets, arrows, bidi marks.
 _EDGE = " \t\u00a0:：.،,;؛*…-–—_|•·»«›‹<>()[]{}\"'“”‘’!؟?\u200e\u200f\u061c"
 _SPACES = re.compile(r"\s+")
+# What separates "اقرأ أيضا" from the title of the link it introduces.
+_INLINE_SEPARATORS = (":", "：", " - ", " – ", " | ", "»", "..")
 
 
 def match_key(text: str) -> str:
@@ -84,6 +86,16 @@ class Furniture:
         for prefix, prefix_kind in self.prefixes:
             if key.startswith(prefix):
                 return prefix_kind
+        return None
+
+    def inline_related(self, line: str) -> str | None:
+        """The link title of an inline "اقرأ أيضا: <title>" line, or None for other lines."""
+        head = line[: self.max_chars]
+        for separator in _INLINE_SEPARATORS:
+            label, found, _ = head.partition(separator)
+            if found and self.lines.get(match_key(label)) is Kind.RELATED:
+                title = line[len(label) + len(separator) :].strip()
+                return title or None
         return None
 
     def is_category(self, word: str) -> bool:

@@ -15,8 +15,9 @@ Which parser reads a file:
   (``<!doctype html``, ``<html``...) is HTML, text that parses as JSON
   objects is JSON, and the rest is text;
 - text is a saved page (:mod:`page_text`) when one of its lines is page
-  furniture (a related-articles heading, the comment form's heading or note,
-  back-to-top, share, tags, comments) or its first line is breadcrumbs;
+  furniture (a related-articles heading or an inline "اقرأ أيضا: ..." line,
+  the comment form's heading or note, back-to-top, share, tags, comments, a
+  disclaimer) or its first line is breadcrumbs;
   otherwise it is a title, a blank line and paragraphs (:mod:`plain_text`).
 
 All input is decoded by :func:`reader.text.decode.decode_text` (UTF-8 only;

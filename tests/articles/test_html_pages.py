@@ -44,7 +44,7 @@ def test_elbalad_metadata_and_body(elbalad: Article, assert_sanitized) -> None:
     assert elbalad.format == "html"
     # trafilatura's title ends in " - قناة صدى البلد" (the site's name): it is dropped.
     assert elbalad.title == "تركى آل الشيخ بعد إصابة يسرا بكورونا: يارب يرفع عنك"
-    assert elbalad.date == "2020-12-24"
+    assert elbalad.date == "2020-12-24T23:59:50+00:00"  # <meta article:published_time>
     assert elbalad.author == "ضحى عرفة"  # the theme writes "كتب ضحى عرفة"
     assert elbalad.source == "elbaladtv.net"
     assert elbalad.url and elbalad.url.startswith("https://elbaladtv.net/%d8%aa%d8%b1%d9%83")
@@ -84,7 +84,8 @@ def test_lbci_body_matches_reference() -> None:
     [article] = parse_path(_shared_page("lbcgroup.tv_2026_01_08.html"))
     assert article.paragraphs == expected["body"]["sections"][0]["paragraphs"]
     assert article.title == expected["title"]
-    assert article.date == expected["publishing_date"][:10]
+    assert article.date == "2026-01-08T11:42:50Z"
+    assert expected["publishing_date"] == "2026-01-08 11:42:50+00:00"
     assert article.direction == "rtl"
     # Its "مقالات ذات صلة" block: post headlines, not the section links of each card.
     assert len(article.related) == 4
@@ -173,3 +174,37 @@ def test_breadcrumb_trail_without_separators_and_title() -> None:
     )
     [article] = parse_bytes(page.encode(), "crumbs.html")
     assert article.breadcrumbs == ["الرئيسية", "العالم"]
+
+
+def test_declared_date_wins_over_the_extractors_guess() -> None:
+    """assabah declares dc:date 2019-02-08; trafilatura alone answers 2020-02-19."""
+    [article] = parse_path(_shared_page("assabah.com.tn.article.html"))
+    assert article.date == "2019-02-08T00:00:00+01:00"
+
+
+LD_JSON = '<script type="application/ld+json">%s</script>'
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            '<meta property="article:published_time" content="2021-09-24T10:00:00+03:00">',
+            "2021-09-24T10:00:00+03:00",
+        ),
+        ('<meta name="pubdate" content="2021-09-24">', "2021-09-24"),
+        ('<meta name="pubdate" content="24 Sept 2021">', None),
+        (
+            LD_JSON % '{"@graph": [{"datePublished": "2021-09-24T08:00:00Z"}]}',
+            "2021-09-24T08:00:00Z",
+        ),
+        (LD_JSON % "{broken", None),
+    ],
+)
+def test_declared_dates(markup: str, expected: str | None) -> None:
+    from lxml import html as lxml_html
+
+    from reader.articles.html_dates import declared_date
+
+    root = lxml_html.document_fromstring(f"<html><head>{markup}</head><body><p>x</p></body></html>")
+    assert declared_date(root) == expected

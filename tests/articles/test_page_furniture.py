@@ -126,3 +126,26 @@ def test_page_of_furniture_only_is_an_error() -> None:
 
     with pytest.raises(InputError, match=r"^p\.txt: no title or text"):
         parse_bytes(_page("اترك تعليقاً", "زر الذهاب إلى الأعلى"), "p.txt")
+
+
+def test_inline_read_also_lines_are_links_not_body() -> None:
+    data = _page("العنوان", LONG + "1", "اقرأ أيضا: الجبير يلتقي نظيره الروسي", LONG + "2")
+    [article] = parse_bytes(data, "page.txt")
+    assert article.paragraphs == [(LONG + "1").strip(), (LONG + "2").strip()]
+    assert [link.title for link in article.related] == ["الجبير يلتقي نظيره الروسي"]
+    assert furniture().inline_related("إقرأ أيضاً | عنوان") == "عنوان"
+    assert furniture().inline_related("قال: اقرأ أيضا") is None
+
+
+def test_inline_read_also_in_html() -> None:
+    body = "نص عربي طويل بما يكفي ليعد فقرة حقيقية. " * 8
+    page = (
+        '<!DOCTYPE html><html lang="ar"><head><title>العنوان</title></head><body><article>'
+        f"<h1>العنوان</h1><p>{body}</p>"
+        '<p><strong>اقرأ أيضا:</strong> <a href="https://example.org/a">عنوان مرتبط</a></p>'
+        f"<p>{body}</p></article></body></html>"
+    )
+    [article] = parse_bytes(page.encode(), "inline.html")
+    assert [(r.title, r.url) for r in article.related] == [("عنوان مرتبط", "https://example.org/a")]
+    assert not any("اقرأ أيضا" in p for p in article.paragraphs)
+    assert len(article.paragraphs) == 2
