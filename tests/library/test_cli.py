@@ -14,6 +14,8 @@ import pytest
 from reader.cli import main
 from reader.library import LIBRARY_ENV, Library
 from reader.resources import seed_article_path
+from reader.text.layout import LayoutOptions, layout_text
+from reader.text.wrap import text_cells
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,14 +43,32 @@ def test_import_twice_then_list(tmp_path: Path, corpus_jsonl: Path, capsys) -> N
     status, out, _ = _run(capsys, "import", str(corpus_jsonl), "--library", library)
     assert status == 0
     assert out.strip() == "0 imported, 300 already in the library, 0 problems"
-    status, out, _ = _run(capsys, "list", "--library", library)
+    status, out, _ = _run(capsys, "list", "--library", library, "--width", "100")
     assert status == 0
-    lines = out.splitlines()
+    rows = [line for line in out.splitlines() if not line.startswith(" ")]  # not wrapped parts
     with Library.open(library) as opened:
-        assert len(lines) == opened.count() == bundled + imported
+        assert len(rows) == opened.count() == bundled + imported
         summaries = opened.list_articles()
-    assert lines[0].split()[0] == summaries[0].id
+    assert [r.split()[0] for r in rows] == [s.id for s in summaries]
     assert _no_controls(out)
+    assert max(text_cells(line) for line in out.splitlines()) <= 100
+
+
+def test_list_lays_titles_out_for_the_terminal(tmp_path: Path, capsys) -> None:
+    """App mode prints each title as the engine lays it out (shaped, visual order,
+    against the right edge of its column); terminal mode prints it logically."""
+    library = str(tmp_path / "lib.sqlite3")
+    with Library.open(library) as opened:
+        first = opened.list_articles()[0]
+    prefix_cells = 16 + 2 + 10 + 2 + 14 + 2
+    width = 200
+    _, app, _ = _run(capsys, "list", "--library", library, "--width", str(width))
+    expected = layout_text(first.title, LayoutOptions(width=width - prefix_cells, mode="app"))
+    assert app.splitlines()[0][prefix_cells:] == expected[0].padded(width - prefix_cells)
+    _, logical, _ = _run(
+        capsys, "list", "--library", library, "--width", str(width), "--bidi", "terminal"
+    )
+    assert logical.splitlines()[0][prefix_cells:].strip() == first.title
 
 
 def test_import_reports_bad_files_and_exits_1(tmp_path: Path, capsys) -> None:
@@ -66,7 +86,9 @@ def test_import_reports_bad_files_and_exits_1(tmp_path: Path, capsys) -> None:
 
 def test_search_prints_hits_and_exits_1_without(tmp_path: Path, capsys) -> None:
     library = str(tmp_path / "lib.sqlite3")
-    status, out, _ = _run(capsys, "search", "اسرائيل", "--library", library)
+    status, out, _ = _run(
+        capsys, "search", "اسرائيل", "--library", library, "--bidi", "terminal", "--width", "300"
+    )
     assert status == 0
     seed = Library.open(library).resolve(str(seed_article_path()))
     assert out.splitlines()[0].startswith(seed.id)
@@ -80,12 +102,16 @@ def test_related_accepts_a_path_or_an_id(tmp_path: Path, corpus_jsonl: Path, cap
     _run(capsys, "import", str(corpus_jsonl), "--library", library)
     copy = tmp_path / "article.txt"
     shutil.copy(seed_article_path(), copy)
-    status, out, err = _run(capsys, "related", str(copy), "--top", "3", "--library", library)
+    status, out, err = _run(
+        capsys, "related", str(copy), "--top", "3", "--library", library, "--width", "300"
+    )
     assert status == 0, err
     lines = out.splitlines()
     seed_id = lines[0].split()[2]
     assert lines[0].startswith("related to ") and len(lines) == 4
-    status, again, _ = _run(capsys, "related", seed_id, "--top", "3", "--library", library)
+    status, again, _ = _run(
+        capsys, "related", seed_id, "--top", "3", "--library", library, "--width", "300"
+    )
     assert again == out
     status, _, err = _run(capsys, "related", "no-such-thing", "--library", library)
     assert status == 1 and "no-such-thing" in err
