@@ -221,11 +221,8 @@ class Document:
         else:
             drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
             shaped = strip_chars(text, drop)
-        inverse: list[int] | None = None
-        if not isinstance(shaped.source, range):
-            inverse = [-1] * len(text)
-            for k, logical in enumerate(shaped.source):
-                inverse[logical] = k
+        inverse = shaped.inverse
+        if inverse is not None:
             _own_ligature_tails(text, shaped, inverse)
         levels = None
         if app:

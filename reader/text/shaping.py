@@ -105,6 +105,9 @@ class ShapedText:
 
     text: str
     source: Sequence[int]
+    #: for each logical index, the shaped char drawing it (-1: none, such as the alef of
+    #: a ligature or a removed char); ``None`` when ``source`` is the identity
+    inverse: list[int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +125,10 @@ def strip_chars(text: str, drop: frozenset[str] | set[str]) -> ShapedText:
     if drop.isdisjoint(set(text)):
         return ShapedText(text, range(len(text)))
     kept = [i for i, ch in enumerate(text) if ch not in drop]
-    return ShapedText("".join(text[i] for i in kept), kept)
+    inverse = [-1] * len(text)
+    for k, i in enumerate(kept):
+        inverse[i] = k
+    return ShapedText("".join(text[i] for i in kept), kept, inverse)
 
 
 _NOT_SUPPORTED = -1
@@ -261,18 +267,31 @@ class Shaper:
             return ShapedText(text, range(len(text)))
         pieces: list[str] = []
         source: list[int] = []
-        offset = 0
+        inverse = [-1] * (len(text) + 1)  # (+1: the space after the last word)
+        offset = 0  # logical index of the word
+        k = 0  # shaped index of the word
+        identity = True
         shape_word = self.shape_word
         for word in text.split(" "):
             shaped, rel = shape_word(word)
             pieces.append(shaped)
             end = offset + len(word)
-            if rel is None:
+            if rel is None:  # the common case: slices, no per-char Python
                 source.extend(range(offset, end))
+                inverse[offset:end] = range(k, k + len(word))
             else:
+                identity = False
                 source.extend([offset + r for r in rel])
+                for j, r in enumerate(rel):
+                    inverse[offset + r] = k + j
+            k += len(shaped)
             # the space after the word (absent after the last word)
             source.append(end)
+            inverse[end] = k
+            k += 1
             offset = end + 1
         source.pop()
-        return ShapedText(" ".join(pieces), source)
+        inverse.pop()
+        if identity:
+            return ShapedText(" ".join(pieces), range(len(text)))
+        return ShapedText(" ".join(pieces), source, inverse)
