@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, compress, count, repeat
+from operator import ne
 from typing import Any
 from unicodedata import combining
 
@@ -354,7 +356,6 @@ def _uniform(levels: bytes, start: int, end: int, base: int) -> bool:
     return levels.count(base, start, end) == end - start
 
 
-_CLUSTER = re.compile("[^m]m*|m+")  # a char and the marks (NSM) after it
 _EXPLICIT_OR_REMOVED = re.compile("[1-9b]")  # embeddings, overrides, isolates, PDF, BN
 
 
@@ -373,14 +374,19 @@ def _uniform_line(prepared: _Prepared, a: int, b: int, base: int) -> tuple[str, 
         line_text = shaped_text[::-1]
         visual_to_logical = tuple(source[a:b][::-1])
     else:
-        parts: list[str] = []
-        logical: list[int] = []
-        for match in reversed(list(_CLUSTER.finditer(classes))):
-            s, e = match.span()
-            parts.append(shaped_text[s:e])
-            logical.extend(source[a + s:a + e])
-        line_text = "".join(parts)
-        visual_to_logical = tuple(logical)
+        # Reversed, a cluster reads marks-then-base: it ends after each non-mark.
+        # Each cluster is reversed back by a slice; map/compress keep the
+        # per-char and per-cluster work in C (this is the hot path).
+        n = b - a
+        reversed_classes = classes[::-1]
+        ends = list(compress(count(1), map(ne, reversed_classes, repeat("m"))))
+        if not ends or ends[-1] != n:  # the line starts with marks: a cluster of its own
+            ends.append(n)
+        slices = list(map(slice, ends, [0, *ends[:-1]], repeat(-1)))
+        padded_text = "\0" + shaped_text[::-1]  # one pad so a slice never stops at -1
+        line_text = "".join(map(padded_text.__getitem__, slices))
+        padded_source = [-1, *source[a:b][::-1]]
+        visual_to_logical = tuple(chain.from_iterable(map(padded_source.__getitem__, slices)))
     if _MIRRORABLE.search(line_text):
         line_text = line_text.translate(_mirror_table())
     return line_text, visual_to_logical
