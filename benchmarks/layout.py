@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
 import shutil
 import statistics
@@ -38,14 +39,20 @@ DEFAULT_FILE = ROOT.parent / "shared" / "corpus" / "text" / "tashkeela_fadel2019
 ARTICLE = ROOT / "assets" / "articles" / "000_ea300a519c8a66f3.txt"
 
 
-def median_wall(command: list[str], runs: int) -> tuple[float, int]:
-    """Median wall time of ``command`` (output discarded) and the children's max RSS (KiB)."""
+def median_wall(command: list[str], runs: int) -> tuple[float, float, int]:
+    """Median wall and CPU (user + system) time of ``command`` (output discarded), and
+    the children's max RSS (KiB). CPU time is the steadier figure on a busy machine."""
     times = []
+    cpu_times = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
         times.append(time.perf_counter() - start)
-    return statistics.median(times), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return statistics.median(times), statistics.median(cpu_times), rss
 
 
 def best_of(function, runs: int) -> float:
@@ -86,23 +93,25 @@ def main() -> int:
           f"{text.count(chr(10)) + 1:,} lines; best or median of {args.runs} runs")
 
     # 1. Whole process against fribidi.
-    ours, rss_kib = median_wall(
+    print(f"machine load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    ours, ours_cpu, rss_kib = median_wall(
         [sys.executable, "-m", "reader", "cat", str(args.file), "--width", "80"], args.runs
     )
-    print(f"rtl-reader cat --width 80 (whole process): {ours:.3f} s, "
+    print(f"rtl-reader cat --width 80 (whole process): {ours:.3f} s wall, {ours_cpu:.3f} s CPU, "
           f"max RSS {rss_kib / 1024:.0f} MiB")
     fribidi = shutil.which("fribidi")
     if fribidi is None:
         print("fribidi: command not found (Debian package 'fribidi'); comparison skipped")
     else:
-        theirs, _ = median_wall([fribidi, "--width", "80", str(args.file)], args.runs)
-        print(f"fribidi --width 80: {theirs:.3f} s; ratio rtl-reader/fribidi: "
-              f"{ours / theirs:.1f}x (target <= 10x)")
-    terminal, _ = median_wall(
+        theirs, theirs_cpu, _ = median_wall([fribidi, "--width", "80", str(args.file)], args.runs)
+        print(f"fribidi --width 80: {theirs:.3f} s wall, {theirs_cpu:.3f} s CPU; ratio "
+              f"rtl-reader/fribidi: {ours / theirs:.1f}x wall, {ours_cpu / theirs_cpu:.1f}x CPU "
+              f"(target <= 10x)")
+    terminal, _, _ = median_wall(
         [sys.executable, "-m", "reader", "cat", str(args.file), "--width", "80",
          "--bidi", "terminal"], args.runs,
     )
-    startup, _ = median_wall([sys.executable, "-m", "reader", "cat", "--help"], args.runs)
+    startup, _, _ = median_wall([sys.executable, "-m", "reader", "cat", "--help"], args.runs)
     print(f"rtl-reader cat --bidi terminal: {terminal:.3f} s; start-up (cat --help): "
           f"{startup:.3f} s")
 
