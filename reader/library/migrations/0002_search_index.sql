@@ -18,14 +18,19 @@ CREATE VIRTUAL TABLE article_terms USING fts5 (
 );
 
 -- Document frequency of each term, for TF-IDF weights without scanning the index.
+-- Updated once per import for all its articles (search_index.counted): updating it
+-- per article rewrote most of its pages at every commit, half the import's writes.
 CREATE TABLE term_df (
     term TEXT PRIMARY KEY,
     df   INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- Which articles are indexed, by which version of the normaliser, with how many terms.
+-- Which articles are indexed, by which version of the normaliser, with how many
+-- terms, and whether their terms are counted in term_df yet.
 CREATE TABLE search_index (
     article_key INTEGER PRIMARY KEY REFERENCES articles (key) ON DELETE CASCADE,
     version     INTEGER NOT NULL,
-    term_count  INTEGER NOT NULL
+    term_count  INTEGER NOT NULL,
+    counted     INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX search_index_uncounted ON search_index (article_key) WHERE counted = 0;
