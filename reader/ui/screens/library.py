@@ -1,0 +1,109 @@
+"""The library screen: stored articles newest first, a search field filtering as you type."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from reader.errors import ReaderError
+from reader.ui.bindings import localize_bindings
+from reader.ui.widgets.library import ArticleList
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+
+class LibraryScreen(Screen):
+    """Lists the library; Enter opens, / searches, q quits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "key.quit"),
+        Binding("slash", "search", "key.search", key_display="/"),
+        Binding("escape", "leave_search", "key.cancel", show=False),
+    ]
+
+    app: ReaderApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-heading")
+        yield Input(id="library-search")
+        yield Static(id="library-continue")
+        yield ArticleList(self.app.labels, id="library-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_labels()
+        self.reload()
+        last = self.app.last_article_id()
+        if last:
+            self.query_one(ArticleList).select_article(last)
+        self.query_one(ArticleList).focus()
+
+    def refresh_labels(self) -> None:
+        """Show every label in the current interface language and mode."""
+        labels = self.app.labels
+        localize_bindings(self, labels)
+        for node_class in (ArticleList,):
+            for node in self.query(node_class):
+                localize_bindings(node, labels)
+        justify = "right" if labels.rtl else "left"
+        heading = self.query_one("#library-heading", Static)
+        heading.update(Text(labels("library.title"), style="bold", justify=justify))
+        self.query_one("#library-search", Input).placeholder = labels("library.search")
+        self.query_one(ArticleList).set_labels(labels)
+        self._show_continue()
+        self.refresh_bindings()
+
+    def _show_continue(self) -> None:
+        labels = self.app.labels
+        widget = self.query_one("#library-continue", Static)
+        title = self.app.last_article_title()
+        widget.display = bool(title)
+        if title:
+            justify = "right" if labels.rtl else "left"
+            widget.update(
+                Text(labels("library.continue", title=title), style="italic", justify=justify)
+            )
+
+    def reload(self) -> None:
+        """List the library, or the hits for the query in the search field."""
+        query = self.query_one("#library-search", Input).value.strip()
+        articles = self.query_one(ArticleList)
+        try:
+            if query:
+                articles.set_entries(self.app.library.search(query), empty_key="library.no_hits")
+            else:
+                articles.set_entries(self.app.library.list_articles())
+        except ReaderError as error:
+            self.app.notify_error(error)
+
+    @on(Input.Changed, "#library-search")
+    def _filter(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#library-search")
+    def _open_first(self) -> None:
+        articles = self.query_one(ArticleList)
+        articles.focus()
+        if articles.entries:
+            articles.highlighted = 0
+            articles.action_select()
+
+    @on(ArticleList.Open)
+    def _open(self, event: ArticleList.Open) -> None:
+        self.app.open_article(event.article_id)
+
+    def action_search(self) -> None:
+        self.query_one("#library-search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def on_screen_resume(self) -> None:
+        self._show_continue()
