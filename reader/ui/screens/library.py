@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from reader.errors import ReaderError
+from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings
 from reader.ui.widgets.library import ArticleList
 
@@ -73,7 +74,7 @@ class LibraryScreen(Screen):
 
     def reload(self) -> None:
         """List the library, or the hits for the query in the search field."""
-        query = self.query_one("#library-search", Input).value.strip()
+        query = sanitize_line(self.query_one("#library-search", Input).value).strip()
         articles = self.query_one(ArticleList)
         try:
             if query:
@@ -84,7 +85,10 @@ class LibraryScreen(Screen):
             self.app.notify_error(error)
 
     @on(Input.Changed, "#library-search")
-    def _filter(self) -> None:
+    def _filter(self, event: Input.Changed) -> None:
+        query = sanitize_line(event.value)
+        # Input shows logical, unshaped text; the border echoes the query laid out.
+        event.input.border_title = self.app.labels.line(query) if query else None
         self.reload()
 
     @on(Input.Submitted, "#library-search")

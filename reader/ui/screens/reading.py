@@ -75,6 +75,7 @@ class ReadingScreen(Screen):
         self.article_id = article_id
         self.article: Any = None
         self.history: list[Visit] = []
+        self._view: ArticleView | None = None
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -88,6 +89,7 @@ class ReadingScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._view = self.query_one(ArticleView)
         self.query_one("#find", Input).display = False
         self.refresh_labels()
         self.apply_settings()
@@ -165,8 +167,9 @@ class ReadingScreen(Screen):
         return True
 
     def save_position(self) -> None:
-        if self.article is not None:
-            self.app.save_position(self.article.id, self.query_one(ArticleView).position())
+        # Through the kept reference: on unmount the children are already gone.
+        if self.article is not None and self._view is not None:
+            self.app.save_position(self.article.id, self._view.position())
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -212,7 +215,10 @@ class ReadingScreen(Screen):
 
     @on(Input.Changed, "#find")
     def _find_as_you_type(self, event: Input.Changed) -> None:
-        self.query_one(ArticleView).search(sanitize_line(event.value))
+        query = sanitize_line(event.value)
+        # Input shows logical, unshaped text; the border echoes the query laid out.
+        event.input.border_title = self.app.labels.line(query) if query else None
+        self.query_one(ArticleView).search(query)
 
     @on(Input.Submitted, "#find")
     def _find_done(self, event: Input.Submitted) -> None:

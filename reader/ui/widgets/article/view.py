@@ -131,6 +131,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: _Layout | None = None
         self._render_cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._pending: ReadingPosition | None = None
+        self._restore_scheduled = False
         self._matches: list[Match] = []
         self._matches_by_paragraph: dict[int, list[tuple[int, Match]]] = {}
         self._current_match = -1
@@ -279,13 +280,23 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None:
             return
         self._update_virtual_size()
-        if self._pending is not None:
-            row = layout.row_of(self._pending)
-            if row is not None:
-                self._pending = None
-                self.scroll_to(0, row, animate=False, immediate=True)
+        pending = self._pending
+        restorable = pending is not None and layout.row_of(pending) is not None
+        if restorable and not self._restore_scheduled:
+            # After the refresh: only then does the scroll range know the new rows.
+            self._restore_scheduled = True
+            self.call_after_refresh(self._restore, pending)
         self.post_message(self.Progress(self, layout.next_paragraph, len(self.paragraphs)))
         self.refresh()
+
+    def _restore(self, target: ReadingPosition) -> None:
+        self._restore_scheduled = False
+        if self._pending != target or self._layout is None:
+            return  # superseded by a newer position or layout
+        row = self._layout.row_of(target)
+        if row is not None:
+            self.scroll_to(0, row, animate=False, immediate=True)
+            self._pending = None
 
     def _update_virtual_size(self) -> None:
         rows = len(self._layout.rows) if self._layout else 0

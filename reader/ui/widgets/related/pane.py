@@ -20,7 +20,12 @@ from reader.ui.labels import Labels
 
 
 class RelatedPane(OptionList):
-    """A list of ``library.related()`` items (title, url, article_id, score, kind)."""
+    """A list of ``library.related()`` items (title, url, article_id, score, kind).
+
+    An item with an ``article_id`` is in the library and opens in the reader
+    (whether the page listed it or the library found it similar); one without
+    is external and its address is copied.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "key.down", show=False),
@@ -72,7 +77,7 @@ class RelatedPane(OptionList):
             lines = self.labels.block(item.title or "", width, direction="rtl")
             title = self.labels.padded(lines, width) or "-"
             rtl = lines[0].rtl if lines else self.labels.rtl
-            if item.article_id and getattr(item, "kind", "stored") == "stored":
+            if item.article_id:
                 where = self.labels("related.stored")
             else:
                 where = sanitize_line(item.url or "") or self.labels("related.external")
@@ -94,7 +99,7 @@ class RelatedPane(OptionList):
     def choose(self, index: int) -> None:
         """Open a stored link, or ask for an external one to be copied."""
         item = self.items[index]
-        if item.article_id and getattr(item, "kind", "stored") == "stored":
+        if item.article_id:
             self.post_message(self.OpenStored(item.article_id))
         else:
             url = sanitize_line(item.url) if item.url else None
