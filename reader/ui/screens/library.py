@@ -53,9 +53,11 @@ class LibraryScreen(Screen):
         for node_class in (ArticleList,):
             for node in self.query(node_class):
                 localize_bindings(node, labels)
-        justify = "right" if labels.rtl else "left"
+        align = "right" if labels.rtl else "left"
         heading = self.query_one("#library-heading", Static)
-        heading.update(Text(labels("library.title"), style="bold", justify=justify))
+        heading.update(Text(labels("library.title"), style="bold"))
+        for static in self.query(Static):
+            static.styles.text_align = align
         self.query_one("#library-search", Input).placeholder = labels("library.search")
         self.query_one(ArticleList).set_labels(labels)
         self._show_continue()
@@ -67,10 +69,7 @@ class LibraryScreen(Screen):
         title = self.app.last_article_title()
         widget.display = bool(title)
         if title:
-            justify = "right" if labels.rtl else "left"
-            widget.update(
-                Text(labels("library.continue", title=title), style="italic", justify=justify)
-            )
+            widget.update(Text(labels("library.continue", title=title), style="italic"))
 
     def reload(self) -> None:
         """List the library, or the hits for the query in the search field."""
@@ -94,7 +93,7 @@ class LibraryScreen(Screen):
     @on(Input.Submitted, "#library-search")
     def _open_first(self) -> None:
         articles = self.query_one(ArticleList)
-        articles.focus()
+        self.set_focus(articles)
         if articles.entries:
             articles.highlighted = 0
             articles.action_select()
@@ -104,10 +103,10 @@ class LibraryScreen(Screen):
         self.app.open_article(event.article_id)
 
     def action_search(self) -> None:
-        self.query_one("#library-search", Input).focus()
+        self.set_focus(self.query_one("#library-search", Input))
 
     def action_leave_search(self) -> None:
-        self.query_one(ArticleList).focus()
+        self.set_focus(self.query_one(ArticleList))
 
     def on_screen_resume(self) -> None:
         self._show_continue()

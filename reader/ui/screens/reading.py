@@ -40,7 +40,8 @@ class Visit(NamedTuple):
 def header_paragraphs(article: Any) -> list[str]:
     """The title and the metadata line shown above the body (sanitized, logical)."""
     title = sanitize_line(article.title or "", keep_bidi_controls=True)
-    details = [article.source, article.date, article.author]
+    crumbs = " › ".join(sanitize_line(crumb) for crumb in article.breadcrumbs if crumb)
+    details = [crumbs, article.source, article.date, article.author]
     meta = " · ".join(sanitize_line(str(value)) for value in details if value)
     if article.direction == "rtl" and meta:
         meta = "\u200f" + meta  # RLM: the line belongs to a right-to-left article
@@ -94,7 +95,7 @@ class ReadingScreen(Screen):
         self.refresh_labels()
         self.apply_settings()
         self.show_article(self.article_id, restore=True)
-        self.query_one(ArticleView).focus()
+        self.set_focus(self.query_one(ArticleView))
         self.set_interval(SAVE_EVERY, self.save_position)
 
     def pane(self, name: str) -> Widget:
@@ -198,7 +199,9 @@ class ReadingScreen(Screen):
         if isinstance(pane, CommentPane):
             pane.focus_pane()
         else:
-            pane.focus()
+            # Immediately, not deferred like Widget.focus: the next key may already be
+            # queued and must reach the pane the reader just chose.
+            self.set_focus(pane)
 
     def action_next_pane(self) -> None:
         index = self.PANES.index(self._focused_pane())
@@ -211,7 +214,7 @@ class ReadingScreen(Screen):
     def action_find(self) -> None:
         find = self.query_one("#find", Input)
         find.display = True
-        find.focus()
+        self.set_focus(find)
 
     @on(Input.Changed, "#find")
     def _find_as_you_type(self, event: Input.Changed) -> None:
@@ -227,7 +230,7 @@ class ReadingScreen(Screen):
         count = view.search(query)
         find = self.query_one("#find", Input)
         find.display = False
-        view.focus()
+        self.set_focus(view)
         if query and not count:
             self.notify(self.app.labels("search.none", query=query))
         elif count:
@@ -273,14 +276,14 @@ class ReadingScreen(Screen):
         here = Visit(self.article_id, self.query_one(ArticleView).position())
         if self.show_article(article_id):
             self.history.append(here)
-            self.query_one(ArticleView).focus()
+            self.set_focus(self.query_one(ArticleView))
 
     def action_back(self) -> None:
         """Back to the previous article of the history, else to the library."""
         if self.history:
             visit = self.history.pop()
             self.show_article(visit.article_id, position=visit.position)
-            self.query_one(ArticleView).focus()
+            self.set_focus(self.query_one(ArticleView))
         else:
             self.action_leave()
 
@@ -290,7 +293,7 @@ class ReadingScreen(Screen):
         view = self.query_one(ArticleView)
         if find.display:
             find.display = False
-            view.focus()
+            self.set_focus(view)
             return
         if view.matches:
             view.clear_search()

@@ -57,15 +57,16 @@ class CommentPane(VerticalScroll, can_focus=True):
 
     def focus_pane(self) -> None:
         """Focus the editor when there is one, else the pane itself."""
-        (self.editor if self.editor is not None and self.editor.can_focus else self).focus()
+        target = self.editor if self.editor is not None and self.editor.can_focus else self
+        self.screen.set_focus(target)  # immediately: the next key must land here
 
     def _show_form(self) -> None:
         if not self.is_mounted:
             return
         static = self.query_one("#comment-form", Static)
         width = max(10, self.scrollable_content_region.width - 1)
-        justify = "right" if self.labels.rtl else "left"
-        text = Text(justify=justify, no_wrap=True)
+        static.styles.text_align = "right" if self.labels.rtl else "left"
+        text = Text(no_wrap=True)
         form = self.form
         if form is None:
             text.append(self.labels("comment.none"), style="dim")

@@ -71,7 +71,9 @@ class ArticleList(OptionList):
         self.clear_options()
         width = max(10, self.scrollable_content_region.width - 1)
         if not self.entries:
-            self.add_option(Option(Text(self.labels(self.empty_key), style="dim"), disabled=True))
+            message = self.labels(self.empty_key)
+            message = message.rjust(width) if self.labels.rtl else message
+            self.add_option(Option(Text(message, style="dim"), disabled=True))
             return
         for number, entry in enumerate(self.entries):
             self.add_option(Option(self._prompt(entry, width), id=f"article-{number}"))

@@ -71,7 +71,9 @@ class RelatedPane(OptionList):
         self.clear_options()
         width = max(10, self.scrollable_content_region.width - 1)
         if not self.items:
-            self.add_option(Option(Text(self.labels("related.none"), style="dim"), disabled=True))
+            message = self.labels("related.none")
+            message = message.rjust(width) if self.labels.rtl else message
+            self.add_option(Option(Text(message, style="dim"), disabled=True))
             return
         for number, item in enumerate(self.items):
             lines = self.labels.block(item.title or "", width, direction="rtl")
