@@ -63,6 +63,8 @@ class ReaderApp(App[None]):
         self.environ = dict(os.environ if environ is None else environ)
         self.bidi: BidiDecision = choose_bidi_mode(settings.bidi, self.environ)
         self.labels = self._make_labels()
+        localize_bindings(self, self.labels)
+        self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
         self.initial_article_id = article_id
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._saved_positions: dict[str, ReadingPosition] = {}
@@ -74,15 +76,23 @@ class ReaderApp(App[None]):
                       self.settings.shape)
 
     def get_default_screen(self) -> Screen:
-        return LibraryScreen()
+        # Opening an article directly does not pay for composing the library screen;
+        # it is created when the reader first goes back to it.
+        return Screen() if self.initial_article_id else LibraryScreen()
+
+    def show_library(self) -> None:
+        """Leave the reading screen for the library screen (created if need be)."""
+        below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        if isinstance(below, LibraryScreen):
+            self.pop_screen()
+        else:
+            self.switch_screen(LibraryScreen())
 
     def on_mount(self) -> None:
         # Mount runs after the driver entered application mode and before the first
         # paint (painting waits for the mount batch), so the terminal is in explicit
         # mode before any Arabic reaches it.
         self._enter_bidi_mode()
-        self.theme = self.settings.theme or DEFAULT_THEME
-        localize_bindings(self, self.labels)
         if self.initial_article_id:
             self.open_article(self.initial_article_id)
 

@@ -31,6 +31,12 @@ class LibraryScreen(Screen):
 
     app: ReaderApp  # type: ignore[assignment]
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Described in the interface language from the start, so the footer is
+        # composed once instead of again after mount.
+        localize_bindings(self, self.app.labels)
+
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
         yield Input(id="library-search")
@@ -39,29 +45,29 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_labels()
+        self.refresh_labels(initial=True)
         self.reload()
         last = self.app.last_article_id()
         if last:
             self.query_one(ArticleList).select_article(last)
         self.query_one(ArticleList).focus()
 
-    def refresh_labels(self) -> None:
+    def refresh_labels(self, *, initial: bool = False) -> None:
         """Show every label in the current interface language and mode."""
         labels = self.app.labels
-        localize_bindings(self, labels)
-        for node_class in (ArticleList,):
-            for node in self.query(node_class):
-                localize_bindings(node, labels)
+        if not initial:
+            localize_bindings(self, labels)
+            localize_bindings(self.query_one(ArticleList), labels)
         align = "right" if labels.rtl else "left"
         heading = self.query_one("#library-heading", Static)
         heading.update(Text(labels("library.title"), style="bold"))
         for static in self.query(Static):
             static.styles.text_align = align
         self.query_one("#library-search", Input).placeholder = labels("library.search")
-        self.query_one(ArticleList).set_labels(labels)
         self._show_continue()
-        self.refresh_bindings()
+        if not initial:
+            self.query_one(ArticleList).set_labels(labels)
+            self.refresh_bindings()
 
     def _show_continue(self) -> None:
         labels = self.app.labels

@@ -73,6 +73,9 @@ class ReadingScreen(Screen):
 
     def __init__(self, article_id: str) -> None:
         super().__init__()
+        # Described in the interface language from the start, so the footer is
+        # composed once instead of again after mount.
+        localize_bindings(self, self.app.labels)
         self.article_id = article_id
         self.article: Any = None
         self.history: list[Visit] = []
@@ -85,14 +88,14 @@ class ReadingScreen(Screen):
             with Vertical(id="side"):
                 yield RelatedPane(labels, id="related")
                 yield CommentPane(labels, id="comment")
-            yield ArticleView(id="article")
-        yield Input(id="find")
+            view = ArticleView(id="article")
+            localize_bindings(view, labels)
+            yield view
         yield Footer()
 
     def on_mount(self) -> None:
         self._view = self.query_one(ArticleView)
-        self.query_one("#find", Input).display = False
-        self.refresh_labels()
+        self.refresh_labels(initial=True)
         self.apply_settings()
         self.show_article(self.article_id, restore=True)
         self.set_focus(self.query_one(ArticleView))
@@ -112,21 +115,24 @@ class ReadingScreen(Screen):
         elif not rtl and panes.children[0] is not article:
             panes.move_child(article, before=side)
 
-    def refresh_labels(self) -> None:
+    def refresh_labels(self, *, initial: bool = False) -> None:
         labels = self.app.labels
-        localize_bindings(self, labels)
-        for node in (*self.query(ArticleView), *self.query(RelatedPane)):
-            localize_bindings(node, labels)
+        if not initial:
+            localize_bindings(self, labels)
+            for node in (*self.query(ArticleView), *self.query(RelatedPane)):
+                localize_bindings(node, labels)
         align = "right" if labels.rtl else "left"
         for name, key in (("article", "pane.article"), ("related", "pane.related"),
                           ("comment", "pane.comment")):
             widget = self.pane(name)
             widget.border_title = labels(key)
             widget.styles.border_title_align = align
-        self.query_one(RelatedPane).set_labels(labels)
-        self.query_one(CommentPane).set_labels(labels)
-        self.query_one("#find", Input).placeholder = labels("search.placeholder")
-        self.refresh_bindings()
+        for find in self.query("#find").results(Input):
+            find.placeholder = labels("search.placeholder")
+        if not initial:
+            self.query_one(RelatedPane).set_labels(labels)
+            self.query_one(CommentPane).set_labels(labels)
+            self.refresh_bindings()
 
     def apply_settings(self) -> None:
         """Lay the article out again for the current bidi mode, harakat, shaping and measure."""
@@ -157,6 +163,15 @@ class ReadingScreen(Screen):
             position = self.app.saved_position(article.id)
         self._arrange()
         view.show(document, paragraphs, direction=article.direction, position=position)
+        # The side panes wait for the article's first paint: finding related
+        # articles is the library's slowest query.
+        self.call_after_refresh(self._fill_side_panes, article)
+        self.app.remember_last_article(article.id)
+        return True
+
+    def _fill_side_panes(self, article: Any) -> None:
+        if article is not self.article:
+            return  # the reader has moved on
         try:
             related = self.app.library.related(article.id)
         except ReaderError as error:
@@ -164,8 +179,6 @@ class ReadingScreen(Screen):
             related = []
         self.query_one(RelatedPane).set_items(related)
         self.query_one(CommentPane).set_article(article.id, article.comment_form)
-        self.app.remember_last_article(article.id)
-        return True
 
     def save_position(self) -> None:
         # Through the kept reference: on unmount the children are already gone.
@@ -211,8 +224,16 @@ class ReadingScreen(Screen):
         index = self.PANES.index(self._focused_pane())
         self.action_focus_pane(self.PANES[(index - 1) % len(self.PANES)])
 
-    def action_find(self) -> None:
-        find = self.query_one("#find", Input)
+    def _find_field(self) -> Input | None:
+        found = self.query("#find").results(Input)
+        return next(iter(found), None)
+
+    async def action_find(self) -> None:
+        """Open the find field (mounted on first use: most readings never search)."""
+        find = self._find_field()
+        if find is None:
+            find = Input(id="find", placeholder=self.app.labels("search.placeholder"))
+            await self.mount(find, before=self.query_one(Footer))
         find.display = True
         self.set_focus(find)
 
@@ -228,8 +249,7 @@ class ReadingScreen(Screen):
         view = self.query_one(ArticleView)
         query = sanitize_line(event.value)
         count = view.search(query)
-        find = self.query_one("#find", Input)
-        find.display = False
+        event.input.display = False
         self.set_focus(view)
         if query and not count:
             self.notify(self.app.labels("search.none", query=query))
@@ -289,9 +309,9 @@ class ReadingScreen(Screen):
 
     def action_leave(self) -> None:
         """Escape: close the find field or clear the highlights, else back to the library."""
-        find = self.query_one("#find", Input)
+        find = self._find_field()
         view = self.query_one(ArticleView)
-        if find.display:
+        if find is not None and find.display:
             find.display = False
             self.set_focus(view)
             return
@@ -299,7 +319,7 @@ class ReadingScreen(Screen):
             view.clear_search()
             return
         self.save_position()
-        self.app.pop_screen()
+        self.app.show_library()
 
     def action_copy_paragraph(self) -> None:
         """Copy the current paragraph's logical text (what a reader wants to paste)."""

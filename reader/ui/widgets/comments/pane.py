@@ -30,6 +30,7 @@ class CommentPane(VerticalScroll, can_focus=True):
         self.form: Any = None
         self.article_id: str | None = None
         self.editor: Widget | None = None
+        self._built_width = 0
 
     def compose(self):  # type: ignore[override]
         yield Static(id="comment-form", classes="comment-pane--form")
@@ -45,7 +46,8 @@ class CommentPane(VerticalScroll, can_focus=True):
         self._show_form()
 
     def on_resize(self) -> None:
-        self._show_form()
+        if self.scrollable_content_region.width != self._built_width:
+            self._show_form()
 
     async def mount_editor(self, editor: Widget) -> None:
         """Replace the form summary with *editor* (the comment editor widget)."""
@@ -64,7 +66,8 @@ class CommentPane(VerticalScroll, can_focus=True):
         if not self.is_mounted:
             return
         static = self.query_one("#comment-form", Static)
-        width = max(10, self.scrollable_content_region.width - 1)
+        self._built_width = self.scrollable_content_region.width
+        width = max(10, self._built_width - 1)
         static.styles.text_align = "right" if self.labels.rtl else "left"
         text = Text(no_wrap=True)
         form = self.form

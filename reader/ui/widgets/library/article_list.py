@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.text.sanitize import sanitize_line
+from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 
 
@@ -38,8 +39,10 @@ class ArticleList(OptionList):
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels = labels
+        localize_bindings(self, labels)
         self.entries: list[Any] = []  # ArticleSummary or SearchHit
         self.empty_key = "library.empty"
+        self._built_width = 0
 
     def set_entries(self, entries: Sequence[Any], *, empty_key: str = "library.empty") -> None:
         self.entries = list(entries)
@@ -51,7 +54,8 @@ class ArticleList(OptionList):
         self._rebuild()
 
     def on_resize(self) -> None:
-        self._rebuild()
+        if self.scrollable_content_region.width != self._built_width:
+            self._rebuild()
 
     def article_id_at(self, index: int | None) -> str | None:
         if index is None or not 0 <= index < len(self.entries):
@@ -69,7 +73,8 @@ class ArticleList(OptionList):
     def _rebuild(self) -> None:
         highlighted = self.highlighted
         self.clear_options()
-        width = max(10, self.scrollable_content_region.width - 1)
+        self._built_width = self.scrollable_content_region.width
+        width = max(10, self._built_width - 1)
         if not self.entries:
             message = self.labels(self.empty_key)
             message = message.rjust(width) if self.labels.rtl else message

@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.text.sanitize import sanitize_line
+from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 
 
@@ -52,7 +53,9 @@ class RelatedPane(OptionList):
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels = labels
+        localize_bindings(self, labels)
         self.items: list[Any] = []
+        self._built_width = 0
 
     def set_items(self, items: Sequence[Any]) -> None:
         """Show *items* (``RelatedItem``-like objects)."""
@@ -64,12 +67,14 @@ class RelatedPane(OptionList):
         self._rebuild()
 
     def on_resize(self) -> None:
-        self._rebuild()
+        if self.scrollable_content_region.width != self._built_width:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         highlighted = self.highlighted
         self.clear_options()
-        width = max(10, self.scrollable_content_region.width - 1)
+        self._built_width = self.scrollable_content_region.width
+        width = max(10, self._built_width - 1)
         if not self.items:
             message = self.labels("related.none")
             message = message.rjust(width) if self.labels.rtl else message
