@@ -39,7 +39,7 @@ class Labels:
     def options(self, width: int, direction: str | None = None) -> LayoutOptions:
         """Layout options for interface text *width* cells wide."""
         return LayoutOptions(
-            width=max(1, width),
+            width=max(2, width),
             mode=self.mode,
             harakat=self.harakat,
             shape=self.shape,

@@ -178,8 +178,8 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def text_width(self) -> int:
         """Cells given to the text: the measure, or less in a narrow pane."""
-        available = max(1, self._view_width - 2)  # a cell of air on each side
-        return max(1, min(self.measure, available))
+        available = max(2, self._view_width - 2)  # a cell of air on each side
+        return max(2, min(self.measure, available))
 
     @property
     def _view_width(self) -> int:
@@ -346,7 +346,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def search(self, query: str) -> int:
         """Highlight *query* everywhere; go to the first match at or after the top line."""
-        self._matches = find_matches(self.paragraphs, query)
+        # Matched in the engine's own paragraph text: its line maps index into it.
+        searched = self.document.paragraphs if self.document is not None else self.paragraphs
+        self._matches = find_matches(searched, query)
         self._matches_by_paragraph = {}
         for number, match in enumerate(self._matches):
             self._matches_by_paragraph.setdefault(match.paragraph, []).append((number, match))
@@ -430,7 +432,10 @@ class ArticleView(ScrollView, can_focus=True):
             )
             highlight = self.get_component_rich_style(name)
             for logical in range(first, last):
-                visual = line.logical_to_visual(logical)
+                try:
+                    visual = line.logical_to_visual(logical)
+                except IndexError:  # the line draws nothing for it
+                    continue
                 if 0 <= visual < len(line.text):
                     text.stylize(highlight, lead + visual, lead + visual + 1)
         segments = [Segment(" " * margin, base), *text.render(self.app.console)]
