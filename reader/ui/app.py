@@ -217,15 +217,16 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         labels, settings = self.labels, self.settings
+        raw = labels.translate  # a value goes into its sentence, laid out once as a whole
         for mode in ("app", "terminal", "auto"):
             if mode != settings.bidi:
                 yield SystemCommand(labels("cmd.bidi", mode=mode), labels("cmd.bidi.help"),
                                     lambda mode=mode: self.change(bidi=mode))
         other = "strip" if settings.harakat == "keep" else "keep"
-        yield SystemCommand(labels("cmd.harakat", value=labels(f"value.{other}")),
+        yield SystemCommand(labels("cmd.harakat", value=raw(f"value.{other}")),
                             labels("cmd.harakat.help"), lambda: self.change(harakat=other))
         yield SystemCommand(
-            labels("cmd.shape", value=labels("value.off" if settings.shape else "value.on")),
+            labels("cmd.shape", value=raw("value.off" if settings.shape else "value.on")),
             labels("cmd.shape.help"), lambda: self.change(shape=not settings.shape))
         for measure in sorted({settings.measure - MEASURE_STEP, settings.measure + MEASURE_STEP,
                                60, 72, 80, 100}):
@@ -235,7 +236,7 @@ class ReaderApp(App[None]):
                                     lambda measure=measure: self.change(measure=measure))
         for lang in LANGUAGES:
             if lang != settings.lang:
-                yield SystemCommand(labels("cmd.lang", value=labels(f"lang.{lang}")),
+                yield SystemCommand(labels("cmd.lang", value=raw(f"lang.{lang}")),
                                     labels("cmd.lang.help"),
                                     lambda lang=lang: self.change(lang=lang))
 

@@ -53,7 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "msg.last_article": {"en": "This is the last article", "ar": "هذا آخر مقال"},
     "msg.open_failed": {"en": "Cannot open: {error}", "ar": "تعذر الفتح: {error}"},
     "msg.setting": {"en": "{name}: {value}", "ar": "{name}: {value}"},
-    "msg.laying_out": {"en": "Laying out…", "ar": "جارٍ التنسيق…"},
+    "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done}/{total}"},
     # Help
     "help.title": {"en": "Keys", "ar": "المفاتيح"},
     "help.bidi": {"en": "Bidi mode: {mode}. {reason}", "ar": "وضع الاتجاه: {mode}. {reason}"},
@@ -65,7 +65,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "help.palette": {
         "en": "ctrl+p opens the command palette: bidi mode, harakat, shaping, measure, "
         "language, theme.",
-        "ar": "ctrl+p يفتح لوحة الأوامر: وضع الاتجاه، الحركات، التشكيل، العرض، اللغة، السمة.",
+        # Starts with an Arabic letter: a sentence starting with "ctrl+p" would be
+        # a left-to-right paragraph (rule P2).
+        "ar": "لوحة الأوامر (ctrl+p): وضع الاتجاه، الحركات، التشكيل، العرض، اللغة، السمة.",
     },
     # Why a bidi mode is active
     "bidi.reason.flag": {"en": "Chosen with --bidi or a saved preference.",

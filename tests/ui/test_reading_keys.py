@@ -228,15 +228,11 @@ async def test_help_lists_every_key_and_the_bidi_decision(library: Any) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        body = str(app.screen.query_one("#help-body").render())
-        shown = app.screen.query_one("#help-body").visual
-        text = app.screen._body()
-        cells = " ".join(str(cell) for column in text.columns for cell in column.cells)
+        cells = " ".join(app.screen._body().plain.split())
         assert "Bidi mode: app. Chosen with --bidi or a saved preference." in cells
         for key in ("j", "k", "pagedown", "space", "g", "G", "tab", "r", "c", "a", "/", "n",
                     "N", "[", "]", "backspace", "b", "y", "escape", "q", "?"):
-            assert key in cells.split() or f" {key} " in f" {cells} ", key
-        assert body and shown is not None
+            assert key in cells.split(), key
         await pilot.press("escape")
         assert isinstance(app.screen, ReadingScreen)
 

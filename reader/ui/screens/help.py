@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,12 +28,25 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(self._body(), id="help-body")
+            yield Static(id="help-body")
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = self.app.labels("help.title")
+        self.call_after_refresh(self._fill)
 
-    def _body(self) -> Table:
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        self.query_one("#help-body", Static).update(self._body())
+
+    def _text_width(self) -> int:
+        """Cells available inside the help box, less its scrollbar."""
+        box = self.query("#help")
+        width = box.first().scrollable_content_region.width if box else 0
+        return max(20, width - 1)
+
+    def _body(self) -> Text:
         # Imported here: the screens import this module's siblings, not the reverse.
         from reader.ui.app import ReaderApp
         from reader.ui.screens.library import LibraryScreen
@@ -44,40 +56,41 @@ class HelpScreen(ModalScreen[None]):
         from reader.ui.widgets.related import RelatedPane
 
         labels = self.app.labels
+        raw = labels.translate  # values go into a sentence laid out once, as a whole
         settings = self.app.settings
         bidi = self.app.bidi
-        justify = "right" if labels.rtl else "left"
-        explicit = labels("value.yes" if bidi.mode == "app" else "value.no")
-        reason = labels.translate(bidi.reason_key, hint=bidi.hint or "", explicit=explicit)
-        table = Table.grid(padding=(0, 2), expand=True)
-        table.add_column(justify="left" if not labels.rtl else "right", ratio=1)
-        table.add_column(justify="left", no_wrap=True)
-        table.add_row(Text(labels("help.bidi", mode=bidi.mode, reason=reason), style="bold",
-                           justify=justify), "")
-        on_off = labels("value.on" if settings.shape else "value.off")
-        table.add_row(
-            Text(labels("help.options", harakat=labels(f"value.{settings.harakat}"),
-                        shape=on_off, measure=settings.measure), justify=justify), "")
-        table.add_row(Text(labels("help.palette"), justify=justify), "")
-        table.add_row("", "")
+        width = self._text_width()
+        body = Text(no_wrap=True)
+
+        def paragraph(sentence: str, style: str = "") -> None:
+            # Wrapped by the engine: Rich would wrap visual-order text from the wrong end.
+            for line in labels.block(sentence, width):
+                body.append(line.padded(width) + "\n", style=style)
+
+        explicit = raw("value.yes" if bidi.mode == "app" else "value.no")
+        reason = raw(bidi.reason_key, hint=bidi.hint or "", explicit=explicit)
+        paragraph(raw("help.bidi", mode=bidi.mode, reason=reason), "bold")
+        paragraph(raw("help.options", harakat=raw(f"value.{settings.harakat}"),
+                      shape=raw("value.on" if settings.shape else "value.off"),
+                      measure=settings.measure))
+        paragraph(raw("help.palette"))
         sections = (
             ("library.title", (LibraryScreen, ArticleList)),
             ("pane.article", (ReadingScreen, ArticleView)),
             ("pane.related", (RelatedPane,)),
             ("app.title", (ReaderApp,)),
         )
+        keys_width = 16
         for title_key, classes in sections:
-            table.add_row(Text(labels(title_key), style="bold underline", justify=justify), "")
+            body.append("\n")
+            paragraph(raw(title_key), "bold underline")
             for keys, description in key_table(classes, labels):
-                table.add_row(Text(description, justify=justify), Text(keys, style="bold"))
-        table.add_row("", "")
-        table.add_row(Text(labels("help.close"), style="dim", justify=justify), "")
-        if labels.rtl:
-            # Right-to-left interface: the keys column goes on the left of the description.
-            mirrored = Table.grid(padding=(0, 2), expand=True)
-            mirrored.add_column(justify="left", no_wrap=True)
-            mirrored.add_column(justify="right", ratio=1)
-            for row in zip(*(column.cells for column in table.columns), strict=True):
-                mirrored.add_row(row[1], row[0])
-            return mirrored
-        return table
+                if labels.rtl:
+                    body.append(keys.ljust(keys_width), style="bold")
+                    body.append(description.rjust(width - keys_width) + "\n")
+                else:
+                    body.append(keys.ljust(keys_width), style="bold")
+                    body.append(description + "\n")
+        body.append("\n")
+        paragraph(raw("help.close"), "dim")
+        return body

@@ -192,8 +192,8 @@ class ReadingScreen(Screen):
     def _progress(self, event: ArticleView.Progress) -> None:
         view = self.query_one(ArticleView)
         if event.done < event.total:
-            progress = f" {event.done}/{event.total}"
-            view.border_subtitle = self.app.labels("msg.laying_out") + progress
+            view.border_subtitle = self.app.labels("msg.laying_out", done=event.done,
+                                                   total=event.total)
         else:
             view.border_subtitle = ""
 
