@@ -178,7 +178,7 @@ class ReadingScreen(Screen):
             self.app.notify_error(error)
             related = []
         self.query_one(RelatedPane).set_items(related)
-        self.query_one(CommentPane).set_article(article.id, article.comment_form)
+        self.query_one(CommentPane).set_article(article)
 
     def save_position(self) -> None:
         # Through the kept reference: on unmount the children are already gone.

@@ -28,6 +28,7 @@ class CommentPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.labels = labels
         self.form: Any = None
+        self.article: Any = None
         self.article_id: str | None = None
         self.editor: Widget | None = None
         self._built_width = 0
@@ -35,10 +36,11 @@ class CommentPane(VerticalScroll, can_focus=True):
     def compose(self):  # type: ignore[override]
         yield Static(id="comment-form", classes="comment-pane--form")
 
-    def set_article(self, article_id: str, form: Any) -> None:
-        """The article whose comment is drafted, and its ``CommentForm`` (or None)."""
-        self.article_id = article_id
-        self.form = form
+    def set_article(self, article: Any) -> None:
+        """The article whose comment is drafted (its ``comment_form`` may be None)."""
+        self.article = article
+        self.article_id = article.id
+        self.form = article.comment_form
         self._show_form()
 
     def set_labels(self, labels: Labels) -> None:
