@@ -49,7 +49,12 @@ class Labels:
     def line(self, text: str, *, direction: str | None = None) -> str:
         """*text* (untrusted or not) as one display-ready line."""
         clean = sanitize_line(text, keep_bidi_controls=True)
-        lines = _laid_out(clean, self.options(ONE_LINE_WIDTH, direction))
+        options = self.options(ONE_LINE_WIDTH, direction)
+        if clean.isascii() and options.direction == "ltr":
+            # Printable ASCII in a left-to-right paragraph lays out as itself (no
+            # shaping, every char at level 0): skip the engine on the start-up path.
+            return clean
+        lines = _laid_out(clean, options)
         return " ".join(line.text for line in lines if line.text)
 
     def block(self, text: str, width: int, *, direction: str | None = None) -> list[Line]:
