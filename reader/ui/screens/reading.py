@@ -41,7 +41,8 @@ def header_paragraphs(article: Any) -> list[str]:
     """The title and the metadata line shown above the body (sanitized, logical)."""
     title = sanitize_line(article.title or "", keep_bidi_controls=True)
     crumbs = " › ".join(sanitize_line(crumb) for crumb in article.breadcrumbs if crumb)
-    details = [crumbs, article.source, article.date, article.author]
+    when = (article.date or "").replace("T", " ")[:16] or None  # 2015-08-11 18:45
+    details = [crumbs, article.source, when, article.author]
     meta = " · ".join(sanitize_line(str(value)) for value in details if value)
     if article.direction == "rtl" and meta:
         meta = "\u200f" + meta  # RLM: the line belongs to a right-to-left article

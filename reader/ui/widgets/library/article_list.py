@@ -93,7 +93,8 @@ class ArticleList(OptionList):
             prompt.append(line.padded(width) + "\n", style="bold")
         details = [
             sanitize_line(str(value))
-            for value in (getattr(entry, "source", None), getattr(entry, "date", None))
+            for value in (getattr(entry, "source", None),
+                          (getattr(entry, "date", None) or "").replace("T", " ")[:16])
             if value
         ]
         snippet = getattr(entry, "snippet", None)
