@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.text.layout import Document, LayoutOptions
-
 from reader.resources import seed_article_path
+from reader.text.layout import Document, LayoutOptions
 from tests.conftest import shared_path
 from tests.e2e.conftest import Tmux, app_env
 
@@ -67,7 +66,15 @@ def test_seed_reads_right_related_opens_and_quit_is_clean(
                 "--bidi", "app", "--lang", "en"], width=WIDTH, height=HEIGHT,
                env=app_env(library_path))
     title = engine_lines(seed.title, 90)[0]
-    screen = tmux.wait_for(lambda s: title in s, "the seed's title")
+
+    def shows_article(screen: str) -> bool:
+        try:
+            find_laid_out(screen, seed.paragraphs[0])
+        except AssertionError:
+            return False
+        return title in screen
+
+    screen = tmux.wait_for(shows_article, "the seed's title and first paragraph")
     title_row = next(row for row in rows_of(screen) if title in row)
     assert right_aligned(title_row, title), title_row
     first, lines = find_laid_out(screen, seed.paragraphs[0])
@@ -78,6 +85,7 @@ def test_seed_reads_right_related_opens_and_quit_is_clean(
 
     stored = [number for number, item in enumerate(related) if item.article_id]
     assert stored, "the library found no related stored article for the seed"
+    tmux.wait_for(lambda s: "in the library" in s, "the related links")
     tmux.keys("r", *["j"] * stored[0], "Enter")
     other = related[stored[0]].title
     other_line = engine_lines(other, 200)[0][-20:]  # the title's first words

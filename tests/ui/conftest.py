@@ -38,3 +38,16 @@ def seed_id(library: Any) -> str:
     from reader.resources import seed_article_path
 
     return library.resolve(str(seed_article_path())).id
+
+
+async def settle_reading(pilot: Any) -> None:
+    """Wait until the reading screen shows its related links (found in a thread)."""
+    from reader.ui.screens.reading import ReadingScreen
+
+    await pilot.pause()
+    for _ in range(300):
+        screen = pilot.app.screen
+        if not isinstance(screen, ReadingScreen) or screen.related_loaded:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()

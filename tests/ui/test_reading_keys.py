@@ -14,7 +14,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.related import RelatedPane
 from tests.conftest import shared_path
-from tests.ui.conftest import make_app, seed_id
+from tests.ui.conftest import make_app, seed_id, settle_reading
 
 SIZE = (100, 30)
 
@@ -167,7 +167,7 @@ async def test_related_link_opens_and_back_restores_article_and_position(library
     seed = seed_id(library)
     app = make_app(library, article_id=seed)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         screen, view = app.screen, view_of(app)
         await pilot.press("j", "j", "j")
         before = view.position()
@@ -189,7 +189,7 @@ async def test_related_link_opens_and_back_restores_article_and_position(library
 async def test_external_link_is_copied_sanitized(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         pane = app.screen.query_one(RelatedPane)
         external = [i for i, item in enumerate(pane.items) if not item.article_id]
         if not external:

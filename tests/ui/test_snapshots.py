@@ -11,22 +11,14 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import make_app, seed_id
+from tests.ui.conftest import make_app, seed_id, settle_reading
 
 SIZES = [(100, 30), (60, 20)]
 
 
 async def _settle(pilot: Any) -> None:
     """Wait until the screen is complete (side panes fill after the first paint)."""
-    from reader.ui.screens.reading import ReadingScreen
-    from reader.ui.widgets.comments import CommentPane
-
-    await pilot.pause()
-    for _ in range(50):
-        screen = pilot.app.screen
-        if not isinstance(screen, ReadingScreen) or screen.query_one(CommentPane).article_id:
-            break
-        await pilot.pause(0.02)
+    await settle_reading(pilot)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 

@@ -81,6 +81,7 @@ class ReadingScreen(Screen):
         self.article: Any = None
         self.history: list[Visit] = []
         self._view: ArticleView | None = None
+        self.related_loaded = False  # True once the related links of the article are shown
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -166,6 +167,7 @@ class ReadingScreen(Screen):
         view.show(document, paragraphs, direction=article.direction, position=position)
         # The side panes wait for the article's first paint: finding related
         # articles is the library's slowest query.
+        self.related_loaded = False
         self.call_after_refresh(self._fill_side_panes, article)
         self.app.remember_last_article(article.id)
         return True
@@ -173,13 +175,24 @@ class ReadingScreen(Screen):
     def _fill_side_panes(self, article: Any) -> None:
         if article is not self.article:
             return  # the reader has moved on
+        self.query_one(CommentPane).set_article(article)
+        # Similar articles take the library seconds for a long text: ask in a thread
+        # so keys keep working meanwhile (the library serialises its own calls).
+        self.run_worker(lambda: self._find_related(article), thread=True, group="related",
+                        exclusive=True, exit_on_error=False)
+
+    def _find_related(self, article: Any) -> None:
         try:
             related = self.app.library.related(article.id)
         except ReaderError as error:
-            self.app.notify_error(error)
+            self.app.call_from_thread(self.app.notify_error, error)
             related = []
-        self.query_one(RelatedPane).set_items(related)
-        self.query_one(CommentPane).set_article(article)
+        self.app.call_from_thread(self._show_related, article, related)
+
+    def _show_related(self, article: Any, related: list[Any]) -> None:
+        if article is self.article:
+            self.query_one(RelatedPane).set_items(related)
+            self.related_loaded = True
 
     def save_position(self) -> None:
         # Through the kept reference: on unmount the children are already gone.

@@ -237,15 +237,20 @@ class ArticleView(ScrollView, can_focus=True):
             if layout.next_paragraph >= len(self.paragraphs):
                 layout.complete = True
             else:
-                generation = self._generation
-                self.run_worker(
-                    lambda: self._layout_rest(layout, generation),
-                    thread=True,
-                    group="layout",
-                    exclusive=True,
-                    exit_on_error=False,
-                )
+                # After the first paint: the worker competes for the interpreter lock.
+                self.call_after_refresh(self._start_worker, layout, self._generation)
         self._after_rows_added()
+
+    def _start_worker(self, layout: _Layout, generation: int) -> None:
+        if generation != self._generation or layout.complete:
+            return  # superseded by another width, options or document
+        self.run_worker(
+            lambda: self._layout_rest(layout, generation),
+            thread=True,
+            group="layout",
+            exclusive=True,
+            exit_on_error=False,
+        )
 
     def _layout_rest(self, layout: _Layout, generation: int) -> None:
         """Thread worker: lay out the remaining paragraphs, handing rows over in batches."""
