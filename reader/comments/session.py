@@ -1,0 +1,137 @@
+"""One article's draft while it is being edited: autosave, conflicts, failures.
+
+The widget calls :meth:`DraftSession.change` on every edit and
+:meth:`DraftSession.save` from a timer (at most :data:`AUTOSAVE_DELAY` after
+the last change) and when the pane loses focus, the article changes or the
+app quits. Nothing is ever dropped: a failed save keeps the draft in memory
+(``dirty``) with a reason to show, and the next save retries; a conflicting
+save keeps both texts and waits for the user's choice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.comments.form import CommentDraft
+from reader.comments.store import (
+    DraftConflict,
+    DraftRecord,
+    DraftSaveError,
+    DraftStore,
+    DraftTarget,
+)
+from reader.comments.validation import Validation, validate
+
+#: Seconds between the last change and the automatic save.
+AUTOSAVE_DELAY = 1.0
+#: Seconds between retries after the library refused a write.
+RETRY_DELAY = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class SaveOutcome:
+    """What a save attempt did: ``saved``, ``clean``, ``conflict`` or ``failed``."""
+
+    status: str
+    error: DraftSaveError | None = None
+    conflict: DraftConflict | None = None
+
+
+class DraftSession:
+    """The in-memory draft of one article and its relation to the stored one."""
+
+    def __init__(self, store: DraftStore, target: DraftTarget,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.target = target
+        self.clock = clock
+        record = store.load(target.article_id)
+        self.draft: CommentDraft = record.draft if record else store.new_draft()
+        self.revision: int = record.revision if record else 0
+        self.saved_at: str | None = record.updated_at if record else None
+        self.dirty = False
+        self.last_change: float | None = None
+        self.error: DraftSaveError | None = None
+        self.conflict: DraftConflict | None = None
+        self._forget_identity = False
+
+    @property
+    def validation(self) -> Validation:
+        return validate(self.draft)
+
+    def change(self, draft: CommentDraft) -> None:
+        """Record an edit (the widget then schedules :meth:`save`)."""
+        if draft == self.draft:
+            return
+        if self.draft.remember and not draft.remember:
+            self._forget_identity = True
+        self.draft = draft
+        self.dirty = True
+        self.last_change = self.clock()
+
+    def save_due(self) -> bool:
+        """True when an autosave should run now."""
+        if not self.dirty or self.conflict is not None or self.last_change is None:
+            return False
+        return self.clock() - self.last_change >= AUTOSAVE_DELAY
+
+    def save(self) -> SaveOutcome:
+        """Write the draft if it changed; never raises for storage problems."""
+        if self.conflict is not None:
+            return SaveOutcome("conflict", conflict=self.conflict)
+        if not self.dirty:
+            return SaveOutcome("clean")
+        try:
+            if self._forget_identity:
+                self.store.forget_identity()
+                self._forget_identity = False
+            record = self.store.save(self.target, self.draft, base_revision=self.revision)
+        except DraftConflict as conflict:
+            self.conflict = conflict
+            self.error = None
+            return SaveOutcome("conflict", conflict=conflict)
+        except DraftSaveError as error:
+            self.error = error
+            return SaveOutcome("failed", error=error)
+        self._stored(record)
+        return SaveOutcome("saved")
+
+    def _stored(self, record: DraftRecord | None) -> None:
+        self.error = None
+        if record is not None:
+            self.revision = record.revision
+            self.saved_at = record.updated_at
+            if record.draft != self.draft:  # the same text was there already
+                self.draft = record.draft
+        self.dirty = False
+
+    def keep_mine(self) -> SaveOutcome:
+        """Resolve a conflict by keeping the text typed here (theirs is kept aside)."""
+        conflict = self.conflict
+        if conflict is None:
+            return self.save()
+        try:
+            record = self.store.keep_mine(self.target, self.draft, conflict.theirs)
+        except DraftConflict as again:  # yet another save in between: ask again
+            self.conflict = again
+            return SaveOutcome("conflict", conflict=again)
+        except DraftSaveError as error:
+            self.error = error
+            return SaveOutcome("failed", error=error)
+        self.conflict = None
+        self._stored(record)
+        return SaveOutcome("saved")
+
+    def take_theirs(self) -> CommentDraft:
+        """Resolve a conflict by adopting the stored text (ours was kept when it conflicted)."""
+        conflict = self.conflict
+        if conflict is not None:
+            self.draft = conflict.theirs.draft
+            self.revision = conflict.theirs.revision
+            self.saved_at = conflict.theirs.updated_at
+            self.conflict = None
+            self.dirty = False
+            self.error = None
+        return self.draft
