@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 # command name -> (module under reader.cli, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "cat": ("cat", "print an article laid out for this terminal"),
+    "drafts": ("drafts", "list, export or delete offline comment drafts"),
 }
 
 PROG = "rtl-reader"

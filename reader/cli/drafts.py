@@ -1,0 +1,115 @@
+"""``rtl-reader drafts``: list, export and delete offline comment drafts.
+
+- ``rtl-reader drafts`` lists them (article, last change, ready or not, size);
+- ``rtl-reader drafts export [--format json|wp-rest] [-o FILE]`` writes them;
+- ``rtl-reader drafts delete ARTICLE`` removes one article's draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--library", type=Path, default=None,
+                        help="library database (default: $RTL_READER_LIBRARY or the user data dir)")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    export = actions.add_parser("export", help="write all drafts as JSON")
+    export.add_argument("--format", choices=("json", "wp-rest"), default="json",
+                        help="json: everything stored; wp-rest: bodies for POST "
+                        "/wp-json/wp/v2/comments (default: json)")
+    export.add_argument("-o", "--output", type=Path, default=None,
+                        help="file to write (default: standard output)")
+    delete = actions.add_parser("delete", help="delete one article's draft")
+    delete.add_argument("article", metavar="ARTICLE", help="the article's id (as listed)")
+
+
+def _open_library(args: argparse.Namespace):
+    from reader.library import Library
+
+    return Library.open(args.library, import_bundled=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.comments.store import DraftStore
+
+    library = _open_library(args)
+    try:
+        store = DraftStore(library.connection)
+        if args.action == "export":
+            return _export(store, args.format, args.output)
+        if args.action == "delete":
+            return _delete(store, args.article)
+        return _list(store)
+    finally:
+        library.close()
+
+
+def _list(store) -> int:
+    from reader.text.sanitize import sanitize_line
+
+    records = store.list()
+    if not records:
+        print("no drafts")
+        return 0
+    for record in records:
+        state = "ready" if record.ready else "not ready"
+        title = _title_for_terminal(record.target.title) if record.target.title else ""
+        print(f"{sanitize_line(record.article_id)}  {record.updated_at}  {state:<9}  "
+              f"{record.size:>6} B  {title}".rstrip())
+    return 0
+
+
+def _title_for_terminal(title: str) -> str:
+    """A title laid out for this terminal when it is one; logical text into pipes."""
+    from reader.text.sanitize import sanitize_line
+
+    title = sanitize_line(title)
+    if not sys.stdout.isatty():
+        return title
+    from reader.text.layout import LayoutOptions, layout_text
+
+    lines = layout_text(title, LayoutOptions(width=max(20, len(title) * 2)))
+    return " ".join(line.text for line in lines)
+
+
+def _export(store, fmt: str, output: Path | None) -> int:
+    from reader.comments.export import export_drafts
+    from reader.errors import ReaderError
+    from reader.text.sanitize import sanitize_line
+
+    text = export_drafts(store.list(), fmt)
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return 0
+    # Write beside the target and rename: an interrupted export never leaves half a file.
+    tmp: str | None = None
+    try:
+        folder = output.resolve().parent
+        fd, tmp = tempfile.mkstemp(prefix=".drafts-", suffix=".json", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise ReaderError(f"{sanitize_line(str(output))}: cannot write ({exc.strerror})") from None
+    return 0
+
+
+def _delete(store, article: str) -> int:
+    from reader.errors import ReaderError
+    from reader.text.sanitize import sanitize_line
+
+    if not store.delete(article):
+        matches = [r.article_id for r in store.list() if r.article_id.startswith(article)]
+        if len(matches) != 1:
+            raise ReaderError(f"no draft for article {sanitize_line(article)!r}")
+        store.delete(matches[0])
+        article = matches[0]
+    print(f"deleted the draft for {sanitize_line(article)}")
+    return 0
