@@ -13,18 +13,22 @@ import sys
 import tempfile
 from pathlib import Path
 
+LIBRARY_HELP = "library database (default: $RTL_READER_LIBRARY, else the user data folder)"
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--library", type=Path, default=None,
-                        help="library database (default: $RTL_READER_LIBRARY or the user data dir)")
+    parser.add_argument("--library", type=Path, default=None, help=LIBRARY_HELP)
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     export = actions.add_parser("export", help="write all drafts as JSON")
+    delete = actions.add_parser("delete", help="delete one article's draft")
+    for sub in (export, delete):
+        # Accepted after the action too (`drafts export --library X`).
+        sub.add_argument("--library", type=Path, default=argparse.SUPPRESS, help=LIBRARY_HELP)
     export.add_argument("--format", choices=("json", "wp-rest"), default="json",
                         help="json: everything stored; wp-rest: bodies for POST "
                         "/wp-json/wp/v2/comments (default: json)")
     export.add_argument("-o", "--output", type=Path, default=None,
                         help="file to write (default: standard output)")
-    delete = actions.add_parser("delete", help="delete one article's draft")
     delete.add_argument("article", metavar="ARTICLE", help="the article's id (as listed)")
 
 
