@@ -110,9 +110,11 @@ class CommentEditor(Widget, can_focus=True):
         self.buffer.set_text(text)
         self._after_move()
 
-    def visual_layout(self) -> VisualLayout:
-        """The current layout of the text for the widget's width (built on demand)."""
-        width = max(2, self.content_size.width or self.size.width or 40)
+    def visual_layout(self, width: int | None = None) -> VisualLayout:
+        """The layout of the text for *width* (default: the widget's), built once per edit."""
+        if width is None:
+            width = self.content_size.width or self.size.width or 40
+        width = max(2, width)
         key = (self.buffer.text, width)
         if self._layout is None or self._layout_key != key:
             self._layout = VisualLayout(self.buffer.text, width, mode=self.bidi,
@@ -124,8 +126,7 @@ class CommentEditor(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self.buffer.multiline:
             return 1
-        return len(VisualLayout(self.buffer.text, max(2, width), mode=self.bidi,
-                                direction=self.direction).rows)
+        return len(self.visual_layout(width).rows)
 
     def _visible_rows(self) -> int:
         return max(1, self.content_size.height or 1)

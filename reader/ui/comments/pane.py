@@ -24,6 +24,7 @@ from reader.comments.form import FIELDS, REQUIRED, CommentDraft
 from reader.comments.messages import default_language, message
 from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
 from reader.comments.store import DraftStore, DraftTarget
+from reader.comments.validation import validate
 from reader.text.layout import LayoutOptions, layout_text
 from reader.ui.comments.bidi_text import BidiText
 from reader.ui.comments.editor import CommentEditor
@@ -97,6 +98,7 @@ class CommentPane(VerticalScroll):
         self._save_timer: Timer | None = None
         self._loading = False
         self._status_note: str | None = None
+        self._closing = False
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
@@ -213,6 +215,8 @@ class CommentPane(VerticalScroll):
             self.save_now()
 
     def on_unmount(self) -> None:
+        # Quitting: save, but the form's widgets are already gone, so show nothing.
+        self._closing = True
         self.save_now()
 
     def _after_save(self, outcome: SaveOutcome) -> None:
@@ -242,21 +246,24 @@ class CommentPane(VerticalScroll):
 
     # -- feedback ----------------------------------------------------------------------
     def _refresh_feedback(self) -> None:
-        """Byte counters, messages under the fields and the status line."""
-        if not self.is_mounted:
+        """Byte counters, messages under the fields and the status line.
+
+        Messages appear once something has been typed: an untouched form is not
+        an error, only not ready.
+        """
+        if self._closing:
             return
         session = self.session
         draft = session.draft if session else self.draft
-        from reader.comments.validation import validate
-
         check = validate(draft)
         for field in FIELDS:
             state = check.fields[field]
             counter = self.query_one(f"#bytes-{field}", BidiText)
             counter.update(self._t("bytes", used=state.used, limit=state.limit))
             counter.set_class(state.over_limit, "-over")
+            show = state.error is not None and not draft.is_blank
             self.query_one(f"#error-{field}", BidiText).update(
-                self._t(state.error) if state.error else "")
+                self._t(state.error) if show else "")
         status = self.query_one("#comment-status", BidiText)
         problem = False
         if session is None:
