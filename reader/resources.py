@@ -1,25 +1,26 @@
 """Where the bundled data lives, installed or in a source checkout.
 
 The top-level ``assets/`` folder is shipped inside the wheel as ``reader.assets``
-(see pyproject.toml), so one lookup serves both an installed and an editable copy.
+(see setup.py); a checkout keeps them at the top level.
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def assets_dir() -> Path:
-    """Return the folder holding the bundled articles and data files."""
-    try:
-        found = resources.files("reader.assets")
-        path = Path(str(found))
-        if path.is_dir():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "assets"
+    """Return the folder holding the bundled articles and data files.
+
+    An installed copy has them in the package (``reader/assets``); a source
+    checkout or an editable install has them at the top level of the repository.
+    """
+    installed = _PACKAGE_DIR / "assets"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "assets"
 
 
 def bundled_articles_dir() -> Path:

@@ -32,11 +32,15 @@ _ESCAPE_SEQUENCE = re.compile(
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 # C0 controls other than tab and newline, DEL, C1 controls, and the BOM (a
 # zero-width character some editors leave at the start of a file).
-_DROP = {c: None for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0), 0xFEFF]}
+_DROP = {
+    c: None for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0), 0xFEFF]
+}
 _DROP_BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
 

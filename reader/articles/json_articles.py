@@ -1,0 +1,187 @@
+"""Articles stored as JSON: one object, a list of objects, or JSON Lines.
+
+The object's shape is SaudiNewsNet's: ``title``, ``content`` (paragraphs
+separated by newlines), ``url``, ``source``, ``date_extracted``, ``author``.
+The Article model's own names are read too (``paragraphs`` as a list,
+``date``, ``breadcrumbs``, ``related`` as ``[{"title", "url"}]``), so an
+article written out by the reader reads back. Unknown keys are ignored.
+
+A bad line in a JSON Lines file (or a bad item in a list) is reported as a
+problem naming its line (item) number; the other lines still parse.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from reader.articles.direction import text_direction
+from reader.articles.fields import (
+    clean_line,
+    clean_optional,
+    clean_paragraph_list,
+    clean_paragraphs,
+    fallback_title,
+)
+from reader.articles.model import Article, RelatedLink
+from reader.articles.result import ParseResult
+from reader.errors import InputError
+
+FORMAT = "json"
+
+_BODY_KEYS = ("content", "body", "text")
+_DATE_KEYS = ("date", "date_published", "published", "date_extracted")
+_SPACE_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
+
+
+class _BadItem(Exception):
+    """One object that cannot be an article; the caller adds where it was."""
+
+
+def parse_json(text: str, source: str) -> ParseResult:
+    """Parse a ``.json`` file: one article object or a list of them.
+
+    Text that is not one JSON value but a line of JSON per object is read as
+    JSON Lines, since ``.json`` is often used for both.
+    """
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            return parse_json_lines(text, source)
+        problem = f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise InputError(source, problem) from None
+    result = ParseResult()
+    if isinstance(value, dict):
+        try:
+            result.articles.append(article_from_object(value, source))
+        except _BadItem as exc:
+            raise InputError(source, str(exc)) from None
+        return result
+    if not isinstance(value, list):
+        raise InputError(source, f"expected a JSON object or list of objects, found {_kind(value)}")
+    if not value:
+        raise InputError(source, "empty JSON list (no article)")
+    for number, item in enumerate(value, start=1):
+        try:
+            result.articles.append(article_from_object(item, source))
+        except _BadItem as exc:
+            result.problems.append(InputError(source, f"item {number}: {exc}"))
+    return result
+
+
+def parse_json_lines(text: str, source: str) -> ParseResult:
+    """Parse JSON Lines: one article object a line; blank lines are skipped."""
+    result = ParseResult()
+    seen_any = False
+    for number, line in _numbered_lines(text):
+        seen_any = True
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem = f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}"
+            result.problems.append(InputError(source, problem))
+            continue
+        try:
+            result.articles.append(article_from_object(value, source))
+        except _BadItem as exc:
+            result.problems.append(InputError(source, f"line {number}: {exc}"))
+    if not seen_any:
+        raise InputError(source, "no article text (the file is empty or blank)")
+    return result
+
+
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield number, line
+
+
+def article_from_object(value: Any, source: str) -> Article:
+    """Map one JSON object to an Article, sanitizing every field."""
+    if not isinstance(value, dict):
+        raise _BadItem(f"expected a JSON object, found {_kind(value)}")
+    paragraphs = _paragraphs(value)
+    title = clean_line(_string(value, "title"))
+    if not title and not paragraphs:
+        raise _BadItem("no title and no text")
+    if not title:
+        title = fallback_title(paragraphs, source)
+    breadcrumbs = value.get("breadcrumbs")
+    return Article(
+        title=title,
+        paragraphs=paragraphs,
+        breadcrumbs=[clean_line(c) for c in breadcrumbs if isinstance(c, str) and clean_line(c)]
+        if isinstance(breadcrumbs, list)
+        else [],
+        date=_date(value),
+        author=clean_optional(_string(value, "author")),
+        source=clean_optional(_string(value, "source") or _string(value, "sitename")),
+        url=clean_optional(_string(value, "url")),
+        related=_related(value.get("related")),
+        direction=text_direction([title, *paragraphs]),
+        origin=source,
+        format=FORMAT,
+    )
+
+
+def _string(value: dict[str, Any], key: str) -> str | None:
+    """The field as a string; numbers are accepted, other types are an error."""
+    found = value.get(key)
+    if found is None or isinstance(found, str):
+        return found
+    if isinstance(found, int | float) and not isinstance(found, bool):
+        return str(found)
+    raise _BadItem(f'field "{key}" should be a string, found {_kind(found)}')
+
+
+def _paragraphs(value: dict[str, Any]) -> list[str]:
+    listed = value.get("paragraphs")
+    if listed is not None:
+        if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+            raise _BadItem('field "paragraphs" should be a list of strings')
+        return clean_paragraph_list(listed)
+    for key in _BODY_KEYS:
+        body = _string(value, key)
+        if body:
+            return clean_paragraphs(body)
+    return []
+
+
+def _date(value: dict[str, Any]) -> str | None:
+    for key in _DATE_KEYS:
+        found = clean_optional(_string(value, key))
+        if found:
+            match = _SPACE_DATE_TIME.match(found)
+            return f"{match[1]}T{match[2]}" if match else found
+    return None
+
+
+def _related(value: Any) -> list[RelatedLink]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _BadItem('field "related" should be a list')
+    links: list[RelatedLink] = []
+    for item in value:
+        if isinstance(item, str):
+            title, url = item, None
+        elif isinstance(item, dict):
+            title, url = _string(item, "title"), _string(item, "url")
+        else:
+            raise _BadItem(f'field "related" holds {_kind(item)}, not a link')
+        title = clean_line(title)
+        if title or url:
+            links.append(RelatedLink(title=title or clean_line(url), url=clean_optional(url)))
+    return links
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
