@@ -17,9 +17,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from reader.articles.model import Article
 from reader.comments.buffer import clean_input
 from reader.comments.form import CommentDraft, Identity
 from reader.comments.validation import validate
+from reader.comments.wordpress import post_id_from_url
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize_line
 
@@ -32,6 +34,11 @@ class DraftTarget:
     title: str = ""
     url: str | None = None
     post_id: int | None = None
+
+    @classmethod
+    def for_article(cls, article: Article) -> DraftTarget:
+        """The target for a library article (post id from a ``?p=`` link when there is one)."""
+        return cls(article.id, article.title, article.url, post_id_from_url(article.url))
 
 
 @dataclass(frozen=True, slots=True)

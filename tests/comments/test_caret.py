@@ -18,9 +18,10 @@ layout_module = pytest.importorskip("reader.text.layout")
 MIXED = "جهاز iPad mini 4 جديد"
 
 
-def visit(text: str, width: int, start: int, direction: int, steps: int = 200) -> list[int]:
+def visit(text: str, width: int, start: int, direction: int, steps: int = 200,
+          mode: str = "app") -> list[int]:
     """Positions the caret takes pressing Left (-1) or Right (+1) from *start*."""
-    layout = VisualLayout(text, width)
+    layout = VisualLayout(text, width, mode=mode)
     seen = [start]
     pos = start
     for _ in range(steps):
@@ -155,7 +156,7 @@ def test_paragraphs_and_empty_lines():
 def test_terminal_mode_shows_logical_text():
     layout = VisualLayout("مرحبا iPad", 30, mode="terminal")
     assert screen_row(layout, 0).startswith("مرحبا iPad")
-    assert visit("مرحبا iPad", 30, 0, +1)[:3] == [0, 1, 2]
+    assert visit("مرحبا iPad", 30, 0, +1, mode="terminal")[:3] == [0, 1, 2]
 
 
 def test_lam_alef_ligature_is_one_cell():

@@ -6,9 +6,11 @@ import json
 
 import pytest
 
-from reader.comments.export import export_drafts, post_id_from_url, rest_endpoint
+from reader.articles.model import Article
+from reader.comments.export import export_drafts
 from reader.comments.form import CommentDraft
 from reader.comments.store import DraftStore, DraftTarget
+from reader.comments.wordpress import post_id_from_url, rest_endpoint
 
 
 @pytest.fixture
@@ -62,3 +64,9 @@ def test_helpers():
     assert post_id_from_url(None) is None
     assert rest_endpoint("ftp://x.example/") is None
     assert rest_endpoint("http://x.example:8080/a/b?c") == "http://x.example:8080/wp-json/wp/v2/comments"
+
+
+def test_target_for_an_article():
+    article = Article(title="خبر", paragraphs=["نص"], url="https://x.example/?p=31")
+    target = DraftTarget.for_article(article)
+    assert target == DraftTarget(article.id, "خبر", "https://x.example/?p=31", 31)
