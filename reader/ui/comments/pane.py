@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reader.text.layout import LayoutOptions, layout_text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +25,7 @@ from reader.comments.messages import default_language, message
 from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
 from reader.comments.store import DraftStore, DraftTarget
 from reader.comments.validation import validate
+from reader.text.layout import LayoutOptions, layout_text
 from reader.ui.comments.bidi_text import BidiText
 from reader.ui.comments.editor import CommentEditor
 
