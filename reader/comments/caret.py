@@ -45,7 +45,9 @@ class LineLike(Protocol):
 ParagraphLayout = Callable[[str, int, str, str], Sequence[LineLike]]
 
 
-@lru_cache(maxsize=4096)
+# Small: a paragraph being typed adds an entry per keystroke, and entries of a long
+# comment are large; the paragraphs not being edited stay hot and are reused.
+@lru_cache(maxsize=64)
 def _engine_paragraph_lines(text: str, width: int, mode: str, direction: str) -> tuple:
     from reader.text.layout import LayoutOptions, layout_text
 

@@ -124,10 +124,21 @@ class DraftSession:
         self._stored(record)
         return SaveOutcome("saved")
 
-    def take_theirs(self) -> CommentDraft:
-        """Resolve a conflict by adopting the stored text (ours was kept when it conflicted)."""
+    def take_theirs(self) -> CommentDraft | None:
+        """Resolve a conflict by adopting the stored text; None if ours could not be kept.
+
+        Our text was kept aside when the conflict was found; anything typed
+        since is kept aside now, before it is replaced.
+        """
         conflict = self.conflict
         if conflict is not None:
+            if self.draft != conflict.mine:
+                try:
+                    self.store.keep_aside(self.target.article_id, self.draft, self.revision,
+                                          "conflict")
+                except DraftSaveError as error:
+                    self.error = error
+                    return None
             self.draft = conflict.theirs.draft
             self.revision = conflict.theirs.revision
             self.saved_at = conflict.theirs.updated_at

@@ -256,6 +256,12 @@ class DraftStore:
             self._keep(conn, target.article_id, theirs.draft, theirs.revision, "replaced")
         return self.save(target, mine, base_revision=theirs.revision)
 
+    def keep_aside(self, article_id: str, draft: CommentDraft, revision: int,
+                   reason: str) -> None:
+        """Keep a text in ``draft_conflicts`` (a version the user is about to drop)."""
+        with self._write() as conn:
+            self._keep(conn, article_id, draft, revision, reason)
+
     def delete(self, article_id: str) -> bool:
         """Remove an article's draft (and its kept versions); True if there was one."""
         with self._write() as conn:

@@ -90,3 +90,16 @@ def test_conflict_waits_for_the_user_and_both_choices_work(connection):
     assert not there.dirty
     kept = {k.draft.comment for k in store.kept_versions("a1")}
     assert {"هنا", "هناك", "هناك ٢"} <= kept
+
+
+def test_take_theirs_keeps_what_was_typed_after_the_conflict(connection):
+    store = DraftStore(connection)
+    here, there = DraftSession(store, TARGET), DraftSession(store, TARGET)
+    there.change(there.draft.with_field("comment", "هناك"))
+    there.save()
+    here.change(here.draft.with_field("comment", "هنا"))
+    assert here.save().status == "conflict"
+    here.change(here.draft.with_field("comment", "هنا وبعد"))
+    assert here.take_theirs().comment == "هناك"
+    kept = [k.draft.comment for k in store.kept_versions("a1")]
+    assert kept == ["هنا", "هنا وبعد"]

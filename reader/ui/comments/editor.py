@@ -181,10 +181,12 @@ class CommentEditor(Widget, can_focus=True):
         return character is not None and character.isprintable()
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter" and self.buffer.multiline:
+        if event.key == "enter":
             event.stop()
             event.prevent_default()
-            if self.buffer.newline():
+            if not self.buffer.multiline:
+                self.screen.focus_next()  # one-line fields: Enter goes to the next field
+            elif self.buffer.newline():
                 self._after_edit()
             return
         if event.is_printable and event.character:

@@ -161,6 +161,15 @@ class CommentPane(VerticalScroll):
         self._status_note = None
         self._refresh_feedback()
 
+    @property
+    def unsaved(self) -> bool:
+        """True while the draft on screen is not in the library (a failed save, a conflict).
+
+        A host quitting the app can warn the user while this is true.
+        """
+        return self.session is not None and (self.session.dirty
+                                             or self.session.conflict is not None)
+
     def focus_comment(self) -> None:
         """Put the caret in the comment text (the reading screen's ``c`` key)."""
         self.editor("comment").focus()
@@ -237,8 +246,9 @@ class CommentPane(VerticalScroll):
         if self.session is None or self.session.conflict is None:
             return
         draft = self.session.take_theirs()
-        self._load_into_form(draft)
-        self._status_note = self._t("status.resolved_theirs")
+        if draft is not None:  # None: ours could not be kept aside; the error is shown
+            self._load_into_form(draft)
+            self._status_note = self._t("status.resolved_theirs")
         self._refresh_feedback()
 
     def action_save(self) -> None:
