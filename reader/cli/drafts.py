@@ -54,9 +54,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(store) -> int:
+    from reader.comments.recovery import recovered_files, recovery_dir
     from reader.text.sanitize import sanitize_line
 
     records = store.list()
+    recovered = recovered_files()
+    if recovered:
+        where = sanitize_line(str(recovery_dir()))
+        print(f"{len(recovered)} draft(s) that could not be saved to the library are in {where}")
     if not records:
         print("no drafts")
         return 0

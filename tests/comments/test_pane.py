@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
@@ -266,3 +268,22 @@ async def test_terminal_bidi_mode_shows_logical_text(store):
         await type_text(pilot, "مرحبا")
         row = editor_screen(pane.editor("comment"))[0]
         assert row.lstrip().startswith("مرحبا")
+
+
+async def test_quitting_while_the_disk_is_full_writes_a_recovery_file(store, tmp_path,
+                                                                       monkeypatch):
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path / "recovered"))
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "أ")
+        pane.save_now()
+        conn = store.connection
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+        pane.editor("comment").post_message(events.Paste("ن" * 20_000))
+        await pilot.pause()
+        assert pane.unsaved or pane.save_now().status == "failed"
+    files = list((tmp_path / "recovered").glob("*.json"))
+    assert len(files) == 1
+    assert json.loads(files[0].read_text(encoding="utf-8"))["comment"] == "أ" + "ن" * 20_000

@@ -11,6 +11,7 @@ another instance are shown in the pane's status line; nothing typed is lost.
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -22,6 +23,7 @@ from textual.widgets import Checkbox
 
 from reader.comments.form import FIELDS, REQUIRED, CommentDraft
 from reader.comments.messages import default_language, message
+from reader.comments.recovery import write_recovery
 from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
 from reader.comments.store import DraftStore, DraftTarget
 from reader.comments.validation import validate
@@ -226,7 +228,11 @@ class CommentPane(VerticalScroll):
     def on_unmount(self) -> None:
         # Quitting: save, but the form's widgets are already gone, so show nothing.
         self._closing = True
-        self.save_now()
+        outcome = self.save_now()
+        if outcome is not None and outcome.status in ("failed", "conflict") and self.session:
+            # The library still refuses (or the user never chose): keep the text in a file.
+            with contextlib.suppress(OSError):
+                write_recovery(self.session.target.article_id, self.session.draft)
 
     def _after_save(self, outcome: SaveOutcome) -> None:
         if outcome.status == "failed":
