@@ -70,3 +70,13 @@ def test_delete(library, capsys):
     conn = open_database(library)
     assert [r.article_id for r in DraftStore(conn).list()] == ["a1"]
     conn.close()
+
+
+def test_list_mentions_recovered_drafts(library, tmp_path, monkeypatch, capsys):
+    from reader.comments.recovery import write_recovery
+
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path / "rec"))
+    write_recovery("a1", CommentDraft("نص لم يحفظ"))
+    assert main(["drafts", "--library", str(library)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("1 draft(s) that could not be saved to the library are in ")
