@@ -53,11 +53,11 @@ def main() -> None:
         text = sample_text(size)
         buf = EditBuffer(text)
         buf.move_to(len(text) // 2)
-        VisualLayout(buf.text, WIDTH)  # warm the paragraph cache as the editor would be
+        state = {"layout": VisualLayout(buf.text, WIDTH)}  # as the editor holds it
 
-        def keystroke(buf: EditBuffer = buf) -> None:
+        def keystroke(buf: EditBuffer = buf, state: dict = state) -> None:
             buf.insert("ب")
-            VisualLayout(buf.text, WIDTH)
+            state["layout"] = VisualLayout(buf.text, WIDTH, previous=state["layout"])
 
         def reference(text: str = text) -> None:
             layout_text(text, LayoutOptions(width=WIDTH - 1))

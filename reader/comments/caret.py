@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Protocol
 
 from rich.cells import get_character_cell_size
@@ -45,20 +44,13 @@ class LineLike(Protocol):
 ParagraphLayout = Callable[[str, int, str, str], Sequence[LineLike]]
 
 
-# Small: a paragraph being typed adds an entry per keystroke, and entries of a long
-# comment are large; the paragraphs not being edited stay hot and are reused.
-@lru_cache(maxsize=64)
-def _engine_paragraph_lines(text: str, width: int, mode: str, direction: str) -> tuple:
-    from reader.text.layout import LayoutOptions, layout_text
+def engine_layout(text: str, width: int, mode: str, direction: str) -> Sequence[LineLike]:
+    """The engine's lines for one paragraph (at least one line, even when blank)."""
+    from reader.text.layout import Document, LayoutOptions
 
     options = LayoutOptions(width=width, mode=mode, harakat="keep", shape=True,
                             direction=direction)
-    return tuple(layout_text(text, options))
-
-
-def engine_layout(text: str, width: int, mode: str, direction: str) -> Sequence[LineLike]:
-    """The engine's lines for one paragraph, cached: typing changes one paragraph at a time."""
-    return _engine_paragraph_lines(text, width, mode, direction)
+    return Document([text], direction).paragraph_lines(0, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +73,16 @@ class Row:
     last_in_paragraph: bool
     rtl_visual: bool  # drawn right-aligned, reading from the right
     offset: int  # column where the line's text starts
-    cells: list[Cell] = field(default_factory=list)
+    relative_cells: tuple[Cell, ...] = ()  # logical positions relative to the paragraph
+    _cells: list[Cell] | None = field(default=None, repr=False)
+
+    @property
+    def cells(self) -> list[Cell]:
+        """The row's cells, left to right, with buffer positions (built when first needed)."""
+        if self._cells is None:
+            base = self.paragraph_start
+            self._cells = [Cell(c.x, c.chars, base + c.logical) for c in self.relative_cells]
+        return self._cells
 
     @property
     def start(self) -> int:
@@ -101,6 +102,31 @@ class Row:
         return self.offset - 1 if self.rtl_visual else self.offset + self.width
 
 
+def _row_shapes(paragraph: str, width: int, mode: str, direction: str,
+                layout: ParagraphLayout) -> tuple:
+    lines = list(layout(paragraph, width - 1, mode, direction)) if paragraph else []
+    if not lines:
+        rtl = direction == "rtl" and mode == "app"
+        return ((None, True, rtl, width if rtl else 0, ()),)
+    shapes = []
+    for n, line in enumerate(lines):
+        rtl = line.rtl and mode == "app"
+        offset = width - line.cells if rtl else 0
+        cells: list[Cell] = []
+        x = offset
+        for j, ch in enumerate(line.text):
+            size = get_character_cell_size(ch)
+            logical = line.visual_to_logical[j]
+            if size == 0 and cells:
+                prev = cells[-1]
+                cells[-1] = Cell(prev.x, prev.chars + ch, prev.logical)
+                continue
+            cells.append(Cell(x, ch, logical))
+            x += size
+        shapes.append((line, n == len(lines) - 1, rtl, offset, tuple(cells)))
+    return tuple(shapes)
+
+
 class VisualLayout:
     """A snapshot of the editor's text as the screen shows it.
 
@@ -111,40 +137,28 @@ class VisualLayout:
     """
 
     def __init__(self, text: str, width: int, *, mode: str = "app", direction: str = "rtl",
-                 layout: ParagraphLayout = engine_layout) -> None:
+                 layout: ParagraphLayout = engine_layout,
+                 previous: VisualLayout | None = None) -> None:
+        """*previous*: the layout before this edit; its unchanged paragraphs are reused,
+        so a keystroke in a long comment lays out only the paragraph typed in."""
         self.text = text
         self.width = max(2, width)
         self.mode = mode
+        self._settings = (self.width, mode, direction, layout)
+        reuse = previous._shapes if previous and previous._settings == self._settings else {}
+        self._shapes: dict[str, tuple] = {}
         self.rows: list[Row] = []
         start = 0
         for index, paragraph in enumerate(text.split("\n")):
-            lines = list(layout(paragraph, self.width - 1, mode, direction)) if paragraph else []
-            if not lines:
-                self.rows.append(self._row(index, start, paragraph, None, True, direction))
-            for n, line in enumerate(lines):
+            shapes = self._shapes.get(paragraph) or reuse.get(paragraph)
+            if shapes is None:
+                shapes = _row_shapes(paragraph, self.width, mode, direction, layout)
+            self._shapes[paragraph] = shapes
+            for line, last, rtl, offset, cells in shapes:
                 self.rows.append(
-                    self._row(index, start, paragraph, line, n == len(lines) - 1, direction)
+                    Row(index, start, len(paragraph), line, last, rtl, offset, cells)
                 )
             start += len(paragraph) + 1
-
-    def _row(self, index: int, start: int, paragraph: str, line: LineLike | None,
-             last: bool, direction: str) -> Row:
-        rtl = (line.rtl if line is not None else direction == "rtl") and self.mode == "app"
-        cells_width = line.cells if line is not None else 0
-        offset = self.width - cells_width if rtl else 0
-        row = Row(index, start, len(paragraph), line, last, rtl, offset)
-        if line is not None:
-            x = offset
-            for j, ch in enumerate(line.text):
-                size = get_character_cell_size(ch)
-                logical = start + line.visual_to_logical[j]
-                if size == 0 and row.cells:
-                    prev = row.cells[-1]
-                    row.cells[-1] = Cell(prev.x, prev.chars + ch, prev.logical)
-                    continue
-                row.cells.append(Cell(x, ch, logical))
-                x += size
-        return row
 
     # -- positions ------------------------------------------------------------------
     def _is_boundary(self, pos: int) -> bool:
@@ -167,16 +181,33 @@ class VisualLayout:
         return found
 
     def stops(self, row_index: int) -> list[tuple[int, int]]:
-        """(column, position) where the caret can stand on a row, left to right."""
+        """(column, position) where the caret can stand on a row, left to right.
+
+        Besides one stop per drawn cluster, a row has one at its end in reading
+        order: the paragraph's end on its last row, the space the line was
+        broken at on the others (the layout draws no glyph for it).
+        """
         row = self.rows[row_index]
         seen: dict[int, int] = {}
         for cell in row.cells:
             if self._is_boundary(cell.logical):
                 seen.setdefault(cell.x, cell.logical)
-        if row.last_in_paragraph or self._gap_after(row_index):
-            end = row.paragraph_start + row.paragraph_length if row.last_in_paragraph else row.end
-            seen.setdefault(row.end_x, end)
+        if row.last_in_paragraph:
+            seen.setdefault(row.end_x, row.paragraph_start + row.paragraph_length)
+        else:
+            trailing = self._after_drawn(row)
+            if trailing < row.end:
+                seen.setdefault(row.end_x, trailing)
         return sorted(seen.items())
+
+    def _after_drawn(self, row: Row) -> int:
+        """The first position after the last character the row draws."""
+        if not row.cells:
+            return row.start
+        pos = max(cell.logical for cell in row.cells) + 1
+        while pos < len(self.text) and not self._is_boundary(pos):
+            pos += 1
+        return pos
 
     def _gap_after(self, row_index: int) -> bool:
         """True when the layout left characters between this row and the next (a wrap space)."""
@@ -188,17 +219,20 @@ class VisualLayout:
         """(row, column) where the caret at *pos* is drawn."""
         row_index = self.row_of(pos)
         row = self.rows[row_index]
+        best = None
+        drawn_after = False
         for cell in row.cells:
             if cell.logical == pos:
                 return row_index, cell.x
-        # Inside a ligature (the alef of lam-alef): draw on the glyph that holds it.
-        if row.start <= pos < row.end:
-            best = None
-            for cell in row.cells:
-                if cell.logical <= pos and (best is None or cell.logical > best.logical):
+            if cell.logical < pos:
+                if best is None or cell.logical > best.logical:
                     best = cell
-            if best is not None:
-                return row_index, best.x
+            else:
+                drawn_after = True
+        if best is not None and drawn_after:
+            # No glyph of its own inside the line (the alef of lam-alef): the glyph holding it.
+            return row_index, best.x
+        # After everything drawn (paragraph end, the space a line was broken at).
         return row_index, row.end_x
 
     # -- movement -------------------------------------------------------------------
@@ -236,6 +270,9 @@ class VisualLayout:
             return row.paragraph_start + row.paragraph_length
         if self._gap_after(row_index):
             return row.end
+        trailing = self._after_drawn(row)
+        if trailing < row.end:
+            return trailing
         return max(row.start, self._previous_boundary(row.end))
 
     def move_vertical(self, pos: int, direction: int, goal_x: int | None = None) -> tuple[int, int]:

@@ -222,3 +222,17 @@ def test_any_edit_sequence_matches_a_logical_editor(initial, actions, width):
         # The caret is always drawn inside the pane.
         _row, x = VisualLayout(buf.text, width).caret_cell(buf.caret)
         assert 0 <= x < max(2, width)
+
+
+def test_the_space_a_line_breaks_at_is_a_stop_at_the_lines_end():
+    text = "هذا نص طويل يلتف على عدة أسطر"
+    layout = VisualLayout(text, 16)
+    first = layout.rows[0]
+    hanging = layout.line_end(first.start)
+    assert text[hanging] == " " and hanging == first.end - 1
+    # Drawn after the text in reading order: left of a right-to-left line.
+    row, x = layout.caret_cell(hanging)
+    assert row == 0 and x == first.end_x < min(c.x for c in first.cells)
+    # Left walks the first row's letters, its end, then the next row.
+    path = visit(text, 16, 0, -1)
+    assert path[: path.index(hanging) + 2] == [*range(0, hanging + 1), first.end]

@@ -118,7 +118,7 @@ class CommentEditor(Widget, can_focus=True):
         key = (self.buffer.text, width)
         if self._layout is None or self._layout_key != key:
             self._layout = VisualLayout(self.buffer.text, width, mode=self.bidi,
-                                        direction=self.direction)
+                                        direction=self.direction, previous=self._layout)
             self._layout_key = key
         return self._layout
 
