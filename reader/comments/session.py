@@ -47,13 +47,17 @@ class DraftSession:
         self.store = store
         self.target = target
         self.clock = clock
-        record = store.load(target.article_id)
-        self.draft: CommentDraft = record.draft if record else store.new_draft()
+        self.error: DraftSaveError | None = None
+        try:
+            record = store.load(target.article_id)
+            fresh = None if record else store.new_draft()
+        except DraftSaveError as error:  # unreadable library: edit in memory, say why
+            record, fresh, self.error = None, CommentDraft(), error
+        self.draft: CommentDraft = record.draft if record else fresh  # type: ignore[assignment]
         self.revision: int = record.revision if record else 0
         self.saved_at: str | None = record.updated_at if record else None
         self.dirty = False
         self.last_change: float | None = None
-        self.error: DraftSaveError | None = None
         self.conflict: DraftConflict | None = None
         self._forget_identity = False
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -121,28 +121,46 @@ _COLUMNS = ("article_id, comment, author, email, url, remember, ready, revision,
 class DraftStore:
     """Drafts kept in the library's SQLite connection (schema: migration 0010)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection,
+                 lock: AbstractContextManager | None = None) -> None:
+        """*lock*: held around every use of *connection* when other threads share it
+        (the library serialises its own calls with one; pass it here)."""
         self.connection = connection
+        self._lock = lock if lock is not None else nullcontext()
+
+    @classmethod
+    def for_library(cls, library: object) -> DraftStore:
+        """The drafts of a :class:`reader.library.Library`, sharing its connection and lock."""
+        lock = getattr(library, "lock", None) or getattr(library, "_lock", None)
+        return cls(library.connection, lock)  # type: ignore[attr-defined]
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One immediate transaction: the write lock is taken before the revision is read."""
-        conn = self.connection
-        try:
-            if conn.in_transaction:
+        with self._lock:
+            conn = self.connection
+            try:
+                if conn.in_transaction:
+                    conn.commit()
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise classify_error(exc) from exc
+            try:
+                yield conn
                 conn.commit()
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise classify_error(exc) from exc
-        try:
-            yield conn
-            conn.commit()
-        except sqlite3.Error as exc:
-            conn.rollback()
-            raise classify_error(exc) from exc
-        except BaseException:
-            conn.rollback()
-            raise
+            except sqlite3.Error as exc:
+                conn.rollback()
+                raise classify_error(exc) from exc
+            except BaseException:
+                conn.rollback()
+                raise
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self.connection.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise classify_error(exc) from exc
 
     # -- reading -------------------------------------------------------------------------
     @staticmethod
@@ -166,24 +184,20 @@ class DraftStore:
 
     def load(self, article_id: str) -> DraftRecord | None:
         """The article's current draft, or None."""
-        row = self.connection.execute(
-            f"SELECT {_COLUMNS} FROM drafts WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        return self._record(row) if row else None
+        rows = self._query(f"SELECT {_COLUMNS} FROM drafts WHERE article_id = ?", (article_id,))
+        return self._record(rows[0]) if rows else None
 
     def list(self) -> list[DraftRecord]:
         """All drafts, most recently changed first."""
-        rows = self.connection.execute(
-            f"SELECT {_COLUMNS} FROM drafts ORDER BY updated_at DESC, article_id"
-        ).fetchall()
+        rows = self._query(f"SELECT {_COLUMNS} FROM drafts ORDER BY updated_at DESC, article_id")
         return [self._record(row) for row in rows]
 
     def kept_versions(self, article_id: str) -> list[KeptVersion]:
         """Texts that lost a conflict for this article, oldest first."""
-        rows = self.connection.execute(
+        rows = self._query(
             "SELECT article_id, comment, author, email, url, revision, kept_at, reason "
             "FROM draft_conflicts WHERE article_id = ? ORDER BY id", (article_id,)
-        ).fetchall()
+        )
         return [
             KeptVersion(r[0], CommentDraft(r[1], r[2], r[3], r[4]), int(r[5]), r[6], r[7])
             for r in rows
@@ -191,12 +205,10 @@ class DraftStore:
 
     def identity(self) -> Identity | None:
         """The remembered name, e-mail and website, if the box was ticked."""
-        row = self.connection.execute(
-            "SELECT author, email, url FROM comment_identity WHERE id = 1"
-        ).fetchone()
-        if row is None:
+        rows = self._query("SELECT author, email, url FROM comment_identity WHERE id = 1")
+        if not rows:
             return None
-        return Identity(*(clean_input(v, multiline=False) for v in row))
+        return Identity(*(clean_input(v, multiline=False) for v in rows[0]))
 
     def new_draft(self) -> CommentDraft:
         """An empty draft for an article, pre-filled from the remembered identity."""

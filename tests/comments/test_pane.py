@@ -287,3 +287,28 @@ async def test_quitting_while_the_disk_is_full_writes_a_recovery_file(store, tmp
     files = list((tmp_path / "recovered").glob("*.json"))
     assert len(files) == 1
     assert json.loads(files[0].read_text(encoding="utf-8"))["comment"] == "أ" + "ن" * 20_000
+
+
+async def test_focusing_the_pane_puts_the_caret_in_the_comment(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        app.screen.set_focus(pane)  # what a host does on its "c" key
+        await pilot.press("ر", "أ", "ي")
+        assert pane.editor("comment").text == "رأي"
+        assert app.focused is pane.editor("comment")
+
+
+async def test_switching_language_and_bidi_mode_at_run_time(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "مرحبا")
+        pane.configure(language="ar")
+        await pilot.pause()
+        assert text_of(app, "#label-comment") == "التعليق *"
+        assert text_of(app, "#bytes-comment") == "10 / 65,525 بايت"
+        pane.configure(bidi="terminal")
+        await pilot.pause()
+        assert editor_screen(pane.editor("comment"))[0].lstrip().startswith("مرحبا")

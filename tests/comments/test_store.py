@@ -160,3 +160,30 @@ def test_read_only_connection_is_reported(db_path):
         DraftStore(ro).save(TARGET, DRAFT.with_field("comment", "جديد"), base_revision=1)
     assert caught.value.reason == "readonly"
     assert DraftStore(ro).load(TARGET.article_id).draft == DRAFT
+
+
+def test_every_use_of_a_shared_connection_holds_the_lock(connection):
+    class CountingLock:
+        def __init__(self) -> None:
+            self.entered = 0
+            self.held = False
+
+        def __enter__(self):
+            assert not self.held
+            self.held = True
+            self.entered += 1
+
+        def __exit__(self, *exc):
+            self.held = False
+
+    class FakeLibrary:  # the library's shape: a connection and the lock it serialises with
+        def __init__(self, conn, lock) -> None:
+            self.connection, self.lock = conn, lock
+
+    lock = CountingLock()
+    store = DraftStore.for_library(FakeLibrary(connection, lock))
+    store.save(TARGET, DRAFT, base_revision=0)
+    store.load(TARGET.article_id)
+    store.list()
+    store.identity()
+    assert lock.entered == 4  # save, load, list, identity: each once, never nested

@@ -93,7 +93,7 @@ class CommentEditor(Widget, can_focus=True):
         self.bidi = bidi
         self.direction = direction
         self._layout: VisualLayout | None = None
-        self._layout_key: tuple[str, int] | None = None
+        self._layout_key: tuple[str, int, str] | None = None
         self._top = 0
         self._goal_x: int | None = None
         if multiline:
@@ -115,7 +115,7 @@ class CommentEditor(Widget, can_focus=True):
         if width is None:
             width = self.content_size.width or self.size.width or 40
         width = max(2, width)
-        key = (self.buffer.text, width)
+        key = (self.buffer.text, width, self.bidi)
         if self._layout is None or self._layout_key != key:
             self._layout = VisualLayout(self.buffer.text, width, mode=self.bidi,
                                         direction=self.direction, previous=self._layout)

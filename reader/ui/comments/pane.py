@@ -32,8 +32,12 @@ from reader.ui.comments.bidi_text import BidiText
 from reader.ui.comments.editor import CommentEditor
 
 
-class CommentPane(VerticalScroll):
-    """The comment form for the article on screen, with its offline draft."""
+class CommentPane(VerticalScroll, can_focus=True):
+    """The comment form for the article on screen, with its offline draft.
+
+    Focusing the pane itself puts the caret in the comment text, so a host
+    that focuses the pane (its ``c`` key) lets the user type at once.
+    """
 
     DEFAULT_CSS = """
     CommentPane {
@@ -90,7 +94,7 @@ class CommentPane(VerticalScroll):
         """
         super().__init__(name=name, id=id, classes=classes)
         if not isinstance(store, DraftStore):
-            store = DraftStore(store.connection)  # type: ignore[attr-defined]
+            store = DraftStore.for_library(store)
         self.store = store
         self.bidi = bidi
         self.language = language or default_language()
@@ -101,6 +105,24 @@ class CommentPane(VerticalScroll):
         self._loading = False
         self._status_note: str | None = None
         self._closing = False
+
+    # -- focus -------------------------------------------------------------------------
+    def on_focus(self) -> None:
+        self.focus_comment()
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return character is not None and character.isprintable()
+
+    async def _on_key(self, event) -> None:
+        # A key typed in the instant between focusing the pane and the editor taking
+        # the focus belongs to the comment, not to the screen's shortcuts.
+        if self.has_focus and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            editor = self.editor("comment")
+            self.screen.set_focus(editor)
+            if editor.buffer.insert(event.character):
+                editor._after_edit()
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
@@ -126,6 +148,28 @@ class CommentPane(VerticalScroll):
         yield Checkbox(self._checkbox_label(), button_first=self.language != "ar",
                        id="field-remember")
         yield self._text("", id="comment-status")
+
+    def configure(self, *, bidi: str | None = None, language: str | None = None) -> None:
+        """Follow the app's settings: bidi mode (``app``/``terminal``) and interface language."""
+        if bidi is not None and bidi != self.bidi:
+            self.bidi = bidi
+            for editor in self.query(CommentEditor):
+                editor.bidi = bidi
+                editor.refresh(layout=True)
+        if language is not None:
+            self.language = language
+        for text in self.query(BidiText):
+            text.bidi = self.bidi
+            text.direction = self._ui_direction
+        self.query_one(".comment-heading", BidiText).update(self._t("heading"))
+        self.query_one(".comment-note", BidiText).update(self._t("note"))
+        for field in FIELDS:
+            label = self._t(f"label.{field}") + (" *" if field in REQUIRED else "")
+            self.query_one(f"#label-{field}", BidiText).update(label)
+        self.query_one("#field-remember", Checkbox).label = self._checkbox_label()
+        for text in self.query(BidiText):
+            text.refresh(layout=True)
+        self._refresh_feedback()
 
     def _checkbox_label(self) -> str:
         """The remember box's label, shaped and ordered (Checkbox cannot do it)."""
