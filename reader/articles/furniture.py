@@ -21,6 +21,9 @@ from pathlib import Path
 from reader.resources import assets_dir
 
 FURNITURE_FILE = "page_furniture.json"
+#: A line matches a phrase when it is at most this many times as long (spaces,
+#: harakat, punctuation around it).
+_SLACK = 2
 
 # Harakat, Quranic annotation marks, superscript alef and tatweel carry no
 # meaning for matching a heading.
@@ -30,6 +33,8 @@ _ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى
 # bullets, arrows, bidi marks.
 _EDGE = " \t\u00a0:：.،,;؛*…-–—_|•·»«›‹<>()[]{}\"'“”‘’!؟?\u200e\u200f\u061c"
 _SPACES = re.compile(r"\s+")
+# What separates "اقرأ أيضا" from the title of the link it introduces.
+_INLINE_SEPARATORS = (":", "：", " - ", " – ", " | ", "»", "..")
 
 
 def match_key(text: str) -> str:
@@ -53,6 +58,7 @@ class Kind(Enum):
     BACK_TO_TOP = "back-to-top"
     SHARE = "share"
     TAGS = "tags"
+    DISCLAIMER = "disclaimer"  # "the opinions below are not the site's", "all rights reserved"
 
 
 @dataclass(frozen=True)
@@ -60,25 +66,56 @@ class Furniture:
     """The phrases, as match keys, and the breadcrumb vocabulary."""
 
     lines: dict[str, Kind]
-    note_prefixes: tuple[str, ...]
+    prefixes: tuple[tuple[str, Kind], ...]
     breadcrumb_separators: tuple[str, ...]
     breadcrumb_categories: frozenset[str]
+    byline_prefixes: tuple[str, ...] = ()
+    max_chars: int = 200  # longest line worth matching: twice the longest phrase
 
     def kind(self, line: str) -> Kind | None:
         """The kind of furniture *line* is, or None for article text."""
-        key = match_key(line)
+        # Furniture is short: a long line can only start with a prefix phrase, so
+        # only its head is looked at, which keeps this cheap on long paragraphs.
+        head = line[: self.max_chars]
+        key = match_key(head)
         if not key:
             return None
-        found = self.lines.get(key)
+        found = self.lines.get(key) if len(head) == len(line) else None
         if found is not None:
             return found
-        if any(key.startswith(prefix) for prefix in self.note_prefixes):
-            return Kind.COMMENT_NOTE
+        for prefix, prefix_kind in self.prefixes:
+            if key.startswith(prefix):
+                return prefix_kind
+        return None
+
+    def inline_related(self, line: str) -> str | None:
+        """The link title of an inline "اقرأ أيضا: <title>" line, or None for other lines."""
+        head = line[: self.max_chars]
+        for separator in _INLINE_SEPARATORS:
+            label, found, _ = head.partition(separator)
+            if found and self.lines.get(match_key(label)) is Kind.RELATED:
+                title = line[len(label) + len(separator) :].strip()
+                return title or None
         return None
 
     def is_category(self, word: str) -> bool:
         """Whether *word* is a known section name (for breadcrumbs)."""
         return match_key(word) in self.breadcrumb_categories
+
+    def without_byline(self, author: str) -> str:
+        """*author* without a leading "كتب" / "بقلم" / "By" (and a colon after it)."""
+        words = author.split(None, 1)
+        if len(words) == 2 and match_key(words[0]) in self.byline_prefixes:
+            return words[1].lstrip(":： ").strip()
+        key = author.casefold()
+        for prefix in self.byline_prefixes:
+            if (
+                " " in prefix
+                and key.startswith(prefix)
+                and key[len(prefix) : len(prefix) + 1] in " :"
+            ):
+                return author[len(prefix) :].lstrip(":： ").strip()
+        return author
 
 
 _SECTIONS = {
@@ -90,18 +127,33 @@ _SECTIONS = {
     "tag_headings": Kind.TAGS,
 }
 
+_PREFIX_SECTIONS = {
+    "comment_note_prefixes": Kind.COMMENT_NOTE,
+    "disclaimer_prefixes": Kind.DISCLAIMER,
+}
+
 
 def load_furniture(path: Path) -> Furniture:
     """Read a furniture file (the bundled one unless a test passes another)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     lines: dict[str, Kind] = {}
+    longest = 0
     for section, kind in _SECTIONS.items():
         for phrase in data.get(section, []):
             lines.setdefault(match_key(phrase), kind)
+            longest = max(longest, len(phrase))
+    for section in _PREFIX_SECTIONS:
+        longest = max([longest, *(len(phrase) for phrase in data.get(section, []))])
     return Furniture(
+        max_chars=_SLACK * longest,
         lines=lines,
-        note_prefixes=tuple(match_key(p) for p in data.get("comment_note_prefixes", [])),
+        prefixes=tuple(
+            (match_key(phrase), kind)
+            for section, kind in _PREFIX_SECTIONS.items()
+            for phrase in data.get(section, [])
+        ),
         breadcrumb_separators=tuple(data.get("breadcrumb_separators", [])),
+        byline_prefixes=tuple(match_key(w) for w in data.get("byline_prefixes", [])),
         breadcrumb_categories=frozenset(
             match_key(w) for w in data.get("breadcrumb_categories", [])
         ),

@@ -1,10 +1,12 @@
 """A saved HTML news page.
 
 trafilatura finds the body and the metadata (title, date, author, site name,
-address); it drops related-link blocks and the comment form, which the
-reader's own pass over the same tree recovers (:mod:`html_related`,
-:mod:`html_comment_form`). The direction comes from ``<html dir lang>`` when
-the page declares one, else from the text.
+address); it drops breadcrumbs, related-link blocks and the comment form,
+which the reader's own pass over the page recovers (:mod:`html_breadcrumbs`,
+:mod:`html_related`, :mod:`html_comment_form`). A publication date the page
+declares in its markup (:mod:`html_dates`) wins over trafilatura's guess.
+The direction comes from ``<html dir lang>`` when the page declares one, else
+from the text.
 
 A title that repeats the site's name ("... - اليوم السابع") loses it; body
 paragraphs that are furniture phrases, the title again, or a related link's
@@ -23,7 +25,9 @@ from lxml import html as lxml_html
 from reader.articles.direction import direction_from_attributes, text_direction
 from reader.articles.fields import clean_line, clean_optional, clean_paragraphs, fallback_title
 from reader.articles.furniture import Furniture, furniture
+from reader.articles.html_breadcrumbs import find_breadcrumbs
 from reader.articles.html_comment_form import find_comment_form
+from reader.articles.html_dates import declared_date
 from reader.articles.html_related import find_related_links
 from reader.articles.model import Article
 from reader.errors import InputError
@@ -76,12 +80,13 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
     declared = None
     if html_element is not None:
         declared = direction_from_attributes(html_element.get("dir"), html_element.get("lang"))
-    date = clean_optional(getattr(extracted, "date", None))
+    date = clean_optional(declared_date(root) or getattr(extracted, "date", None))
     return Article(
         title=title,
         paragraphs=paragraphs,
+        breadcrumbs=find_breadcrumbs(root, phrases, title),
         date=date if date and _DATE.match(date) else None,
-        author=clean_optional(getattr(extracted, "author", None)),
+        author=_author(getattr(extracted, "author", None), phrases),
         source=clean_optional(getattr(extracted, "hostname", None)) or sitename,
         url=url,
         related=related,
@@ -90,6 +95,12 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
         origin=source,
         format=FORMAT,
     )
+
+
+def _author(found: str | None, phrases: Furniture) -> str | None:
+    """The author's name without the byline word some themes put before it ("كتب")."""
+    author = clean_line(found)
+    return phrases.without_byline(author) or None if author else None
 
 
 def _without_sitename(title: str, sitename: str | None) -> str:
@@ -111,7 +122,7 @@ def _without_furniture(
 ) -> list[str]:
     kept = []
     for index, paragraph in enumerate(paragraphs):
-        if phrases.kind(paragraph) is not None:
+        if phrases.kind(paragraph) is not None or phrases.inline_related(paragraph):
             continue
         if index == 0 and paragraph == title:
             continue

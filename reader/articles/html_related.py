@@ -4,7 +4,8 @@ Content extractors drop these blocks, so the reader looks for them itself:
 1. a heading whose text is a related-articles phrase ("مقالات ذات صلة",
    "اقرأ أيضا", "إقرأ أيضاً"... from the furniture file): the links that follow
    it inside the nearest enclosing block that has any;
-2. containers whose class or id contains "related".
+2. an inline "اقرأ أيضا: <a>title</a>" paragraph: its links;
+3. containers whose class or id contains "related".
 Links are keyed by address; a post usually has several links (thumbnail,
 headline, date) to the same address, and the longest text is its headline.
 Links back to the page itself and in-page anchors are skipped.
@@ -22,6 +23,8 @@ from reader.articles.model import RelatedLink
 
 #: A heading is short; a longer text that happens to start with a phrase is not one.
 HEADING_MAX_CHARS = 60
+#: An inline "اقرأ أيضا: title" paragraph is at most this long.
+INLINE_MAX_CHARS = 300
 #: How far up from a heading to look for the block holding its links.
 MAX_LEVELS_UP = 6
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "p", "strong", "b")
@@ -34,10 +37,18 @@ _CONTAINER_XPATH = (
 def find_related_links(
     root: lxml_html.HtmlElement, phrases: Furniture, page_url: str | None = None
 ) -> list[RelatedLink]:
-    """The related links of the page, in page order, one per address."""
+    """The related links of the page, one per address.
+
+    Order: the blocks under related headings, then inline read-also links, then
+    "related" containers, each in page order (a link found twice keeps its first place).
+    """
     anchors: list[lxml_html.HtmlElement] = []
     for heading in _related_headings(root, phrases):
         anchors.extend(_links_after(heading))
+    for paragraph in root.iter("p", "li"):
+        text = paragraph.text_content()
+        if len(text) <= INLINE_MAX_CHARS and phrases.inline_related(text.strip()):
+            anchors.extend(paragraph.iter("a"))
     for container in root.xpath(_CONTAINER_XPATH):
         if _is_inside_form_or_script(container):
             continue

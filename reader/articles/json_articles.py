@@ -3,8 +3,10 @@
 The object's shape is SaudiNewsNet's: ``title``, ``content`` (paragraphs
 separated by newlines), ``url``, ``source``, ``date_extracted``, ``author``.
 The Article model's own names are read too (``paragraphs`` as a list,
-``date``, ``breadcrumbs``, ``related`` as ``[{"title", "url"}]``), so an
-article written out by the reader reads back. Unknown keys are ignored.
+``date``, ``breadcrumbs``, ``related`` as ``[{"title", "url"}]``,
+``comment_form``, ``direction``), and :func:`article_record` writes them, so
+an article written out by the reader reads back the same. Unknown keys are
+ignored.
 
 A bad line in a JSON Lines file (or a bad item in a list) is reported as a
 problem naming its line (item) number; the other lines still parse.
@@ -25,7 +27,7 @@ from reader.articles.fields import (
     clean_paragraphs,
     fallback_title,
 )
-from reader.articles.model import Article, RelatedLink
+from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.articles.result import ParseResult
 from reader.errors import InputError
 
@@ -110,6 +112,9 @@ def article_from_object(value: Any, source: str) -> Article:
     if not title:
         title = fallback_title(paragraphs, source)
     breadcrumbs = value.get("breadcrumbs")
+    direction = value.get("direction")
+    if direction not in ("rtl", "ltr"):
+        direction = text_direction([title, *paragraphs])
     return Article(
         title=title,
         paragraphs=paragraphs,
@@ -121,7 +126,8 @@ def article_from_object(value: Any, source: str) -> Article:
         source=clean_optional(_string(value, "source") or _string(value, "sitename")),
         url=clean_optional(_string(value, "url")),
         related=_related(value.get("related")),
-        direction=text_direction([title, *paragraphs]),
+        comment_form=_comment_form(value.get("comment_form")),
+        direction=direction,
         origin=source,
         format=FORMAT,
     )
@@ -176,6 +182,54 @@ def _related(value: Any) -> list[RelatedLink]:
         if title or url:
             links.append(RelatedLink(title=title or clean_line(url), url=clean_optional(url)))
     return links
+
+
+def _comment_form(value: Any) -> CommentForm | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _BadItem(f'field "comment_form" should be an object, found {_kind(value)}')
+    names: dict[str, tuple[str, ...]] = {}
+    for key in ("fields", "required"):
+        listed = value.get(key)
+        if listed is None:
+            continue
+        if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
+            raise _BadItem(f'field "comment_form.{key}" should be a list of strings')
+        names[key] = tuple(clean_line(n) for n in listed if clean_line(n))
+    return CommentForm(
+        kind=clean_line(_string(value, "kind")) or "wordpress",
+        heading=clean_line(_string(value, "heading")),
+        note=clean_line(_string(value, "note")),
+        action=clean_optional(_string(value, "action")),
+        **names,
+    )
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """The article as a JSON object this module reads back to an equal Article."""
+    record: dict[str, Any] = {
+        "title": article.title,
+        "paragraphs": list(article.paragraphs),
+        "breadcrumbs": list(article.breadcrumbs),
+        "date": article.date,
+        "author": article.author,
+        "source": article.source,
+        "url": article.url,
+        "related": [{"title": link.title, "url": link.url} for link in article.related],
+        "direction": article.direction,
+    }
+    form = article.comment_form
+    if form is not None:
+        record["comment_form"] = {
+            "kind": form.kind,
+            "heading": form.heading,
+            "note": form.note,
+            "fields": list(form.fields),
+            "required": list(form.required),
+            "action": form.action,
+        }
+    return {key: value for key, value in record.items() if value is not None}
 
 
 def _kind(value: Any) -> str:

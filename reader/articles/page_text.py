@@ -3,10 +3,11 @@
 Shape: breadcrumbs (optional first line), the title, body paragraphs, then
 page furniture: a related-articles heading with the titles of its links, the
 comment form's heading and note, the published comments, share and tag lines,
-the back-to-top button. Furniture lines are recognised from the phrases in
+disclaimers, the back-to-top button. Furniture lines are recognised from the phrases in
 ``assets/page_furniture.json`` and never reach the body.
 
-After a related-articles heading, short lines (:data:`LINK_MAX_WORDS`) are
+A line "اقرأ أيضا: <title>" is one related link wherever it stands. After a
+related-articles heading, short lines (:data:`LINK_MAX_WORDS`) are
 link titles; a long line means the block has ended and the body goes on, which
 is how "اقرأ أيضا" blocks in the middle of an article read. Lines after the
 comment form's heading (field labels, the submit button) and after a
@@ -42,14 +43,17 @@ class _State(Enum):
 def looks_like_saved_page(lines: list[str], phrases: Furniture | None = None) -> bool:
     """Whether non-blank *lines* are a saved page rather than title-and-paragraphs text.
 
-    The rule: some line is page furniture, or the first line is breadcrumbs.
+    The rule: some line is page furniture (an inline "اقرأ أيضا: ..." too), or
+    the first line is breadcrumbs.
     """
     phrases = phrases or furniture()
     if not lines:
         return False
     if split_breadcrumbs(lines[0], phrases) is not None:
         return True
-    return any(phrases.kind(line) is not None for line in lines)
+    return any(
+        phrases.kind(line) is not None or phrases.inline_related(line) is not None for line in lines
+    )
 
 
 def parse_page_text(lines: list[str], source: str, phrases: Furniture | None = None) -> Article:
@@ -85,8 +89,10 @@ def parse_page_text(lines: list[str], source: str, phrases: Furniture | None = N
             state = _State.COMMENTS
         elif kind is Kind.TAGS:
             state = _State.TAGS
-        elif kind in (Kind.BACK_TO_TOP, Kind.SHARE):
+        elif kind in (Kind.BACK_TO_TOP, Kind.SHARE, Kind.DISCLAIMER):
             continue
+        elif (inline := phrases.inline_related(line)) is not None:
+            related.append(RelatedLink(title=clean_line(inline)))
         elif state is _State.BODY:
             body.append(line)
         elif state in (_State.RELATED, _State.TAGS):

@@ -15,8 +15,9 @@ Which parser reads a file:
   (``<!doctype html``, ``<html``...) is HTML, text that parses as JSON
   objects is JSON, and the rest is text;
 - text is a saved page (:mod:`page_text`) when one of its lines is page
-  furniture (a related-articles heading, the comment form's heading or note,
-  back-to-top, share, tags, comments) or its first line is breadcrumbs;
+  furniture (a related-articles heading or an inline "اقرأ أيضا: ..." line,
+  the comment form's heading or note, back-to-top, share, tags, comments, a
+  disclaimer) or its first line is breadcrumbs;
   otherwise it is a title, a blank line and paragraphs (:mod:`plain_text`).
 
 All input is decoded by :func:`reader.text.decode.decode_text` (UTF-8 only;
@@ -29,6 +30,7 @@ import json
 import re
 from pathlib import Path
 
+from reader.articles.fields import clean_paragraphs
 from reader.articles.json_articles import parse_json, parse_json_lines
 from reader.articles.model import Article
 from reader.articles.page_text import looks_like_saved_page, parse_page_text
@@ -36,7 +38,6 @@ from reader.articles.plain_text import parse_plain_text
 from reader.articles.result import ParseResult
 from reader.errors import InputError
 from reader.text.decode import decode_text, describe_source
-from reader.text.sanitize import sanitize
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -80,7 +81,8 @@ def read_bytes(data: bytes, name: str) -> ParseResult:
     text = decode_text(data, name)
     if not text.strip():
         raise InputError(source, "empty file (no article)")
-    form = detect_form(text, name)
+    lines = None if _sniff_markup(text, name) else _text_lines(text)
+    form = detect_form(text, name, lines)
     if form == "html":
         from reader.articles.html_page import parse_html  # trafilatura loads slowly
 
@@ -89,7 +91,6 @@ def read_bytes(data: bytes, name: str) -> ParseResult:
         return parse_json(text, source)
     if form == "jsonl":
         return parse_json_lines(text, source)
-    lines = _text_lines(text)
     if not lines:
         raise InputError(source, "no article text (only control characters)")
     if form == "page-text":
@@ -97,8 +98,21 @@ def read_bytes(data: bytes, name: str) -> ParseResult:
     return ParseResult(articles=[parse_plain_text(lines, source)])
 
 
-def detect_form(text: str, name: str) -> str:
-    """The form of decoded *text*: "html", "json", "jsonl", "page-text" or "plain-text"."""
+def detect_form(text: str, name: str, lines: list[str] | None = None) -> str:
+    """The form of decoded *text*: "html", "json", "jsonl", "page-text" or "plain-text".
+
+    *lines* are the text's sanitized non-blank lines when the caller has them.
+    """
+    markup = _sniff_markup(text, name)
+    if markup:
+        return markup
+    if lines is None:
+        lines = _text_lines(text)
+    return "page-text" if looks_like_saved_page(lines) else "plain-text"
+
+
+def _sniff_markup(text: str, name: str) -> str | None:
+    """ "html", "json" or "jsonl" from the name's extension or the content; None for text."""
     suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
@@ -111,9 +125,7 @@ def detect_form(text: str, name: str) -> str:
         return "html"
     if start[:1] in "{[" and _is_json(text):
         return "json"
-    if looks_like_saved_page(_text_lines(text)):
-        return "page-text"
-    return "plain-text"
+    return None
 
 
 def is_article_file(path: Path) -> bool:
@@ -138,4 +150,4 @@ def _is_json(text: str) -> bool:
 
 def _text_lines(text: str) -> list[str]:
     """Sanitized, trimmed, non-blank lines."""
-    return [line.strip() for line in sanitize(text).split("\n") if line.strip()]
+    return clean_paragraphs(text)

@@ -38,9 +38,7 @@ BIDI_CONTROLS = frozenset(
 
 # C0 controls other than tab and newline, DEL, C1 controls, and the BOM (a
 # zero-width character some editors leave at the start of a file).
-_DROP = {
-    c: None for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0), 0xFEFF]
-}
+_DROP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
 _DROP_BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
 
@@ -58,9 +56,11 @@ def sanitize(text: str) -> str:
     """
     if text.isprintable():  # the common case: nothing to do (newlines are not printable)
         return text
-    text = _ESCAPE_SEQUENCE.sub("", text)
+    # Line ends first, so an unterminated OSC/DCS stops at a CR or VT line end too.
     text = _NEWLINES.sub("\n", text)
-    text = text.translate(_DROP)
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    if _DROP.search(text):  # (str.translate is slow on non-ASCII text)
+        text = _DROP.sub("", text)
     if "\t" in text:
         text = text.expandtabs(8)
     if _SURROGATES.search(text):

@@ -135,3 +135,33 @@ def test_model_field_names_round_trip() -> None:
 def test_missing_title_is_made_from_the_text() -> None:
     [article] = parse_bytes(json.dumps({"content": "كلمة " * 30}).encode(), "a.json")
     assert article.title == " ".join(["كلمة"] * 10) + " …"
+
+
+def test_article_record_round_trips_every_bundled_and_fixture_article() -> None:
+    from reader.articles.json_articles import article_record
+    from reader.articles.parse import is_article_file
+    from reader.resources import bundled_articles_dir
+    from tests.conftest import FIXTURES
+
+    paths = [p for p in bundled_articles_dir().iterdir() if is_article_file(p)]
+    paths.append(FIXTURES / "articles" / "elbaladtv_wordpress_excerpt.html")
+    checked = 0
+    for path in paths:
+        for article in parse_path(path):
+            data = json.dumps(article_record(article), ensure_ascii=False).encode()
+            [back] = parse_bytes(data, "record.json")
+            for field in ("title", "paragraphs", "breadcrumbs", "date", "author", "source", "url"):
+                assert getattr(back, field) == getattr(article, field), field
+            assert back.related == article.related
+            assert back.comment_form == article.comment_form
+            assert back.direction == article.direction
+            assert back.id == article.id
+            checked += 1
+    assert checked == 16
+
+
+def test_bad_comment_form_field_is_a_problem() -> None:
+    result = read_bytes(_jsonl({"title": "أ", "comment_form": {"fields": "comment"}}), "a.jsonl")
+    assert str(result.problems[0]) == (
+        'a.jsonl: line 1: field "comment_form.fields" should be a list of strings'
+    )

@@ -1,0 +1,145 @@
+"""Layout speed and memory, against GNU FriBidi measured in the same run.
+
+Usage: python benchmarks/layout.py [--file PATH] [--runs N]
+
+Prints:
+- whole-process ``python -m reader cat FILE --width 80`` wall time against
+  ``fribidi --width 80 FILE`` (C; Debian's ``fribidi`` command), as a ratio
+  (target: within 10x);
+- in-process throughput of the full pipeline (sanitize, split, direction,
+  levels, shaping, wrapping, reordering);
+- a re-layout of the same Document at a new width (only wrapping and
+  reordering are redone);
+- a 4 KB article laid out from scratch (target: < 5 ms);
+- peak memory (the cat process's max RSS, and Python allocations in-process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.text.layout import Document, LayoutOptions, split_paragraphs  # noqa: E402
+
+DEFAULT_FILE = ROOT.parent / "shared" / "corpus" / "text" / "tashkeela_fadel2019_test.txt"
+ARTICLE = ROOT / "assets" / "articles" / "000_ea300a519c8a66f3.txt"
+
+
+def median_wall(command: list[str], runs: int) -> tuple[float, int]:
+    """Median wall time of ``command`` (output discarded) and the children's max RSS (KiB)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def best_of(function, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def article_of_about(text: str, size: int) -> str:
+    """The first paragraphs of ``text`` up to ``size`` bytes of UTF-8."""
+    out: list[str] = []
+    total = 0
+    for paragraph in text.split("\n"):
+        encoded = len(paragraph.encode()) + 1
+        if total + encoded > size:
+            break
+        out.append(paragraph)
+        total += encoded
+    return "\n".join(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not args.file.is_file():
+        print(f"{args.file} is absent; pass --file")
+        return 1
+    data = args.file.read_bytes()
+    text = data.decode("utf-8")
+    size_mb = len(data) / 1e6
+    print(f"file: {args.file.name}, {size_mb:.2f} MB, {len(text):,} chars, "
+          f"{text.count(chr(10)) + 1:,} lines; best or median of {args.runs} runs")
+
+    # 1. Whole process against fribidi.
+    ours, rss_kib = median_wall(
+        [sys.executable, "-m", "reader", "cat", str(args.file), "--width", "80"], args.runs
+    )
+    print(f"rtl-reader cat --width 80 (whole process): {ours:.3f} s, "
+          f"max RSS {rss_kib / 1024:.0f} MiB")
+    fribidi = shutil.which("fribidi")
+    if fribidi is None:
+        print("fribidi: command not found (Debian package 'fribidi'); comparison skipped")
+    else:
+        theirs, _ = median_wall([fribidi, "--width", "80", str(args.file)], args.runs)
+        print(f"fribidi --width 80: {theirs:.3f} s; ratio rtl-reader/fribidi: "
+              f"{ours / theirs:.1f}x (target <= 10x)")
+    terminal, _ = median_wall(
+        [sys.executable, "-m", "reader", "cat", str(args.file), "--width", "80",
+         "--bidi", "terminal"], args.runs,
+    )
+    startup, _ = median_wall([sys.executable, "-m", "reader", "cat", "--help"], args.runs)
+    print(f"rtl-reader cat --bidi terminal: {terminal:.3f} s; start-up (cat --help): "
+          f"{startup:.3f} s")
+
+    # 2. In-process pipeline throughput.
+    options80 = LayoutOptions(80)
+    holder: dict[str, Document] = {}
+
+    def full() -> None:
+        document = Document(split_paragraphs(text))
+        document.lines(options80)
+        holder["doc"] = document
+
+    full_time = best_of(full, args.runs)
+    print(f"in-process full pipeline (app mode, width 80): {full_time:.3f} s = "
+          f"{size_mb / full_time:.2f} MB/s")
+
+    # 3. Re-layout at a new width, using the Document's cache.
+    widths = iter(range(60, 60 + 10 * args.runs, 10))
+    relayout = best_of(lambda: holder["doc"].lines(LayoutOptions(next(widths))), args.runs)
+    print(f"re-layout at a new width (cached shaping and levels): {relayout:.3f} s "
+          f"({relayout / full_time:.0%} of a full layout)")
+
+    # 4. A 4 KB article from scratch.
+    article = article_of_about(ARTICLE.read_text(encoding="utf-8") * 3, 4096)
+    small = best_of(lambda: Document(split_paragraphs(article)).lines(options80), 50)
+    print(f"4 KB article ({len(article.encode()):,} bytes) from scratch: "
+          f"{small * 1000:.2f} ms (target < 5 ms)")
+
+    # 5. Peak Python allocations for the full pipeline.
+    holder.clear()
+    gc.collect()
+    tracemalloc.start()
+    full()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"peak Python allocations, full pipeline in-process: {peak / 2**20:.0f} MiB "
+          f"({peak / len(data):.0f} bytes per input byte)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,133 @@
+"""``rtl-reader cat PATH``: print a text file laid out for this terminal.
+
+Paragraphs are separated by one blank line; in ``app`` mode right-to-left
+lines are padded on the left to the width so they sit against the right
+edge. Start-up stays light: the engine is imported inside :func:`run`, and
+Textual never is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.text.layout import LayoutOptions
+
+DEFAULT_WIDTH = 80
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if width < 2:
+        raise argparse.ArgumentTypeError(f"width must be at least 2, not {width}")
+    return width
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="a UTF-8 text file, or - for standard input")
+    parser.add_argument(
+        "--width",
+        type=_width,
+        default=None,
+        help="line width in cells (default: the terminal's, or 80 when not a terminal)",
+    )
+    parser.add_argument(
+        "--bidi",
+        choices=("app", "terminal"),
+        default="app",
+        help="app: reorder and shape here (default); terminal: logical text for "
+        "terminals that do bidi and shaping themselves",
+    )
+    parser.add_argument(
+        "--harakat", choices=("keep", "strip"), default="keep", help="keep or remove harakat"
+    )
+    parser.add_argument(
+        "--no-shape",
+        dest="shape",
+        action="store_false",
+        help="do not join Arabic letters (for fonts or terminals that shape)",
+    )
+
+
+def read_input(path: str, *, max_bytes: int | None = None) -> str:
+    """The text of ``path`` (``-``: standard input), or InputError naming the problem."""
+    from reader.errors import InputError
+    from reader.text.decode import DEFAULT_MAX_BYTES, decode_text, describe_source
+
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if path == "-":
+        return decode_text(sys.stdin.buffer.read(limit + 1), "<stdin>", max_bytes=limit)
+    where = describe_source(path)
+    try:
+        if os.path.isdir(path):
+            raise InputError(where, "is a directory, not a text file")
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputError(where, f"file is too large ({size:,} bytes; limit {limit:,})")
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(where, "no such file") from None
+    except PermissionError:
+        raise InputError(where, "permission denied") from None
+    except OSError as exc:
+        raise InputError(where, exc.strerror or "cannot be read") from None
+    return decode_text(data, path, max_bytes=limit)
+
+
+def render_paragraphs(paragraphs: Sequence[str], options: LayoutOptions) -> Iterator[str]:
+    """Screen lines for ``paragraphs`` (untrusted), ready to print one per line.
+
+    Right-aligned lines are padded on the left to the width; others carry no
+    trailing padding.
+    """
+    from reader.text.layout import Document
+
+    for line in Document(paragraphs, options.direction).lines(options):
+        yield line.padded(options.width) if line.align_right and line.text else line.text
+
+
+def render_text(text: str, options: LayoutOptions) -> Iterator[str]:
+    """Screen lines for one untrusted text (paragraphs at newlines, blank lines dropped)."""
+    from reader.text.layout import split_paragraphs
+
+    return render_paragraphs(split_paragraphs(text), options)
+
+
+def terminal_width() -> int:
+    """The terminal's width when standard output is one, else 80."""
+    try:
+        if sys.stdout.isatty():
+            return max(2, os.get_terminal_size(sys.stdout.fileno()).columns)
+    except (OSError, ValueError):
+        pass
+    return DEFAULT_WIDTH
+
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Write lines as UTF-8 whatever the locale (Arabic must not depend on LANG)."""
+    out = sys.stdout.buffer
+    out.write("".join(line + "\n" for line in lines).encode("utf-8"))
+    out.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.text.layout import LayoutOptions
+
+    text = read_input(args.path)
+    options = LayoutOptions(
+        width=args.width or terminal_width(),
+        mode=args.bidi,
+        harakat=args.harakat,
+        shape=args.shape,
+    )
+    sys.stdout.flush()
+    write_lines(render_text(text, options))
+    return 0

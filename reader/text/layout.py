@@ -1,0 +1,351 @@
+"""Paragraphs to terminal-ready lines, with maps between screen and logical text.
+
+The pipeline, per paragraph (UAX #9 reorders per *line*, with the levels of
+the whole paragraph):
+
+1. sanitize; newlines inside a paragraph become spaces;
+2. base direction (P2/P3; a paragraph without strong letters takes the
+   document's direction) and embedding levels of the whole paragraph
+   (``app`` mode only);
+3. shape in logical order (:mod:`reader.text.shaping`), keeping a map from
+   each shaped char to its logical index; unshaped text loses its ZWJ, which
+   rich.cells would miscount (:mod:`reader.text.wrap`);
+4. -- the steps above do not depend on the width and are cached --
+5. wrap the shaped text at spaces by cell width;
+6. ``app`` mode: reorder each line (L1-L3, marks after their base), mirror
+   characters at odd levels (L4); ``terminal`` mode: keep logical order for a
+   terminal that does bidi and shaping itself;
+7. drop bidi controls (terminals draw them as boxes or as nothing).
+
+``Line.visual_to_logical`` maps every char of ``Line.text`` to the index in the
+paragraph's sanitized text (:attr:`Document.paragraphs`) of the char it draws
+(a lam-alef ligature maps to its lam).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from unicodedata import combining
+
+from reader.text.direction import base_level, is_rtl_direction
+from reader.text.sanitize import BIDI_CONTROLS, sanitize
+from reader.text.shaping import HARAKAT, ZWJ, ShapedText, Shaper, strip_chars
+from reader.text.wrap import text_cells, wrap
+
+__all__ = ["Document", "LayoutOptions", "Line", "layout_text", "split_paragraphs"]
+
+MODES = ("app", "terminal")
+_BIDI_CONTROL = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_DROP_UNSHAPED = frozenset({ZWJ})
+_DROP_UNSHAPED_NO_HARAKAT = frozenset({ZWJ, *HARAKAT})
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutOptions:
+    """How to lay out text.
+
+    ``mode``: ``"app"`` (the reader shapes and reorders: visual order) or
+    ``"terminal"`` (logical, unshaped text for terminals that do both).
+    ``harakat``: ``"keep"`` or ``"strip"``. ``shape``: join Arabic letters
+    (``app`` mode; off for terminals or fonts that shape by themselves).
+    ``direction``: the document's direction, given to paragraphs with no
+    strong letter (``"rtl"`` for Arabic articles).
+    """
+
+    width: int
+    mode: str = "app"
+    harakat: str = "keep"
+    shape: bool = True
+    direction: str = "rtl"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.width, int) or self.width < 2:
+            raise ValueError(f"width must be an integer of at least 2 cells, not {self.width!r}")
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be 'app' or 'terminal', not {self.mode!r}")
+        if self.harakat not in ("keep", "strip"):
+            raise ValueError(f"harakat must be 'keep' or 'strip', not {self.harakat!r}")
+        is_rtl_direction(self.direction)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line. ``text`` is display-ready; see the module docstring for the maps."""
+
+    text: str
+    cells: int
+    rtl: bool
+    paragraph: int
+    start: int
+    end: int
+    visual_to_logical: tuple[int, ...]
+    #: right-align when padded (right-to-left paragraph laid out in ``app`` mode)
+    align_right: bool = False
+
+    def logical_to_visual(self, i: int) -> int:
+        """Index in ``text`` of the char drawing logical char ``i`` of the paragraph.
+
+        A char with no glyph of its own (the alef of a lam-alef ligature, a
+        stripped haraka, a bidi control, a space at the line break) gives the
+        char drawing the nearest logical char before it in this line (not
+        counting harakat, which sit on a letter), or failing that the nearest
+        after it. ``IndexError`` if ``i`` is not in ``[start, end)`` or the
+        line draws nothing.
+        """
+        if not self.start <= i < self.end or not self.visual_to_logical:
+            raise IndexError(f"logical index {i} is not on this line [{self.start}, {self.end})")
+        best_before = best_after = -1
+        before_key = -1
+        after_key = self.end
+        for j, logical in enumerate(self.visual_to_logical):
+            if logical == i:
+                return j
+            if before_key < logical < i and not combining(self.text[j]):
+                before_key, best_before = logical, j
+            elif i < logical < after_key:
+                after_key, best_after = logical, j
+        return best_before if best_before >= 0 else best_after
+
+    def padded(self, width: int) -> str:
+        """``text`` filled with spaces to ``width`` cells, on the left for right-aligned lines."""
+        fill = " " * max(0, width - self.cells)
+        return fill + self.text if self.align_right else self.text + fill
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Sanitize ``text`` and split it at newlines, dropping blank lines.
+
+    Articles separate paragraphs by blank lines; the layout puts one blank line
+    between paragraphs itself.
+    """
+    return [p for p in sanitize(text).split("\n") if p.strip()]
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """The width-independent work for one paragraph and one (mode, shape, harakat)."""
+
+    shaped: ShapedText
+    inverse: list[int] | None  # logical index -> shaped index (-1: no glyph); None: identity
+    levels: Any  # reader.text.bidi.BidiParagraph in app mode, else None
+    has_controls: bool  # bidi controls in the shaped text (to drop when drawing)
+
+
+_LAM_ALEF_GLYPHS = re.compile("[\ufef5-\ufefc]")
+_LAM_ALEF_SET = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
+_ALEFS = frozenset("\u0622\u0623\u0625\u0627")
+
+
+def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> None:
+    """Give the alef of each lam-alef ligature the ligature's glyph in ``inverse``.
+
+    In visual order the alef comes before its lam (right-to-left), and harakat
+    written on the alef follow it: drawing the ligature where the alef is
+    keeps those harakat right after the ligature.
+    """
+    for match in _LAM_ALEF_GLYPHS.finditer(shaped.text):
+        k = match.start()
+        i = shaped.source[k] + 1
+        while i < len(text) and text[i] not in _ALEFS:
+            i += 1
+        if i < len(text) and inverse[i] < 0:
+            inverse[i] = k
+
+
+class Document:
+    """Paragraphs laid out on demand, caching what does not depend on the width.
+
+    ``paragraphs`` are untrusted: each is sanitized (its newlines become
+    spaces, so paragraph indices stay those of the input). A new width redoes
+    only wrapping and reordering.
+    """
+
+    def __init__(self, paragraphs: Sequence[str], direction: str = "rtl") -> None:
+        is_rtl_direction(direction)
+        self.direction = direction
+        self.paragraphs: tuple[str, ...] = tuple(
+            sanitize(p).replace("\n", " ") for p in paragraphs
+        )
+        self._base_levels: dict[tuple[int, str], int] = {}
+        self._prepared: dict[tuple[int, str, bool, str], _Prepared] = {}
+        self._shapers: dict[str, Shaper] = {}
+        self._lines: dict[LayoutOptions, list[Line]] = {}
+        self._paragraph_lines: dict[LayoutOptions, dict[int, list[Line]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+    # -- width-independent work ------------------------------------------------
+
+    def base_level(self, index: int, direction: str | None = None) -> int:
+        """0 or 1: the paragraph's base direction (P2/P3, else the document's)."""
+        direction = direction or self.direction
+        key = (index, direction)
+        level = self._base_levels.get(key)
+        if level is None:
+            default = 1 if is_rtl_direction(direction) else 0
+            level = self._base_levels[key] = base_level(self.paragraphs[index], default)
+        return level
+
+    def _shaper(self, harakat: str) -> Shaper:
+        shaper = self._shapers.get(harakat)
+        if shaper is None:
+            shaper = self._shapers[harakat] = Shaper(harakat)
+        return shaper
+
+    def _prepare(self, index: int, options: LayoutOptions) -> _Prepared:
+        app = options.mode == "app"
+        shape = app and options.shape
+        key = (index, options.mode, shape, options.harakat)
+        prepared = self._prepared.get(key)
+        if prepared is not None:
+            return prepared
+        text = self.paragraphs[index]
+        if shape:
+            shaped = self._shaper(options.harakat).shape(text)
+        else:
+            drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
+            shaped = strip_chars(text, drop)
+        inverse: list[int] | None = None
+        if not isinstance(shaped.source, range):
+            inverse = [-1] * len(text)
+            for k, logical in enumerate(shaped.source):
+                inverse[logical] = k
+            _own_ligature_tails(text, shaped, inverse)
+        levels = None
+        if app:
+            from reader.text import bidi
+
+            base = self.base_level(index, options.direction)
+            levels = bidi.paragraph_levels(text, base_level=base)
+        has_controls = _BIDI_CONTROL.search(shaped.text) is not None
+        prepared = self._prepared[key] = _Prepared(shaped, inverse, levels, has_controls)
+        return prepared
+
+    # -- lines -------------------------------------------------------------------
+
+    def paragraph_lines(self, index: int, options: LayoutOptions) -> list[Line]:
+        """The lines of paragraph ``index`` (at least one), cached per options."""
+        per_options = self._paragraph_lines.setdefault(options, {})
+        lines = per_options.get(index)
+        if lines is None:
+            lines = per_options[index] = self._layout_paragraph(index, options)
+        return lines
+
+    def lines(self, options: LayoutOptions) -> list[Line]:
+        """All lines, with one empty line between paragraphs; cached per options."""
+        lines = self._lines.get(options)
+        if lines is not None:
+            return lines
+        lines = []
+        for index in range(len(self.paragraphs)):
+            if index:
+                previous = lines[-1]
+                end = len(self.paragraphs[index - 1])
+                lines.append(
+                    Line("", 0, previous.rtl, index - 1, end, end, (), previous.align_right)
+                )
+            lines.extend(self.paragraph_lines(index, options))
+        if len(self._lines) >= 8:  # a few widths (resizes); older ones go
+            self._lines.clear()
+            self._paragraph_lines = {options: self._paragraph_lines.get(options, {})}
+        self._lines[options] = lines
+        return lines
+
+    def _layout_paragraph(self, index: int, options: LayoutOptions) -> list[Line]:
+        prepared = self._prepare(index, options)
+        text = self.paragraphs[index]
+        shaped_text = prepared.shaped.text
+        source = prepared.shaped.source
+        rtl = self.base_level(index, options.direction) == 1
+        align_right = rtl and options.mode == "app"
+        spans = wrap(shaped_text, options.width, text_cells)
+        starts = [0] + [source[a] for a, _, _ in spans[1:]]
+        ends = [*starts[1:], len(text)]
+        lines: list[Line] = []
+        for (a, b, cells), start, end in zip(spans, starts, ends, strict=True):
+            if options.mode == "app":
+                drawn, logical = self._visual(prepared, start, end, a, b)
+                line_text = "".join(drawn)
+                visual_to_logical = tuple(logical)
+                if len(line_text) != b - a:  # chars dropped (controls, BN like U+00AD)
+                    cells = text_cells(line_text)
+            elif prepared.has_controls:
+                drawn, logical = _logical(shaped_text, source, a, b)
+                line_text = "".join(drawn)
+                visual_to_logical = tuple(logical)
+            else:
+                line_text = shaped_text[a:b]
+                visual_to_logical = tuple(source[a:b])
+            lines.append(
+                Line(line_text, cells, rtl, index, start, end, visual_to_logical, align_right)
+            )
+        return lines
+
+    @staticmethod
+    def _visual(
+        prepared: _Prepared, start: int, end: int, a: int, b: int
+    ) -> tuple[list[str], list[int]]:
+        """Visual order of the line owning logical [start, end), content shaped [a, b)."""
+        from reader.text import bidi
+
+        shaped_text = prepared.shaped.text
+        inverse = prepared.inverse
+        levels = prepared.levels.levels
+        mirror = _mirror
+        source = prepared.shaped.source
+        drawn: list[str] = []
+        logical: list[int] = []
+        ligature = -1  # the lam-alef glyph drawn last: its other letter draws nothing
+        for i in bidi.reorder_line(prepared.levels, start, end, marks_after_base=True):
+            k = i if inverse is None else inverse[i]
+            if k < a or k >= b or k == ligature:  # no glyph, a hanging space, drawn already
+                continue
+            ch = shaped_text[k]
+            if ch in BIDI_CONTROLS:
+                continue
+            if ch in _LAM_ALEF_SET:
+                ligature = k
+            if levels[i] & 1:
+                ch = mirror.get(ch, ch)
+            drawn.append(ch)
+            logical.append(source[k])
+        return drawn, logical
+
+
+def _logical(
+    shaped_text: str, source: Sequence[int], a: int, b: int
+) -> tuple[list[str], list[int]]:
+    drawn: list[str] = []
+    logical: list[int] = []
+    for k in range(a, b):
+        ch = shaped_text[k]
+        if ch not in BIDI_CONTROLS:
+            drawn.append(ch)
+            logical.append(source[k])
+    return drawn, logical
+
+
+class _MirrorTable(dict[str, str]):
+    """Bidi_Mirroring_Glyph (rule L4) for every char, computed on first use."""
+
+    def __missing__(self, ch: str) -> str:
+        from reader.text import bidi
+
+        mirrored = self[ch] = bidi.mirror_char(ch)
+        return mirrored
+
+    def get(self, ch: str, default: str | None = None) -> str:  # type: ignore[override]
+        return self[ch]
+
+
+_mirror = _MirrorTable()
+
+
+def layout_text(text: str, options: LayoutOptions) -> list[Line]:
+    """Lay out one untrusted string: paragraphs at newlines (blank lines dropped)."""
+    return Document(split_paragraphs(text), options.direction).lines(options)
+

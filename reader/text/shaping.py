@@ -1,0 +1,278 @@
+"""Arabic letter joining, as arabic-reshaper does it, with a map back to the logical text.
+
+Terminals do not join Arabic letters, so the reader replaces each letter with
+the presentation form (isolated, initial, medial, final) it takes in its word,
+and lam-alef pairs with their ligature, using arabic-reshaper's letter and
+ligature tables and rules. This module adds what the layout needs and
+arabic-reshaper lacks:
+
+- a map from every shaped character to the index of the logical character it
+  draws (a ligature maps to its first letter), so carets, search hits and
+  copying can go back to the logical text;
+- speed: ``arabic_reshaper.reshape`` costs ~4 s per MB (a regex match and
+  configparser lookups per call and per character), more than the whole
+  layout budget. Shaping never joins across a space (a space is no letter, so
+  the letter after it starts a new joining context, and no enabled ligature
+  contains a space), so a paragraph is shaped word by word, each distinct
+  word once (text is Zipfian: the 1.75 MB Tashkeela file has 125k words but
+  28k distinct ones), by a lean re-statement of arabic-reshaper's algorithm.
+  The tests check the output is identical to ``ArabicReshaper.reshape`` with
+  :func:`reshaper_configuration` on every paragraph of the corpus and on
+  generated Arabic text.
+
+Configuration (see :func:`reshaper_configuration`):
+
+- harakat are kept by default (arabic-reshaper deletes them unless told not
+  to); ``harakat="strip"`` removes them;
+- tatweel is kept (it is a letter the writer chose);
+- only the four lam-alef ligatures (لا لأ لإ لآ) are on: they are obligatory
+  in Arabic writing, and a font's presentation forms draw them in one cell.
+  Word ligatures (ALLAH U+FDF2 and the rest) are off: arabic-reshaper matches
+  them inside longer words (``اللهجة`` "the dialect" would show the ALLAH
+  sign), a four-letter word squeezed into one monospace cell is hard to read,
+  and few terminal fonts have those glyphs. Sentence ligatures and the
+  optional two-letter ligatures (U+FC00 block) are off for the same reasons.
+- harakat are *not* moved by the reshaper (``shift_harakat_position``): the
+  bidi reordering puts every mark after its base in the visual string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "HARAKAT",
+    "ShapedText",
+    "Shaper",
+    "reshaper_configuration",
+    "strip_chars",
+]
+
+#: Combining Arabic marks as arabic-reshaper knows them (its HARAKAT_RE, which the
+#: ``delete_harakat`` option removes). ``--harakat strip`` removes exactly these.
+HARAKAT = frozenset(
+    chr(c)
+    for lo, hi in (
+        (0x0610, 0x061A),
+        (0x064B, 0x065F),
+        (0x0670, 0x0670),
+        (0x06D6, 0x06DC),
+        (0x06DF, 0x06E8),
+        (0x06EA, 0x06ED),
+        (0x08D4, 0x08FF),
+    )
+    for c in range(lo, hi + 1)
+    if c != 0x08E2  # ARABIC DISPUTED END OF AYAH: a format char, not in HARAKAT_RE
+)
+
+ZWJ = "\u200d"
+
+#: The ligatures enabled on top of the letter joining (see the module docstring).
+LIGATURES_ON = (
+    "ARABIC LIGATURE LAM WITH ALEF",
+    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
+    "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW",
+    "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE",
+)
+
+
+def reshaper_configuration(harakat: str = "keep") -> dict[str, object]:
+    """The arabic-reshaper configuration the reader uses (also used by the tests)."""
+    from arabic_reshaper.ligatures import LIGATURES
+
+    if harakat not in ("keep", "strip"):
+        raise ValueError(f"harakat must be 'keep' or 'strip', not {harakat!r}")
+    config: dict[str, object] = {
+        "language": "Arabic",
+        "delete_harakat": harakat == "strip",
+        "shift_harakat_position": False,
+        "delete_tatweel": False,
+        "support_zwj": True,
+        "use_unshaped_instead_of_isolated": False,
+        "support_ligatures": True,
+    }
+    for name, _replacement in LIGATURES:
+        config[name] = name in LIGATURES_ON
+    return config
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedText:
+    """A shaped string and, for each of its characters, the logical index it draws."""
+
+    text: str
+    source: Sequence[int]
+
+
+@lru_cache(maxsize=1)
+def _shaped_chars() -> re.Pattern[str]:
+    """Finds the characters shaping changes (letters, ZWJ, harakat): a word without
+    any is left as it is."""
+    from arabic_reshaper.letters import LETTERS_ARABIC
+
+    changed = "".join(sorted(set(LETTERS_ARABIC) | HARAKAT | {ZWJ}))
+    return re.compile("[" + re.escape(changed) + "]")
+
+
+def strip_chars(text: str, drop: frozenset[str] | set[str]) -> ShapedText:
+    """``text`` without the characters in ``drop``, with the map back to ``text``."""
+    if drop.isdisjoint(set(text)):
+        return ShapedText(text, range(len(text)))
+    kept = [i for i, ch in enumerate(text) if ch not in drop]
+    return ShapedText("".join(text[i] for i in kept), kept)
+
+
+_NOT_SUPPORTED = -1
+_ISOLATED, _INITIAL, _MEDIAL, _FINAL = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=1)
+def _joining() -> tuple[dict[str, tuple[str, str, str, str]], frozenset[str], frozenset[str],
+                        frozenset[str], dict[str, tuple[str, str]]]:
+    """arabic-reshaper's letter table and the joining classes derived from it."""
+    from arabic_reshaper.letters import LETTERS_ARABIC
+    from arabic_reshaper.ligatures import LIGATURES
+
+    joins_before = frozenset(k for k, f in LETTERS_ARABIC.items() if f[_FINAL] or f[_MEDIAL])
+    joins_after = frozenset(k for k, f in LETTERS_ARABIC.items() if f[_INITIAL] or f[_MEDIAL])
+    joins_both = frozenset(k for k, f in LETTERS_ARABIC.items() if f[_MEDIAL])
+    # lam-alef: the alef that follows lam -> (isolated form, final form) of the ligature
+    lam_alef: dict[str, tuple[str, str]] = {}
+    for name, (match, forms) in LIGATURES:
+        if name in LIGATURES_ON:
+            assert len(match) == 2 and match[0] == "\u0644", name
+            lam_alef[match[1]] = (forms[_ISOLATED], forms[_FINAL])
+    return LETTERS_ARABIC, joins_before, joins_after, joins_both, lam_alef
+
+
+def _shape_word(word: str, keep_harakat: bool) -> tuple[str, tuple[int, ...]]:
+    """Shape one word (no space) exactly as arabic-reshaper does, with the map.
+
+    The same joining rules as ``ArabicReshaper.reshape`` (a letter joins the one
+    before it when that one joins after it, and a final letter that cannot be
+    medial stays final), then lam-alef ligatures found on the text without
+    harakat, then harakat re-inserted after the glyph they followed.
+
+    ZWJ joins on both sides and is then dropped, as in arabic-reshaper; unlike
+    arabic-reshaper, whose ZWJ removal shifts its indices (it then puts harakat
+    and ligatures on the wrong letters, or raises IndexError on "\u200dلآ"),
+    harakat stay on their letters. The corpus has no ZWJ.
+    """
+    letters, joins_before, joins_after, joins_both, lam_alef = _joining()
+    chars: list[str] = []  # one entry per non-haraka char
+    forms: list[int] = []
+    origin: list[int] = []
+    marks: dict[int, list[int]] = {}  # output position -> source indices of its harakat
+    for i, ch in enumerate(word):
+        if ch in HARAKAT:
+            if keep_harakat:
+                marks.setdefault(len(chars) - 1, []).append(i)
+            continue
+        if ch not in letters:
+            form = _NOT_SUPPORTED
+        elif not chars:
+            form = _ISOLATED
+        else:
+            prev, prev_form = chars[-1], forms[-1]
+            if (
+                prev_form == _NOT_SUPPORTED
+                or ch not in joins_before
+                or prev not in joins_after
+                or (prev_form == _FINAL and prev not in joins_both)
+            ):
+                form = _ISOLATED
+            elif prev_form == _ISOLATED:
+                forms[-1] = _INITIAL
+                form = _FINAL
+            else:
+                forms[-1] = _MEDIAL
+                form = _FINAL
+        chars.append(ch)
+        forms.append(form)
+        origin.append(i)
+
+    out: list[str] = []
+    src: list[int] = []
+    for i in marks.get(-1, ()):
+        out.append(word[i])
+        src.append(i)
+    skip_next = False
+    last = len(chars) - 1
+    for k, ch in enumerate(chars):
+        if skip_next:
+            skip_next = False
+        else:
+            form = forms[k]
+            if ch == "\u0644" and k < last and chars[k + 1] in lam_alef:
+                isolated, final = lam_alef[chars[k + 1]]
+                glyph = isolated if form in (_ISOLATED, _INITIAL) else final
+                skip_next = True
+            elif form == _NOT_SUPPORTED:
+                glyph = ch
+            else:
+                glyph = letters[ch][form]
+            if glyph and glyph != ZWJ:
+                out.append(glyph)
+                src.append(origin[k])
+        for i in marks.get(k, ()):
+            out.append(word[i])
+            src.append(i)
+    return "".join(out), tuple(src)
+
+
+class Shaper:
+    """Shapes paragraphs; one instance per harakat setting, with a per-word cache.
+
+    The cache holds, per distinct space-separated word, its shaped form and the
+    map of its shaped characters to offsets in the word (``None`` when the map
+    is the identity, the common case for words without lam-alef or ZWJ).
+    """
+
+    def __init__(self, harakat: str = "keep", *, cache_size: int = 200_000) -> None:
+        if harakat not in ("keep", "strip"):
+            raise ValueError(f"harakat must be 'keep' or 'strip', not {harakat!r}")
+        self.harakat = harakat
+        self._cache: dict[str, tuple[str, tuple[int, ...] | None]] = {}
+        self._cache_size = cache_size
+        self._needs_shaping = _shaped_chars().search
+
+    def shape_word(self, word: str) -> tuple[str, tuple[int, ...] | None]:
+        """Shaped ``word`` and its map (``None`` = identity); cached."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        if self._needs_shaping(word) is None:
+            result: tuple[str, tuple[int, ...] | None] = (word, None)
+        else:
+            shaped, rel = _shape_word(word, self.harakat == "keep")
+            identity = len(rel) == len(word) and rel == tuple(range(len(word)))
+            result = (shaped, None if identity else rel)
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def shape(self, text: str) -> ShapedText:
+        """Shape one paragraph (no newlines) and map each shaped char to its index in ``text``."""
+        if self._needs_shaping(text) is None:
+            return ShapedText(text, range(len(text)))
+        pieces: list[str] = []
+        source: list[int] = []
+        offset = 0
+        shape_word = self.shape_word
+        for word in text.split(" "):
+            shaped, rel = shape_word(word)
+            pieces.append(shaped)
+            end = offset + len(word)
+            if rel is None:
+                source.extend(range(offset, end))
+            else:
+                source.extend([offset + r for r in rel])
+            # the space after the word (absent after the last word)
+            source.append(end)
+            offset = end + 1
+        source.pop()
+        return ShapedText(" ".join(pieces), source)

@@ -1,0 +1,127 @@
+"""``rtl-reader cat`` as a user runs it: exit codes, messages, output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from tests.conftest import REPO_ROOT
+
+SEED = REPO_ROOT / "assets" / "articles" / "000_ea300a519c8a66f3.txt"
+
+
+def cat(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "cat", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=REPO_ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[bytes]) -> str:
+    assert result.returncode == 1, result
+    assert result.stdout == b""
+    message = result.stderr.decode("utf-8")
+    assert message.count("\n") == 1 and "Traceback" not in message, message
+    assert message.startswith("rtl-reader: ")
+    return message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    message = one_line_error(cat(str(tmp_path / "nope.txt")))
+    assert "nope.txt" in message and "no such file" in message
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert "is a directory" in one_line_error(cat(str(tmp_path)))
+
+
+def test_binary_data(tmp_path: Path) -> None:
+    path = tmp_path / "image.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    message = one_line_error(cat(str(path)))
+    assert "image.png" in message and "binary" in message
+
+
+def test_invalid_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "cp1256.txt"
+    path.write_bytes("مرحبا".encode("cp1256"))
+    message = one_line_error(cat(str(path)))
+    assert "cp1256.txt" in message and "invalid UTF-8 at byte offset 0" in message
+
+
+def test_file_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(65 * 1024 * 1024)  # sparse: costs no disk
+    message = one_line_error(cat(str(path)))
+    assert "huge.txt" in message and "too large" in message
+
+
+def test_hostile_file_name_is_sanitized(tmp_path: Path) -> None:
+    name = "x\x1b]0;pwned\x07y.txt"
+    message = one_line_error(cat(str(tmp_path / name)))
+    assert "\x1b" not in message and "\x07" not in message
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--width", "0", "f"], ["--width", "abc", "f"], ["--bidi", "rtl", "f"],
+     ["--harakat", "some", "f"], ["f", "--bogus"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = cat(*args)
+    assert result.returncode == 2
+    assert b"usage:" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_stdin_terminal_mode_output() -> None:
+    text = "عُقد اجتماع\n\n\x1b[2Jسري جدا\n"
+    result = cat("-", "--bidi", "terminal", "--width", "40", stdin=text.encode())
+    assert result.returncode == 0
+    assert result.stdout.decode() == "عُقد اجتماع\n\nسري جدا\n"
+
+
+def test_terminal_mode_strip_harakat() -> None:
+    result = cat("-", "--bidi", "terminal", "--harakat", "strip", stdin="عُقِدَ".encode())
+    assert result.stdout.decode() == "عقد\n"
+
+
+def test_seed_default_width_is_80_when_not_a_terminal() -> None:
+    pytest.importorskip("reader.text.bidi")
+    result = cat(str(SEED))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().split("\n")
+    assert lines[-1] == ""
+    widths = {cell_len(line) for line in lines[:-1]}
+    assert max(widths) == 80  # right-to-left lines are padded on the left to the width
+    assert 0 in widths  # blank lines between paragraphs
+    assert not any(line.endswith(" ") for line in lines)
+
+
+def test_app_mode_right_aligns_and_no_shape_keeps_letters() -> None:
+    pytest.importorskip("reader.text.bidi")
+    result = cat("-", "--width", "20", "--no-shape", stdin="سلام عليكم".encode())
+    assert result.stdout.decode() == " " * 10 + "مكيلع مالس\n"
+    shaped = cat("-", "--width", "20", stdin="سلام".encode()).stdout.decode()
+    assert shaped == " " * 17 + "\ufee1\ufefc\ufeb3\n"
+
+
+def test_cat_does_not_import_textual() -> None:
+    code = (
+        "import sys; from reader.cli import main; "
+        f"rc = main(['cat', '--bidi', 'terminal', {str(SEED)!r}]); "
+        "assert 'textual' not in sys.modules, 'textual imported'; sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO_ROOT,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,111 @@
+"""The layout API: options, lines, maps, caching, and both modes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.text.layout import Document, LayoutOptions, Line, layout_text, split_paragraphs
+from tests.text.layout_checks import check_document
+
+SEED_WIDTHS = (40, 60, 80)
+
+
+def test_options_are_validated() -> None:
+    for bad in (dict(width=1), dict(width=40, mode="auto"), dict(width=40, harakat="x"),
+                dict(width=40, direction="up")):
+        with pytest.raises(ValueError):
+            LayoutOptions(**bad)  # type: ignore[arg-type]
+
+
+def test_split_paragraphs_sanitizes_and_drops_blank_lines() -> None:
+    assert split_paragraphs("a\r\n\r\n\x1b[2Jb\n  \nc") == ["a", "b", "c"]
+
+
+def test_document_paragraph_newlines_become_spaces() -> None:
+    assert Document(["a\nb", "c\r"]).paragraphs == ("a b", "c ")
+
+
+def test_terminal_mode_is_logical_unshaped_and_wrapped(seed_text: str) -> None:
+    options = LayoutOptions(40, mode="terminal")
+    lines = layout_text(seed_text, options)
+    paragraphs = split_paragraphs(seed_text)
+    assert sum(1 for line in lines if not line.text) >= len(paragraphs) - 1
+    for line in lines:
+        assert line.cells <= 40
+        assert not line.align_right
+        assert line.text == paragraphs[line.paragraph][line.start:line.end].strip(" ") or (
+            not line.text
+        )
+
+
+def test_terminal_mode_strip_harakat() -> None:
+    lines = layout_text("عُقِدَ اجتماعٌ", LayoutOptions(40, mode="terminal", harakat="strip"))
+    assert [line.text for line in lines] == ["عقد اجتماع"]
+    assert lines[0].visual_to_logical == (0, 2, 4, 6, 7, 8, 9, 10, 11, 12)
+
+
+def test_bidi_controls_and_escapes_never_reach_the_output() -> None:
+    text = "\u202bنص\u202c \x1b]52;c;QUFB\x07 \u2067abc\u2069 \u200fend\u200d"
+    for mode in ("app", "terminal"):
+        if mode == "app":
+            pytest.importorskip("reader.text.bidi")
+        lines = layout_text(text, LayoutOptions(30, mode=mode))
+        joined = "".join(line.text for line in lines)
+        assert "\x1b" not in joined and "\x07" not in joined and "\u200d" not in joined
+        assert not set(joined) & set("\u202b\u202c\u2067\u2069\u200f")
+
+
+def test_line_maps_and_padding() -> None:
+    line = Line("cba", 3, True, 0, 0, 4, (2, 1, 0), True)
+    assert [line.logical_to_visual(i) for i in (0, 1, 2)] == [2, 1, 0]
+    assert line.logical_to_visual(3) == 0  # undrawn: the char drawing the nearest before it
+    with pytest.raises(IndexError):
+        line.logical_to_visual(4)
+    assert line.padded(6) == "   cba"
+    left = Line("abc", 3, False, 0, 0, 3, (0, 1, 2))
+    assert left.padded(5) == "abc  "
+
+
+def test_document_caches_width_independent_work(seed_text: str) -> None:
+    document = Document(split_paragraphs(seed_text))
+    options = LayoutOptions(60, mode="terminal")
+    first = document.lines(options)
+    assert document.lines(options) is first
+    prepared = dict(document._prepared)
+    document.lines(LayoutOptions(45, mode="terminal"))
+    assert document._prepared == prepared  # a new width reuses shaping (and levels)
+    assert all(document._prepared[k] is v for k, v in prepared.items())
+
+
+@pytest.mark.parametrize("width", SEED_WIDTHS)
+def test_seed_terminal_mode_properties(seed_text: str, width: int) -> None:
+    options = LayoutOptions(width, mode="terminal")
+    check_document(Document(split_paragraphs(seed_text)), options)
+
+
+any_text = st.text(
+    st.characters(blacklist_categories=("Cs",)), max_size=120
+)
+arabic_heavy = st.lists(
+    st.sampled_from(
+        [*"ابتثجحخدذرزسشصضطظعغفقكلمنهويءةىئؤأإآ", "لا", "لأ", "الله", "لَا",
+         "\u064e", "\u0651", "\u064f", "\u0650", "\u064b", "\u0652", "\u0670", "\u0640",
+         " ", " ", " ", "  ", "،", ".", "(", ")", "[", "]", "«", "»", "“", "”", "2015", "6.1",
+           "iPad mini 4", "Joe Biden,", "\u200f", "\u200e", "\u00a0", "\u0661\u0662", "\n",
+           "\u202b", "\u202c", "\u2067", "\u2069", "\u200d", "\u200c", "日本", "\t", "x" * 25]
+    ),
+    max_size=50,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_text, arabic_heavy), st.integers(2, 50),
+       st.sampled_from(["keep", "strip"]), st.booleans())
+def test_terminal_mode_properties_on_any_text(
+    text: str, width: int, harakat: str, rtl: bool
+) -> None:
+    options = LayoutOptions(width, mode="terminal", harakat=harakat,
+                            direction="rtl" if rtl else "ltr")
+    check_document(Document(text.split("\n"), options.direction), options)

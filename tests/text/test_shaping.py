@@ -1,0 +1,132 @@
+"""Shaping: identical to arabic-reshaper, with a correct map back to the logical text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from arabic_reshaper import ArabicReshaper
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.shaping import HARAKAT, ShapedText, Shaper, reshaper_configuration
+
+_SHAPERS = {h: Shaper(h) for h in ("keep", "strip")}
+_REFERENCES = {
+    h: ArabicReshaper(configuration=reshaper_configuration(h)).reshape for h in ("keep", "strip")
+}
+FATHA, SHADDA, DAMMA, TATWEEL = "\u064e", "\u0651", "\u064f", "\u0640"
+
+
+def assert_map_is_sound(text: str, shaped: ShapedText) -> None:
+    """Every shaped char draws its source char (a presentation form of it, the
+    ligature it starts, or the char itself), and every source index is valid."""
+    assert len(shaped.source) == len(shaped.text)
+    assert all(0 <= index < len(text) for index in shaped.source)
+    for ch, src in set(zip(shaped.text, map(text.__getitem__, shaped.source), strict=True)):
+        if ch == src:
+            continue
+        assert unicodedata.normalize("NFKC", ch).startswith(unicodedata.normalize("NFKC", src)), (
+            f"{ch!r} does not draw {src!r} in {text!r}"
+        )
+
+
+def test_lam_alef_ligature_and_its_map() -> None:
+    shaped = Shaper().shape("سلام")
+    # seen: seen-initial, lam-alef final (lam joins the seen), meem isolated
+    assert shaped.text == "\ufeb3\ufefc\ufee1"
+    assert list(shaped.source) == [0, 1, 3]
+
+
+def test_lam_alef_with_haraka_between_keeps_the_haraka_after_the_ligature() -> None:
+    text = "لَا"
+    shaped = Shaper().shape(text)
+    assert shaped.text == "\ufefb" + FATHA
+    assert list(shaped.source) == [0, 1]
+
+
+def test_harakat_kept_by_default_and_stripped_on_request() -> None:
+    text = "عُقد"
+    kept = Shaper().shape(text)
+    assert DAMMA in kept.text
+    assert kept.source[kept.text.index(DAMMA)] == 1
+    stripped = Shaper("strip").shape(text)
+    assert not HARAKAT.intersection(stripped.text)
+    assert len(stripped.text) == 3
+    assert list(stripped.source) == [0, 2, 3]
+
+
+def test_tatweel_is_kept() -> None:
+    assert TATWEEL in Shaper().shape("كـتاب").text
+
+
+def test_word_ligatures_are_off() -> None:
+    # The ALLAH ligature would otherwise hit the inside of "the dialect".
+    for word in ("الله", "اللهجة"):
+        shaped = Shaper().shape(word)
+        assert "\ufdf2" not in shaped.text
+        assert len(shaped.text) == len(word)
+
+
+def test_text_without_arabic_is_untouched_and_identity_mapped() -> None:
+    shaped = Shaper().shape("iPad mini 4, 6.1 (2015)")
+    assert shaped.text == "iPad mini 4, 6.1 (2015)"
+    assert list(shaped.source) == list(range(len(shaped.text)))
+
+
+def test_zwj_is_removed() -> None:
+    text = "ب\u200dا ي\u200d"
+    shaped = Shaper().shape(text)
+    assert "\u200d" not in shaped.text
+    assert_map_is_sound(text, shaped)
+
+
+def test_identical_to_arabic_reshaper_on_the_whole_corpus(corpus_paragraphs: list[str]) -> None:
+    """Word-by-word cached shaping gives exactly arabic-reshaper's whole-paragraph output."""
+    shaper = Shaper("keep")
+    assert len(corpus_paragraphs) > 3000
+    differing = [p for p in corpus_paragraphs if shaper.shape(p).text != _REFERENCES["keep"](p)]
+    assert differing == []
+
+
+def test_identical_to_arabic_reshaper_with_harakat_stripped(
+    corpus_texts: dict[str, str],
+) -> None:
+    """The same with harakat deleted, on the corpus without its 1.75 MB file (time)."""
+    shaper = Shaper("strip")
+    paragraphs = [
+        p for name, text in corpus_texts.items() if name != "tashkeela_fadel2019_test.txt"
+        for p in text.split("\n")
+    ]
+    differing = [p for p in paragraphs if shaper.shape(p).text != _REFERENCES["strip"](p)]
+    assert differing == []
+
+
+def test_maps_are_sound_on_the_whole_corpus(corpus_paragraphs: list[str]) -> None:
+    shaper = Shaper()
+    for paragraph in corpus_paragraphs:
+        assert_map_is_sound(paragraph, shaper.shape(paragraph))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(
+    st.sampled_from(
+        [*"ابتثجحخدذرزسشصضطظعغفقكلمنهويءةىئؤأإآ", "لا", "لأ", "لإ", "لآ",
+         FATHA, SHADDA, DAMMA, "\u0650", "\u064b", "\u0652", "\u0670", TATWEEL,
+         " ", "  ", "،", ".", "(", ")", "2015", "iPad", "\u200f", "\u00a0", "\u0661", "\u06cc"]
+    ),
+    max_size=40,
+).map("".join), st.sampled_from(["keep", "strip"]))
+def test_identical_to_arabic_reshaper_on_arabic_heavy_text(text: str, harakat: str) -> None:
+    shaped = _SHAPERS[harakat].shape(text)
+    reference = _REFERENCES[harakat](text)
+    assert shaped.text == reference
+    assert_map_is_sound(text, shaped)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60).map(lambda s: s.replace("\n", " ")))
+def test_arbitrary_text_has_a_sound_map(text: str) -> None:
+    for harakat in ("keep", "strip"):
+        shaped = _SHAPERS[harakat].shape(text)
+        assert "\u200d" not in shaped.text
+        assert_map_is_sound(text, shaped)

@@ -1,0 +1,86 @@
+"""Wrapping by cell width: at spaces, never between a letter and its harakat."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from reader.text.wrap import clusters, text_cells, wrap
+
+
+def pieces(text: str, width: int) -> list[str]:
+    spans = wrap(text, width)
+    for a, b, cells in spans:
+        assert cells == cell_len(text[a:b])
+    return [text[a:b] for a, b, _ in spans]
+
+
+def test_breaks_at_spaces_and_hangs_the_break_spaces() -> None:
+    assert pieces("aaa bbb ccc", 7) == ["aaa bbb", "ccc"]
+    assert pieces("aaa   bbb ccc", 9) == ["aaa   bbb", "ccc"]
+
+
+def test_leading_and_trailing_spaces_are_not_content() -> None:
+    assert pieces("  aa  ", 10) == ["aa"]
+    assert wrap("", 10) == [(0, 0, 0)]
+    assert wrap("   ", 10) == [(0, 0, 0)]
+
+
+def test_harakat_take_no_cells() -> None:
+    # 6 letters + 6 harakat = 6 cells: fits exactly in 6.
+    word = "عُقِدَكُتِبَ"
+    assert len(word) == 12
+    assert text_cells(word) == 6
+    assert pieces(word + " ب", 6) == [word, "ب"]
+
+
+def test_long_word_is_cut_between_clusters_only() -> None:
+    word = "مُحَمَّدٌ" * 3  # 12 letters, each with harakat
+    lines = pieces(word, 5)
+    assert "".join(lines) == word
+    for line in lines:
+        assert cell_len(line) <= 5
+        assert line[0] not in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
+
+def test_wide_characters() -> None:
+    assert pieces("日本語 日本", 6) == ["日本語", "日本"]
+    assert pieces("日本語日本", 3) == ["日", "本", "語", "日", "本"]
+
+
+def test_zwj_is_refused_rather_than_mismeasured() -> None:
+    with pytest.raises(ValueError):
+        text_cells("a\u200db")
+
+
+def test_width_below_two_is_refused() -> None:
+    with pytest.raises(ValueError):
+        wrap("abc", 1)
+
+
+def test_clusters_keep_marks_with_their_base() -> None:
+    assert clusters("بَت") == [0, 2]
+
+
+words = st.lists(
+    st.sampled_from(["a", "bb", "مُحَمَّدٌ", "عُقِدَ", "日本", "x" * 30, "ﻻ", "2015", "(أي", "❤\ufe0f"]),
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words, st.lists(st.sampled_from([" ", "  "]), min_size=25, max_size=25),
+       st.integers(2, 40))
+def test_lines_fit_and_keep_all_words_in_order(ws: list[str], gaps: list[str], width: int) -> None:
+    text = "".join(w + g for w, g in zip(ws, gaps, strict=False))
+    spans = wrap(text, width)
+    previous_end = 0
+    for a, b, cells in spans:
+        assert previous_end <= a <= b
+        assert cell_len(text[a:b]) == cells <= width
+        previous_end = b
+    # Only spaces are lost at line edges; every other char is in exactly one line.
+    content = "".join(text[a:b] for a, b, _ in spans)
+    assert content.replace(" ", "") == text.replace(" ", "")
