@@ -7,7 +7,6 @@ import json
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
-from textual.widgets import Checkbox
 
 from reader.comments.form import CommentDraft
 from reader.comments.store import DraftStore, DraftTarget
@@ -17,6 +16,7 @@ pytest.importorskip("reader.text.layout")
 
 from reader.ui.comments import CommentEditor, CommentPane
 from reader.ui.comments.bidi_text import BidiText, laid_out
+from reader.ui.comments.remember import RememberBox
 
 TARGET = DraftTarget("ea300a519c8a66f3", "عنوان", "https://example.com/?p=5")
 
@@ -59,7 +59,8 @@ async def test_form_has_the_sites_fields_with_required_marks(store):
         assert text_of(app, "#label-email") == "Email *"
         assert text_of(app, "#label-url") == "Website"
         assert "Required fields are marked *" in text_of(app, ".comment-note")
-        assert "Save my name" in str(app.query_one("#field-remember", Checkbox).label)
+        box = app.query_one("#field-remember", RememberBox)
+        assert box.render().plain.startswith("[ ] Save my name, email, and website")
         # An untouched form: no messages yet, counters at zero, not ready.
         assert text_of(app, "#error-comment") == ""
         assert text_of(app, "#bytes-author") == "0 / 245 bytes"
@@ -112,6 +113,9 @@ async def test_arabic_interface_language(store):
         assert text_of(app, "#label-comment") == "التعليق *"
         assert text_of(app, "#error-email") == "خطأ: يرجى ملء الحقول المطلوبة."
         assert text_of(app, "#bytes-url") == "0 / 200 بايت"
+        box = app.query_one("#field-remember", RememberBox).render().plain.splitlines()
+        assert box[0].endswith(" [ ]") and box[0].startswith(" ")  # mark on the right
+        assert len(box) == 2  # the long Arabic label wraps instead of running off
         label = app.query_one("#label-comment", BidiText)
         shown = label.render().plain
         assert shown.rstrip().endswith(laid_out("التعليق *", label.content_size.width,
@@ -180,13 +184,13 @@ async def test_remembered_identity_fills_the_next_article(store):
         await type_text(pilot, "سارة")
         pane.editor("email").focus()
         await type_text(pilot, "sara@example.com")
-        app.query_one("#field-remember", Checkbox).value = True
-        await pilot.pause()
+        app.query_one("#field-remember").focus()
+        await pilot.press("space")
         pane.save_now()
         pane.show_article(DraftTarget("next-article"))
         assert pane.editor("author").text == "سارة"
         assert pane.editor("email").text == "sara@example.com"
-        assert app.query_one("#field-remember", Checkbox).value
+        assert app.query_one("#field-remember", RememberBox).value
 
 
 async def test_copy_gives_logical_text_and_paste_is_sanitized(store):

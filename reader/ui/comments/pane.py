@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Checkbox
 
 from reader.comments.form import FIELDS, REQUIRED, CommentDraft
 from reader.comments.messages import default_language, message
@@ -27,9 +26,9 @@ from reader.comments.recovery import write_recovery
 from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
 from reader.comments.store import DraftStore, DraftTarget
 from reader.comments.validation import validate
-from reader.text.layout import LayoutOptions, layout_text
 from reader.ui.comments.bidi_text import BidiText
 from reader.ui.comments.editor import CommentEditor
+from reader.ui.comments.remember import RememberBox
 
 
 class CommentPane(VerticalScroll, can_focus=True):
@@ -145,8 +144,8 @@ class CommentPane(VerticalScroll, can_focus=True):
                                 direction=self.direction, id=f"field-{field}")
             yield self._text("", classes="comment-counter", id=f"bytes-{field}")
             yield self._text("", classes="comment-error", id=f"error-{field}")
-        yield Checkbox(self._checkbox_label(), button_first=self.language != "ar",
-                       id="field-remember")
+        yield RememberBox(self._t("label.remember"), bidi=self.bidi,
+                          direction=self._ui_direction, id="field-remember")
         yield self._text("", id="comment-status")
 
     def configure(self, *, bidi: str | None = None, language: str | None = None) -> None:
@@ -166,17 +165,11 @@ class CommentPane(VerticalScroll, can_focus=True):
         for field in FIELDS:
             label = self._t(f"label.{field}") + (" *" if field in REQUIRED else "")
             self.query_one(f"#label-{field}", BidiText).update(label)
-        self.query_one("#field-remember", Checkbox).label = self._checkbox_label()
+        self.query_one("#field-remember", RememberBox).set_label(
+            self._t("label.remember"), bidi=self.bidi, direction=self._ui_direction)
         for text in self.query(BidiText):
             text.refresh(layout=True)
         self._refresh_feedback()
-
-    def _checkbox_label(self) -> str:
-        """The remember box's label, shaped and ordered (Checkbox cannot do it)."""
-        text = self._t("label.remember")
-        options = LayoutOptions(width=max(20, len(text) + 1), mode=self.bidi,
-                                direction=self._ui_direction)
-        return " ".join(line.text for line in layout_text(text, options))
 
     def on_mount(self) -> None:
         if self._pending_target is not None:
@@ -194,7 +187,7 @@ class CommentPane(VerticalScroll, can_focus=True):
     def draft(self) -> CommentDraft:
         """The draft as it is on screen."""
         values = {f: self.editor(f).text for f in FIELDS}
-        remember = self.query_one("#field-remember", Checkbox).value
+        remember = self.query_one("#field-remember", RememberBox).value
         return CommentDraft(**values, remember=remember)
 
     def show_article(self, target: DraftTarget) -> None:
@@ -237,12 +230,12 @@ class CommentPane(VerticalScroll, can_focus=True):
         try:
             for field in FIELDS:
                 self.editor(field).load(draft.get(field))
-            self.query_one("#field-remember", Checkbox).value = draft.remember
+            self.query_one("#field-remember", RememberBox).value = draft.remember
         finally:
             self._loading = False
 
     @on(CommentEditor.Changed)
-    @on(Checkbox.Changed)
+    @on(RememberBox.Changed)
     def _changed(self) -> None:
         if self._loading or self.session is None:
             return
