@@ -316,3 +316,70 @@ async def test_switching_language_and_bidi_mode_at_run_time(store):
         pane.configure(bidi="terminal")
         await pilot.pause()
         assert editor_screen(pane.editor("comment"))[0].lstrip().startswith("مرحبا")
+
+
+def caret_column(editor: CommentEditor, row: int = 0) -> int | None:
+    """The column of the reverse-video cell the editor draws on *row* (None: no caret)."""
+    x = 0
+    for segment in editor.render_line(row):
+        if segment.style is not None and segment.style.reverse:
+            return x
+        x += segment.cell_length
+    return None
+
+
+async def test_caret_is_drawn_where_the_engine_map_puts_it_and_moves_visually(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "جهاز iPad")
+        editor = pane.editor("comment")
+        layout = editor.visual_layout()
+        # After typing, the caret is at the paragraph's end in reading order: left of
+        # the whole right-to-left line (where "iPad" is drawn, left of "جهاز").
+        assert caret_column(editor) == layout.caret_cell(editor.buffer.caret)[1]
+        assert caret_column(editor) < layout.rows[0].cells[0].x
+        await pilot.press("home")
+        assert editor.buffer.caret == 0
+        assert caret_column(editor) == layout.rows[0].cells[-1].x  # the rightmost cell: ج
+        await pilot.press("left", "left", "left", "left", "left")
+        # Past جهاز and the space, Left reaches the Latin run at its right end: "d".
+        assert editor.text[editor.buffer.caret] == "d"
+        await pilot.press("right")
+        assert editor.buffer.caret == 4  # back on the space
+
+
+async def test_shift_arrows_select_logical_text_for_copy(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "جهاز iPad")
+        await pilot.press("home", "shift+left", "shift+left", "shift+left", "shift+left")
+        await pilot.press("ctrl+c")
+        assert app.clipboard == "جهاز"
+        await pilot.press("ctrl+x")
+        assert pane.editor("comment").text == " iPad"
+        await pilot.press("ctrl+v")
+        assert pane.editor("comment").text == "جهاز iPad"
+
+
+async def test_up_and_down_move_between_wrapped_lines(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(40, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        text = "هذا تعليق طويل يلتف على عدة أسطر في المحرر الضيق جدا"
+        pane.editor("comment").post_message(events.Paste(text))
+        await pilot.pause()
+        editor = pane.editor("comment")
+        layout = editor.visual_layout()
+        assert len(layout.rows) >= 2
+        await pilot.press("home")
+        assert layout.row_of(editor.buffer.caret) == len(layout.rows) - 1
+        await pilot.press("up")
+        assert layout.row_of(editor.buffer.caret) == len(layout.rows) - 2
+        await pilot.press("down")
+        assert layout.row_of(editor.buffer.caret) == len(layout.rows) - 1
+        assert editor.text == text
