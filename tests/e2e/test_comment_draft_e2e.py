@@ -114,10 +114,15 @@ def test_comment_draft_survives_sigkill(tmp_path):
         tmux.keys(COMMENT, literal=True)
         screen = tmux.wait_for(lambda s: shaped in s)
         assert COMMENT not in screen  # never the logical, unshaped letters
+        # Right to left: the comment is right-aligned in its pane (between borders).
         row = next(line for line in screen.splitlines() if shaped in line)
-        # Right to left: the comment ends at the right of its pane, not the left.
-        assert row.index(shaped) + len(shaped) > len(row.rstrip()) - 3
-        assert row.index(shaped) > 0
+        at = row.index(shaped)
+        left_border = row.rfind("│", 0, at)
+        right_border = row.find("│", at + len(shaped))
+        inside = row[left_border + 1 : right_border if right_border >= 0 else len(row)]
+        trailing = len(inside) - len(inside.rstrip(" "))
+        leading = len(inside) - len(inside.lstrip(" "))
+        assert trailing <= 3 < leading, row
         time.sleep(2.0)  # autosave happens within one second of the last key
         os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)

@@ -34,7 +34,6 @@ class CommentEditor(Widget, can_focus=True):
         height: auto;
         min-height: 1;
         background: $surface;
-        padding: 0 1;
     }
     CommentEditor.-multiline {
         min-height: 5;

@@ -41,7 +41,8 @@ class CommentPane(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     CommentPane {
         height: 1fr;
-        padding: 0 1;
+        padding: 0 0 0 1;
+        scrollbar-size-vertical: 1;
     }
     CommentPane .comment-heading {
         text-style: bold;
