@@ -19,6 +19,10 @@ from reader.errors import ReaderError
 # command name -> (module under reader.cli, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "cat": ("cat", "print an article laid out for this terminal"),
+    "import": ("import_", "add article files and folders to the library"),
+    "list": ("list_", "list the library's articles, newest first"),
+    "search": ("search", "search the library (harakat and hamza forms folded)"),
+    "related": ("related", "show an article's related and most similar articles"),
     "drafts": ("drafts", "list, export or delete offline comment drafts"),
 }
 

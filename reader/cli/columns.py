@@ -1,0 +1,74 @@
+"""Rows of fixed columns followed by one Arabic text column, laid out for the terminal.
+
+``list``, ``search`` and ``related`` print an id, a date or a score, then a title
+or a snippet. The text column goes through the engine's layout (shaped and in
+visual order for terminals that do neither, ``--bidi app``; logical order for
+those that do, ``--bidi terminal``) and wraps under itself; right-to-left lines
+sit against the right edge of the column.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from reader.cli.cat import terminal_width, write_lines
+from reader.text.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from reader.text.layout import LayoutOptions
+
+#: The narrowest text column worth printing; below it the text goes on its own lines.
+MIN_TEXT_CELLS = 20
+
+
+def add_display_options(parser: argparse.ArgumentParser) -> None:
+    """``--width`` and ``--bidi``, as ``cat`` has them."""
+    parser.add_argument(
+        "--width",
+        type=int,
+        default=None,
+        metavar="N",
+        help="line width in cells (default: the terminal's, or 80 when not a terminal)",
+    )
+    parser.add_argument(
+        "--bidi",
+        choices=("app", "terminal"),
+        default="app",
+        help="app: shape and reorder Arabic here (default); terminal: logical text for "
+        "terminals that do bidi and shaping themselves",
+    )
+
+
+def display_options(args: argparse.Namespace) -> LayoutOptions:
+    from reader.text.layout import LayoutOptions
+
+    width = max(MIN_TEXT_CELLS, args.width or terminal_width())
+    return LayoutOptions(width=width, mode=args.bidi)
+
+
+def text_lines(text: str, width: int, options: LayoutOptions) -> list[str]:
+    """*text* (untrusted, one paragraph) laid out in a column *width* cells wide."""
+    from dataclasses import replace
+
+    from reader.text.layout import layout_text
+
+    lines = layout_text(sanitize_line(text, keep_bidi_controls=True), replace(options, width=width))
+    return [line.padded(width) if line.align_right else line.text for line in lines if line.text]
+
+
+def row(prefix: str, text: str, options: LayoutOptions) -> list[str]:
+    """*prefix* (plain ASCII columns) then *text* laid out in the rest of the width."""
+    from reader.text.wrap import text_cells
+
+    prefix = sanitize_line(prefix)
+    indent = text_cells(prefix)
+    width = options.width - indent
+    if width < MIN_TEXT_CELLS:
+        return [prefix, *text_lines(text, options.width, options)]
+    lines = text_lines(text, width, options) or [""]
+    return [prefix + lines[0], *(" " * indent + line for line in lines[1:])]
+
+
+def print_rows(rows: list[list[str]]) -> None:
+    write_lines(line.rstrip() for lines in rows for line in lines)

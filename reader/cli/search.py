@@ -1,0 +1,53 @@
+"""``rtl-reader search QUERY [--limit N]``: ranked articles with a snippet of each.
+
+Harakat, hamza forms, tatweel and attached prefixes do not matter: ``اسرائيل``
+finds ``إسرائيل`` and ``الاتفاق`` finds ``والاتفاق``. Exit status 1 when nothing
+matches (like grep).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.columns import add_display_options, display_options, print_rows, row
+from reader.cli.library_options import add_library_option, open_library
+from reader.cli.list_ import row_prefix
+from reader.text.sanitize import sanitize_line
+
+SNIPPET_INDENT = "    "
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
+    parser.add_argument(
+        "--limit", type=positive_int, default=20, metavar="N", help="at most N hits"
+    )
+    add_library_option(parser)
+    add_display_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    options = display_options(args)
+    with open_library(args) as library:
+        hits = library.search(query, limit=args.limit)
+    if not hits:
+        print(f"no article matches {sanitize_line(query)!r}", file=sys.stderr)
+        return 1
+    rows = []
+    for hit in hits:
+        rows.append(row(row_prefix(hit.article_id, hit.date, hit.source), hit.title, options))
+        rows.append(row(SNIPPET_INDENT, hit.snippet, options))
+    print_rows(rows)
+    return 0

@@ -1,0 +1,145 @@
+"""The search and related-article index rows of one article, and writing them.
+
+Computed in Python (normalising and stemming), stored in the FTS5 tables created
+by migration 0002. Bump :data:`INDEX_VERSION` whenever :mod:`normalize`,
+:mod:`stemming` or :mod:`stopwords` change what they produce: libraries indexed by
+an older version are re-indexed on their next open.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.library.normalize import normalize
+from reader.library.stemming import search_forms, term
+from reader.library.stopwords import STOP_WORDS
+
+INDEX_VERSION = 3
+_WORD = re.compile(r"[^\W_]+")
+_MIN_TERM_LENGTH = 3
+# Title words count this many times in an article's terms: titles name the subject.
+TITLE_TERM_REPEAT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """What the index stores for one article."""
+
+    title: str  # normalised
+    body: str  # normalised
+    forms: str  # the other readings of every word (without prefixes, stemmed), space separated
+    terms: list[str]  # related-article terms, title terms repeated
+
+    @property
+    def term_counts(self) -> Counter[str]:
+        return Counter(self.terms)
+
+
+def article_terms(words: list[str]) -> list[str]:
+    """Related-article terms of normalised *words*: stemmed, stop words and numbers dropped."""
+    found = []
+    for word in words:
+        if word in STOP_WORDS or word.isdigit():
+            continue
+        stem = term(word)
+        if len(stem) >= _MIN_TERM_LENGTH and stem not in STOP_WORDS:
+            found.append(stem)
+    return found
+
+
+def build_index_row(title: str, body: str) -> IndexRow:
+    """Normalise and stem an article's title and body (original text in, index text out)."""
+    title_norm = normalize(title)
+    body_norm = normalize(body)
+    title_words = _WORD.findall(title_norm)
+    body_words = _WORD.findall(body_norm)
+    # The words themselves are in the title and body columns; forms adds the other readings.
+    forms = " ".join(
+        form for word in (*title_words, *body_words) for form in search_forms(word)[1:]
+    )
+    terms = article_terms(title_words) * TITLE_TERM_REPEAT + article_terms(body_words)
+    return IndexRow(title_norm, body_norm, forms, terms)
+
+
+def write_index_row(connection: sqlite3.Connection, key: int, row: IndexRow) -> None:
+    """Store *row* for article *key* (inside the caller's transaction)."""
+    connection.execute(
+        "INSERT INTO article_search (rowid, title, body, forms) VALUES (?, ?, ?, ?)",
+        (key, row.title, row.body, row.forms),
+    )
+    connection.execute(
+        "INSERT INTO article_terms (rowid, terms) VALUES (?, ?)", (key, " ".join(row.terms))
+    )
+    connection.execute(
+        "INSERT INTO search_index (article_key, version, term_count, counted) VALUES (?, ?, ?, 0)",
+        (key, INDEX_VERSION, len(row.terms)),
+    )
+
+
+def count_new_terms(connection: sqlite3.Connection) -> int:
+    """Add the terms of articles indexed since the last call to the document
+    frequencies, in one transaction. Returns how many articles were counted."""
+    pending = connection.execute("SELECT 1 FROM search_index WHERE counted = 0 LIMIT 1")
+    if pending.fetchone() is None:
+        return 0
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        rows = connection.execute(
+            "SELECT t.terms FROM search_index AS s JOIN article_terms AS t "
+            "ON t.rowid = s.article_key WHERE s.counted = 0"
+        ).fetchall()
+        frequencies: Counter[str] = Counter()
+        for (terms,) in rows:
+            frequencies.update(set(terms.split()))
+        connection.executemany(
+            "INSERT INTO term_df (term, df) VALUES (?, ?) "
+            "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+            frequencies.items(),
+        )
+        connection.execute("UPDATE search_index SET counted = 1 WHERE counted = 0")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return len(rows)
+
+
+def clear_index(connection: sqlite3.Connection) -> None:
+    """Empty every index table (inside the caller's transaction), before a rebuild."""
+    connection.execute("DELETE FROM article_search")
+    connection.execute("DELETE FROM article_terms")
+    connection.execute("DELETE FROM term_df")
+    connection.execute("DELETE FROM search_index")
+
+
+def ensure_index(connection: sqlite3.Connection) -> int:
+    """Index the articles that are not yet (after an upgrade from schema 1, or a
+    normaliser change, which re-indexes all). Returns how many were indexed."""
+    stale = connection.execute(
+        "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
+    ).fetchone()[0]
+    missing = connection.execute(
+        "SELECT count(*) FROM articles WHERE key NOT IN (SELECT article_key FROM search_index)"
+    ).fetchone()[0]
+    if not stale and not missing:
+        count_new_terms(connection)
+        return 0
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if stale:
+            clear_index(connection)
+        rows = connection.execute(
+            "SELECT key, title, body FROM articles "
+            "WHERE key NOT IN (SELECT article_key FROM search_index) ORDER BY key"
+        ).fetchall()
+        for key, title, body in rows:
+            write_index_row(connection, key, build_index_row(title, body))
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    count_new_terms(connection)
+    return len(rows)

@@ -1,0 +1,162 @@
+"""The library: one SQLite file of articles, their search index and the reader's state."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from reader.articles.model import Article
+from reader.errors import ReaderError
+from reader.library import database, importer, indexing, related, search
+from reader.library.database import reported_as
+from reader.library.models import ArticleSummary, ImportReport, RelatedItem, SearchHit
+from reader.library.paths import resolve_library_path
+from reader.library.storage import ARTICLE_COLUMNS, article_from_row
+from reader.resources import bundled_articles_dir
+from reader.text.decode import describe_source
+from reader.text.sanitize import sanitize_line
+
+#: State key recording that the bundled articles were offered once (deleting them stays final).
+BUNDLED_STATE_KEY = "library.bundled_imported"
+_MIN_ID_PREFIX = 4
+
+
+class Library:
+    """A library of articles in SQLite. Open with :meth:`open`; close with :meth:`close`
+    (or use it as a context manager). Safe to share between threads: calls are serialised."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.connection = connection
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, import_bundled: bool = True) -> Library:
+        """Open the library at *path* (else ``$RTL_READER_LIBRARY``, else the user data folder),
+        creating or upgrading it. An empty new library gets the bundled articles when
+        *import_bundled*. Raises :class:`reader.library.errors.LibraryError` for a damaged file
+        or an unwritable location, naming the path."""
+        resolved = resolve_library_path(path)
+        connection = database.connect(resolved)
+        library = cls(resolved, connection)
+        try:
+            with reported_as(resolved):
+                indexing.ensure_index(connection)
+                if import_bundled:
+                    library._import_bundled_once()
+        except BaseException:
+            connection.close()
+            raise
+        return library
+
+    def _import_bundled_once(self) -> None:
+        if self.get_state(BUNDLED_STATE_KEY) or self.count() > 0:
+            return
+        folder = bundled_articles_dir()
+        if folder.is_dir():
+            importer.import_paths(self.connection, [folder])
+        self.set_state(BUNDLED_STATE_KEY, True)
+
+    def close(self) -> None:
+        with self._lock:
+            self.connection.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- articles ---------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self._lock, reported_as(self.path):
+            return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def list_articles(self) -> list[ArticleSummary]:
+        """Every article, newest first (by date, then by import time)."""
+        with self._lock, reported_as(self.path):
+            rows = self.connection.execute(
+                "SELECT id, title, date, source FROM articles "
+                "ORDER BY date IS NULL, date DESC, imported_at DESC, key DESC"
+            ).fetchall()
+        return [ArticleSummary(*row) for row in rows]
+
+    def get(self, article_id: str) -> Article:
+        """The stored article *article_id*; ReaderError when there is none."""
+        with self._lock, reported_as(self.path):
+            row = self.connection.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None:
+                raise ReaderError(f"no article {sanitize_line(article_id)!r} in the library")
+            return article_from_row(self.connection, row)
+
+    def resolve(self, ref: str) -> Article:
+        """An article by id (or a unique id prefix), or by path: a file is imported first."""
+        with self._lock, reported_as(self.path):
+            found = self.connection.execute(
+                "SELECT id FROM articles WHERE id = ?", (ref,)
+            ).fetchone()
+            if found:
+                return self.get(found[0])
+            path = Path(ref)
+            if path.is_file():
+                report = self.import_paths([path])
+                if report.article_ids:
+                    return self.get(report.article_ids[0])
+                reason = report.problems[0].reason if report.problems else "no article found"
+                raise ReaderError(f"{describe_source(ref)}: {reason}")
+            if len(ref) >= _MIN_ID_PREFIX and ref.isalnum():
+                matches = self.connection.execute(
+                    "SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", (ref,)
+                ).fetchall()
+                if len(matches) == 1:
+                    return self.get(matches[0][0])
+        raise ReaderError(f"{describe_source(ref)}: no such article id in the library, nor a file")
+
+    def import_paths(self, paths: Iterable[Path | str]) -> ImportReport:
+        """Import files and folders (recursively); see :mod:`reader.library.importer`."""
+        with self._lock, reported_as(self.path):
+            return importer.import_paths(self.connection, paths)
+
+    # -- search and related -----------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Ranked articles matching *query* (harakat, hamza forms, prefixes folded)."""
+        with self._lock, reported_as(self.path):
+            return search.search(self.connection, query, limit)
+
+    def related(self, article_id: str, top: int = 10) -> list[RelatedItem]:
+        """The article's own related links, then up to *top* similar stored articles."""
+        with self._lock, reported_as(self.path):
+            return related.related(self.connection, article_id, top)
+
+    # -- state ------------------------------------------------------------------------
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        """A saved preference, reading position or the like (JSON value), else *default*."""
+        with self._lock, reported_as(self.path):
+            row = self.connection.execute(
+                "SELECT value FROM state WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except json.JSONDecodeError:
+            return default
+
+    def set_state(self, key: str, value: Any) -> None:
+        """Save a JSON-serialisable *value* under *key* (replacing any earlier one)."""
+        encoded = json.dumps(value, ensure_ascii=False)
+        with self._lock, reported_as(self.path):
+            self.connection.execute(
+                "INSERT INTO state (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, encoded),
+            )

@@ -1,0 +1,212 @@
+"""Related articles: the links the page listed, then the most similar stored articles.
+
+Similarity is BM25 with a weighted query: the seed article's terms (normalised,
+lightly stemmed, stop words out) weighted by TF-IDF with idf raised to 1.5 (rare
+terms, names among them, count more), and extra weight for terms that look like
+names of people and places. Arabic has no capital letters; a name shows itself
+by never taking the article ال in the seed (``إيران``, ``أوباما``, ``فيينا``)
+while common nouns usually do (``الاتفاق``, ``النووي``).
+
+The strongest query terms pick candidates through the FTS5 index (cheap at any
+library size), which are then scored in Python on all the query terms.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+from reader.library.indexing import TITLE_TERM_REPEAT, article_terms, count_new_terms
+from reader.library.models import RelatedItem
+from reader.library.normalize import normalize
+from reader.library.stemming import term
+from reader.text.sanitize import sanitize_line
+
+# Measured on the seed against the 300-article corpus (benchmarks/library.py prints
+# the figures): a short query of strong terms beats a long one, which lets the
+# many generic words of a news story (meeting, United States, said) outvote its
+# subject; idf**1.5 favours rare terms, names among them; boosting every title
+# word hurt (titles carry generic words too), a mild boost for names helped.
+# Candidates come from the seed's few strongest terms (fetching by more of them
+# let in articles sharing only generic words, and cost more).
+QUERY_TERMS = 20  # terms of the seed kept in the weighted query
+CANDIDATE_TERMS = 6  # the strongest ones, used to fetch candidates
+CANDIDATES = 50  # at least; three times the number asked for
+IDF_POWER = 1.5
+NAME_BOOST = 1.3
+K1 = 1.2
+B = 0.75
+_WORD = re.compile(r"[^\W_]+")
+_ARTICLE_PREFIX = re.compile("[وف]?(?:[بلك]?ال|لل)")
+_SQL_VARIABLES = 500
+
+
+def stored_links(connection: sqlite3.Connection, article_id: str) -> list[RelatedItem]:
+    """The page's own related links, each pointing at a stored article when one matches."""
+    items = []
+    rows = connection.execute(
+        "SELECT title, url, target_id FROM related_links WHERE article_id = ? ORDER BY position",
+        (article_id,),
+    ).fetchall()
+    for title, url, target_id in rows:
+        found = None
+        if target_id:
+            found = connection.execute(
+                "SELECT id FROM articles WHERE id = ?", (target_id,)
+            ).fetchone()
+        if found is None and url:
+            found = connection.execute(
+                "SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)
+            ).fetchone()
+        items.append(
+            RelatedItem(
+                title=sanitize_line(title, keep_bidi_controls=True),
+                url=url,
+                article_id=found[0] if found else None,
+                score=None,
+                kind="stored",
+            )
+        )
+    return items
+
+
+def _name_like_terms(title: str, body: str) -> set[str]:
+    """Terms whose words never carry the article ال in this article, and occur twice
+    or in the title: names of people, places and organisations, mostly."""
+    with_article: set[str] = set()
+    counts: Counter[str] = Counter()
+    title_words = _WORD.findall(normalize(title))
+    for word in (*title_words, *_WORD.findall(normalize(body))):
+        stem = term(word)
+        counts[stem] += 1
+        if _ARTICLE_PREFIX.match(word) and len(word) > 3:
+            with_article.add(stem)
+    title_terms = {term(w) for w in title_words}
+    return {t for t, n in counts.items() if t not in with_article and (n >= 2 or t in title_terms)}
+
+
+def _document_frequencies(connection: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    terms = list(terms)
+    found: dict[str, int] = {}
+    for i in range(0, len(terms), _SQL_VARIABLES):
+        chunk = terms[i : i + _SQL_VARIABLES]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            connection.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk)
+        )
+    return found
+
+
+def query_weights(connection: sqlite3.Connection, key: int) -> dict[str, float]:
+    """The seed's weighted terms, strongest :data:`QUERY_TERMS` first.
+
+    Weight: (1 + log tf) x idf**1.5, times :data:`NAME_BOOST` for name-like terms.
+    """
+    row = connection.execute("SELECT title, body FROM articles WHERE key = ?", (key,)).fetchone()
+    terms_row = connection.execute(
+        "SELECT terms FROM article_terms WHERE rowid = ?", (key,)
+    ).fetchone()
+    if row is None or terms_row is None:
+        return {}
+    title, body = row
+    counts = Counter(terms_row[0].split())
+    title_terms = set(article_terms(_WORD.findall(normalize(title))))
+    for title_term in title_terms:  # titles were repeated in the index; count them once here
+        counts[title_term] -= TITLE_TERM_REPEAT - 1
+    names = _name_like_terms(title, body)
+    documents = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
+    frequencies = _document_frequencies(connection, counts)
+    weights = {}
+    for name, tf in counts.items():
+        df = frequencies.get(name, 1)
+        if tf <= 0 or df <= 1:  # in no other article: cannot match anything
+            continue
+        idf = math.log(1 + (documents - df + 0.5) / (df + 0.5))
+        weight = (1 + math.log(tf)) * idf**IDF_POWER
+        if name in names:
+            weight *= NAME_BOOST
+        weights[name] = weight
+    strongest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:QUERY_TERMS]
+    return dict(strongest)
+
+
+_average_lengths: dict[int, tuple[int, float]] = {}
+
+
+def _average_length(connection: sqlite3.Connection) -> float:
+    """Mean number of terms an article has; recomputed when the article count changes
+    (an approximate mean only shifts the length normalisation slightly)."""
+    documents = connection.execute("SELECT max(rowid) FROM article_terms").fetchone()[0] or 0
+    cached = _average_lengths.get(id(connection))
+    if cached is None or cached[0] != documents:
+        total, count = connection.execute(
+            "SELECT sum(term_count), count(*) FROM search_index"
+        ).fetchone()
+        cached = (documents, (total or 1) / max(count, 1))
+        _average_lengths[id(connection)] = cached
+    return cached[1]
+
+
+def similar_articles(
+    connection: sqlite3.Connection, key: int, top: int, exclude: set[str] = frozenset()
+) -> list[RelatedItem]:
+    """The *top* stored articles most similar to article *key*, best first."""
+    weights = query_weights(connection, key)
+    if not weights or top <= 0:
+        return []
+    strongest = list(weights)[:CANDIDATE_TERMS]
+    expression = " OR ".join('"' + t.replace('"', '""') + '"' for t in strongest)
+    candidates = connection.execute(
+        "SELECT rowid FROM article_terms WHERE article_terms MATCH ? AND rowid != ? "
+        "ORDER BY rank LIMIT ?",
+        (expression, key, max(CANDIDATES, 3 * top)),
+    ).fetchall()
+    keys = [k for (k,) in candidates]
+    if not keys:
+        return []
+    average_length = _average_length(connection)
+    marks = ",".join("?" * len(keys))
+    rows = connection.execute(
+        f"SELECT t.rowid, t.terms, s.term_count, a.id, a.title, a.url "
+        f"FROM article_terms AS t JOIN search_index AS s ON s.article_key = t.rowid "
+        f"JOIN articles AS a ON a.key = t.rowid WHERE t.rowid IN ({marks})",
+        keys,
+    ).fetchall()
+    scored = []
+    for _key, terms, length, article_id, title, url in rows:
+        if article_id in exclude:
+            continue
+        padded = f" {terms} "
+        norm = K1 * (1 - B + B * length / average_length)
+        score = 0.0
+        for name, weight in weights.items():
+            tf = padded.count(f" {name} ")  # terms are space separated: a count in C
+            if tf:
+                score += weight * tf * (K1 + 1) / (tf + norm)
+        if score > 0:
+            scored.append((score, article_id, title, url))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [
+        RelatedItem(
+            title=sanitize_line(title, keep_bidi_controls=True),
+            url=url,
+            article_id=article_id,
+            score=round(score, 4),
+            kind="similar",
+        )
+        for score, article_id, title, url in scored[:top]
+    ]
+
+
+def related(connection: sqlite3.Connection, article_id: str, top: int = 10) -> list[RelatedItem]:
+    """The page's related links first, then up to *top* similar stored articles."""
+    row = connection.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return []
+    count_new_terms(connection)  # articles stored one by one, outside an import
+    stored = stored_links(connection, article_id)
+    linked = {item.article_id for item in stored if item.article_id}
+    return stored + similar_articles(connection, row[0], top, exclude=linked | {article_id})

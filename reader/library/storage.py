@@ -1,0 +1,173 @@
+"""Articles to rows and back: one place that knows the articles table's columns."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from reader.articles.model import Article, CommentForm, RelatedLink
+from reader.library.indexing import build_index_row, write_index_row
+from reader.text.sanitize import sanitize, sanitize_line
+
+ARTICLE_COLUMNS = (
+    "key, id, title, breadcrumbs, date, author, source, url, direction, format, origin, "
+    "body, comment_form, imported_at, content_hash"
+)
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 of title and paragraphs (the full digest behind :meth:`Article.content_id`)."""
+    digest = hashlib.sha256()
+    digest.update(article.title.strip().encode("utf-8"))
+    for paragraph in article.paragraphs:
+        digest.update(b"\n")
+        digest.update(paragraph.strip().encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _line(value: str | None) -> str | None:
+    return None if value is None else sanitize_line(value, keep_bidi_controls=True)
+
+
+def clean_article(article: Article) -> Article:
+    """The article with every string sanitized again before it reaches the database.
+
+    Parsers sanitize already; this is cheap (printable text is returned as is) and
+    keeps the database safe from a caller that built an Article by hand.
+    """
+    paragraphs = [p for text in article.paragraphs for p in sanitize(text).split("\n")]
+    return Article(
+        title=_line(article.title) or "",
+        paragraphs=paragraphs,
+        breadcrumbs=[_line(b) or "" for b in article.breadcrumbs],
+        date=_line(article.date),
+        author=_line(article.author),
+        source=_line(article.source),
+        url=_line(article.url),
+        related=[
+            RelatedLink(_line(link.title) or "", _line(link.url), link.article_id)
+            for link in article.related
+        ],
+        comment_form=article.comment_form,
+        direction=article.direction if article.direction in ("rtl", "ltr") else "rtl",
+        origin=_line(article.origin),
+        format=article.format,
+        id=article.id,
+    )
+
+
+def _comment_form_json(form: CommentForm | None) -> str | None:
+    return None if form is None else json.dumps(asdict(form), ensure_ascii=False)
+
+
+def _comment_form(value: str | None) -> CommentForm | None:
+    if not value:
+        return None
+    data = json.loads(value)
+    for name in ("fields", "required"):
+        if name in data:
+            data[name] = tuple(data[name])
+    return CommentForm(**data)
+
+
+def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[str, bool]:
+    """Store *article* (sanitized) in its own transaction.
+
+    Returns the stored article's id and whether it is new (an article with the same
+    content id or content is stored once).
+
+    The index rows are computed before taking the write lock, so a concurrent reader
+    (the app) waits as little as possible.
+    """
+    article = clean_article(article)
+    digest = content_hash(article)
+    body = "\n".join(article.paragraphs)
+    index_row = build_index_row(article.title, body)
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        exists = connection.execute(
+            "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, digest)
+        ).fetchone()
+        if exists:
+            connection.execute("ROLLBACK")
+            return exists[0], False
+        cursor = connection.execute(
+            "INSERT INTO articles (id, title, breadcrumbs, date, author, source, url, direction, "
+            "format, origin, body, comment_form, imported_at, content_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.title,
+                json.dumps(article.breadcrumbs, ensure_ascii=False),
+                article.date,
+                article.author,
+                article.source,
+                article.url,
+                article.direction,
+                article.format,
+                article.origin,
+                body,
+                _comment_form_json(article.comment_form),
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                digest,
+            ),
+        )
+        key = cursor.lastrowid
+        assert key is not None
+        connection.executemany(
+            "INSERT INTO related_links (article_id, position, title, url, target_id) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                (article.id, position, link.title, link.url, link.article_id)
+                for position, link in enumerate(article.related)
+            ),
+        )
+        write_index_row(connection, key, index_row)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return article.id, True
+
+
+def article_from_row(connection: sqlite3.Connection, row: sqlite3.Row | tuple) -> Article:
+    """Rebuild an Article from an ``ARTICLE_COLUMNS`` row (and its related links)."""
+    (
+        _key,
+        article_id,
+        title,
+        breadcrumbs,
+        date,
+        author,
+        source,
+        url,
+        direction,
+        fmt,
+        origin,
+        body,
+        comment_form,
+        _imported_at,
+        _digest,
+    ) = row
+    links = connection.execute(
+        "SELECT title, url, target_id FROM related_links WHERE article_id = ? ORDER BY position",
+        (article_id,),
+    ).fetchall()
+    return Article(
+        title=title,
+        paragraphs=body.split("\n") if body else [],
+        breadcrumbs=json.loads(breadcrumbs or "[]"),
+        date=date,
+        author=author,
+        source=source,
+        url=url,
+        related=[RelatedLink(t, u, target) for t, u, target in links],
+        comment_form=_comment_form(comment_form),
+        direction=direction,
+        origin=origin,
+        format=fmt,
+        id=article_id,
+    )

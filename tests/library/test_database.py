@@ -1,0 +1,227 @@
+"""Opening, upgrading and refusing library databases."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.library import (
+    CorruptLibraryError,
+    Library,
+    NewerLibraryError,
+    ReadOnlyLibraryError,
+)
+from reader.library.database import load_migrations, migrate, schema_version
+from reader.library.indexing import INDEX_VERSION
+from reader.library.paths import LIBRARY_ENV, default_library_path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _make_library(path: Path) -> None:
+    Library.open(path, import_bundled=False).close()
+
+
+def test_new_library_is_wal_with_foreign_keys_and_latest_schema(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "folder" / "library.sqlite3"
+    with Library.open(path, import_bundled=False) as library:
+        connection = library.connection
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert schema_version(connection) == load_migrations()[-1].version
+        assert library.count() == 0
+
+
+def test_migrations_are_numbered_files_in_order() -> None:
+    versions = [m.version for m in load_migrations()]
+    assert versions == sorted(versions) and len(set(versions)) == len(versions)
+    assert versions[0] == 1
+
+
+def test_schema_1_library_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A library written with only the first migration keeps its articles and state,
+    gains the search index, and its articles become searchable."""
+    path = tmp_path / "v1.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    first = load_migrations()[:1]
+    assert migrate(connection, path, first) == 1
+    connection.execute(
+        "INSERT INTO articles (id, title, body, imported_at, content_hash) VALUES (?, ?, ?, ?, ?)",
+        ("0123456789abcdef", "اجتماع سري", "وعُقد اجتماع هذا الأسبوع", "2026-01-01", "x" * 64),
+    )
+    connection.execute("INSERT INTO state (key, value) VALUES ('theme', '\"dark\"')")
+    connection.close()
+
+    with Library.open(path, import_bundled=False) as library:
+        assert schema_version(library.connection) == load_migrations()[-1].version
+        assert [a.id for a in library.list_articles()] == ["0123456789abcdef"]
+        assert library.get_state("theme") == "dark"
+        hits = library.search("عقد")
+        assert [h.article_id for h in hits] == ["0123456789abcdef"]
+        assert "وعُقد" in hits[0].snippet  # the original spelling, harakat kept
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    _make_library(path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 999")
+    connection.close()
+    with pytest.raises(NewerLibraryError, match="newer rtl-reader"):
+        Library.open(path)
+
+
+def test_garbage_file_is_reported_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    garbage = "هذا ليس قاعدة بيانات\n".encode() * 200
+    path.write_bytes(garbage)
+    with pytest.raises(CorruptLibraryError) as caught:
+        Library.open(path)
+    assert str(path) in str(caught.value)
+    assert "not an SQLite database" in str(caught.value)
+    assert path.read_bytes() == garbage  # never replaced
+
+
+def test_truncated_file_is_reported_and_kept(tmp_path: Path) -> None:
+    source = tmp_path / "whole.sqlite3"
+    with Library.open(source, import_bundled=False) as library:
+        library.set_state("padding", "x" * 20000)
+        library.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = source.read_bytes()
+    for cut in (len(data) // 2, 4096 + 100, 150):
+        path = tmp_path / f"cut{cut}.sqlite3"
+        path.write_bytes(data[:cut])
+        with pytest.raises(CorruptLibraryError, match="truncated") as caught:
+            Library.open(path)
+        assert str(path) in str(caught.value)
+        assert path.stat().st_size == cut
+
+
+def test_damaged_page_is_reported(tmp_path: Path) -> None:
+    """Damage past the header (a page overwritten) surfaces as a library error, not a crash."""
+    path = tmp_path / "damaged.sqlite3"
+    with Library.open(path, import_bundled=False) as library:
+        library.set_state("padding", "x" * 20000)
+        library.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    data[page_size : 2 * page_size] = b"\xff" * page_size  # the second page: a table root
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptLibraryError, match=r"damaged|malformed"):
+        library = Library.open(path, import_bundled=False)
+        library.list_articles()
+        library.get_state("padding")
+
+
+def test_empty_file_becomes_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    with Library.open(path, import_bundled=False) as library:
+        assert library.count() == 0
+
+
+def _run_in_readonly_mount(script: str, source: Path, target: Path) -> subprocess.CompletedProcess:
+    """Run *script* (sh) where *target* is *source* bind-mounted read-only, in a private
+    mount namespace, so even root cannot write there."""
+    mount = (
+        f"mount --bind '{source}' '{target}' && mount -o remount,bind,ro '{target}' "
+        f"&& echo MOUNTED && {script}"
+    )
+    return subprocess.run(
+        ["unshare", "--map-root-user", "--mount", "sh", "-c", mount],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["existing-library", "new-library"])
+def test_read_only_location_is_reported(tmp_path: Path, existing: bool) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    if existing:
+        _make_library(source / "library.sqlite3")
+    if os.geteuid() != 0:
+        for entry in source.iterdir():
+            entry.chmod(0o444)
+        source.chmod(0o555)
+        try:
+            with pytest.raises(ReadOnlyLibraryError) as caught:
+                Library.open(source / "library.sqlite3")
+            assert str(source / "library.sqlite3") in str(caught.value)
+            assert "read-only" in str(caught.value)
+        finally:
+            source.chmod(0o755)
+        return
+    if shutil.which("unshare") is None:
+        pytest.skip("running as root without unshare: no way to make a location read-only")
+    target = tmp_path / "target"
+    target.mkdir()
+    library = target / "library.sqlite3"
+    result = _run_in_readonly_mount(
+        f"'{sys.executable}' -m reader list --library '{library}'", source, target
+    )
+    if not result.stdout.startswith("MOUNTED"):
+        pytest.skip(f"cannot make a read-only mount here: {result.stderr.strip()}")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"rtl-reader: library {library}: ")
+    assert "read-only" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_environment_variable_chooses_the_library(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv(LIBRARY_ENV, str(path))
+    assert default_library_path() == path
+    with Library.open(import_bundled=False) as library:
+        assert library.path == path
+    assert path.exists()
+    explicit = tmp_path / "explicit.sqlite3"
+    with Library.open(explicit, import_bundled=False) as library:
+        assert library.path == explicit  # an explicit path wins over the environment
+
+
+def test_default_path_is_the_user_data_folder(monkeypatch) -> None:
+    monkeypatch.delenv(LIBRARY_ENV, raising=False)
+    path = default_library_path()
+    assert path.name == "library.sqlite3"
+    assert "rtl-reader" in path.parts
+
+
+def test_state_round_trips_json(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    with Library.open(path, import_bundled=False) as library:
+        assert library.get_state("missing", default=7) == 7
+        library.set_state("position:abc", {"line": 12, "column": 0})
+        library.set_state("position:abc", {"line": 40, "column": 3})
+        library.set_state("last", "مقال")
+    with Library.open(path, import_bundled=False) as library:
+        assert library.get_state("position:abc") == {"line": 40, "column": 3}
+        assert library.get_state("last") == "مقال"
+
+
+def test_index_from_an_older_normaliser_is_rebuilt(tmp_path: Path) -> None:
+    """Libraries indexed by an older INDEX_VERSION are re-indexed on open, and the
+    document frequencies come out the same as a fresh index's."""
+    path = tmp_path / "old-index.sqlite3"
+    with Library.open(path) as library:  # the bundled articles
+        connection = library.connection
+        before = connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall()
+        hits = [h.article_id for h in library.search("الاتفاق")]
+        connection.execute("UPDATE search_index SET version = version - 1")
+        connection.execute("UPDATE term_df SET df = df + 100")  # stale statistics
+    with Library.open(path) as library:
+        connection = library.connection
+        assert connection.execute(
+            "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
+        ).fetchone() == (0,)
+        assert connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall() == before
+        assert [h.article_id for h in library.search("الاتفاق")] == hits
+        assert hits

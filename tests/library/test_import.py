@@ -1,0 +1,121 @@
+"""Importing files and folders: idempotent, bad files reported, the rest imported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.articles.model import Article, CommentForm, RelatedLink
+from reader.articles.parse import ARTICLE_SUFFIXES, parse_path
+from reader.library import Library
+from reader.library.storage import insert_article
+from reader.resources import bundled_articles_dir, seed_article_path
+
+
+def _count(library: Library, table: str) -> int:
+    return library.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_import_twice_stores_once(tmp_path: Path, corpus_jsonl: Path) -> None:
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        first = library.import_paths([corpus_jsonl])
+        assert first.ok and len(first.imported) == 300 and not first.duplicates
+        tables = ("articles", "article_search", "article_terms", "search_index", "term_df")
+        counts = {t: _count(library, t) for t in tables}
+        second = library.import_paths([corpus_jsonl])
+        assert second.ok and not second.imported and len(second.duplicates) == 300
+        assert second.article_ids == first.article_ids
+        after = {t: _count(library, t) for t in tables}
+        assert after == counts
+        assert library.count() == 300
+        # the document frequencies agree with SQLite's own count over the terms index
+        connection = library.connection
+        connection.execute(
+            "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, article_terms, row)"
+        )
+        reference = connection.execute("SELECT term, doc FROM temp.vocab ORDER BY term").fetchall()
+        ours = connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall()
+        assert ours == reference
+
+
+def test_bundled_articles_arrive_once_in_a_new_library(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    bundled = [p for p in bundled_articles_dir().rglob("*") if p.suffix in ARTICLE_SUFFIXES]
+    expected = {article.id for file in bundled for article in parse_path(file)}
+    with Library.open(path) as library:
+        assert {a.id for a in library.list_articles()} == expected
+        seed = library.resolve(str(seed_article_path()))
+        assert seed.id in {a.id for a in library.list_articles()}
+        count = library.count()
+    with Library.open(path) as library:
+        assert library.count() == count
+    with Library.open(tmp_path / "bare.sqlite3", import_bundled=False) as library:
+        assert library.count() == 0
+
+
+def test_bad_files_are_reported_and_the_rest_imported(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "nested" / "deeper").mkdir(parents=True)
+    shutil.copy(seed_article_path(), folder / "nested" / "deeper" / "seed.txt")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (folder / "latin1.txt").write_bytes("عنوان".encode() + b"\xff\xfe broken")
+    (folder / "notes.md").write_text("not an article type: skipped in folders")
+    (folder / ".hidden.txt").write_text("hidden files are skipped")
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        report = library.import_paths([folder, tmp_path / "missing.txt"])
+        assert len(report.imported) == 1
+        problems = {Path(p.source).name: p.reason for p in report.problems}
+        assert set(problems) == {"binary.txt", "latin1.txt", "missing.txt"}
+        assert "NUL" in problems["binary.txt"] or "binary" in problems["binary.txt"]
+        assert "UTF-8" in problems["latin1.txt"]
+        assert problems["missing.txt"] == "no such file or folder"
+        assert library.count() == 1
+
+
+def test_article_round_trips_through_the_database(tmp_path: Path) -> None:
+    article = Article(
+        title="عنوان \u202bمضمّن\u202c",
+        paragraphs=["الفقرة الأولى.", "الفقرة الثانية، بالأرقام ٢٠١٥."],
+        breadcrumbs=["العالم", "رئيسي"],
+        date="2021-09-23",
+        author="كاتب",
+        source="example.net",
+        url="https://example.net/a",
+        related=[RelatedLink("مقال آخر", "https://example.net/b")],
+        comment_form=CommentForm(heading="اترك تعليقاً", note="لن يتم نشر عنوان بريدك"),
+        origin="/tmp/a.html",
+        format="html",
+    )
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        article_id, new = insert_article(library.connection, article)
+        assert new and article_id == article.id
+        assert insert_article(library.connection, article) == (article.id, False)
+        stored = library.get(article_id)
+    assert stored == article
+
+
+def test_control_characters_never_reach_the_database(tmp_path: Path) -> None:
+    article = Article(
+        title="عنوان\x1b]52;c;ZXZpbA==\x07 خبيث\x1b[2J",
+        paragraphs=["نص\x9b31m أحمر", "سطر\x00فيه صفر"],
+        source="evil\x1b]0;title\x07",
+    )
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        article_id, _ = insert_article(library.connection, article)
+        rows = library.connection.execute(
+            "SELECT title, body, source FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+    for value in rows:
+        assert not any((ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) < 0xA0 for c in value)
+    assert rows[0] == "عنوان خبيث"
+
+
+def test_resolve_imports_a_path_and_accepts_an_id_prefix(tmp_path: Path) -> None:
+    copy = tmp_path / "seed.txt"
+    shutil.copy(seed_article_path(), copy)
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        article = library.resolve(str(copy))
+        assert library.count() == 1
+        assert library.resolve(article.id[:6]).id == article.id
+        assert library.resolve(str(copy)).id == article.id
+        assert library.count() == 1

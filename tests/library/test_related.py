@@ -1,0 +1,90 @@
+"""Related articles: the seed's neighbours in the corpus are the Iran-nuclear articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.articles.model import Article, RelatedLink
+from reader.library import Library
+from reader.library.storage import insert_article
+from reader.resources import seed_article_path
+
+
+def _ranked_flags(library: Library, wanted: set[str]) -> list[bool]:
+    seed = library.resolve(str(seed_article_path()))
+    urls = dict(library.connection.execute("SELECT id, url FROM articles"))
+    items = library.related(seed.id, top=400)
+    assert all(item.kind == "similar" for item in items)
+    assert seed.id not in {item.article_id for item in items}
+    return [urls[item.article_id] in wanted for item in items]
+
+
+def test_corpus_has_the_iran_nuclear_articles(iran_nuclear_urls: set[str]) -> None:
+    assert len(iran_nuclear_urls) == 12  # as the corpus's notes say
+
+
+def test_seed_neighbours_are_iran_nuclear_articles(
+    corpus_library: Library, iran_nuclear_urls: set[str]
+) -> None:
+    wanted = iran_nuclear_urls
+    flags = _ranked_flags(corpus_library, wanted)
+    assert all(flags[:4]), flags[:12]
+    assert sum(flags[: len(wanted)]) >= 8, flags[: len(wanted)]
+    found, precision_sum = 0, 0.0
+    for rank, hit in enumerate(flags, 1):
+        if hit:
+            found += 1
+            precision_sum += found / rank
+    assert found == len(wanted)  # every one is related at all
+    assert precision_sum / len(wanted) >= 0.75
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="two of the twelve mention Iran and the nuclear deal once, in passing; "
+    "bag-of-words similarity ranks some articles sharing the seed's other subjects "
+    "(the United States, Israel) above them",
+)
+def test_every_iran_nuclear_article_ranks_above_the_rest(
+    corpus_library: Library, iran_nuclear_urls: set[str]
+) -> None:
+    wanted = iran_nuclear_urls
+    flags = _ranked_flags(corpus_library, wanted)
+    assert all(flags[: len(wanted)])
+
+
+def test_page_links_come_first_and_resolve_to_stored_articles(
+    corpus_library_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "copy.sqlite3"
+    with Library.open(corpus_library_path) as source:
+        source.connection.execute(f"VACUUM INTO '{path}'")
+    with Library.open(path) as library:
+        target = library.list_articles()[3]
+        target_url = library.connection.execute(
+            "SELECT url FROM articles WHERE id = ?", (target.id,)
+        ).fetchone()[0]
+        article = Article(
+            title="مقال له روابط",
+            paragraphs=["فقرة عن النفط والأسعار في السوق."],
+            related=[
+                RelatedLink("رابط خارجي", "https://example.com/x"),
+                RelatedLink("رابط إلى مقال مخزن", target_url),
+            ],
+        )
+        article_id, new = insert_article(library.connection, article)
+        assert new
+        items = library.related(article_id, top=5)
+        assert [i.kind for i in items[:2]] == ["stored", "stored"]
+        assert items[0].article_id is None and items[0].url == "https://example.com/x"
+        assert items[1].article_id == target.id
+        similar = items[2:]
+        assert similar and all(i.kind == "similar" for i in similar)
+        assert target.id not in {i.article_id for i in similar}  # listed once
+        assert [i.score for i in similar] == sorted((i.score for i in similar), reverse=True)
+
+
+def test_unknown_article_has_no_related(corpus_library: Library) -> None:
+    assert corpus_library.related("0000000000000000") == []
