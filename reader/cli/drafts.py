@@ -13,17 +13,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-LIBRARY_HELP = "library database (default: $RTL_READER_LIBRARY, else the user data folder)"
+from reader.cli.columns import add_display_options
+from reader.cli.library_options import add_library_option, open_library
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--library", type=Path, default=None, help=LIBRARY_HELP)
+    add_library_option(parser)
+    add_display_options(parser)
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     export = actions.add_parser("export", help="write all drafts as JSON")
     delete = actions.add_parser("delete", help="delete one article's draft")
     for sub in (export, delete):
-        # Accepted after the action too (`drafts export --library X`).
-        sub.add_argument("--library", type=Path, default=argparse.SUPPRESS, help=LIBRARY_HELP)
+        # Accepted after the action too (`drafts export --library X`); SUPPRESS keeps
+        # a value given before the action.
+        sub.add_argument("--library", metavar="PATH", type=Path, default=argparse.SUPPRESS,
+                         help="the library database (as before the action)")
     export.add_argument("--format", choices=("json", "wp-rest"), default="json",
                         help="json: everything stored; wp-rest: bodies for POST "
                         "/wp-json/wp/v2/comments (default: json)")
@@ -32,28 +36,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     delete.add_argument("article", metavar="ARTICLE", help="the article's id (as listed)")
 
 
-def _open_library(args: argparse.Namespace):
-    from reader.library import Library
-
-    return Library.open(args.library, import_bundled=False)
-
-
 def run(args: argparse.Namespace) -> int:
     from reader.comments.store import DraftStore
 
-    library = _open_library(args)
-    try:
-        store = DraftStore(library.connection)
+    # Drafts only: a library created here needs no sample articles.
+    with open_library(args, import_bundled=False) as library:
+        store = DraftStore.for_library(library)
         if args.action == "export":
             return _export(store, args.format, args.output)
         if args.action == "delete":
             return _delete(store, args.article)
-        return _list(store)
-    finally:
-        library.close()
+        return _list(store, args)
 
 
-def _list(store) -> int:
+def _list(store, args: argparse.Namespace) -> int:
+    from reader.cli.columns import display_options, print_rows, row
     from reader.comments.recovery import recovered_files, recovery_dir
     from reader.text.sanitize import sanitize_line
 
@@ -65,25 +62,15 @@ def _list(store) -> int:
     if not records:
         print("no drafts")
         return 0
+    options = display_options(args)
+    rows = []
     for record in records:
         state = "ready" if record.ready else "not ready"
-        title = _title_for_terminal(record.target.title) if record.target.title else ""
-        print(f"{sanitize_line(record.article_id)}  {record.updated_at}  {state:<9}  "
-              f"{record.size:>6} B  {title}".rstrip())
+        prefix = (f"{sanitize_line(record.article_id):<16}  {record.updated_at[:19]:<19}  "
+                  f"{state:<9}  {record.size:>6} B  ")
+        rows.append(row(prefix, record.target.title or "-", options))
+    print_rows(rows)
     return 0
-
-
-def _title_for_terminal(title: str) -> str:
-    """A title laid out for this terminal when it is one; logical text into pipes."""
-    from reader.text.sanitize import sanitize_line
-
-    title = sanitize_line(title)
-    if not sys.stdout.isatty():
-        return title
-    from reader.text.layout import LayoutOptions, layout_text
-
-    lines = layout_text(title, LayoutOptions(width=max(20, len(title) * 2)))
-    return " ".join(line.text for line in lines)
 
 
 def _export(store, fmt: str, output: Path | None) -> int:

@@ -29,12 +29,19 @@ def library(tmp_path):
 
 
 def test_list(library, capsys):
-    assert main(["drafts", "--library", str(library)]) == 0
+    assert main(["drafts", "--library", str(library), "--width", "100"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2
     by_id = {line.split()[0]: line for line in out}
     assert "  ready  " in by_id["a1"] and "19 B" in by_id["a1"]
     assert "not ready" in by_id["b2"]
+    # The title is laid out like list's: shaped and right-to-left in app mode...
+    from reader.text.layout import LayoutOptions, layout_text
+
+    assert by_id["a1"].endswith(layout_text("خبر", LayoutOptions(width=20))[0].text)
+    # ...and logical for a terminal that does bidi itself.
+    assert main(["drafts", "--library", str(library), "--bidi", "terminal"]) == 0
+    assert "خبر" in capsys.readouterr().out
 
 
 def test_export_wp_rest_to_file(library, tmp_path, capsys):
