@@ -187,3 +187,14 @@ def test_every_use_of_a_shared_connection_holds_the_lock(connection):
     store.list()
     store.identity()
     assert lock.entered == 4  # save, load, list, identity: each once, never nested
+
+
+def test_for_library_shares_the_real_librarys_connection_and_lock(tmp_path):
+    from reader.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        store = DraftStore.for_library(library)
+        assert store.connection is library.connection
+        assert store._lock is library._lock  # the library's own serialising lock
+        store.save(TARGET, DRAFT, base_revision=0)
+        assert store.load(TARGET.article_id).draft == DRAFT
