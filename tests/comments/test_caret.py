@@ -236,3 +236,27 @@ def test_the_space_a_line_breaks_at_is_a_stop_at_the_lines_end():
     # Left walks the first row's letters, its end, then the next row.
     path = visit(text, 16, 0, -1)
     assert path[: path.index(hanging) + 2] == [*range(0, hanging + 1), first.end]
+
+
+def test_left_walks_fully_vocalised_text_cluster_by_cluster(shared_dir):
+    """Real vocalised text (Tashkeela): Left from the start visits every letter+harakat
+    cluster in reading order, never a position between a letter and its marks."""
+    source = shared_dir / "corpus" / "text" / "tashkeela_val_01_lines1-40.txt"
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    checked = 0
+    for text in lines[:12]:
+        if any(ch.isascii() and ch.isalnum() for ch in text) or any(
+            "\u0660" <= ch <= "\u0669" for ch in text
+        ):
+            continue  # a left-to-right run would legitimately reverse the walk
+        layout = VisualLayout(text, 60)
+        path = visit(text, 60, 0, -1, steps=len(text) + 10)
+        bounds = cluster_boundaries(text)
+        assert set(path) <= set(bounds)
+        assert path == sorted(path)  # pure right-to-left: Left is always forward
+        assert path[-1] == len(text)
+        # Every cluster with a glyph of its own is a stop (lam-alef's alef has none).
+        drawn = {cell.logical for row in layout.rows for cell in row.cells}
+        assert {b for b in bounds[:-1] if b in drawn} <= set(path)
+        checked += 1
+    assert checked >= 5
