@@ -1,11 +1,13 @@
 """One article's draft while it is being edited: autosave, conflicts, failures.
 
 The widget calls :meth:`DraftSession.change` on every edit and
-:meth:`DraftSession.save` from a timer (at most :data:`AUTOSAVE_DELAY` after
-the last change) and when the pane loses focus, the article changes or the
-app quits. Nothing is ever dropped: a failed save keeps the draft in memory
-(``dirty``) with a reason to show, and the next save retries; a conflicting
-save keeps both texts and waits for the user's choice.
+:meth:`DraftSession.save` from a timer started by the first unsaved change
+(so every change, the last one included, is stored within
+:data:`AUTOSAVE_DELAY`, even while the user types without pausing) and when
+the pane loses focus, the article changes or the app quits. Nothing is ever
+dropped: a failed save keeps the draft in memory (``dirty``) with a reason to
+show, and the next save retries; a conflicting save keeps both texts and waits
+for the user's choice.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ class DraftSession:
         self.revision: int = record.revision if record else 0
         self.saved_at: str | None = record.updated_at if record else None
         self.dirty = False
-        self.last_change: float | None = None
+        self.unsaved_since: float | None = None  # time of the oldest unsaved change
         self.conflict: DraftConflict | None = None
         self._forget_identity = False
 
@@ -72,14 +74,15 @@ class DraftSession:
         if self.draft.remember and not draft.remember:
             self._forget_identity = True
         self.draft = draft
+        if not self.dirty:
+            self.unsaved_since = self.clock()
         self.dirty = True
-        self.last_change = self.clock()
 
     def save_due(self) -> bool:
-        """True when an autosave should run now."""
-        if not self.dirty or self.conflict is not None or self.last_change is None:
+        """True when an autosave should run now: the oldest unsaved change is a second old."""
+        if not self.dirty or self.conflict is not None or self.unsaved_since is None:
             return False
-        return self.clock() - self.last_change >= AUTOSAVE_DELAY
+        return self.clock() - self.unsaved_since >= AUTOSAVE_DELAY
 
     def save(self) -> SaveOutcome:
         """Write the draft if it changed; never raises for storage problems."""
@@ -104,6 +107,7 @@ class DraftSession:
 
     def _stored(self, record: DraftRecord | None) -> None:
         self.error = None
+        self.unsaved_since = None
         if record is not None:
             self.revision = record.revision
             self.saved_at = record.updated_at

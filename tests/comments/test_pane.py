@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -137,6 +138,20 @@ async def test_autosave_one_second_after_typing_and_reload(store):
     app2 = PaneApp(store)
     async with app2.run_test(size=(80, 50)):
         assert app2.query_one(CommentPane).editor("comment").text == "رأيي"
+
+
+async def test_continuous_typing_is_saved_every_second(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        app.query_one(CommentPane).focus_comment()
+        typed = ""
+        start = asyncio.get_running_loop().time()
+        while asyncio.get_running_loop().time() - start < 1.6:  # never pausing a second
+            await pilot.press("ب")
+            typed += "ب"
+        record = store.load(TARGET.article_id)
+        assert record is not None and record.draft.comment  # saved while typing
+        assert typed.startswith(record.draft.comment)
 
 
 async def test_quitting_saves_at_once(store):

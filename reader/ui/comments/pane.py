@@ -3,8 +3,8 @@
 The reading screen mounts one :class:`CommentPane` and tells it which
 article is shown (:meth:`CommentPane.show_article`). The pane then loads that
 article's draft (or a new one pre-filled with the remembered identity),
-validates as the user types, and saves at most one second after the last
-change, when focus leaves the pane, when the article changes and when the
+validates as the user types, and saves every change within one second (even
+during continuous typing), when focus leaves the pane, when the article changes and when the
 pane is unmounted (quitting). Storage problems and conflicting saves from
 another instance are shown in the pane's status line; nothing typed is lost.
 """
@@ -243,7 +243,8 @@ class CommentPane(VerticalScroll, can_focus=True):
         self.session.change(self.draft)
         self._status_note = None
         self._refresh_feedback()
-        self._schedule(AUTOSAVE_DELAY)
+        if self._save_timer is None:  # not restarted by later keys: nothing waits > 1 s
+            self._schedule(AUTOSAVE_DELAY)
 
     def _schedule(self, delay: float) -> None:
         if self._save_timer is not None:
