@@ -142,7 +142,7 @@ class VisualLayout:
         """*previous*: the layout before this edit; its unchanged paragraphs are reused,
         so a keystroke in a long comment lays out only the paragraph typed in."""
         self.text = text
-        self.width = max(2, width)
+        self.width = max(3, width)  # the engine needs two cells, plus the caret's
         self.mode = mode
         self._settings = (self.width, mode, direction, layout)
         reuse = previous._shapes if previous and previous._settings == self._settings else {}

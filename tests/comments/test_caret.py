@@ -260,3 +260,10 @@ def test_left_walks_fully_vocalised_text_cluster_by_cluster(shared_dir):
         assert {b for b in bounds[:-1] if b in drawn} <= set(path)
         checked += 1
     assert checked >= 5
+
+
+def test_any_width_gives_a_usable_layout():
+    for width in range(0, 6):
+        layout = VisualLayout("نص iPad", width)
+        row, x = layout.caret_cell(0)
+        assert 0 <= x < layout.width

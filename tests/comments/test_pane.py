@@ -398,3 +398,12 @@ async def test_up_and_down_move_between_wrapped_lines(store):
         await pilot.press("down")
         assert layout.row_of(editor.buffer.caret) == len(layout.rows) - 1
         assert editor.text == text
+
+
+async def test_a_tiny_terminal_does_not_break_the_pane(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(6, 12)) as pilot:
+        app.query_one(CommentPane).focus_comment()
+        await type_text(pilot, "نص طويل نوعا ما")
+        await pilot.press("left", "up", "down", "home", "end", "backspace")
+        assert app.query_one(CommentPane).editor("comment").text == "نص طويل نوعا م"

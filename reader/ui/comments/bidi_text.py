@@ -7,6 +7,8 @@ which Textual's Label cannot give.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -16,13 +18,19 @@ from reader.text.sanitize import sanitize
 
 def laid_out(text: str, width: int, bidi: str, direction: str) -> list[str]:
     """The lines of *text* as the terminal should receive them, padded to *width*."""
+    if not text or width < 2:  # the engine needs two cells
+        return []
+    return list(_laid_out(text, width, bidi, direction))
+
+
+@lru_cache(maxsize=256)
+def _laid_out(text: str, width: int, bidi: str, direction: str) -> tuple[str, ...]:
+    """Interface strings are few and repeat on every refresh: lay each out once per width."""
     from reader.text.layout import LayoutOptions, layout_text
 
-    if not text or width <= 0:
-        return []
     options = LayoutOptions(width=width, mode=bidi, harakat="keep", shape=True,
                             direction=direction)
-    return [line.padded(width) for line in layout_text(sanitize(text), options)]
+    return tuple(line.padded(width) for line in layout_text(sanitize(text), options))
 
 
 class BidiText(Widget):
