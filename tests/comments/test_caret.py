@@ -265,5 +265,5 @@ def test_left_walks_fully_vocalised_text_cluster_by_cluster(shared_dir):
 def test_any_width_gives_a_usable_layout():
     for width in range(0, 6):
         layout = VisualLayout("نص iPad", width)
-        row, x = layout.caret_cell(0)
+        _row, x = layout.caret_cell(0)
         assert 0 <= x < layout.width
