@@ -6,12 +6,15 @@ asserting so that one test can report every failing case of its chunk.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from reader.text.bidi import BidiParagraph, reorder_line
-from reader.text.bidi.reorder import line_levels
+from reader.text.bidi import paragraph_levels, reorder_line
+from reader.text.bidi.classes import REMOVED_BY_X9
+from reader.text.bidi.levels import paragraph_levels_general
+from reader.text.bidi.reorder import line_levels, reorder_line_reference
 
 # One character of each Bidi_Class, for BidiTest.txt (which lists classes, not characters).
 # None of them is a bracket, as BidiTest.txt assumes.
@@ -25,6 +28,8 @@ CHAR_OF_CLASS = {
 DIRECTION_BITS = ((1, None), (2, 0), (4, 1))
 # BidiCharacterTest field 1 -> base_level argument.
 CHARACTER_TEST_DIRECTIONS = {"0": 0, "1": 1, "2": None}
+
+_EXPLICIT = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 # (text, base_level, expected levels with None for "x", expected visual order, line number)
 Case = tuple[str, "int | None", tuple["int | None", ...], tuple[int, ...], int]
@@ -83,24 +88,38 @@ def chunk(cases: tuple[Case, ...], index: int, count: int) -> Iterator[Case]:
     return iter(cases[index::count])
 
 
-def check_cases(
-    cases: Iterator[Case], resolve: Callable[[str, int | None], BidiParagraph]
-) -> tuple[int, list[str]]:
-    """Run *cases* through *resolve* and rule L2; return (number run, failure descriptions)."""
+def check_cases(cases: Iterator[Case]) -> tuple[int, list[str]]:
+    """Run *cases* through the public API and the general implementation, and rule L1-L2.
+
+    Each case runs through :func:`paragraph_levels` (its fast path where it applies) and
+    the fast line reordering; cases that took the fast path also run through the general
+    resolution, and every case through the general reordering, so both paths of each step
+    meet every case they can. Returns (cases run, failure descriptions).
+    """
     failures: list[str] = []
     run = 0
     for text, base_level, levels, order, number in cases:
         run += 1
-        para = resolve(text, base_level)
-        # The files give levels after rule L1 (the whole case is one line).
-        got_levels = tuple(
-            None if para.is_removed(i) else level
-            for i, level in enumerate(line_levels(para, 0, len(text)))
-        )
-        got_order = tuple(reorder_line(para, 0, len(text), marks_after_base=False))
-        if got_levels != levels or got_order != order:
-            failures.append(
-                f"line {number} base={base_level} text={[hex(ord(c)) for c in text]}: "
-                f"levels {got_levels} != {levels} or order {got_order} != {order}"
+        para = paragraph_levels(text, base_level, default_level=0)
+        paras = [para]
+        if not _EXPLICIT.search(text):  # the public API used the fast path
+            paras.append(paragraph_levels_general(text, base_level, default_level=0))
+        for resolved in paras:
+            # The files give levels after rule L1 (each case is one line).
+            got_levels = tuple(
+                None if resolved.classes[i] in REMOVED_BY_X9 else level
+                for i, level in enumerate(line_levels(resolved, 0, len(text)))
             )
+            if got_levels != levels:
+                failures.append(f"line {number} base={base_level} {_describe(text)}: "
+                                f"levels {got_levels} != {levels}")
+        for reorder in (reorder_line, reorder_line_reference):
+            got_order = tuple(reorder(para, 0, len(text), marks_after_base=False))
+            if got_order != order:
+                failures.append(f"line {number} base={base_level} {_describe(text)}: "
+                                f"{reorder.__name__} {got_order} != {order}")
     return run, failures
+
+
+def _describe(text: str) -> str:
+    return " ".join(f"{ord(ch):04X}" for ch in text)
