@@ -229,7 +229,7 @@ def _line_levels_fast(para: BidiParagraph, start: int, end: int) -> tuple[bytes,
     changed: bytearray | None = None
     base = para.base_level
     kept = len(codes.rstrip(_L1_WHITESPACE))
-    if kept < len(codes):
+    if kept < len(codes) and levels.count(base, kept) != len(codes) - kept:
         changed = bytearray(levels)
         changed[kept:] = bytes((base,)) * (len(codes) - kept)
     if "S" in codes or "B" in codes:
