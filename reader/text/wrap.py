@@ -39,6 +39,7 @@ class _CharCells(dict[str, int]):
 
 
 _CHAR_CELLS = _CharCells()
+_WORD_CELLS: dict[str, int] = {}  # words recur (Zipf): measure each once
 _VS16 = "\ufe0f"
 
 
@@ -97,6 +98,9 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = text_cells) -> l
     if width < 2:
         raise ValueError(f"width must be at least 2 cells, not {width}")
     lines: list[LineSpan] = []
+    known = _WORD_CELLS if measure is text_cells else {}
+    if len(known) > 100_000:
+        known.clear()
     line_start = -1  # content start of the current line, -1 while it is empty
     line_end = 0
     line_cells = 0
@@ -106,7 +110,9 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = text_cells) -> l
         b = a + len(word)
         if not word:
             continue
-        cells = measure(word)
+        cells = known.get(word)
+        if cells is None:
+            cells = known[word] = measure(word)
         if line_start >= 0:
             gap = a - line_end  # the spaces between the last word and this one
             if line_cells + gap + cells <= width:
