@@ -250,3 +250,19 @@ async def test_resize_lays_the_article_out_again_at_the_new_width(library: Any) 
         narrow = max(line.cells for line in view.rows if line is not None)
         assert narrow <= view.text_width < wide
         assert view.position().paragraph == where.paragraph
+
+
+async def test_clicking_a_related_link_opens_it(library: Any) -> None:
+    for name in ("mixed_01_alriyadh.txt", "mixed_03_aawsat.txt"):
+        library.resolve(str(shared_path("corpus", "text", name)))
+    seed = seed_id(library)
+    app = make_app(library, article_id=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reading(pilot)
+        pane = app.screen.query_one(RelatedPane)
+        assert pane.items and pane.items[0].article_id
+        target = pane.items[0].article_id
+        await pilot.click(RelatedPane, offset=(6, 1))  # the first link's first line
+        await pilot.pause()
+        assert app.screen.article_id == target != seed
+        assert [visit.article_id for visit in app.screen.history] == [seed]
