@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("list_", "list the library's articles, newest first"),
     "search": ("search", "search the library (harakat and hamza forms folded)"),
     "related": ("related", "show an article's related and most similar articles"),
+    "drafts": ("drafts", "list, export or delete offline comment drafts"),
 }
 
 PROG = "rtl-reader"

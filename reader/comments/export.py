@@ -1,0 +1,73 @@
+"""Drafts written out: as JSON, or as request bodies for WordPress's REST API.
+
+``wp-rest`` gives, for each draft, the body of ``POST /wp-json/wp/v2/comments``
+(``post`` when the article's WordPress post id is known, ``content``,
+``author_name``, ``author_email``, ``author_url``) beside the article's URL and
+the endpoint on the article's site, so another tool (or ``curl``) can send
+it. Anonymous posting needs the site to allow it
+(``rest_allow_anonymous_comments``); that is the site's choice, not ours.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from reader.comments.store import DraftRecord
+from reader.comments.validation import validate
+from reader.comments.wordpress import post_id_from_url, rest_endpoint
+
+FORMATS: tuple[str, ...] = ("json", "wp-rest")
+
+
+def draft_as_json(record: DraftRecord) -> dict[str, object]:
+    """Everything stored about one draft."""
+    check = validate(record.draft)
+    return {
+        "article_id": record.article_id,
+        "article_title": record.target.title or None,
+        "article_url": record.target.url,
+        "post": record.target.post_id or post_id_from_url(record.target.url),
+        "comment": record.draft.comment,
+        "author": record.draft.author,
+        "email": record.draft.email,
+        "url": record.draft.url,
+        "remember": record.draft.remember,
+        "ready": check.ready,
+        "problems": check.errors,
+        "revision": record.revision,
+        "updated_at": record.updated_at,
+        "bytes": {f: s.used for f, s in check.fields.items()},
+    }
+
+
+def draft_as_wp_rest(record: DraftRecord) -> dict[str, object]:
+    """One request for ``POST /wp-json/wp/v2/comments``."""
+    body: dict[str, object] = {}
+    post = record.target.post_id or post_id_from_url(record.target.url)
+    if post is not None:
+        body["post"] = post
+    body["content"] = record.draft.comment
+    body["author_name"] = record.draft.author
+    body["author_email"] = record.draft.email
+    if record.draft.url:
+        body["author_url"] = record.draft.url
+    return {
+        "article_id": record.article_id,
+        "article_url": record.target.url,
+        "endpoint": rest_endpoint(record.target.url),
+        "method": "POST",
+        "ready": validate(record.draft).ready,
+        "body": body,
+    }
+
+
+def export_drafts(records: Iterable[DraftRecord], fmt: str = "json") -> str:
+    """The drafts as one JSON document (UTF-8 text, Arabic kept readable)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    convert = draft_as_json if fmt == "json" else draft_as_wp_rest
+    items = [convert(r) for r in records]
+    # ensure_ascii=False keeps Arabic readable; drafts were sanitized when loaded and
+    # json escapes C0 controls, so no escape sequence can reach a terminal.
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

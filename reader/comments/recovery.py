@@ -1,0 +1,53 @@
+"""Last resort when the app closes while the library refuses to save a draft.
+
+While the app runs, a draft that cannot be saved stays in memory and saving
+is retried. When the pane goes away with the save still failing (quitting
+with a full disk or a read-only library), the draft is written as JSON to a
+recovery folder beside the user's state instead of being lost;
+``rtl-reader drafts`` tells the user it is there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.comments.form import CommentDraft
+
+
+def recovery_dir() -> Path:
+    """Where unsaved drafts go (``$RTL_READER_RECOVERY`` overrides, for tests and users)."""
+    override = os.environ.get("RTL_READER_RECOVERY")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_state_path("rtl-reader") / "unsaved-drafts"
+
+
+def write_recovery(article_id: str, draft: CommentDraft, folder: Path | None = None) -> Path:
+    """Write *draft* to a new file in the recovery folder; return its path (raises OSError)."""
+    folder = recovery_dir() if folder is None else folder
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    safe_id = "".join(ch for ch in article_id if ch.isalnum() or ch in "-_")[:64] or "article"
+    data = {"article_id": article_id, "saved_at": stamp, "comment": draft.comment,
+            "author": draft.author, "email": draft.email, "url": draft.url,
+            "remember": draft.remember}
+    fd, tmp = tempfile.mkstemp(prefix=".draft-", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+    target = folder / f"{safe_id}-{stamp}.json"
+    os.replace(tmp, target)
+    return target
+
+
+def recovered_files(folder: Path | None = None) -> list[Path]:
+    """Drafts waiting in the recovery folder, oldest first."""
+    folder = recovery_dir() if folder is None else folder
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.json"))

@@ -1,0 +1,343 @@
+"""The comment pane: the article's WordPress comment form, editing one offline draft.
+
+The reading screen mounts one :class:`CommentPane` and tells it which
+article is shown (:meth:`CommentPane.show_article`). The pane then loads that
+article's draft (or a new one pre-filled with the remembered identity),
+validates as the user types, and saves every change within one second (even
+during continuous typing), when focus leaves the pane, when the article changes and when the
+pane is unmounted (quitting). Storage problems and conflicting saves from
+another instance are shown in the pane's status line; nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.timer import Timer
+
+from reader.comments.form import FIELDS, REQUIRED, CommentDraft
+from reader.comments.messages import default_language, message
+from reader.comments.recovery import write_recovery
+from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
+from reader.comments.store import DraftStore, DraftTarget
+from reader.comments.validation import validate
+from reader.ui.comments.bidi_text import BidiText
+from reader.ui.comments.editor import CommentEditor
+from reader.ui.comments.remember import RememberBox
+
+
+class CommentPane(VerticalScroll, can_focus=True):
+    """The comment form for the article on screen, with its offline draft.
+
+    Focusing the pane itself puts the caret in the comment text, so a host
+    that focuses the pane (its ``c`` key) lets the user type at once.
+    """
+
+    DEFAULT_CSS = """
+    CommentPane {
+        height: 1fr;
+        padding: 0 0 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    CommentPane .comment-heading {
+        text-style: bold;
+        margin-top: 1;
+    }
+    CommentPane .comment-note {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    CommentPane .comment-label {
+        margin-top: 1;
+        text-style: bold;
+    }
+    CommentPane .comment-error {
+        color: $error;
+    }
+    CommentPane .comment-counter {
+        color: $text-muted;
+    }
+    CommentPane .comment-counter.-over {
+        color: $error;
+        text-style: bold;
+    }
+    CommentPane #comment-status {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    CommentPane #comment-status.-problem {
+        color: $error;
+        text-style: bold;
+    }
+    """
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
+        Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
+        Binding("ctrl+s", "save", "save draft", show=False),
+    ]
+
+    def __init__(self, store: DraftStore | object, target: DraftTarget | None = None, *,
+                 bidi: str = "app", language: str | None = None, direction: str = "rtl",
+                 name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        """*store*: a DraftStore, or the Library (its ``connection`` is used).
+
+        *bidi* is the app's ``--bidi`` mode (``app`` or ``terminal``), *language*
+        the interface language (``en`` or ``ar``; default from the locale),
+        *direction* the article's direction (for paragraphs with no letters).
+        """
+        super().__init__(name=name, id=id, classes=classes)
+        if not isinstance(store, DraftStore):
+            store = DraftStore.for_library(store)
+        self.store = store
+        self.bidi = bidi
+        self.language = language or default_language()
+        self.direction = direction
+        self.session: DraftSession | None = None
+        self._pending_target = target
+        self._save_timer: Timer | None = None
+        self._loading = False
+        self._status_note: str | None = None
+        self._closing = False
+
+    # -- focus -------------------------------------------------------------------------
+    def on_focus(self) -> None:
+        self.focus_comment()
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return character is not None and character.isprintable()
+
+    async def _on_key(self, event) -> None:
+        # A key typed in the instant between focusing the pane and the editor taking
+        # the focus belongs to the comment, not to the screen's shortcuts.
+        if self.has_focus and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            editor = self.editor("comment")
+            self.screen.set_focus(editor)
+            if editor.buffer.insert(event.character):
+                editor._after_edit()
+
+    # -- layout ----------------------------------------------------------------------
+    def _t(self, key: str, **values: object) -> str:
+        return message(self.language, key, **values)
+
+    def _text(self, text: str, **kwargs: object) -> BidiText:
+        return BidiText(text, bidi=self.bidi, direction=self._ui_direction, **kwargs)
+
+    @property
+    def _ui_direction(self) -> str:
+        return "rtl" if self.language == "ar" else "ltr"
+
+    def compose(self) -> ComposeResult:
+        yield self._text(self._t("heading"), classes="comment-heading")
+        yield self._text(self._t("note"), classes="comment-note")
+        for field in FIELDS:
+            label = self._t(f"label.{field}") + (" *" if field in REQUIRED else "")
+            yield self._text(label, classes="comment-label", id=f"label-{field}")
+            yield CommentEditor(multiline=field == "comment", bidi=self.bidi,
+                                direction=self.direction, id=f"field-{field}")
+            yield self._text("", classes="comment-counter", id=f"bytes-{field}")
+            yield self._text("", classes="comment-error", id=f"error-{field}")
+        yield RememberBox(self._t("label.remember"), bidi=self.bidi,
+                          direction=self._ui_direction, id="field-remember")
+        yield self._text("", id="comment-status")
+
+    def configure(self, *, bidi: str | None = None, language: str | None = None) -> None:
+        """Follow the app's settings: bidi mode (``app``/``terminal``) and interface language."""
+        if bidi is not None and bidi != self.bidi:
+            self.bidi = bidi
+            for editor in self.query(CommentEditor):
+                editor.bidi = bidi
+                editor.refresh(layout=True)
+        if language is not None:
+            self.language = language
+        for text in self.query(BidiText):
+            text.bidi = self.bidi
+            text.direction = self._ui_direction
+        self.query_one(".comment-heading", BidiText).update(self._t("heading"))
+        self.query_one(".comment-note", BidiText).update(self._t("note"))
+        for field in FIELDS:
+            label = self._t(f"label.{field}") + (" *" if field in REQUIRED else "")
+            self.query_one(f"#label-{field}", BidiText).update(label)
+        self.query_one("#field-remember", RememberBox).set_label(
+            self._t("label.remember"), bidi=self.bidi, direction=self._ui_direction)
+        for text in self.query(BidiText):
+            text.refresh(layout=True)
+        self._refresh_feedback()
+
+    def on_mount(self) -> None:
+        if self._pending_target is not None:
+            target, self._pending_target = self._pending_target, None
+            self.show_article(target)
+        else:
+            self._refresh_feedback()
+
+    # -- hosting API -------------------------------------------------------------------
+    def editor(self, field: str) -> CommentEditor:
+        """The editor of one field: ``comment``, ``author``, ``email`` or ``url``."""
+        return self.query_one(f"#field-{field}", CommentEditor)
+
+    @property
+    def draft(self) -> CommentDraft:
+        """The draft as it is on screen."""
+        values = {f: self.editor(f).text for f in FIELDS}
+        remember = self.query_one("#field-remember", RememberBox).value
+        return CommentDraft(**values, remember=remember)
+
+    def show_article(self, target: DraftTarget) -> None:
+        """Edit *target*'s draft; the previous article's draft is saved first."""
+        if self.session is not None and self.session.target == target:
+            return
+        self.save_now()
+        self.session = DraftSession(self.store, target)
+        self._load_into_form(self.session.draft)
+        self._status_note = None
+        self._refresh_feedback()
+
+    @property
+    def unsaved(self) -> bool:
+        """True while the draft on screen is not in the library (a failed save, a conflict).
+
+        A host quitting the app can warn the user while this is true.
+        """
+        return self.session is not None and (self.session.dirty
+                                             or self.session.conflict is not None)
+
+    def focus_comment(self) -> None:
+        """Put the caret in the comment text (the reading screen's ``c`` key)."""
+        self.editor("comment").focus()
+
+    def save_now(self) -> SaveOutcome | None:
+        """Save at once if anything changed (leaving the pane, switching article, quitting)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.session is None:
+            return None
+        outcome = self.session.save()
+        self._after_save(outcome)
+        return outcome
+
+    # -- events ------------------------------------------------------------------------
+    def _load_into_form(self, draft: CommentDraft) -> None:
+        self._loading = True
+        try:
+            for field in FIELDS:
+                self.editor(field).load(draft.get(field))
+            self.query_one("#field-remember", RememberBox).value = draft.remember
+        finally:
+            self._loading = False
+
+    @on(CommentEditor.Changed)
+    @on(RememberBox.Changed)
+    def _changed(self) -> None:
+        if self._loading or self.session is None:
+            return
+        self.session.change(self.draft)
+        self._status_note = None
+        self._refresh_feedback()
+        if self._save_timer is None:  # not restarted by later keys: nothing waits > 1 s
+            self._schedule(AUTOSAVE_DELAY)
+
+    def _schedule(self, delay: float) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(delay, self._timed_save)
+
+    def _timed_save(self) -> None:
+        self._save_timer = None
+        self.save_now()
+
+    def on_descendant_blur(self) -> None:
+        # Focus moving between fields keeps it in the pane; save when it leaves.
+        self.call_after_refresh(self._save_if_focus_left)
+
+    def _save_if_focus_left(self) -> None:
+        focused = self.app.focused if self.is_attached else None
+        if focused is None or self not in focused.ancestors_with_self:
+            self.save_now()
+
+    def on_unmount(self) -> None:
+        # Quitting: save, but the form's widgets are already gone, so show nothing.
+        self._closing = True
+        outcome = self.save_now()
+        if outcome is not None and outcome.status in ("failed", "conflict") and self.session:
+            # The library still refuses (or the user never chose): keep the text in a file.
+            with contextlib.suppress(OSError):
+                write_recovery(self.session.target.article_id, self.session.draft)
+
+    def _after_save(self, outcome: SaveOutcome) -> None:
+        if outcome.status == "failed":
+            self._schedule(RETRY_DELAY)  # keep trying; the draft stays in memory
+        self._refresh_feedback()
+
+    # -- conflict choices ----------------------------------------------------------------
+    def action_keep_mine(self) -> None:
+        if self.session is None or self.session.conflict is None:
+            return
+        outcome = self.session.keep_mine()
+        if outcome.status == "saved":
+            self._status_note = self._t("status.resolved_mine")
+        self._after_save(outcome)
+
+    def action_take_theirs(self) -> None:
+        if self.session is None or self.session.conflict is None:
+            return
+        draft = self.session.take_theirs()
+        if draft is not None:  # None: ours could not be kept aside; the error is shown
+            self._load_into_form(draft)
+            self._status_note = self._t("status.resolved_theirs")
+        self._refresh_feedback()
+
+    def action_save(self) -> None:
+        self.save_now()
+
+    # -- feedback ----------------------------------------------------------------------
+    def _refresh_feedback(self) -> None:
+        """Byte counters, messages under the fields and the status line.
+
+        Messages appear once something has been typed: an untouched form is not
+        an error, only not ready.
+        """
+        if self._closing:
+            return
+        session = self.session
+        draft = session.draft if session else self.draft
+        check = validate(draft)
+        for field in FIELDS:
+            state = check.fields[field]
+            counter = self.query_one(f"#bytes-{field}", BidiText)
+            counter.update(self._t("bytes", used=state.used, limit=state.limit))
+            counter.set_class(state.over_limit, "-over")
+            show = state.error is not None and not draft.is_blank
+            self.query_one(f"#error-{field}", BidiText).update(
+                self._t(state.error) if show else "")
+        status = self.query_one("#comment-status", BidiText)
+        problem = False
+        if session is None:
+            text = ""
+        elif session.conflict is not None:
+            text, problem = self._t("status.conflict"), True
+        elif session.error is not None:
+            reason = session.error.reason
+            detail = self._t(f"reason.{reason}", detail=session.error.detail)
+            text, problem = self._t("status.save_failed", reason=detail), True
+        else:
+            parts = [self._t("status.ready") if check.ready
+                     else self._t("status.not_ready", count=len(check.errors))]
+            if session.dirty:
+                parts.append(self._t("status.unsaved"))
+            elif session.saved_at:
+                parts.append(self._t("status.saved", time=session.saved_at[11:19]))
+            if self._status_note:
+                parts.append(self._status_note)
+            text = " · ".join(parts)
+        status.update(text)
+        status.set_class(problem, "-problem")
