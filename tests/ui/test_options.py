@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.text.layout import Document, LayoutOptions
-from reader.ui.settings import PREFERENCES_KEY
+from reader.ui.settings import PREFERENCES_KEY, Settings
 from reader.ui.widgets.article import ArticleView
 from tests.conftest import shared_path
 from tests.ui.conftest import make_app, seed_id
@@ -101,3 +101,17 @@ async def test_long_document_is_laid_out_progressively(library: Any, tmp_path: P
         assert sum(1 for line in view.rows if line is None) == paragraphs - 1
         await pilot.press("G")
         assert view.scroll_y == view.max_scroll_y > 1000
+
+
+async def test_a_theme_change_is_saved_as_a_preference(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+        assert library.get_state(PREFERENCES_KEY)["theme"] == "nord"
+    saved = Settings.from_state(library.get_state(PREFERENCES_KEY))  # what the next start reads
+    again = make_app(library, theme=saved.theme)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"

@@ -62,26 +62,38 @@ async def test_line_page_and_end_keys_scroll_the_article(library: Any) -> None:
 async def test_tab_and_letter_keys_move_between_panes(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        order = []
-        for _ in range(3):
+        await pilot.press("tab")
+        assert screen._focused_pane() == "related"
+        await pilot.press("tab")
+        assert screen._focused_pane() == "comment"
+        # Tab walks the comment form's fields, then leaves for the article.
+        fields = []
+        while screen._focused_pane() == "comment" and len(fields) < 10:
+            fields.append(app.focused)
             await pilot.press("tab")
-            order.append(screen._focused_pane())
-        assert order == ["related", "comment", "article"]
+        assert screen._focused_pane() == "article" and len(set(fields)) >= 4
         await pilot.press("shift+tab")
         assert screen._focused_pane() == "comment"
+        await pilot.press("a")  # in the draft a letter is text, not a shortcut
+        assert screen._focused_pane() == "comment"
+        await pilot.click(ArticleView)
         await pilot.press("r")
         assert isinstance(app.focused, RelatedPane)
-        await pilot.press("c")
-        assert screen._focused_pane() == "comment"
         await pilot.press("a")
         assert isinstance(app.focused, ArticleView)
+        await pilot.press("r")
+        await pilot.press("c")
+        assert screen._focused_pane() == "comment"
+        await pilot.press(*"رأي")  # typed into the draft, not taken as shortcuts
+        assert screen._focused_pane() == "comment"
+        assert screen.query_one(CommentPane).editor.draft.comment == "a" + "رأي"
         await pilot.click(RelatedPane)
         assert isinstance(app.focused, RelatedPane)
-        await pilot.click(CommentPane)
-        assert screen._focused_pane() == "comment"
+        await pilot.click(ArticleView)
+        assert isinstance(app.focused, ArticleView)
 
 
 async def test_rtl_article_sits_on_the_right_with_titled_panes(library: Any) -> None:
@@ -250,3 +262,19 @@ async def test_resize_lays_the_article_out_again_at_the_new_width(library: Any) 
         narrow = max(line.cells for line in view.rows if line is not None)
         assert narrow <= view.text_width < wide
         assert view.position().paragraph == where.paragraph
+
+
+async def test_clicking_a_related_link_opens_it(library: Any) -> None:
+    for name in ("mixed_01_alriyadh.txt", "mixed_03_aawsat.txt"):
+        library.resolve(str(shared_path("corpus", "text", name)))
+    seed = seed_id(library)
+    app = make_app(library, article_id=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reading(pilot)
+        pane = app.screen.query_one(RelatedPane)
+        assert pane.items and pane.items[0].article_id
+        target = pane.items[0].article_id
+        await pilot.click(RelatedPane, offset=(6, 1))  # the first link's first line
+        await pilot.pause()
+        assert app.screen.article_id == target != seed
+        assert [visit.article_id for visit in app.screen.history] == [seed]

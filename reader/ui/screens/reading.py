@@ -89,7 +89,8 @@ class ReadingScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="side"):
                 yield RelatedPane(labels, id="related")
-                yield CommentPane(labels, id="comment")
+                yield CommentPane(labels, self.app.library, bidi=self.app.bidi.mode,
+                                  id="comment")
             view = ArticleView(id="article")
             localize_bindings(view, labels)
             yield view
@@ -133,7 +134,7 @@ class ReadingScreen(Screen):
             find.placeholder = labels("search.placeholder")
         if not initial:
             self.query_one(RelatedPane).set_labels(labels)
-            self.query_one(CommentPane).set_labels(labels)
+            self.query_one(CommentPane).configure(labels, self.app.bidi.mode)
             self.refresh_bindings()
 
     def apply_settings(self) -> None:
@@ -230,11 +231,30 @@ class ReadingScreen(Screen):
             # queued and must reach the pane the reader just chose.
             self.set_focus(pane)
 
+    def _step_in_form(self, step: int) -> bool:
+        """Tab inside the comment form: the next field, if there is one this way."""
+        focused = self.focused
+        pane = self.query_one(CommentPane)
+        if focused is None or pane not in focused.ancestors:
+            return False
+        fields = [w for w in self.focus_chain if pane in w.ancestors]
+        if focused not in fields:
+            return False
+        index = fields.index(focused) + step
+        if 0 <= index < len(fields):
+            self.set_focus(fields[index])
+            return True
+        return False
+
     def action_next_pane(self) -> None:
+        if self._step_in_form(1):
+            return
         index = self.PANES.index(self._focused_pane())
         self.action_focus_pane(self.PANES[(index + 1) % len(self.PANES)])
 
     def action_previous_pane(self) -> None:
+        if self._step_in_form(-1):
+            return
         index = self.PANES.index(self._focused_pane())
         self.action_focus_pane(self.PANES[(index - 1) % len(self.PANES)])
 

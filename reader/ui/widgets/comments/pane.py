@@ -1,8 +1,9 @@
-"""The comment-draft pane.
+"""The comment-draft pane of the reading screen.
 
-It hosts the comment editor (a widget of the comments area) through
-:meth:`CommentPane.mount_editor`. Until an editor is mounted it shows the fields
-of the article's comment form, as the site had them, laid out by the engine.
+It hosts the comment editor (:class:`reader.ui.comments.CommentPane`: the form,
+the Arabic editor and the offline draft) for articles that have a comment form,
+and says so when an article has none. The editor saves by itself; the host tells
+it which article is shown and follows the app's settings.
 """
 
 from __future__ import annotations
@@ -10,84 +11,81 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.comments.store import DraftTarget
+from reader.ui.comments import CommentPane as DraftPane
 from reader.ui.labels import Labels
 
 
-class CommentPane(VerticalScroll, can_focus=True):
-    """Hosts the comment editor; shows the article's comment form fields meanwhile."""
+class CommentPane(Vertical, can_focus=True):
+    """The titled pane; the draft editor is mounted on the first article with a form."""
 
     DEFAULT_CSS = """
-    CommentPane > .comment-pane--form { width: 1fr; height: auto; }
+    CommentPane > #comment-form { width: 1fr; height: auto; }
+    CommentPane > DraftPane { height: 1fr; }
     """
 
-    def __init__(self, labels: Labels, *, id: str | None = None) -> None:
+    def __init__(self, labels: Labels, library: Any, *, bidi: str = "app",
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels = labels
+        self.library = library
+        self.bidi = bidi
         self.form: Any = None
         self.article: Any = None
         self.article_id: str | None = None
-        self.editor: Widget | None = None
-        self._built_width = 0
+        self.editor: DraftPane | None = None
 
-    def compose(self):  # type: ignore[override]
-        yield Static(id="comment-form", classes="comment-pane--form")
+    def compose(self) -> ComposeResult:
+        yield Static(id="comment-form")
 
+    # ---------------------------------------------------------------- hosting
     def set_article(self, article: Any) -> None:
-        """The article whose comment is drafted (its ``comment_form`` may be None)."""
+        """Show the draft of *article* (or say it has no comment form)."""
         self.article = article
         self.article_id = article.id
         self.form = article.comment_form
-        self._show_form()
-
-    def set_labels(self, labels: Labels) -> None:
-        self.labels = labels
-        self._show_form()
-
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._built_width:
-            self._show_form()
-
-    async def mount_editor(self, editor: Widget) -> None:
-        """Replace the form summary with *editor* (the comment editor widget)."""
-        if self.editor is not None:
-            await self.editor.remove()
-        self.editor = editor
+        if self.form is None:
+            self._show_message()
+            if self.editor is not None:
+                self.editor.display = False
+            return
         self.query_one("#comment-form", Static).display = False
-        await self.mount(editor)
+        target = DraftTarget.for_article(article)
+        if self.editor is None:
+            self.editor = DraftPane(self.library, target, bidi=self.bidi,
+                                    language=self.labels.translate.lang,
+                                    direction=article.direction)
+            self.mount(self.editor)
+        else:
+            self.editor.display = True
+            self.editor.show_article(target)
+
+    def configure(self, labels: Labels, bidi: str) -> None:
+        """Follow a change of interface language or bidi mode."""
+        self.labels, self.bidi = labels, bidi
+        if self.editor is not None and self.editor.is_mounted:
+            self.editor.configure(bidi=bidi, language=labels.translate.lang)
+        if self.form is None and self.article is not None:
+            self._show_message()
+
+    @property
+    def unsaved(self) -> bool:
+        """True while a draft on screen is not yet in the library."""
+        return self.editor is not None and self.editor.unsaved
 
     def focus_pane(self) -> None:
-        """Focus the editor when there is one, else the pane itself."""
-        target = self.editor if self.editor is not None and self.editor.can_focus else self
+        """Focus the draft's comment text, or the pane when there is no form."""
+        editor = self.editor
+        target: Widget = editor if editor is not None and editor.display else self
         self.screen.set_focus(target)  # immediately: the next key must land here
 
-    def _show_form(self) -> None:
-        if not self.is_mounted:
-            return
+    def _show_message(self) -> None:
         static = self.query_one("#comment-form", Static)
-        self._built_width = self.scrollable_content_region.width
-        width = max(10, self._built_width - 1)
+        static.display = True
         static.styles.text_align = "right" if self.labels.rtl else "left"
-        text = Text(no_wrap=True)
-        form = self.form
-        if form is None:
-            text.append(self.labels("comment.none"), style="dim")
-            static.update(text)
-            return
-        for own_words in (form.heading, form.note):
-            if own_words:
-                lines = self.labels.block(own_words, width, direction="rtl")
-                text.append(self.labels.padded(lines, width) + "\n", style="bold")
-        text.append(self.labels("comment.fields") + "\n", style="underline")
-        for name in form.fields:
-            key = f"comment.field.{name}"
-            try:
-                label = self.labels(key)
-            except KeyError:
-                label = self.labels.line(name)
-            mark = " *" if name in form.required else ""
-            text.append(label + mark + "\n")
-        static.update(text)
+        static.update(Text(self.labels("comment.none"), style="dim"))
