@@ -407,3 +407,16 @@ async def test_a_tiny_terminal_does_not_break_the_pane(store):
         await type_text(pilot, "نص طويل نوعا ما")
         await pilot.press("left", "up", "down", "home", "end", "backspace")
         assert app.query_one(CommentPane).editor("comment").text == "نص طويل نوعا م"
+
+
+async def test_clicking_puts_the_caret_on_the_clicked_letter(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "جهاز iPad")
+        editor = pane.editor("comment")
+        layout = editor.visual_layout()
+        target = next(c for c in layout.rows[0].cells if editor.text[c.logical] == "P")
+        await pilot.click(editor, offset=(target.x, 0))
+        assert editor.buffer.caret == editor.text.index("P")
