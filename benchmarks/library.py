@@ -9,7 +9,7 @@ reference measured in the same run:
 - search latency p50/p95 over a library of N articles built from the corpus
   (target p95 < 20 ms), against a bare FTS5 query on the same index (no query
   parsing, no snippets);
-- related-articles latency (target < 50 ms);
+- related-articles latency (target < 50 ms), and listing the large library;
 - the search index: light-stem readings (what the library uses) against the
   trigram tokenizer, on the 300 articles: build time, size, latency, and what the
   folds the library promises find.
@@ -159,6 +159,15 @@ def bench_search(library: Library, repeats: int) -> None:
         f"  reference, bare FTS5 query of the normalised words: p50 {ms(percentile(bare, 0.5))}, "
         f"p95 {ms(percentile(bare, 0.95))} (x{p95 / percentile(bare, 0.95):.1f} at p95)"
     )
+
+
+def bench_list(library: Library) -> None:
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        count = len(library.list_articles())
+        times.append(time.perf_counter() - started)
+    print(f"list {count:,} articles: median {ms(statistics.median(times))}")
 
 
 def bench_related(library: Library, samples: int) -> None:
@@ -314,6 +323,7 @@ def main() -> None:
         with library:
             bench_search(library, args.repeats)
             bench_related(library, 50)
+            bench_list(library)
 
 
 if __name__ == "__main__":

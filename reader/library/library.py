@@ -78,11 +78,11 @@ class Library:
             return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def list_articles(self) -> list[ArticleSummary]:
-        """Every article, newest first (by date, then by import time)."""
+        """Every article, newest first (by date, then by import time; undated last)."""
         with self._lock, reported_as(self.path):
             rows = self.connection.execute(
                 "SELECT id, title, date, source FROM articles "
-                "ORDER BY date IS NULL, date DESC, imported_at DESC, key DESC"
+                "ORDER BY date DESC, imported_at DESC, key DESC"
             ).fetchall()
         return [ArticleSummary(*row) for row in rows]
 

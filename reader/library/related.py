@@ -29,14 +29,16 @@ from reader.text.sanitize import sanitize_line
 # the figures): a short query of strong terms beats a long one, which lets the
 # many generic words of a news story (meeting, United States, said) outvote its
 # subject; idf**1.5 favours rare terms, names among them; boosting every title
-# word hurt (titles carry generic words too), a mild boost for names helped.
+# word hurt (titles carry generic words too); doubling names helped (average
+# precision for the seed's Iran-nuclear neighbours: 0.85 without, 0.91 at x2,
+# 0.85 at x2.5, 0.81 at x3).
 # Candidates come from the seed's few strongest terms (fetching by more of them
 # let in articles sharing only generic words, and cost more).
 QUERY_TERMS = 20  # terms of the seed kept in the weighted query
 CANDIDATE_TERMS = 6  # the strongest ones, used to fetch candidates
 CANDIDATES = 50  # at least; three times the number asked for
 IDF_POWER = 1.5
-NAME_BOOST = 1.3
+NAME_BOOST = 2.0
 K1 = 1.2
 B = 0.75
 _WORD = re.compile(r"[^\W_]+")
@@ -74,18 +76,32 @@ def stored_links(connection: sqlite3.Connection, article_id: str) -> list[Relate
 
 
 def _name_like_terms(title: str, body: str) -> set[str]:
-    """Terms whose words never carry the article ال in this article, and occur twice
-    or in the title: names of people, places and organisations, mostly."""
+    """Terms that look like names of people, places and organisations in this article.
+
+    A name is written bare (``إيران``) and never takes the article ال, while
+    common nouns usually do somewhere (``الاتفاق``, ``النووي``). An adjective made
+    from a name (``الإيرانية``) takes ال but does not count against the name: only
+    ال followed by exactly the term does. The term must also occur bare twice, or
+    bare in the title.
+    """
+    bare: Counter[str] = Counter()
     with_article: set[str] = set()
-    counts: Counter[str] = Counter()
     title_words = _WORD.findall(normalize(title))
-    for word in (*title_words, *_WORD.findall(normalize(body))):
+    title_bare: set[str] = set()
+    for index, word in enumerate((*title_words, *_WORD.findall(normalize(body)))):
         stem = term(word)
-        counts[stem] += 1
-        if _ARTICLE_PREFIX.match(word) and len(word) > 3:
+        match = _ARTICLE_PREFIX.match(word)
+        if match and word[match.end() :] == stem:
             with_article.add(stem)
-    title_terms = {term(w) for w in title_words}
-    return {t for t, n in counts.items() if t not in with_article and (n >= 2 or t in title_terms)}
+        elif word == stem:
+            bare[stem] += 1
+            if index < len(title_words):
+                title_bare.add(stem)
+    return {
+        t
+        for t, n in bare.items()
+        if t not in with_article and len(t) >= 3 and (n >= 2 or t in title_bare)
+    }
 
 
 def _document_frequencies(connection: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:

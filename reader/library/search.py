@@ -2,8 +2,9 @@
 
 A query word matches an article word when one of its readings (itself, without
 its attached prefixes, its stem: :func:`reader.library.stemming.search_forms`) is
-among the article word's readings. Exact normalised words in the title count
-most, then in the body, then the looser readings (BM25 column weights).
+among the article word's readings. A reading that is a word of the title counts
+most, then one of the body, then one that is only another word's reading
+(BM25 column weights).
 All query words must match; when no article has them all, any may.
 """
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, compress, count, repeat
+from operator import ne
 from typing import Any
 from unicodedata import combining
 
@@ -132,6 +134,9 @@ class _Prepared:
     inverse: list[int] | None  # logical index -> shaped index (-1: no glyph); None: identity
     levels: Any  # reader.text.bidi.BidiParagraph in app mode, else None
     has_controls: bool  # bidi controls in the shaped text (to drop when drawing)
+    # app mode, paragraphs without explicit formatting or X9-removed characters: the
+    # Bidi_Class codes of the shaped text, for reordering uniform lines by clusters
+    shaped_classes: str | None = None
 
 
 _LAM_ALEF_GLYPHS = re.compile("[\ufef5-\ufefc]")
@@ -155,6 +160,9 @@ def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> No
             inverse[i] = k
 
 
+_SHAPERS: dict[str, Shaper] = {}
+
+
 class Document:
     """Paragraphs laid out on demand, caching what does not depend on the width.
 
@@ -162,6 +170,10 @@ class Document:
     spaces, so paragraph indices stay those of the input). A new width redoes
     only wrapping and reordering.
     """
+
+    #: Reorder lines whose characters all sit at the paragraph's level without the
+    #: general rules (same result; the tests compare both on the corpus).
+    fast_reorder = True
 
     def __init__(self, paragraphs: Sequence[str], direction: str = "rtl") -> None:
         is_rtl_direction(direction)
@@ -171,7 +183,6 @@ class Document:
         )
         self._base_levels: dict[tuple[int, str], int] = {}
         self._prepared: dict[tuple[int, str, bool, str], _Prepared] = {}
-        self._shapers: dict[str, Shaper] = {}
         self._lines: dict[LayoutOptions, list[Line]] = {}
         self._paragraph_lines: dict[LayoutOptions, dict[int, list[Line]]] = {}
 
@@ -190,10 +201,13 @@ class Document:
             level = self._base_levels[key] = base_level(self.paragraphs[index], default)
         return level
 
-    def _shaper(self, harakat: str) -> Shaper:
-        shaper = self._shapers.get(harakat)
+    @staticmethod
+    def _shaper(harakat: str) -> Shaper:
+        """One shaper per harakat setting for the whole process: its word cache
+        serves every document (the next article shares most words)."""
+        shaper = _SHAPERS.get(harakat)
         if shaper is None:
-            shaper = self._shapers[harakat] = Shaper(harakat)
+            shaper = _SHAPERS[harakat] = Shaper(harakat)
         return shaper
 
     def _prepare(self, index: int, options: LayoutOptions) -> _Prepared:
@@ -209,11 +223,8 @@ class Document:
         else:
             drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
             shaped = strip_chars(text, drop)
-        inverse: list[int] | None = None
-        if not isinstance(shaped.source, range):
-            inverse = [-1] * len(text)
-            for k, logical in enumerate(shaped.source):
-                inverse[logical] = k
+        inverse = shaped.inverse
+        if inverse is not None:
             _own_ligature_tails(text, shaped, inverse)
         levels = None
         if app:
@@ -222,7 +233,14 @@ class Document:
             base = self.base_level(index, options.direction)
             levels = bidi.paragraph_levels(text, base_level=base)
         has_controls = _BIDI_CONTROL.search(shaped.text) is not None
-        prepared = self._prepared[key] = _Prepared(shaped, inverse, levels, has_controls)
+        shaped_classes = None
+        if app and not has_controls and _EXPLICIT_OR_REMOVED.search(levels.classes) is None:
+            from reader.text import bidi
+
+            shaped_classes = bidi.classify(shaped.text)
+        prepared = self._prepared[key] = _Prepared(
+            shaped, inverse, levels, has_controls, shaped_classes
+        )
         return prepared
 
     # -- lines -------------------------------------------------------------------
@@ -266,8 +284,12 @@ class Document:
         starts = [0] + [source[a] for a, _, _ in spans[1:]]
         ends = [*starts[1:], len(text)]
         lines: list[Line] = []
+        fast = prepared.shaped_classes is not None and self.fast_reorder
+        base = prepared.levels.base_level if prepared.levels is not None else 0
         for (a, b, cells), start, end in zip(spans, starts, ends, strict=True):
-            if options.mode == "app":
+            if fast and _uniform(prepared.levels.levels, start, end, base):
+                line_text, visual_to_logical = _uniform_line(prepared, a, b, base)
+            elif options.mode == "app":
                 drawn, logical = self._visual(prepared, start, end, a, b)
                 line_text = "".join(drawn)
                 visual_to_logical = tuple(logical)
@@ -300,6 +322,7 @@ class Document:
         drawn: list[str] = []
         logical: list[int] = []
         ligature = -1  # the lam-alef glyph drawn last: its other letter draws nothing
+        ligatures_at: list[int] = []
         for i in bidi.reorder_line(prepared.levels, start, end, marks_after_base=True):
             k = i if inverse is None else inverse[i]
             if k < a or k >= b or k == ligature:  # no glyph, a hanging space, drawn already
@@ -309,11 +332,64 @@ class Document:
                 continue
             if ch in _LAM_ALEF_SET:
                 ligature = k
+                ligatures_at.append(len(drawn))
             if levels[i] & 1:
                 ch = mirror.get(ch, ch)
             drawn.append(ch)
             logical.append(source[k])
+        classes = prepared.levels.classes
+        for at in ligatures_at:
+            # The harakat of both letters follow the ligature; keep them in logical
+            # order, as shaping wrote them (the order a uniform line gets too).
+            stop = at + 1
+            while stop < len(logical) and classes[logical[stop]] == "m":
+                stop += 1
+            if stop - at > 2:
+                marks = sorted(zip(logical[at + 1:stop], drawn[at + 1:stop], strict=True))
+                logical[at + 1:stop] = [m[0] for m in marks]
+                drawn[at + 1:stop] = [m[1] for m in marks]
         return drawn, logical
+
+
+def _uniform(levels: bytes, start: int, end: int, base: int) -> bool:
+    """Whether every char of the line [start, end) is at the paragraph's level."""
+    return levels.count(base, start, end) == end - start
+
+
+_EXPLICIT_OR_REMOVED = re.compile("[1-9b]")  # embeddings, overrides, isolates, PDF, BN
+
+
+def _uniform_line(prepared: _Prepared, a: int, b: int, base: int) -> tuple[str, tuple[int, ...]]:
+    """A line of one level equal to the paragraph's (rules L1-L4 reduce to this).
+
+    Level 0: logical order. Level 1: clusters (a char and its harakat) in reverse
+    order, each kept in logical order (L3), mirrored (L4).
+    """
+    shaped_text = prepared.shaped.text[a:b]
+    source = prepared.shaped.source
+    if not base:
+        return shaped_text, tuple(source[a:b])
+    classes = prepared.shaped_classes[a:b]  # type: ignore[index]
+    if "m" not in classes:
+        line_text = shaped_text[::-1]
+        visual_to_logical = tuple(source[a:b][::-1])
+    else:
+        # Reversed, a cluster reads marks-then-base: it ends after each non-mark.
+        # Each cluster is reversed back by a slice; map/compress keep the
+        # per-char and per-cluster work in C (this is the hot path).
+        n = b - a
+        reversed_classes = classes[::-1]
+        ends = list(compress(count(1), map(ne, reversed_classes, repeat("m"))))
+        if not ends or ends[-1] != n:  # the line starts with marks: a cluster of its own
+            ends.append(n)
+        slices = list(map(slice, ends, [0, *ends[:-1]], repeat(-1)))
+        padded_text = "\0" + shaped_text[::-1]  # one pad so a slice never stops at -1
+        line_text = "".join(map(padded_text.__getitem__, slices))
+        padded_source = [-1, *source[a:b][::-1]]
+        visual_to_logical = tuple(chain.from_iterable(map(padded_source.__getitem__, slices)))
+    if _MIRRORABLE.search(line_text):
+        line_text = line_text.translate(_mirror_table())
+    return line_text, visual_to_logical
 
 
 def _logical(
@@ -327,6 +403,28 @@ def _logical(
             drawn.append(ch)
             logical.append(source[k])
     return drawn, logical
+
+
+def _mirror_table() -> dict[int, int]:
+    from reader.text.bidi.mirroring import MIRROR_TABLE
+
+    return MIRROR_TABLE
+
+
+class _MirrorTableLazy:
+    """A regex finding chars with a mirroring glyph, compiled on first use."""
+
+    pattern: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.pattern is None:
+            self.pattern = re.compile(
+                "[" + "".join(re.escape(chr(c)) for c in sorted(_mirror_table())) + "]"
+            )
+        return self.pattern.search(text)
+
+
+_MIRRORABLE = _MirrorTableLazy()
 
 
 class _MirrorTable(dict[str, str]):

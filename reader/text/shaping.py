@@ -42,6 +42,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 __all__ = [
     "HARAKAT",
@@ -105,6 +106,9 @@ class ShapedText:
 
     text: str
     source: Sequence[int]
+    #: for each logical index, the shaped char drawing it (-1: none, such as the alef of
+    #: a ligature or a removed char); ``None`` when ``source`` is the identity
+    inverse: list[int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +126,10 @@ def strip_chars(text: str, drop: frozenset[str] | set[str]) -> ShapedText:
     if drop.isdisjoint(set(text)):
         return ShapedText(text, range(len(text)))
     kept = [i for i, ch in enumerate(text) if ch not in drop]
-    return ShapedText("".join(text[i] for i in kept), kept)
+    inverse = [-1] * len(text)
+    for k, i in enumerate(kept):
+        inverse[i] = k
+    return ShapedText("".join(text[i] for i in kept), kept, inverse)
 
 
 _NOT_SUPPORTED = -1
@@ -259,20 +266,31 @@ class Shaper:
         """Shape one paragraph (no newlines) and map each shaped char to its index in ``text``."""
         if self._needs_shaping(text) is None:
             return ShapedText(text, range(len(text)))
-        pieces: list[str] = []
-        source: list[int] = []
-        offset = 0
+        words = text.split(" ")
+        get = self._cache.get
         shape_word = self.shape_word
-        for word in text.split(" "):
-            shaped, rel = shape_word(word)
-            pieces.append(shaped)
-            end = offset + len(word)
-            if rel is None:
-                source.extend(range(offset, end))
-            else:
-                source.extend([offset + r for r in rel])
-            # the space after the word (absent after the last word)
-            source.append(end)
-            offset = end + 1
-        source.pop()
-        return ShapedText(" ".join(pieces), source)
+        results = [get(word) or shape_word(word) for word in words]
+        shaped_text = " ".join([shaped for shaped, _ in results])
+        changed = [i for i, (_, rel) in enumerate(results) if rel is not None]
+        if not changed:
+            return ShapedText(shaped_text, range(len(text)))
+        # Word starts, logical and shaped (each word is followed by one space).
+        logical_starts = [0, *accumulate(len(word) + 1 for word in words)]
+        shaped_starts = [0, *accumulate(len(shaped) + 1 for shaped, _ in results)]
+        source: list[int] = []
+        inverse = [-1] * len(text)
+        run_logical = run_shaped = 0  # start of the current run of unchanged words
+        for i in changed:
+            # the unchanged words before this one map by offset: slices, no per-char work
+            logical, shaped = logical_starts[i], shaped_starts[i]
+            source.extend(range(run_logical, logical))
+            inverse[run_logical:logical] = range(run_shaped, shaped)
+            rel = results[i][1]
+            source.extend([logical + r for r in rel])  # type: ignore[union-attr]
+            for j, r in enumerate(rel):  # type: ignore[arg-type]
+                inverse[logical + r] = shaped + j
+            run_logical, run_shaped = logical_starts[i + 1] - 1, shaped_starts[i + 1] - 1
+        end = len(text)
+        source.extend(range(run_logical, end))
+        inverse[run_logical:end] = range(run_shaped, run_shaped + end - run_logical)
+        return ShapedText(shaped_text, source, inverse)

@@ -104,14 +104,14 @@ def test_truncated_file_is_reported_and_kept(tmp_path: Path) -> None:
 
 
 def test_damaged_page_is_reported(tmp_path: Path) -> None:
-    """Damage past the header (a page overwritten) surfaces as a library error, not a crash."""
+    """Damage past the header (pages overwritten) surfaces as a library error, not a crash."""
     path = tmp_path / "damaged.sqlite3"
     with Library.open(path, import_bundled=False) as library:
         library.set_state("padding", "x" * 20000)
         library.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
-    data[page_size : 2 * page_size] = b"\xff" * page_size  # the second page: a table root
+    data[page_size:] = b"\xff" * (len(data) - page_size)  # every page but the header's
     path.write_bytes(bytes(data))
     with pytest.raises(CorruptLibraryError, match=r"damaged|malformed"):
         library = Library.open(path, import_bundled=False)

@@ -31,14 +31,15 @@ def test_seed_neighbours_are_iran_nuclear_articles(
     wanted = iran_nuclear_urls
     flags = _ranked_flags(corpus_library, wanted)
     assert all(flags[:4]), flags[:12]
-    assert sum(flags[: len(wanted)]) >= 8, flags[: len(wanted)]
+    assert sum(flags[: len(wanted)]) >= 9, flags[: len(wanted)]
     found, precision_sum = 0, 0.0
     for rank, hit in enumerate(flags, 1):
         if hit:
             found += 1
             precision_sum += found / rank
     assert found == len(wanted)  # every one is related at all
-    assert precision_sum / len(wanted) >= 0.75
+    # measured: 10 of 12 in the top 12, average precision 0.907
+    assert precision_sum / len(wanted) >= 0.85
 
 
 @pytest.mark.xfail(
@@ -88,3 +89,13 @@ def test_page_links_come_first_and_resolve_to_stored_articles(
 
 def test_unknown_article_has_no_related(corpus_library: Library) -> None:
     assert corpus_library.related("0000000000000000") == []
+
+
+def test_names_in_the_seed_are_told_from_common_nouns() -> None:
+    from reader.articles.parse import parse_path
+    from reader.library.related import _name_like_terms
+
+    seed = parse_path(seed_article_path())[0]
+    names = _name_like_terms(seed.title, seed.text)
+    assert {"ايران", "اسرائيل", "نتانياهو", "اكسيوس"} <= names  # إيران despite الإيرانية
+    assert not {"نووي", "اتفاق", "ولاي", "حكوم"} & names  # النووي, الاتفاق, الولايات...

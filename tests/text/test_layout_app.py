@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.text.layout import Document, LayoutOptions, Line, layout_text, split_paragraphs
 from tests.text.layout_checks import check_document, is_mark
@@ -127,24 +128,73 @@ def test_ltr_paragraph_in_app_mode_is_left_aligned() -> None:
     assert line.padded(20).startswith("Barack Obama ")
 
 
-def test_whole_corpus_lays_out_with_the_reader_properties(corpus_texts: dict[str, str]) -> None:
-    """Every paragraph of the shared corpus and the 300 SaudiNewsNet articles."""
-    options = (LayoutOptions(80), LayoutOptions(37, harakat="strip"))
+@pytest.fixture(scope="module")
+def corpus_documents(corpus_texts: dict[str, str]) -> list[Document]:
+    """One Document per corpus text (a 60 kB sample of the big file, for time);
+    shared so that levels and shaping are computed once for these tests."""
+    documents = []
     for name, text in corpus_texts.items():
         if name == "tashkeela_fadel2019_test.txt":
-            text = text[:200_000]  # a sample of the big file keeps the suite fast
-        document = Document(split_paragraphs(text))
-        for option in options:
-            check_document(document, option)
+            text = text[:60_000]
+        documents.append(Document(split_paragraphs(text)))
+    return documents
+
+
+CORPUS_OPTIONS = (LayoutOptions(80), LayoutOptions(37, harakat="strip"))
+
+
+def test_whole_corpus_lays_out_with_the_reader_properties(
+    corpus_documents: list[Document],
+) -> None:
+    """Every paragraph of the shared corpus and the 300 SaudiNewsNet articles."""
+    for number, document in enumerate(corpus_documents):
+        # every document at 80 columns; one in four also narrow with harakat stripped
+        for options in CORPUS_OPTIONS[: 2 if number % 4 == 0 else 1]:
+            check_document(document, options)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(any_text | arabic_heavy, __import__("hypothesis").strategies.integers(2, 50),
-       __import__("hypothesis").strategies.sampled_from(["keep", "strip"]),
-       __import__("hypothesis").strategies.booleans(),
-       __import__("hypothesis").strategies.booleans())
+@given(any_text | arabic_heavy, st.integers(2, 50),
+       st.sampled_from(["keep", "strip"]),
+       st.booleans(),
+       st.booleans())
 def test_app_mode_properties_on_any_text(
     text: str, width: int, harakat: str, shape: bool, rtl: bool
 ) -> None:
     options = LayoutOptions(width, harakat=harakat, shape=shape, direction="rtl" if rtl else "ltr")
     check_document(Document(text.split("\n"), options.direction), options)
+
+
+def _general(paragraphs: list[str], direction: str = "rtl") -> Document:
+    document = Document(paragraphs, direction)
+    document.fast_reorder = False
+    return document
+
+
+def test_uniform_line_shortcut_equals_the_general_rules(
+    corpus_documents: list[Document],
+) -> None:
+    """Lines at one level are reordered by clusters without reorder_line; same lines."""
+    for number, document in enumerate(corpus_documents):
+        for options in CORPUS_OPTIONS[: 2 if number % 4 == 0 else 1]:
+            fast = document.lines(options)
+            document.fast_reorder = False
+            document._lines.clear()
+            document._paragraph_lines.clear()
+            try:
+                assert document.lines(options) == fast
+            finally:
+                document.fast_reorder = True
+                document._lines.clear()
+                document._paragraph_lines.clear()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text | arabic_heavy, st.integers(2, 30),
+       st.booleans())
+def test_uniform_line_shortcut_on_any_text(text: str, width: int, rtl: bool) -> None:
+    paragraphs = text.split("\n")
+    direction = "rtl" if rtl else "ltr"
+    options = LayoutOptions(width, direction=direction)
+    assert Document(paragraphs, direction).lines(options) == _general(
+        paragraphs, direction).lines(options)

@@ -22,6 +22,12 @@ def assert_map_is_sound(text: str, shaped: ShapedText) -> None:
     ligature it starts, or the char itself), and every source index is valid."""
     assert len(shaped.source) == len(shaped.text)
     assert all(0 <= index < len(text) for index in shaped.source)
+    if shaped.inverse is None:
+        assert list(shaped.source) == list(range(len(text)))
+    else:
+        assert len(shaped.inverse) == len(text)
+        assert sorted(k for k in shaped.inverse if k >= 0) == list(range(len(shaped.text)))
+        assert all(shaped.inverse[i] == k for k, i in enumerate(shaped.source))
     for ch, src in set(zip(shaped.text, map(text.__getitem__, shaped.source), strict=True)):
         if ch == src:
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .classes import REMOVED_BY_X9
 
@@ -21,6 +21,8 @@ class BidiParagraph:
     base_level: int
     levels: bytes
     classes: str
+    # Lazily built per-paragraph data for fast line reordering (see reorder.py).
+    _cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def rtl(self) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from array import array
+
 from .classes import REMOVED_BY_X9
 from .paragraph import BidiParagraph
 
@@ -101,4 +104,220 @@ def reorder_line(
     """
     if not 0 <= start <= end <= len(para.text):
         raise ValueError(f"line [{start}, {end}) outside paragraph of {len(para.text)}")
-    return reorder_line_reference(para, start, end, marks_after_base=marks_after_base)
+    if len(para.text) >= _ID_LIMIT:
+        return reorder_line_reference(para, start, end, marks_after_base=marks_after_base)
+    return _reorder_line_fast(para, start, end, marks_after_base)
+
+
+# --- Fast line reordering -------------------------------------------------------------
+#
+# A line's visual order is assembled from slices of three per-paragraph arrays of 16-bit
+# indices (cached on the paragraph): the indices in logical order, reversed, and reversed
+# with every cluster (a character and the combining marks or X9-removed characters after it)
+# kept in logical order. Every right-to-left run that starts and ends on cluster boundaries
+# is a slice of the last one (rule L3), so a line costs a few C-level slices and joins.
+# The cluster-reversed array is built with big-integer mask arithmetic (a few dozen
+# whole-array operations per paragraph), not a loop per cluster. Paragraphs of 65,536
+# characters or more use the general version.
+_ID_LIMIT = 0x10000
+_UNIT = 2  # bytes per index in the arrays
+_ATTACHING = "m" + REMOVED_BY_X9  # codes that join the cluster of the character before
+_ATTACH_FLAG = bytes(1 if chr(byte) in _ATTACHING else 0 for byte in range(256))
+_FULL_BYTE = bytes.maketrans(b"\x01", b"\xff")
+_MAX_ATTACHED = 4  # longer runs of marks use the slower cluster split
+_CLUSTER_CODES = re.compile(r"[^mb1-5][mb1-5]+|[mb1-5]+")  # clusters with attachments
+_ANY_CLUSTER_CODES = re.compile(r"[^mb1-5][mb1-5]*|[mb1-5]+")
+_WHITESPACE_BEFORE_SEPARATOR = re.compile(r"[W6789b1-5]*[SB]")
+_REMOVED_CODES = re.compile(r"[b1-5]")
+_LEVEL_CHANGE = re.compile(rb"[^\x00]")
+_L1_WHITESPACE = "W6789" + REMOVED_BY_X9
+
+
+def _forward(para: BidiParagraph) -> bytes:
+    data = para._cache.get("forward")
+    if data is None:
+        data = para._cache["forward"] = array("H", range(len(para.text))).tobytes()
+    return data  # type: ignore[return-value]
+
+
+def _backward(para: BidiParagraph) -> bytes:
+    data = para._cache.get("backward")
+    if data is None:
+        indices = array("H", range(len(para.text)))
+        indices.reverse()
+        data = para._cache["backward"] = indices.tobytes()
+    return data  # type: ignore[return-value]
+
+
+def _unit_mask(starts: int, size: int) -> int:
+    """Byte flags (0/1 per position) to a mask of whole 16-bit units."""
+    flags = starts.to_bytes(size, "little").translate(_FULL_BYTE)
+    units = bytearray(_UNIT * size)
+    units[0::2] = flags
+    units[1::2] = flags
+    return int.from_bytes(units, "little")
+
+
+def _backward_clusters(para: BidiParagraph) -> bytes:
+    """Indices reversed, with each cluster in logical order (see the section comment)."""
+    data = para._cache.get("clusters")
+    if data is None:
+        data = para._cache["clusters"] = _build_backward_clusters(para)
+    return data  # type: ignore[return-value]
+
+
+def _build_backward_clusters(para: BidiParagraph) -> bytes:
+    backward = _backward(para)
+    size = len(para.text)
+    # Work in reversed order: a cluster shows as its attached characters, then its base.
+    attached = int.from_bytes(para.classes[::-1].encode("ascii").translate(_ATTACH_FLAG), "little")
+    if not attached:
+        return backward
+    bases = int.from_bytes(b"\x01" * size, "little") ^ attached
+    # Position p is byte p of these little-endian integers (so p - 1 is "<< 8") and unit p
+    # of the index array is bits 16p..16p+15, whatever the machine's byte order.
+    chain = attached & ~(attached << 8)  # runs of attached characters start here
+    values = int.from_bytes(backward, "little")
+    covered = moved = 0
+    for count in range(1, _MAX_ATTACHED + 2):
+        if count > 1:
+            chain &= attached >> (8 * (count - 1))
+        if not chain:
+            break
+        if count > _MAX_ATTACHED:
+            return _split_backward_clusters(para)
+        starts = chain & (bases >> (8 * count))  # exactly *count* attached, then the base
+        if not starts:
+            continue
+        unit = _unit_mask(starts, size)
+        width = count + 1  # the block to reverse
+        for offset in range(width):
+            mask = unit << (16 * offset)
+            covered |= mask
+            shift = 16 * (width - 1 - 2 * offset)
+            part = values & mask
+            moved |= part << shift if shift >= 0 else part >> -shift
+    result = ((values & ~covered) | moved).to_bytes(_UNIT * size, "little")
+    # Attached characters at the very start of the paragraph have no base: logical order.
+    leading = size - len(para.classes.lstrip(_ATTACHING))
+    if leading:
+        result = result[: _UNIT * (size - leading)] + _forward(para)[: _UNIT * leading]
+    return result
+
+
+def _split_backward_clusters(para: BidiParagraph) -> bytes:
+    """The same as :func:`_build_backward_clusters`, one cluster at a time."""
+    forward = _forward(para)
+    spans = [match.span() for match in _CLUSTER_CODES.finditer(para.classes)]
+    pieces = []
+    position = len(para.text)
+    for start, end in reversed(spans):
+        pieces.append(_backward(para)[_UNIT * (len(para.text) - position) :
+                                      _UNIT * (len(para.text) - end)])
+        pieces.append(forward[_UNIT * start : _UNIT * end])
+        position = start
+    pieces.append(_backward(para)[_UNIT * (len(para.text) - position) :])
+    return b"".join(pieces)
+def _line_levels_fast(para: BidiParagraph, start: int, end: int) -> tuple[bytes, bool]:
+    """L1, plus X9-removed characters given a neighbour's level so they join its run.
+
+    Returns the levels and whether the line has X9-removed characters.
+    """
+    levels = para.levels[start:end]
+    codes = para.classes[start:end]
+    changed: bytearray | None = None
+    base = para.base_level
+    kept = len(codes.rstrip(_L1_WHITESPACE))
+    if kept < len(codes):
+        changed = bytearray(levels)
+        changed[kept:] = bytes((base,)) * (len(codes) - kept)
+    if "S" in codes or "B" in codes:
+        for match in _WHITESPACE_BEFORE_SEPARATOR.finditer(codes):
+            if changed is None:
+                changed = bytearray(levels)
+            changed[match.start() : match.end()] = bytes((base,)) * (match.end() - match.start())
+    has_removed = _paragraph_has_removed(para) and _REMOVED_CODES.search(codes) is not None
+    if has_removed:
+        if changed is None:
+            changed = bytearray(levels)
+        first_kept = next((k for k, code in enumerate(codes) if code not in REMOVED_BY_X9), None)
+        if first_kept is not None:
+            previous = changed[first_kept]
+            for k, code in enumerate(codes):
+                if code in REMOVED_BY_X9:
+                    changed[k] = previous
+                else:
+                    previous = changed[k]
+    return (levels if changed is None else bytes(changed)), has_removed
+
+
+def _paragraph_has_removed(para: BidiParagraph) -> bool:
+    found = para._cache.get("removed")
+    if found is None:
+        found = para._cache["removed"] = _REMOVED_CODES.search(para.classes) is not None
+    return found  # type: ignore[return-value]
+
+
+def _level_runs(levels: bytes) -> list[tuple[int, int, int]]:
+    """(start, end, level) of the runs of equal levels."""
+    size = len(levels)
+    first = levels[0]
+    if levels.count(first) == size:
+        return [(0, size, first)]
+    changes = int.from_bytes(levels[1:], "little") ^ int.from_bytes(levels[:-1], "little")
+    boundaries = changes.to_bytes(size - 1, "little")
+    starts = [0] + [change.start() + 1 for change in _LEVEL_CHANGE.finditer(boundaries)]
+    ends = [*starts[1:], size]
+    return [
+        (run_start, run_end, levels[run_start])
+        for run_start, run_end in zip(starts, ends, strict=True)
+    ]
+
+
+def _reorder_line_fast(
+    para: BidiParagraph, start: int, end: int, marks_after_base: bool
+) -> list[int]:
+    if start == end:
+        return []
+    levels, has_removed = _line_levels_fast(para, start, end)
+    runs = _level_runs(levels)
+    # L2 on whole runs: from the highest level to the lowest odd one, reverse every maximal
+    # sequence of runs at that level or above. A run's own characters end up reversed iff
+    # its level is odd.
+    if len(runs) > 1:
+        highest = max(level for _, _, level in runs)
+        lowest_odd = min((level for _, _, level in runs if level & 1), default=highest + 1)
+        for level in range(highest, lowest_odd - 1, -1):
+            reordered = []
+            k = 0
+            while k < len(runs):
+                if runs[k][2] >= level:
+                    stop = k
+                    while stop < len(runs) and runs[stop][2] >= level:
+                        stop += 1
+                    reordered.extend(runs[k:stop][::-1])
+                    k = stop
+                else:
+                    reordered.append(runs[k])
+                    k += 1
+            runs = reordered
+    classes = para.classes
+    size = len(classes)
+    forward = _forward(para)
+    pieces = []
+    for run_start, run_end, level in runs:
+        first, last = start + run_start, start + run_end
+        if not level & 1:
+            pieces.append(forward[_UNIT * first : _UNIT * last])
+        elif not marks_after_base or "m" not in classes[first:last]:
+            pieces.append(_backward(para)[_UNIT * (size - last) : _UNIT * (size - first)])
+        elif classes[first] not in _ATTACHING and (last == size or classes[last] not in _ATTACHING):
+            pieces.append(_backward_clusters(para)[_UNIT * (size - last) : _UNIT * (size - first)])
+        else:  # the run cuts a cluster (a line or run boundary before a mark)
+            for match in reversed(list(_ANY_CLUSTER_CODES.finditer(classes, first, last))):
+                pieces.append(forward[_UNIT * match.start() : _UNIT * match.end()])
+    indices = array("H")
+    indices.frombytes(pieces[0] if len(pieces) == 1 else b"".join(pieces))
+    if has_removed:
+        return [i for i in indices if classes[i] not in REMOVED_BY_X9]
+    return indices.tolist()

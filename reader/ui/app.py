@@ -1,0 +1,250 @@
+"""The Textual app: screens, settings, the terminal's bidi mode, and the library link.
+
+The app asks the library for articles and state and the engine for lines; it holds
+no layout and no storage logic of its own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from reader.errors import ReaderError
+from reader.text.layout import Document
+from reader.text.sanitize import sanitize_line
+from reader.ui.bindings import localize_bindings
+from reader.ui.i18n import LANGUAGES, Translator
+from reader.ui.labels import Labels
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.settings import MAX_MEASURE, MIN_MEASURE, PREFERENCES_KEY, Settings
+from reader.ui.terminal import BidiDecision, choose_bidi_mode, explicit_mode_sequences
+from reader.ui.widgets.article import ReadingPosition
+
+LAST_ARTICLE_KEY = "last_article"
+DEFAULT_THEME = "textual-dark"
+#: Documents kept laid out in memory (Back and [ ] are then instant).
+DOCUMENTS_KEPT = 8
+MEASURE_STEP = 8
+
+
+def position_key(article_id: str) -> str:
+    return f"position:{article_id}"
+
+
+class ReaderApp(App[None]):
+    """rtl-reader's interface."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "rtl-reader"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "key.help", key_display="?"),
+        Binding("ctrl+p", "command_palette", "key.palette", show=False),
+    ]
+
+    def __init__(
+        self,
+        library: Any,
+        settings: Settings,
+        *,
+        article_id: str | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.environ = dict(os.environ if environ is None else environ)
+        self.bidi: BidiDecision = choose_bidi_mode(settings.bidi, self.environ)
+        self.labels = self._make_labels()
+        localize_bindings(self, self.labels)
+        self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
+        self.initial_article_id = article_id
+        self._documents: OrderedDict[str, Document] = OrderedDict()
+        self._saved_positions: dict[str, ReadingPosition] = {}
+        self._leave_sequence = ""
+
+    # ------------------------------------------------------------ life cycle
+    def _make_labels(self) -> Labels:
+        return Labels(Translator(self.settings.lang), self.bidi.mode, self.settings.harakat,
+                      self.settings.shape)
+
+    def get_default_screen(self) -> Screen:
+        # Opening an article directly does not pay for composing the library screen;
+        # it is created when the reader first goes back to it.
+        return Screen() if self.initial_article_id else LibraryScreen()
+
+    def show_library(self) -> None:
+        """Leave the reading screen for the library screen (created if need be)."""
+        below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        if isinstance(below, LibraryScreen):
+            self.pop_screen()
+        else:
+            self.switch_screen(LibraryScreen())
+
+    def on_mount(self) -> None:
+        # Mount runs after the driver entered application mode and before the first
+        # paint (painting waits for the mount batch), so the terminal is in explicit
+        # mode before any Arabic reaches it.
+        self._enter_bidi_mode()
+        if self.initial_article_id:
+            self.open_article(self.initial_article_id)
+
+    def on_unmount(self) -> None:
+        self._leave_bidi_mode()
+
+    def _write_raw(self, data: str) -> None:
+        """Write a control sequence through the driver (ordered with screen updates)."""
+        if data and self._driver is not None and not self.is_headless:
+            self._driver.write(data)
+            self._driver.flush()
+
+    def _enter_bidi_mode(self) -> None:
+        enter, leave = explicit_mode_sequences(self.bidi.mode, self.environ)
+        self._write_raw(enter)
+        self._leave_sequence = leave
+
+    def _leave_bidi_mode(self) -> None:
+        self._write_raw(self._leave_sequence)
+        self._leave_sequence = ""
+
+    # --------------------------------------------------------------- library
+    def notify_error(self, error: Exception) -> None:
+        self.notify(self.labels("msg.open_failed", error=str(error)), severity="error")
+
+    def open_article(self, article_id: str) -> None:
+        """Open *article_id* on a reading screen above the library."""
+        try:
+            self.library.get(article_id)
+        except ReaderError as error:
+            self.notify_error(error)
+            return
+        while isinstance(self.screen, ReadingScreen):
+            self.pop_screen()
+        self.push_screen(ReadingScreen(article_id))
+
+    def document_for(self, article_id: str, paragraphs: Sequence[str], direction: str) -> Document:
+        """The engine's Document for an article (kept, with its layout caches, for reuse)."""
+        document = self._documents.get(article_id)
+        if document is None:
+            document = Document(paragraphs, direction=direction)
+            self._documents[article_id] = document
+            while len(self._documents) > DOCUMENTS_KEPT:
+                self._documents.popitem(last=False)
+        else:
+            self._documents.move_to_end(article_id)
+        return document
+
+    def saved_position(self, article_id: str) -> ReadingPosition | None:
+        value = self.library.get_state(position_key(article_id))
+        try:
+            paragraph, offset = value  # type: ignore[misc]
+            return ReadingPosition(int(paragraph), int(offset))
+        except (TypeError, ValueError):
+            return None
+
+    def save_position(self, article_id: str, position: ReadingPosition) -> None:
+        if self._saved_positions.get(article_id) == position:
+            return
+        self._saved_positions[article_id] = position
+        try:
+            self.library.set_state(position_key(article_id), list(position))
+        except ReaderError as error:
+            self.notify_error(error)
+
+    def remember_last_article(self, article_id: str) -> None:
+        try:
+            self.library.set_state(LAST_ARTICLE_KEY, article_id)
+        except ReaderError as error:
+            self.notify_error(error)
+
+    def last_article_id(self) -> str | None:
+        value = self.library.get_state(LAST_ARTICLE_KEY)
+        return value if isinstance(value, str) else None
+
+    def last_article_title(self) -> str | None:
+        article_id = self.last_article_id()
+        if not article_id:
+            return None
+        try:
+            return sanitize_line(self.library.get(article_id).title or "")
+        except ReaderError:
+            return None
+
+    # -------------------------------------------------------------- settings
+    def apply_settings(self, settings: Settings) -> None:
+        """Switch to *settings*, save them as preferences, and redraw every screen."""
+        old_mode = self.bidi.mode
+        self.settings = settings
+        self.bidi = choose_bidi_mode(settings.bidi, self.environ)
+        if self.bidi.mode != old_mode:
+            self._leave_bidi_mode()
+            self._enter_bidi_mode()
+        self.labels = self._make_labels()
+        try:
+            self.library.set_state(PREFERENCES_KEY, settings.to_state())
+        except ReaderError as error:
+            self.notify_error(error)
+        localize_bindings(self, self.labels)
+        for screen in self.screen_stack:
+            if isinstance(screen, (LibraryScreen, ReadingScreen)):
+                screen.refresh_labels()
+            if isinstance(screen, ReadingScreen):
+                screen.apply_settings()
+        self.refresh_bindings()
+
+    def change(self, **changes: Any) -> None:
+        self.apply_settings(self.settings.with_changes(**changes))
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and theme != self.settings.theme and hasattr(self, "library"):
+            self.settings = self.settings.with_changes(theme=theme)
+            try:
+                self.library.set_state(PREFERENCES_KEY, self.settings.to_state())
+            except ReaderError as error:
+                self.notify_error(error)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        labels, settings = self.labels, self.settings
+        raw = labels.translate  # a value goes into its sentence, laid out once as a whole
+        for mode in ("app", "terminal", "auto"):
+            if mode != settings.bidi:
+                yield SystemCommand(labels("cmd.bidi", mode=mode), labels("cmd.bidi.help"),
+                                    lambda mode=mode: self.change(bidi=mode))
+        other = "strip" if settings.harakat == "keep" else "keep"
+        yield SystemCommand(labels("cmd.harakat", value=raw(f"value.{other}")),
+                            labels("cmd.harakat.help"), lambda: self.change(harakat=other))
+        yield SystemCommand(
+            labels("cmd.shape", value=raw("value.off" if settings.shape else "value.on")),
+            labels("cmd.shape.help"), lambda: self.change(shape=not settings.shape))
+        for measure in sorted({settings.measure - MEASURE_STEP, settings.measure + MEASURE_STEP,
+                               60, 72, 80, 100}):
+            if MIN_MEASURE <= measure <= MAX_MEASURE and measure != settings.measure:
+                yield SystemCommand(labels("cmd.measure", value=measure),
+                                    labels("cmd.measure.help"),
+                                    lambda measure=measure: self.change(measure=measure))
+        for lang in LANGUAGES:
+            if lang != settings.lang:
+                yield SystemCommand(labels("cmd.lang", value=raw(f"lang.{lang}")),
+                                    labels("cmd.lang.help"),
+                                    lambda lang=lang: self.change(lang=lang))
+
+
+def run_app(library: Any, settings: Settings, article_id: str | None = None,
+            environ: Mapping[str, str] | None = None) -> None:
+    """Run the interface until the reader quits."""
+    ReaderApp(library, settings, article_id=article_id, environ=environ).run()
+
+
+__all__ = ["ReaderApp", "run_app"]

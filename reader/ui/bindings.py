@@ -1,0 +1,58 @@
+"""Key descriptions in the interface language.
+
+Bindings are declared with an i18n key as their description (``"key.quit"``);
+:func:`localize_bindings` gives a node a copy whose descriptions are translated and
+laid out by the engine, which is what the footer and the help screen show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from reader.ui.i18n import STRINGS
+from reader.ui.labels import Labels
+
+
+def describe(binding: Binding, labels: Labels) -> str:
+    """The binding's description in the interface language."""
+    if binding.description in STRINGS:
+        return labels(binding.description)
+    return labels.line(binding.description)
+
+
+def localize_bindings(node: DOMNode, labels: Labels) -> None:
+    """Replace *node*'s bindings with copies described in the interface language."""
+    declared = type(node)._merged_bindings
+    if declared is None:
+        return
+    localized = BindingsMap()
+    for key, bindings in declared.key_to_bindings.items():
+        for binding in bindings:
+            copy = replace(binding, description=describe(binding, labels))
+            localized.key_to_bindings.setdefault(key, []).append(copy)
+    node._bindings = localized
+
+
+def key_table(classes: Iterable[type[DOMNode]], labels: Labels) -> list[tuple[str, str]]:
+    """Every key declared by *classes*, as (keys, description) rows, one row per action."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for cls in classes:
+        declared = cls._merged_bindings
+        if declared is None:
+            continue
+        for key, bindings in declared.key_to_bindings.items():
+            for binding in bindings:
+                if not binding.description.startswith("key."):
+                    continue
+                group = rows.setdefault((binding.action, binding.description), [])
+                shown = binding.key_display or key
+                if shown not in group:
+                    group.append(shown)
+    return [
+        (" ".join(keys), describe(Binding("", "", text), labels))
+        for (_, text), keys in rows.items()
+    ]

@@ -1,0 +1,169 @@
+"""Interface strings in English and Arabic.
+
+Every label, pane title, message and key description the app shows comes from
+here, by key. The Arabic strings are logical text: the screens pass them through
+the engine (:class:`reader.ui.labels.Labels`) like article text before they reach
+a widget, so they read correctly on terminals that neither shape nor reorder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("en", "ar")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # Screens and panes
+    "app.title": {"en": "rtl-reader", "ar": "قارئ النصوص العربية"},
+    "library.title": {"en": "Library", "ar": "المكتبة"},
+    "library.search": {"en": "Search the library", "ar": "ابحث في المكتبة"},
+    "library.empty": {"en": "The library is empty.", "ar": "المكتبة فارغة."},
+    "library.no_hits": {"en": "Nothing found.", "ar": "لا نتائج."},
+    "library.continue": {"en": "Continue reading: {title}", "ar": "تابع القراءة: {title}"},
+    "library.count": {"en": "{count} articles", "ar": "عدد المقالات: {count}"},
+    "pane.article": {"en": "Article", "ar": "المقال"},
+    "pane.related": {"en": "Related links", "ar": "روابط ذات صلة"},
+    "pane.comment": {"en": "Comment draft", "ar": "مسودة تعليق"},
+    "related.none": {"en": "No related links.", "ar": "لا روابط ذات صلة."},
+    "related.stored": {"en": "in the library", "ar": "في المكتبة"},
+    "related.external": {"en": "external link", "ar": "رابط خارجي"},
+    "comment.fields": {"en": "Form fields", "ar": "حقول النموذج"},
+    "comment.required": {"en": "required", "ar": "إلزامي"},
+    "comment.none": {
+        "en": "This article has no comment form.",
+        "ar": "لا نموذج تعليق لهذا المقال.",
+    },
+    "comment.field.comment": {"en": "Comment", "ar": "التعليق"},
+    "comment.field.author": {"en": "Name", "ar": "الاسم"},
+    "comment.field.email": {"en": "E-mail", "ar": "البريد الإلكتروني"},
+    "comment.field.url": {"en": "Website", "ar": "الموقع"},
+    "comment.field.wp-comment-cookies-consent": {
+        "en": "Save my name and e-mail for next time",
+        "ar": "احفظ اسمي وبريدي للمرة القادمة",
+    },
+    "search.placeholder": {"en": "Find in the article", "ar": "ابحث في المقال"},
+    "search.count": {"en": "{current}/{total} matches", "ar": "التطابق {current} من {total}"},
+    "search.none": {"en": "No match for {query}", "ar": "لا تطابق لـ {query}"},
+    # Messages
+    "msg.copied_paragraph": {"en": "Paragraph copied", "ar": "نُسخت الفقرة"},
+    "msg.copied_url": {"en": "Link copied: {url}", "ar": "نُسخ الرابط: {url}"},
+    "msg.no_url": {"en": "This link has no address", "ar": "لا عنوان لهذا الرابط"},
+    "msg.first_article": {"en": "This is the first article", "ar": "هذا أول مقال"},
+    "msg.last_article": {"en": "This is the last article", "ar": "هذا آخر مقال"},
+    "msg.open_failed": {"en": "Cannot open: {error}", "ar": "تعذر الفتح: {error}"},
+    "msg.setting": {"en": "{name}: {value}", "ar": "{name}: {value}"},
+    "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done}/{total}"},
+    # Help
+    "help.title": {"en": "Keys", "ar": "المفاتيح"},
+    "help.bidi": {"en": "Bidi mode: {mode}. {reason}", "ar": "وضع الاتجاه: {mode}. {reason}"},
+    "help.options": {
+        "en": "Harakat: {harakat}. Shaping: {shape}. Measure: {measure} columns.",
+        "ar": "الحركات: {harakat}. تشكيل الحروف: {shape}. عرض النص: {measure} عمودا.",
+    },
+    "help.close": {"en": "Escape or ? closes this help.", "ar": "اضغط Escape أو ? للإغلاق."},
+    "help.palette": {
+        "en": "ctrl+p opens the command palette: bidi mode, harakat, shaping, measure, "
+        "language, theme.",
+        # Starts with an Arabic letter: a sentence starting with "ctrl+p" would be
+        # a left-to-right paragraph (rule P2).
+        "ar": "لوحة الأوامر (ctrl+p): وضع الاتجاه، الحركات، التشكيل، العرض، اللغة، السمة.",
+    },
+    # Why a bidi mode is active
+    "bidi.reason.flag": {"en": "Chosen with --bidi or a saved preference.",
+                         "ar": "اختير بالخيار --bidi أو بتفضيل محفوظ."},
+    "bidi.reason.env_terminal": {
+        "en": "The terminal reorders and shapes Arabic itself ({hint}), so text is sent in "
+        "logical order.",
+        "ar": "الطرفية تعيد ترتيب الحروف وتشكلها بنفسها ({hint})، فيُرسل النص بترتيبه المنطقي.",
+    },
+    "bidi.reason.env_app": {
+        "en": "No terminal that reorders itself was detected, so the reader shapes and orders "
+        "the text (explicit mode sent: {explicit}).",
+        "ar": "لم تُكتشف طرفية تعيد الترتيب بنفسها، فالقارئ يشكل النص ويرتبه (أُرسل الوضع "
+        "الصريح: {explicit}).",
+    },
+    "value.on": {"en": "on", "ar": "مفعل"},
+    "value.off": {"en": "off", "ar": "معطل"},
+    "value.keep": {"en": "keep", "ar": "إبقاء"},
+    "value.strip": {"en": "strip", "ar": "حذف"},
+    "value.yes": {"en": "yes", "ar": "نعم"},
+    "value.no": {"en": "no", "ar": "لا"},
+    # Palette commands
+    "cmd.bidi": {"en": "Bidi mode: {mode}", "ar": "وضع الاتجاه: {mode}"},
+    "cmd.bidi.help": {"en": "app: the reader orders and shapes; terminal: the terminal does",
+                      "ar": "app: القارئ يرتب ويشكل؛ terminal: الطرفية تفعل ذلك"},
+    "cmd.harakat": {"en": "Harakat: {value}", "ar": "الحركات: {value}"},
+    "cmd.harakat.help": {"en": "Keep or strip the vowel marks",
+                         "ar": "إبقاء علامات التشكيل أو حذفها"},
+    "cmd.shape": {"en": "Shaping: {value}", "ar": "تشكيل الحروف: {value}"},
+    "cmd.shape.help": {"en": "Join Arabic letters (turn off for terminals that shape)",
+                       "ar": "وصل الحروف العربية (أوقفه للطرفيات التي تشكل بنفسها)"},
+    "cmd.measure": {"en": "Measure: {value} columns", "ar": "عرض النص: {value} عمودا"},
+    "cmd.measure.help": {"en": "The widest the article text gets",
+                         "ar": "أقصى عرض لنص المقال"},
+    "cmd.lang": {"en": "Language: {value}", "ar": "اللغة: {value}"},
+    "cmd.lang.help": {"en": "The interface language", "ar": "لغة الواجهة"},
+    "lang.en": {"en": "English", "ar": "الإنجليزية"},
+    "lang.ar": {"en": "Arabic", "ar": "العربية"},
+    # Key descriptions (footer and help)
+    "key.quit": {"en": "Quit", "ar": "خروج"},
+    "key.open": {"en": "Open", "ar": "فتح"},
+    "key.search": {"en": "Search", "ar": "بحث"},
+    "key.help": {"en": "Help", "ar": "مساعدة"},
+    "key.palette": {"en": "Commands", "ar": "الأوامر"},
+    "key.down": {"en": "Line down", "ar": "سطر للأسفل"},
+    "key.up": {"en": "Line up", "ar": "سطر للأعلى"},
+    "key.page_down": {"en": "Page down", "ar": "صفحة للأسفل"},
+    "key.page_up": {"en": "Page up", "ar": "صفحة للأعلى"},
+    "key.home": {"en": "Start", "ar": "البداية"},
+    "key.end": {"en": "End", "ar": "النهاية"},
+    "key.next_pane": {"en": "Next pane", "ar": "الجزء التالي"},
+    "key.prev_pane": {"en": "Previous pane", "ar": "الجزء السابق"},
+    "key.related": {"en": "Related", "ar": "ذات صلة"},
+    "key.comment": {"en": "Comment", "ar": "تعليق"},
+    "key.article": {"en": "Article", "ar": "المقال"},
+    "key.find": {"en": "Find", "ar": "بحث"},
+    "key.next_match": {"en": "Next match", "ar": "التطابق التالي"},
+    "key.prev_match": {"en": "Previous match", "ar": "التطابق السابق"},
+    "key.prev_article": {"en": "Previous article", "ar": "المقال السابق"},
+    "key.next_article": {"en": "Next article", "ar": "المقال التالي"},
+    "key.back": {"en": "Back", "ar": "رجوع"},
+    "key.copy": {"en": "Copy paragraph", "ar": "نسخ الفقرة"},
+    "key.library": {"en": "Library", "ar": "المكتبة"},
+    "key.cancel": {"en": "Cancel", "ar": "إلغاء"},
+    "key.copy_url": {"en": "Copy link", "ar": "نسخ الرابط"},
+}
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language the locale asks for: ``ar`` for an Arabic locale, else ``en``.
+
+    Follows POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG (LANGUAGE first when set).
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            first = value.split(":")[0].lower()
+            return "ar" if first.startswith("ar") else "en"
+    return "en"
+
+
+class Translator:
+    """Look strings up by key in one language (English when a string is missing)."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown interface language {lang!r}; choose from {LANGUAGES}")
+        self.lang = lang
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the interface reads right to left."""
+        return self.lang == "ar"
+
+    def __call__(self, key: str, **values: object) -> str:
+        entry = STRINGS[key]
+        template = entry.get(self.lang) or entry["en"]
+        return template.format(**values) if values else template

@@ -1,0 +1,72 @@
+"""Interface text laid out by the engine, exactly like article text.
+
+Arabic labels, titles and messages are shaped and put in visual order by
+``reader.text.layout`` before they reach a widget; untrusted strings (titles,
+URLs, file names) are sanitized first. The UI itself knows nothing of bidi.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reader.text.layout import LayoutOptions, Line, layout_text
+from reader.text.sanitize import sanitize_line
+from reader.ui.i18n import Translator
+
+#: Wide enough that a one-line label never wraps.
+ONE_LINE_WIDTH = 1000
+
+
+@lru_cache(maxsize=4096)
+def _laid_out(text: str, options: LayoutOptions) -> tuple[Line, ...]:
+    return tuple(layout_text(text, options))
+
+
+class Labels:
+    """Translate and lay out interface strings for the current mode and language."""
+
+    def __init__(self, translator: Translator, mode: str, harakat: str, shape: bool) -> None:
+        self.translate = translator
+        self.mode = mode
+        self.harakat = harakat
+        self.shape = shape
+
+    @property
+    def rtl(self) -> bool:
+        return self.translate.rtl
+
+    def options(self, width: int, direction: str | None = None) -> LayoutOptions:
+        """Layout options for interface text *width* cells wide."""
+        return LayoutOptions(
+            width=max(2, width),
+            mode=self.mode,
+            harakat=self.harakat,
+            shape=self.shape,
+            direction=direction or ("rtl" if self.rtl else "ltr"),
+        )
+
+    def line(self, text: str, *, direction: str | None = None) -> str:
+        """*text* (untrusted or not) as one display-ready line."""
+        clean = sanitize_line(text, keep_bidi_controls=True)
+        options = self.options(ONE_LINE_WIDTH, direction)
+        if clean.isascii() and options.direction == "ltr":
+            # Printable ASCII in a left-to-right paragraph lays out as itself (no
+            # shaping, every char at level 0): skip the engine on the start-up path.
+            return clean
+        lines = _laid_out(clean, options)
+        return " ".join(line.text for line in lines if line.text)
+
+    def block(self, text: str, width: int, *, direction: str | None = None) -> list[Line]:
+        """*text* wrapped to *width* cells: the engine's lines (use ``Line.padded``)."""
+        clean = sanitize_line(text, keep_bidi_controls=True)
+        return [line for line in _laid_out(clean, self.options(width, direction)) if line.text]
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The translated string *key*, laid out as one line (values are sanitized)."""
+        safe = {name: sanitize_line(str(value)) for name, value in values.items()}
+        return self.line(self.translate(key, **safe))
+
+    def padded(self, lines: Sequence[Line], width: int) -> str:
+        """Engine lines joined into one block, each aligned within *width*."""
+        return "\n".join(line.padded(width) for line in lines)

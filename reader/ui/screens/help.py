@@ -1,0 +1,96 @@
+"""The help screen: every key, and which bidi mode is active and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.ui.bindings import key_table
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the app and its screens and panes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "key.cancel"),
+    ]
+
+    app: ReaderApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(id="help-body")
+
+    def on_mount(self) -> None:
+        self.query_one("#help").border_title = self.app.labels("help.title")
+        self.call_after_refresh(self._fill)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        self.query_one("#help-body", Static).update(self._body())
+
+    def _text_width(self) -> int:
+        """Cells available inside the help box, less its scrollbar."""
+        box = self.query("#help")
+        width = box.first().scrollable_content_region.width if box else 0
+        return max(20, width - 1)
+
+    def _body(self) -> Text:
+        # Imported here: the screens import this module's siblings, not the reverse.
+        from reader.ui.app import ReaderApp
+        from reader.ui.screens.library import LibraryScreen
+        from reader.ui.screens.reading import ReadingScreen
+        from reader.ui.widgets.article import ArticleView
+        from reader.ui.widgets.library import ArticleList
+        from reader.ui.widgets.related import RelatedPane
+
+        labels = self.app.labels
+        raw = labels.translate  # values go into a sentence laid out once, as a whole
+        settings = self.app.settings
+        bidi = self.app.bidi
+        width = self._text_width()
+        body = Text(no_wrap=True)
+
+        def paragraph(sentence: str, style: str = "") -> None:
+            # Wrapped by the engine: Rich would wrap visual-order text from the wrong end.
+            for line in labels.block(sentence, width):
+                body.append(line.padded(width) + "\n", style=style)
+
+        explicit = raw("value.yes" if bidi.mode == "app" else "value.no")
+        reason = raw(bidi.reason_key, hint=bidi.hint or "", explicit=explicit)
+        paragraph(raw("help.bidi", mode=bidi.mode, reason=reason), "bold")
+        paragraph(raw("help.options", harakat=raw(f"value.{settings.harakat}"),
+                      shape=raw("value.on" if settings.shape else "value.off"),
+                      measure=settings.measure))
+        paragraph(raw("help.palette"))
+        sections = (
+            ("library.title", (LibraryScreen, ArticleList)),
+            ("pane.article", (ReadingScreen, ArticleView)),
+            ("pane.related", (RelatedPane,)),
+            ("app.title", (ReaderApp,)),
+        )
+        keys_width = 16
+        for title_key, classes in sections:
+            body.append("\n")
+            paragraph(raw(title_key), "bold underline")
+            for keys, description in key_table(classes, labels):
+                if labels.rtl:
+                    body.append(keys.ljust(keys_width), style="bold")
+                    body.append(description.rjust(width - keys_width) + "\n")
+                else:
+                    body.append(keys.ljust(keys_width), style="bold")
+                    body.append(description + "\n")
+        body.append("\n")
+        paragraph(raw("help.close"), "dim")
+        return body

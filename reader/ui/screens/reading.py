@@ -1,0 +1,360 @@
+"""The reading screen: the article, its related links and a comment draft, side by side.
+
+For a right-to-left article the article pane is on the right and the side panes on
+the left, so the eye starts where Arabic starts. Following a related link keeps a
+history; Back returns to the previous article at the same place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from reader.errors import ReaderError
+from reader.text.sanitize import sanitize, sanitize_line
+from reader.ui.bindings import localize_bindings
+from reader.ui.widgets.article import ArticleView, ReadingPosition
+from reader.ui.widgets.article.view import META_PARAGRAPH
+from reader.ui.widgets.comments import CommentPane
+from reader.ui.widgets.related import RelatedPane
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+#: How often the reading position is saved while reading (only when it moved), seconds.
+SAVE_EVERY = 2.0
+
+
+class Visit(NamedTuple):
+    article_id: str
+    position: ReadingPosition
+
+
+def header_paragraphs(article: Any) -> list[str]:
+    """The title and the metadata line shown above the body (sanitized, logical)."""
+    title = sanitize_line(article.title or "", keep_bidi_controls=True)
+    crumbs = " › ".join(sanitize_line(crumb) for crumb in article.breadcrumbs if crumb)
+    when = (article.date or "").replace("T", " ")[:16] or None  # 2015-08-11 18:45
+    details = [crumbs, article.source, when, article.author]
+    meta = " · ".join(sanitize_line(str(value)) for value in details if value)
+    if article.direction == "rtl" and meta:
+        meta = "\u200f" + meta  # RLM: the line belongs to a right-to-left article
+    return [title, meta]
+
+
+class ReadingScreen(Screen):
+    """One article at a time, with history for Back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_pane", "key.next_pane", show=False),
+        Binding("shift+tab", "previous_pane", "key.prev_pane", show=False),
+        Binding("a", "focus_pane('article')", "key.article", show=False),
+        Binding("r", "focus_pane('related')", "key.related"),
+        Binding("c", "focus_pane('comment')", "key.comment"),
+        Binding("slash", "find", "key.find", key_display="/"),
+        Binding("n", "next_match", "key.next_match", show=False),
+        Binding("N", "previous_match", "key.prev_match", show=False),
+        Binding("left_square_bracket", "sibling(-1)", "key.prev_article", key_display="["),
+        Binding("right_square_bracket", "sibling(1)", "key.next_article", key_display="]"),
+        Binding("backspace,b", "back", "key.back"),
+        Binding("y", "copy_paragraph", "key.copy"),
+        Binding("escape", "leave", "key.library"),
+    ]
+
+    PANES = ("article", "related", "comment")
+
+    app: ReaderApp  # type: ignore[assignment]
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__()
+        # Described in the interface language from the start, so the footer is
+        # composed once instead of again after mount.
+        localize_bindings(self, self.app.labels)
+        self.article_id = article_id
+        self.article: Any = None
+        self.history: list[Visit] = []
+        self._view: ArticleView | None = None
+        self.related_loaded = False  # True once the related links of the article are shown
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        labels = self.app.labels
+        with Horizontal(id="panes"):
+            with Vertical(id="side"):
+                yield RelatedPane(labels, id="related")
+                yield CommentPane(labels, id="comment")
+            view = ArticleView(id="article")
+            localize_bindings(view, labels)
+            yield view
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._view = self.query_one(ArticleView)
+        self.refresh_labels(initial=True)
+        self.apply_settings()
+        self.show_article(self.article_id, restore=True)
+        self.set_focus(self.query_one(ArticleView))
+        self.set_interval(SAVE_EVERY, self.save_position)
+
+    def pane(self, name: str) -> Widget:
+        return self.query_one(f"#{name}")
+
+    def _arrange(self) -> None:
+        """Article on the right for a right-to-left article, on the left otherwise."""
+        panes = self.query_one("#panes", Horizontal)
+        side = self.query_one("#side", Vertical)
+        article = self.query_one(ArticleView)
+        rtl = self.article is None or self.article.direction == "rtl"
+        if rtl and panes.children[0] is not side:
+            panes.move_child(side, before=article)
+        elif not rtl and panes.children[0] is not article:
+            panes.move_child(article, before=side)
+
+    def refresh_labels(self, *, initial: bool = False) -> None:
+        labels = self.app.labels
+        if not initial:
+            localize_bindings(self, labels)
+            for node in (*self.query(ArticleView), *self.query(RelatedPane)):
+                localize_bindings(node, labels)
+        align = "right" if labels.rtl else "left"
+        for name, key in (("article", "pane.article"), ("related", "pane.related"),
+                          ("comment", "pane.comment")):
+            widget = self.pane(name)
+            widget.border_title = labels(key)
+            widget.styles.border_title_align = align
+        for find in self.query("#find").results(Input):
+            find.placeholder = labels("search.placeholder")
+        if not initial:
+            self.query_one(RelatedPane).set_labels(labels)
+            self.query_one(CommentPane).set_labels(labels)
+            self.refresh_bindings()
+
+    def apply_settings(self) -> None:
+        """Lay the article out again for the current bidi mode, harakat, shaping and measure."""
+        settings = self.app.settings
+        self.query_one(ArticleView).configure(
+            mode=self.app.bidi.mode,
+            harakat=settings.harakat,
+            shape=settings.shape,
+            measure=settings.measure,
+        )
+
+    # ---------------------------------------------------------------- articles
+    def show_article(self, article_id: str, *, restore: bool = True,
+                     position: ReadingPosition | None = None) -> bool:
+        """Show *article_id* (at its saved position when *restore*); False if it failed."""
+        try:
+            article = self.app.library.get(article_id)
+        except ReaderError as error:
+            self.app.notify_error(error)
+            return False
+        view = self.query_one(ArticleView)
+        if self.article is not None:
+            self.save_position()
+        self.article, self.article_id = article, article.id
+        paragraphs = [*header_paragraphs(article), *article.paragraphs]
+        document = self.app.document_for(article.id, paragraphs, article.direction)
+        if position is None and restore:
+            position = self.app.saved_position(article.id)
+        self._arrange()
+        view.show(document, paragraphs, direction=article.direction, position=position)
+        # The side panes wait for the article's first paint: finding related
+        # articles is the library's slowest query.
+        self.related_loaded = False
+        self.call_after_refresh(self._fill_side_panes, article)
+        self.app.remember_last_article(article.id)
+        return True
+
+    def _fill_side_panes(self, article: Any) -> None:
+        if article is not self.article:
+            return  # the reader has moved on
+        self.query_one(CommentPane).set_article(article)
+        # Similar articles take the library seconds for a long text: ask in a thread
+        # so keys keep working meanwhile (the library serialises its own calls).
+        self.run_worker(lambda: self._find_related(article), thread=True, group="related",
+                        exclusive=True, exit_on_error=False)
+
+    def _find_related(self, article: Any) -> None:
+        try:
+            related = self.app.library.related(article.id)
+        except ReaderError as error:
+            self.app.call_from_thread(self.app.notify_error, error)
+            related = []
+        self.app.call_from_thread(self._show_related, article, related)
+
+    def _show_related(self, article: Any, related: list[Any]) -> None:
+        if article is self.article:
+            self.query_one(RelatedPane).set_items(related)
+            self.related_loaded = True
+
+    def save_position(self) -> None:
+        # Through the kept reference: on unmount the children are already gone.
+        if self.article is not None and self._view is not None:
+            self.app.save_position(self.article.id, self._view.position())
+
+    def on_unmount(self) -> None:
+        self.save_position()
+
+    @on(ArticleView.Progress)
+    def _progress(self, event: ArticleView.Progress) -> None:
+        view = self.query_one(ArticleView)
+        if event.done < event.total:
+            view.border_subtitle = self.app.labels("msg.laying_out", done=event.done,
+                                                   total=event.total)
+        else:
+            view.border_subtitle = ""
+
+
+    # ----------------------------------------------------------------- actions
+    def _focused_pane(self) -> str:
+        focused = self.focused
+        for name in self.PANES:
+            pane = self.pane(name)
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                return name
+        return "article"
+
+    def action_focus_pane(self, name: str) -> None:
+        pane = self.pane(name)
+        if isinstance(pane, CommentPane):
+            pane.focus_pane()
+        else:
+            # Immediately, not deferred like Widget.focus: the next key may already be
+            # queued and must reach the pane the reader just chose.
+            self.set_focus(pane)
+
+    def action_next_pane(self) -> None:
+        index = self.PANES.index(self._focused_pane())
+        self.action_focus_pane(self.PANES[(index + 1) % len(self.PANES)])
+
+    def action_previous_pane(self) -> None:
+        index = self.PANES.index(self._focused_pane())
+        self.action_focus_pane(self.PANES[(index - 1) % len(self.PANES)])
+
+    def _find_field(self) -> Input | None:
+        found = self.query("#find").results(Input)
+        return next(iter(found), None)
+
+    async def action_find(self) -> None:
+        """Open the find field (mounted on first use: most readings never search)."""
+        find = self._find_field()
+        if find is None:
+            find = Input(id="find", placeholder=self.app.labels("search.placeholder"))
+            await self.mount(find, before=self.query_one(Footer))
+        find.display = True
+        self.set_focus(find)
+
+    @on(Input.Changed, "#find")
+    def _find_as_you_type(self, event: Input.Changed) -> None:
+        query = sanitize_line(event.value)
+        # Input shows logical, unshaped text; the border echoes the query laid out.
+        event.input.border_title = self.app.labels.line(query) if query else None
+        self.query_one(ArticleView).search(query)
+
+    @on(Input.Submitted, "#find")
+    def _find_done(self, event: Input.Submitted) -> None:
+        view = self.query_one(ArticleView)
+        query = sanitize_line(event.value)
+        count = view.search(query)
+        event.input.display = False
+        self.set_focus(view)
+        if query and not count:
+            self.notify(self.app.labels("search.none", query=query))
+        elif count:
+            self._announce_match()
+
+    def _announce_match(self) -> None:
+        view = self.query_one(ArticleView)
+        self.notify(
+            self.app.labels("search.count", current=view.current_match + 1,
+                            total=len(view.matches)),
+            timeout=1.5,
+        )
+
+    def action_next_match(self) -> None:
+        view = self.query_one(ArticleView)
+        view.next_match(1)
+        if view.matches:
+            self._announce_match()
+
+    def action_previous_match(self) -> None:
+        view = self.query_one(ArticleView)
+        view.next_match(-1)
+        if view.matches:
+            self._announce_match()
+
+    def action_sibling(self, step: int) -> None:
+        """Open the previous (-1) or next (+1) article in the library's order."""
+        try:
+            ids = [summary.id for summary in self.app.library.list_articles()]
+        except ReaderError as error:
+            self.app.notify_error(error)
+            return
+        if self.article_id not in ids:
+            return
+        index = ids.index(self.article_id) + step
+        if not 0 <= index < len(ids):
+            self.notify(self.app.labels("msg.first_article" if step < 0 else "msg.last_article"))
+            return
+        self.show_article(ids[index])
+
+    def open_related(self, article_id: str) -> None:
+        """Follow a link to a stored article, remembering where we were."""
+        here = Visit(self.article_id, self.query_one(ArticleView).position())
+        if self.show_article(article_id):
+            self.history.append(here)
+            self.set_focus(self.query_one(ArticleView))
+
+    def action_back(self) -> None:
+        """Back to the previous article of the history, else to the library."""
+        if self.history:
+            visit = self.history.pop()
+            self.show_article(visit.article_id, position=visit.position)
+            self.set_focus(self.query_one(ArticleView))
+        else:
+            self.action_leave()
+
+    def action_leave(self) -> None:
+        """Escape: close the find field or clear the highlights, else back to the library."""
+        find = self._find_field()
+        view = self.query_one(ArticleView)
+        if find is not None and find.display:
+            find.display = False
+            self.set_focus(view)
+            return
+        if view.matches:
+            view.clear_search()
+            return
+        self.save_position()
+        self.app.show_library()
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the current paragraph's logical text (what a reader wants to paste)."""
+        view = self.query_one(ArticleView)
+        paragraph = view.current_paragraph()
+        if paragraph is None or not 0 <= paragraph < len(view.paragraphs):
+            return
+        text = sanitize(view.paragraphs[paragraph])
+        if paragraph == META_PARAGRAPH:
+            text = text.removeprefix("\u200f")
+        self.app.copy_to_clipboard(text)
+        self.notify(self.app.labels("msg.copied_paragraph"), timeout=1.5)
+
+    @on(RelatedPane.OpenStored)
+    def _open_stored(self, event: RelatedPane.OpenStored) -> None:
+        self.open_related(event.article_id)
+
+    @on(RelatedPane.CopyUrl)
+    def _copy_url(self, event: RelatedPane.CopyUrl) -> None:
+        if not event.url:
+            self.notify(self.app.labels("msg.no_url"))
+            return
+        self.app.copy_to_clipboard(event.url)
+        self.notify(self.app.labels("msg.copied_url", url=event.url), timeout=2)

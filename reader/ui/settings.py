@@ -1,0 +1,69 @@
+"""The reader's display preferences: command line over saved preferences over defaults.
+
+Saved in the library (``library.set_state("preferences", ...)``) whenever the user
+changes one in the command palette, so the next start looks the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from reader.ui.i18n import LANGUAGES, default_language
+from reader.ui.terminal import BIDI_CHOICES
+
+PREFERENCES_KEY = "preferences"
+MIN_MEASURE = 20
+MAX_MEASURE = 400
+DEFAULT_MEASURE = 72
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user chose; the bidi decision itself is made by the app at start."""
+
+    bidi: str = "auto"  # app | terminal | auto
+    harakat: str = "keep"  # keep | strip
+    shape: bool = True
+    measure: int = DEFAULT_MEASURE  # widest article text, in cells
+    lang: str = "en"
+    theme: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.bidi not in BIDI_CHOICES:
+            raise ValueError(f"bidi must be one of {BIDI_CHOICES}, not {self.bidi!r}")
+        if self.harakat not in ("keep", "strip"):
+            raise ValueError(f"harakat must be keep or strip, not {self.harakat!r}")
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {LANGUAGES}, not {self.lang!r}")
+        if not MIN_MEASURE <= self.measure <= MAX_MEASURE:
+            raise ValueError(f"measure must be between {MIN_MEASURE} and {MAX_MEASURE}")
+
+    def with_changes(self, **changes: Any) -> Settings:
+        """A copy with *changes*, validated."""
+        return replace(self, **changes)
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON-serialisable form for ``library.set_state``."""
+        return asdict(self)
+
+    @classmethod
+    def from_state(cls, state: object) -> Settings:
+        """Settings from saved preferences; unknown or invalid entries are ignored."""
+        settings = cls(lang=default_language())
+        if not isinstance(state, dict):
+            return settings
+        for name, value in state.items():
+            if name not in cls.__dataclass_fields__:
+                continue
+            try:
+                settings = settings.with_changes(**{name: value})
+            except (TypeError, ValueError):
+                continue
+        return settings
+
+
+def merge_command_line(saved: Settings, **given: Any) -> Settings:
+    """Apply the options given on the command line (``None`` = not given) over *saved*."""
+    changes = {name: value for name, value in given.items() if value is not None}
+    return saved.with_changes(**changes) if changes else saved

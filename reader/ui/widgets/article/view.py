@@ -1,0 +1,447 @@
+"""The article pane: the engine's laid-out lines drawn with Textual's Line API.
+
+Work is proportional to what is visible: ``render_line`` draws one row from the
+engine's ``Line`` (already sanitized, shaped and ordered), with an LRU cache of
+rendered rows. Layouts are cached per width; a long document is laid out a few
+screens synchronously, the rest paragraph by paragraph in a thread worker that
+appends rows as they come, so input never waits for the whole document.
+
+The view holds no text logic: alignment comes from ``Line.padded``, highlight
+positions from ``Line.logical_to_visual``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, NamedTuple
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from reader.text.layout import Document, LayoutOptions, Line
+from reader.ui.widgets.article.find import Match, find_matches
+
+#: Paragraph index of the title and of the metadata line in the view's document.
+TITLE_PARAGRAPH = 0
+META_PARAGRAPH = 1
+#: Layouts kept for other widths (a resize back is then instant).
+LAYOUTS_KEPT = 4
+#: The worker hands rows to the widget at least this often (seconds).
+BATCH_SECONDS = 0.05
+
+
+class ReadingPosition(NamedTuple):
+    """Where the reader is: the paragraph and the logical offset of the top line."""
+
+    paragraph: int
+    offset: int
+
+
+@dataclass
+class _Layout:
+    """The rows of one document at one set of options (``None`` rows are paragraph gaps)."""
+
+    options: LayoutOptions
+    rows: list[Line | None] = field(default_factory=list)
+    first_row: list[int] = field(default_factory=list)  # per paragraph
+    next_paragraph: int = 0
+    complete: bool = False
+
+    def add(self, paragraph: int, lines: Sequence[Line]) -> None:
+        if paragraph:
+            self.rows.append(None)
+        self.first_row.append(len(self.rows))
+        self.rows.extend(lines)
+        self.next_paragraph = paragraph + 1
+
+    def row_of(self, position: ReadingPosition) -> int | None:
+        """The row showing *position*, or None while its paragraph is not laid out yet."""
+        if position.paragraph >= len(self.first_row):
+            return None
+        row = self.first_row[position.paragraph]
+        end = (
+            self.first_row[position.paragraph + 1] - 1
+            if position.paragraph + 1 < len(self.first_row)
+            else len(self.rows)
+        )
+        best = row
+        for index in range(row, end):
+            line = self.rows[index]
+            if line is not None and line.start <= position.offset:
+                best = index
+        return best
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """A scrolling, searchable view of one document laid out by the engine."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--title",
+        "article-view--meta",
+        "article-view--match",
+        "article-view--current-match",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "key.down", show=False),
+        Binding("up,k", "scroll_up", "key.up", show=False),
+        Binding("pagedown,space", "page_down", "key.page_down"),
+        Binding("pageup", "page_up", "key.page_up", show=False),
+        Binding("home,g", "scroll_home", "key.home", show=False),
+        Binding("end,G", "scroll_end", "key.end", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ArticleView > .article-view--title { text-style: bold; color: $text-accent; }
+    ArticleView > .article-view--meta { color: $text-muted; }
+    ArticleView > .article-view--match { background: $warning 40%; }
+    ArticleView > .article-view--current-match { background: $warning; color: $background; }
+    """
+
+    class Progress(Message):
+        """Layout advanced: *done* of *total* paragraphs laid out at the current width."""
+
+        def __init__(self, view: ArticleView, done: int, total: int) -> None:
+            super().__init__()
+            self.view = view
+            self.done = done
+            self.total = total
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.document: Document | None = None
+        self.paragraphs: list[str] = []
+        self.direction = "rtl"
+        self.mode = "app"
+        self.harakat = "keep"
+        self.shape = True
+        self.measure = 72
+        self._layouts: OrderedDict[LayoutOptions, _Layout] = OrderedDict()
+        self._layout: _Layout | None = None
+        self._render_cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._pending: ReadingPosition | None = None
+        self._restore_scheduled = False
+        self._matches: list[Match] = []
+        self._matches_by_paragraph: dict[int, list[tuple[int, Match]]] = {}
+        self._current_match = -1
+        self._generation = 0
+
+    # ----------------------------------------------------------------- content
+    def show(
+        self,
+        document: Document,
+        paragraphs: Sequence[str],
+        *,
+        direction: str = "rtl",
+        position: ReadingPosition | None = None,
+    ) -> None:
+        """Display *document*, whose logical paragraph texts are *paragraphs*.
+
+        Paragraph 0 is drawn as the title and paragraph 1 as the metadata line.
+        """
+        self.document = document
+        self.paragraphs = list(paragraphs)
+        self.direction = direction
+        self._layouts.clear()
+        self._layout = None
+        self._render_cache.clear()
+        self.clear_search()
+        self._pending = position or ReadingPosition(0, 0)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._relayout()
+
+    def configure(self, *, mode: str, harakat: str, shape: bool, measure: int) -> None:
+        """Change the display options; the text is laid out again, the position kept."""
+        changed = (mode, harakat, shape, measure) != (
+            self.mode,
+            self.harakat,
+            self.shape,
+            self.measure,
+        )
+        self.mode, self.harakat, self.shape, self.measure = mode, harakat, shape, measure
+        if changed and self.document is not None:
+            self._pending = self.position()
+            self._relayout()
+
+    # ------------------------------------------------------------------ layout
+    @property
+    def text_width(self) -> int:
+        """Cells given to the text: the measure, or less in a narrow pane."""
+        available = max(2, self._view_width - 2)  # a cell of air on each side
+        return max(2, min(self.measure, available))
+
+    @property
+    def _view_width(self) -> int:
+        """Cells drawn per row: the content area less the scrollbar."""
+        return self.scrollable_content_region.width
+
+    def _options(self) -> LayoutOptions:
+        return LayoutOptions(
+            width=self.text_width,
+            mode=self.mode,
+            harakat=self.harakat,
+            shape=self.shape,
+            direction=self.direction,
+        )
+
+    def on_resize(self) -> None:
+        if self.document is None:
+            return
+        if self._layout is None or self._layout.options != self._options():
+            if self._pending is None:
+                self._pending = self.position()
+            self._relayout()
+        else:
+            self._update_virtual_size()
+
+    def _relayout(self) -> None:
+        """Switch to the layout for the current options, computing it if needed."""
+        if self.document is None or self._view_width <= 0:
+            return
+        options = self._options()
+        self._generation += 1
+        self.workers.cancel_group(self, "layout")
+        self._render_cache.clear()
+        layout = self._layouts.get(options)
+        if layout is None:
+            layout = _Layout(options)
+            self._layouts[options] = layout
+            while len(self._layouts) > LAYOUTS_KEPT:
+                self._layouts.popitem(last=False)
+        else:
+            self._layouts.move_to_end(options)
+        self._layout = layout
+        if not layout.complete:
+            # Enough for the first screens (and the saved position's paragraph) now.
+            wanted = max(self.size.height, 10) * 3
+            target = self._pending.paragraph if self._pending else 0
+            started = time.perf_counter()
+            while layout.next_paragraph < len(self.paragraphs) and (
+                len(layout.rows) < wanted or layout.next_paragraph <= target
+            ):
+                index = layout.next_paragraph
+                layout.add(index, self.document.paragraph_lines(index, options))
+                if time.perf_counter() - started > 0.1:
+                    break
+            if layout.next_paragraph >= len(self.paragraphs):
+                layout.complete = True
+            else:
+                # After the first paint: the worker competes for the interpreter lock.
+                self.call_after_refresh(self._start_worker, layout, self._generation)
+        self._after_rows_added()
+
+    def _start_worker(self, layout: _Layout, generation: int) -> None:
+        if generation != self._generation or layout.complete:
+            return  # superseded by another width, options or document
+        self.run_worker(
+            lambda: self._layout_rest(layout, generation),
+            thread=True,
+            group="layout",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _layout_rest(self, layout: _Layout, generation: int) -> None:
+        """Thread worker: lay out the remaining paragraphs, handing rows over in batches."""
+        worker = get_current_worker()
+        document = self.document
+        assert document is not None
+        index = layout.next_paragraph
+        total = len(self.paragraphs)
+        while index < total and not worker.is_cancelled:
+            batch: list[tuple[int, list[Line]]] = []
+            started = time.perf_counter()
+            while index < total and time.perf_counter() - started < BATCH_SECONDS:
+                batch.append((index, document.paragraph_lines(index, layout.options)))
+                index += 1
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._append_rows, layout, generation, batch)
+
+    def _append_rows(
+        self, layout: _Layout, generation: int, batch: list[tuple[int, list[Line]]]
+    ) -> None:
+        for paragraph, lines in batch:
+            if paragraph == layout.next_paragraph:
+                layout.add(paragraph, lines)
+        if layout.next_paragraph >= len(self.paragraphs):
+            layout.complete = True
+        if generation == self._generation and layout is self._layout:
+            self._after_rows_added()
+
+    def _after_rows_added(self) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        self._update_virtual_size()
+        pending = self._pending
+        restorable = pending is not None and layout.row_of(pending) is not None
+        if restorable and not self._restore_scheduled:
+            # After the refresh: only then does the scroll range know the new rows.
+            self._restore_scheduled = True
+            self.call_after_refresh(self._restore, pending)
+        self.post_message(self.Progress(self, layout.next_paragraph, len(self.paragraphs)))
+        self.refresh()
+
+    def _restore(self, target: ReadingPosition) -> None:
+        self._restore_scheduled = False
+        if self._pending != target or self._layout is None:
+            return  # superseded by a newer position or layout
+        row = self._layout.row_of(target)
+        if row is not None:
+            self.scroll_to(0, row, animate=False, immediate=True)
+            self._pending = None
+
+    def _update_virtual_size(self) -> None:
+        rows = len(self._layout.rows) if self._layout else 0
+        self.virtual_size = Size(self._view_width, rows)
+
+    @property
+    def layout_complete(self) -> bool:
+        return self._layout is not None and self._layout.complete
+
+    @property
+    def rows(self) -> Sequence[Line | None]:
+        """The rows laid out so far at the current width."""
+        return self._layout.rows if self._layout else ()
+
+    # ---------------------------------------------------------------- position
+    def _top_line(self) -> Line | None:
+        rows = self.rows
+        start = int(self.scroll_y)
+        for index in range(start, min(len(rows), start + max(1, self.size.height))):
+            line = rows[index]
+            if line is not None:
+                return line
+        return None
+
+    def position(self) -> ReadingPosition:
+        """The reading position (stable across widths and options)."""
+        if self._pending is not None:
+            return self._pending
+        line = self._top_line()
+        return ReadingPosition(line.paragraph, line.start) if line else ReadingPosition(0, 0)
+
+    def current_paragraph(self) -> int | None:
+        """The paragraph being read: the current match's, else the top line's."""
+        if 0 <= self._current_match < len(self._matches):
+            return self._matches[self._current_match].paragraph
+        line = self._top_line()
+        return line.paragraph if line else None
+
+    # ------------------------------------------------------------------ search
+    @property
+    def matches(self) -> Sequence[Match]:
+        return self._matches
+
+    @property
+    def current_match(self) -> int:
+        return self._current_match
+
+    def search(self, query: str) -> int:
+        """Highlight *query* everywhere; go to the first match at or after the top line."""
+        # Matched in the engine's own paragraph text: its line maps index into it.
+        searched = self.document.paragraphs if self.document is not None else self.paragraphs
+        self._matches = find_matches(searched, query)
+        self._matches_by_paragraph = {}
+        for number, match in enumerate(self._matches):
+            self._matches_by_paragraph.setdefault(match.paragraph, []).append((number, match))
+        self._current_match = -1
+        self._render_cache.clear()
+        if self._matches:
+            here = self.position()
+            after = [n for n, m in enumerate(self._matches) if (m.paragraph, m.start) >= here]
+            self._go_to_match(after[0] if after else 0)
+        self.refresh()
+        return len(self._matches)
+
+    def clear_search(self) -> None:
+        self._matches = []
+        self._matches_by_paragraph = {}
+        self._current_match = -1
+        self._render_cache.clear()
+        self.refresh()
+
+    def next_match(self, step: int = 1) -> None:
+        """Go to the next (``step=1``) or previous (``step=-1``) match, wrapping around."""
+        if self._matches:
+            self._go_to_match((self._current_match + step) % len(self._matches))
+
+    def _go_to_match(self, number: int) -> None:
+        self._current_match = number
+        match = self._matches[number]
+        self._render_cache.clear()
+        target = ReadingPosition(match.paragraph, match.start)
+        row = self._layout.row_of(target) if self._layout else None
+        if row is None:
+            self._pending = target
+        else:
+            # Keep the match a third of the way down, with context above it.
+            top = max(0, row - max(1, self.size.height // 3))
+            if not (self.scroll_y <= row < self.scroll_y + self.size.height):
+                self.scroll_to(0, top, animate=False, immediate=True)
+        self.refresh()
+
+    # --------------------------------------------------------------- rendering
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._render_cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self._view_width
+        index = int(self.scroll_y) + y
+        rows = self.rows
+        base = self.rich_style
+        if index >= len(rows) or rows[index] is None:
+            return Strip.blank(width, base)
+        key = (index, width, self.text_width, self._current_match, id(self._layout))
+        cached = self._render_cache.get(key)
+        if cached is None:
+            line = rows[index]
+            assert line is not None
+            cached = self._render_row(line, width, base)
+            self._render_cache[key] = cached
+        return cached
+
+    def _render_row(self, line: Line, width: int, base: Style) -> Strip:
+        text_width = self.text_width
+        margin = max(0, (width - text_width) // 2)
+        padded = line.padded(text_width)
+        # Where line.text starts inside the padded row (padding is spaces on one side).
+        lead = len(padded) - len(padded.lstrip(" ")) - (len(line.text) - len(line.text.lstrip(" ")))
+        style = base
+        if line.paragraph == TITLE_PARAGRAPH:
+            style = base + self.get_component_rich_style("article-view--title")
+        elif line.paragraph == META_PARAGRAPH:
+            style = base + self.get_component_rich_style("article-view--meta")
+        text = Text(padded, style=style, end="", no_wrap=True)
+        for number, match in self._matches_by_paragraph.get(line.paragraph, ()):
+            first, last = max(match.start, line.start), min(match.end, line.end)
+            if first >= last:
+                continue
+            name = (
+                "article-view--current-match"
+                if number == self._current_match
+                else "article-view--match"
+            )
+            highlight = self.get_component_rich_style(name)
+            for logical in range(first, last):
+                try:
+                    visual = line.logical_to_visual(logical)
+                except IndexError:  # the line draws nothing for it
+                    continue
+                if 0 <= visual < len(line.text):
+                    text.stylize(highlight, lead + visual, lead + visual + 1)
+        segments = [Segment(" " * margin, base), *text.render(self.app.console)]
+        return Strip(segments).adjust_cell_length(width, base)

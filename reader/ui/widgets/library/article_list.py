@@ -1,0 +1,111 @@
+"""The list of stored articles (or search hits): title laid out by the engine, source, date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.text.sanitize import sanitize_line
+from reader.ui.bindings import localize_bindings
+from reader.ui.labels import Labels
+
+
+class ArticleList(OptionList):
+    """Articles newest first; Enter (or a click) opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "key.down", show=False),
+        Binding("up,k", "cursor_up", "key.up", show=False),
+        Binding("pagedown,space", "page_down", "key.page_down", show=False),
+        Binding("pageup", "page_up", "key.page_up", show=False),
+        Binding("home,g", "first", "key.home", show=False),
+        Binding("end,G", "last", "key.end", show=False),
+        Binding("enter", "select", "key.open"),
+    ]
+
+    class Open(Message):
+        """Open the article *article_id*."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, labels: Labels, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels = labels
+        localize_bindings(self, labels)
+        self.entries: list[Any] = []  # ArticleSummary or SearchHit
+        self.empty_key = "library.empty"
+        self._built_width = 0
+
+    def set_entries(self, entries: Sequence[Any], *, empty_key: str = "library.empty") -> None:
+        self.entries = list(entries)
+        self.empty_key = empty_key
+        self._rebuild()
+
+    def set_labels(self, labels: Labels) -> None:
+        self.labels = labels
+        self._rebuild()
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._built_width:
+            self._rebuild()
+
+    def article_id_at(self, index: int | None) -> str | None:
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        entry = self.entries[index]
+        return getattr(entry, "article_id", None) or getattr(entry, "id", None)
+
+    def select_article(self, article_id: str) -> None:
+        """Highlight *article_id* if it is listed."""
+        for index in range(len(self.entries)):
+            if self.article_id_at(index) == article_id:
+                self.highlighted = index
+                return
+
+    def _rebuild(self) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self._built_width = self.scrollable_content_region.width
+        width = max(10, self._built_width - 1)
+        if not self.entries:
+            message = self.labels(self.empty_key)
+            message = message.rjust(width) if self.labels.rtl else message
+            self.add_option(Option(Text(message, style="dim"), disabled=True))
+            return
+        for number, entry in enumerate(self.entries):
+            self.add_option(Option(self._prompt(entry, width), id=f"article-{number}"))
+        self.highlighted = highlighted if highlighted is not None and highlighted < len(
+            self.entries
+        ) else 0
+
+    def _prompt(self, entry: Any, width: int) -> Text:
+        lines = self.labels.block(entry.title or "", width, direction="rtl")
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        for line in lines:
+            prompt.append(line.padded(width) + "\n", style="bold")
+        details = [
+            sanitize_line(str(value))
+            for value in (getattr(entry, "source", None),
+                          (getattr(entry, "date", None) or "").replace("T", " ")[:16])
+            if value
+        ]
+        snippet = getattr(entry, "snippet", None)
+        if snippet:
+            details.append(self.labels.line(snippet, direction="rtl"))
+        detail = " · ".join(details)
+        rtl = lines[0].rtl if lines else self.labels.rtl
+        prompt.append(Text(detail.rjust(width) if rtl else detail, style="dim"))
+        return prompt
+
+    def action_select(self) -> None:
+        article_id = self.article_id_at(self.highlighted)
+        if article_id:
+            self.post_message(self.Open(article_id))

@@ -1,0 +1,119 @@
+"""Related links of the article: stored ones open in the reader, external ones are copied.
+
+Titles and URLs are untrusted: they are laid out by the engine (which sanitizes)
+or passed through ``sanitize_line`` before they reach the option list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.text.sanitize import sanitize_line
+from reader.ui.bindings import localize_bindings
+from reader.ui.labels import Labels
+
+
+class RelatedPane(OptionList):
+    """A list of ``library.related()`` items (title, url, article_id, score, kind).
+
+    An item with an ``article_id`` is in the library and opens in the reader
+    (whether the page listed it or the library found it similar); one without
+    is external and its address is copied.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "key.down", show=False),
+        Binding("up,k", "cursor_up", "key.up", show=False),
+        Binding("home,g", "first", "key.home", show=False),
+        Binding("end,G", "last", "key.end", show=False),
+        Binding("enter", "select", "key.open"),
+    ]
+
+    class OpenStored(Message):
+        """The reader chose a link to an article stored in the library."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class CopyUrl(Message):
+        """The reader chose an external link: its (sanitized) address is to be copied."""
+
+        def __init__(self, url: str | None) -> None:
+            super().__init__()
+            self.url = url
+
+    def __init__(self, labels: Labels, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels = labels
+        localize_bindings(self, labels)
+        self.items: list[Any] = []
+        self._built_width = 0
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        """Show *items* (``RelatedItem``-like objects)."""
+        self.items = list(items)
+        self._rebuild()
+
+    def set_labels(self, labels: Labels) -> None:
+        self.labels = labels
+        self._rebuild()
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._built_width:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self._built_width = self.scrollable_content_region.width
+        width = max(10, self._built_width - 1)
+        if not self.items:
+            message = self.labels("related.none")
+            message = message.rjust(width) if self.labels.rtl else message
+            self.add_option(Option(Text(message, style="dim"), disabled=True))
+            return
+        for number, item in enumerate(self.items):
+            lines = self.labels.block(item.title or "", width, direction="rtl")
+            title = self.labels.padded(lines, width) or "-"
+            rtl = lines[0].rtl if lines else self.labels.rtl
+            if item.article_id:
+                where = self.labels("related.stored")
+            else:
+                where = sanitize_line(item.url or "") or self.labels("related.external")
+            prompt = Text(title, no_wrap=True, overflow="ellipsis")
+            prompt.append("\n")
+            prompt.append(Text(where.rjust(width) if rtl else where, style="dim"))
+            self.add_option(Option(prompt, id=f"related-{number}"))
+        if highlighted is not None and highlighted < len(self.items):
+            self.highlighted = highlighted
+        elif self.items:
+            self.highlighted = 0
+
+    def action_select(self) -> None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.items):
+            return
+        self.choose(index)
+
+    def choose(self, index: int) -> None:
+        """Open a stored link, or ask for an external one to be copied."""
+        item = self.items[index]
+        if item.article_id:
+            self.post_message(self.OpenStored(item.article_id))
+        else:
+            url = sanitize_line(item.url) if item.url else None
+            self.post_message(self.CopyUrl(url))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A mouse click (or enter handled by OptionList itself) lands here.
+        event.stop()
+        if 0 <= event.option_index < len(self.items):
+            self.choose(event.option_index)

@@ -1,0 +1,92 @@
+"""In app mode the reader switches the terminal to explicit bidi mode before drawing.
+
+VTE terminals reorder right-to-left text themselves unless told not to: the
+first bytes the reader writes must include ``CSI 8 l`` before any Arabic, and the
+last ``CSI 8 h``. Read from a pseudo-terminal, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import app_env
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+
+
+def run_in_pty(argv: list[str], env: dict[str, str], keys: bytes, marker: bytes) -> bytes:
+    """Run *argv* on a pty of 100x30, type *keys* once *marker* showed; all output."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child
+        os.execve(argv[0], argv, env)
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    output = b""
+    typed = False
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+            if b"\x1b[6n" in chunk:  # answer a cursor position query, as a terminal does
+                os.write(fd, b"\x1b[1;1R")
+        if not typed and marker in output:
+            time.sleep(0.5)
+            os.write(fd, keys)
+            typed = True
+    os.waitpid(pid, 0)
+    return output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_app_mode_brackets_its_output_with_explicit_mode(
+    installed_command: Path, tmp_path: Path
+) -> None:
+    library = tmp_path / "library.sqlite"
+    env = app_env(library)
+    env.pop("TMUX", None)
+    env["TERM"] = "xterm-256color"
+    marker = b"Search the library"
+    output = run_in_pty([str(installed_command), "--library", str(library), "--bidi", "app",
+                         "--lang", "en"], env, b"q", marker)
+    assert marker in output, output[-2000:]
+    text = output.decode("utf-8", errors="replace")
+    first_arabic = next(i for i, ch in enumerate(text) if _is_arabic(ch))
+    enter = text.find("\x1b[8l")
+    assert 0 <= enter < first_arabic, "CSI 8 l must come before any Arabic text"
+    assert text.rfind("\x1b[8h") > first_arabic, "CSI 8 h must be sent on exit"
+
+
+def test_terminal_mode_leaves_the_terminal_bidi_alone(
+    installed_command: Path, tmp_path: Path
+) -> None:
+    library = tmp_path / "library.sqlite"
+    env = app_env(library)
+    env["TERM"] = "xterm-256color"
+    marker = b"Search the library"
+    output = run_in_pty([str(installed_command), "--library", str(library), "--bidi",
+                         "terminal", "--lang", "en"], env, b"q", marker)
+    assert marker in output
+    assert b"\x1b[8l" not in output and b"\x1b[8h" not in output
+    # Logical, unshaped Arabic goes out: base letters, never presentation forms.
+    text = output.decode("utf-8", errors="replace")
+    assert any("\u0621" <= ch <= "\u064a" for ch in text)
+    assert not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" for ch in text)

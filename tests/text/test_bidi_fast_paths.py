@@ -1,0 +1,80 @@
+"""The fast paths give exactly what the general implementation gives.
+
+Hypothesis draws strings over an alphabet with one or more characters of every Bidi_Class
+(brackets, marks, numbers, separators, explicit formatting characters, BN), so every branch
+of the fast code is compared with the general code on many arrangements.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.bidi import classes as bidi_classes
+from reader.text.bidi import reorder
+from reader.text.bidi.levels import paragraph_levels, paragraph_levels_general
+
+# Two of many classes so that runs form; brackets include the canonical-equivalent pair.
+ALPHABET = (
+    "ab"  # L
+    "\u05d0\u05d1"  # R
+    "\u0628\u062a"  # AL
+    "09"  # EN
+    "\u0661\u0662"  # AN
+    "+-"  # ES
+    "$%\u066a"  # ET
+    ",.:\u066c"  # CS
+    "\u064e\u0651\u0300"  # NSM (fatha, shadda, grave)
+    "\u00ad\u200d"  # BN
+    " \u2029\t"  # WS, B, S
+    "!\"'"  # ON
+    "()[]{}«»\u2329\u232a\u3008\u3009"  # brackets and ON mirrored
+)
+EXPLICIT = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+implicit_text = st.text(alphabet=ALPHABET, max_size=40)
+any_text = st.text(alphabet=ALPHABET + EXPLICIT, max_size=40)
+base_levels = st.sampled_from([None, 0, 1])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=implicit_text, base=base_levels, default=st.sampled_from([0, 1]))
+def test_fast_levels_equal_general(text: str, base: int | None, default: int) -> None:
+    fast = paragraph_levels(text, base, default)
+    general = paragraph_levels_general(text, base, default)
+    assert (fast.base_level, fast.levels) == (general.base_level, general.levels)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=any_text, base=base_levels, data=st.data())
+def test_fast_reorder_equals_general(text: str, base: int | None, data: st.DataObject) -> None:
+    para = paragraph_levels(text, base)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for marks_after_base in (True, False):
+        assert reorder.reorder_line(
+            para, start, end, marks_after_base=marks_after_base
+        ) == reorder.reorder_line_reference(para, start, end, marks_after_base=marks_after_base)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet="ab\u064e\u064f\u0651\u0652\u200d \u202b", max_size=60))
+def test_cluster_masks_equal_cluster_split(text: str) -> None:
+    """The big-integer cluster reversal equals the one-cluster-at-a-time version (runs of up
+    to five marks in this alphabet, past the four the masks handle)."""
+    para = paragraph_levels(text)
+    assert reorder._build_backward_clusters(para) == reorder._split_backward_clusters(para)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(max_size=40))
+def test_fast_classification_equals_table_lookup(text: str) -> None:
+    assert bidi_classes.classify(text) == bidi_classes._classify_by_dict(text)
+
+
+def test_fast_classification_of_every_bmp_block() -> None:
+    """All 65,536 BMP code points in one string (every high byte at once), and astral ones."""
+    bmp = "".join(map(chr, range(0x10000)))
+    assert bidi_classes.classify(bmp) == bidi_classes._classify_by_dict(bmp)
+    astral = "".join(map(chr, range(0x10000, 0x110000, 7)))
+    assert bidi_classes.classify(astral) == bidi_classes._classify_by_dict(astral)

@@ -1,0 +1,103 @@
+"""Options in the palette and on the command line; modes, language, progressive layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reader.text.layout import Document, LayoutOptions
+from reader.ui.settings import PREFERENCES_KEY
+from reader.ui.widgets.article import ArticleView
+from tests.conftest import shared_path
+from tests.ui.conftest import make_app, seed_id
+
+SIZE = (100, 30)
+
+
+async def test_palette_commands_change_and_save_the_options(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Harakat: strip")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.settings.harakat == "strip"
+        assert library.get_state(PREFERENCES_KEY)["harakat"] == "strip"
+        view = app.screen.query_one(ArticleView)
+        shown = "".join(line.text for line in view.rows if line is not None)
+        assert not any("\u064b" <= ch <= "\u0652" for ch in shown)  # the damma of عُقد is gone
+        names = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Bidi mode: terminal", "Shaping: off", "Measure: 60 columns",
+                "Language: Arabic", "Harakat: keep", "Theme"} <= names
+
+
+async def test_measure_and_shaping_relayout_keeping_the_place(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.text_width == 72  # the measure, centred in a wide pane
+        await pilot.press("pagedown")
+        where = view.position().paragraph
+        app.change(measure=40)
+        await pilot.pause()
+        assert view.text_width == 40
+        assert max(line.cells for line in view.rows if line) <= 40
+        assert view.position().paragraph == where
+        app.change(shape=False)
+        await pilot.pause()
+        title = view.rows[0]
+        assert title is not None and not any("\ufb50" <= ch <= "\ufeff" for ch in title.text)
+
+
+async def test_terminal_mode_shows_logical_text(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library), bidi="terminal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        article = library.get(seed_id(library))
+        assert view.rows[0] is not None and view.rows[0].text == article.title
+        assert app.bidi.mode == "terminal"
+
+
+async def test_arabic_interface_labels_are_laid_out_by_the_engine(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library), lang="ar")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        expected = Document(["روابط ذات صلة"]).lines(LayoutOptions(width=1000))[0].text
+        assert app.screen.query_one("#related").border_title == expected
+        descriptions = {b.description for b in app.screen.active_bindings.values()
+                        for b in [b.binding]}
+        back = Document(["رجوع"]).lines(LayoutOptions(width=1000))[0].text
+        assert back in descriptions and "Back" not in descriptions
+        app.change(lang="en")  # switching back at run time relabels everything
+        await pilot.pause()
+        assert app.screen.query_one("#related").border_title == "Related links"
+        assert "Back" in {b.binding.description for b in app.screen.active_bindings.values()}
+
+
+async def test_long_document_is_laid_out_progressively(library: Any, tmp_path: Path) -> None:
+    source = shared_path("corpus", "text", "tashkeela_fadel2019_test.txt")
+    lines = source.read_text(encoding="utf-8").splitlines()[:400]
+    sample = tmp_path / "tashkeela_first_400_lines.txt"
+    sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    article = library.resolve(str(sample))
+    app = make_app(library, article_id=article.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.rows and not view.layout_complete  # the first screens, not all
+        await pilot.press("j", "pagedown")  # input is served while the worker lays out
+        assert view.scroll_y > 0
+        for _ in range(600):
+            if view.layout_complete:
+                break
+            await pilot.pause(0.05)
+        assert view.layout_complete
+        paragraphs = len(view.paragraphs)
+        assert sum(1 for line in view.rows if line is None) == paragraphs - 1
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y > 1000
