@@ -8,6 +8,7 @@ import json
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.screen import Screen
 
 from reader.comments.form import CommentDraft
 from reader.comments.store import DraftStore, DraftTarget
@@ -420,3 +421,37 @@ async def test_clicking_puts_the_caret_on_the_clicked_letter(store):
         target = next(c for c in layout.rows[0].cells if editor.text[c.logical] == "P")
         await pilot.click(editor, offset=(target.x, 0))
         assert editor.buffer.caret == editor.text.index("P")
+
+
+async def test_tab_walks_the_fields_then_leaves_to_the_host(store):
+    class HostScreen(Screen):
+        BINDINGS = [("tab", "host_tab", "")]  # noqa: RUF012 - like the reading screen's
+        host_tabs = 0
+
+        def compose(self) -> ComposeResult:
+            yield CommentPane(store, TARGET, language="en")
+
+        def action_host_tab(self) -> None:
+            self.host_tabs += 1
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(HostScreen())
+
+    app = Host()
+    async with app.run_test(size=(80, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        pane = screen.query_one(CommentPane)
+        pane.focus_comment()
+        await pilot.pause()
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(app.focused.id)
+        assert seen == ["field-author", "field-email", "field-url", "field-remember"]
+        assert screen.host_tabs == 0
+        await pilot.press("tab")
+        assert screen.host_tabs == 1  # past the last field, the screen's Tab runs
+        await pilot.press("shift+tab")
+        assert app.focused.id == "field-url"

@@ -15,6 +15,7 @@ import contextlib
 from typing import ClassVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -80,6 +81,8 @@ class CommentPane(VerticalScroll, can_focus=True):
         Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
         Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
         Binding("ctrl+s", "save", "save draft", show=False),
+        Binding("tab", "field(1)", "next field", show=False),
+        Binding("shift+tab", "field(-1)", "previous field", show=False),
     ]
 
     def __init__(self, store: DraftStore | object, target: DraftTarget | None = None, *,
@@ -123,6 +126,18 @@ class CommentPane(VerticalScroll, can_focus=True):
             self.screen.set_focus(editor)
             if editor.buffer.insert(event.character):
                 editor._after_edit()
+
+    def action_field(self, step: int) -> None:
+        """Tab/Shift+Tab: the next or previous field; past the first or last, the host's
+        own Tab (its next pane) takes over."""
+        fields = [*(self.editor(f) for f in FIELDS), self.query_one("#field-remember")]
+        focused = self.app.focused
+        if focused not in fields:
+            raise SkipAction()
+        index = fields.index(focused) + step
+        if not 0 <= index < len(fields):
+            raise SkipAction()
+        self.screen.set_focus(fields[index])
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
