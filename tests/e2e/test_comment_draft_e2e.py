@@ -145,8 +145,9 @@ def test_comment_draft_survives_sigkill(tmp_path):
                 f"exec {command} --library {library} {seed}")
     try:
         pid = tmux.start(app_line)
-        # The comment form is mounted once the article is on screen.
-        tmux.wait_for(lambda s: "Comment *" in s)
+        # The comment form is mounted once the article is on screen; its byte counter is
+        # what tells it from the screen's own summary of the page's form.
+        tmux.wait_for(lambda s: "65,525 bytes" in s)
         tmux.keys("c")
         time.sleep(0.3)
         tmux.keys(COMMENT, literal=True)
@@ -171,7 +172,7 @@ def test_comment_draft_survives_sigkill(tmp_path):
 
         tmux = Tmux(env)
         tmux.start(app_line)
-        tmux.wait_for(lambda s: "Comment *" in s)
+        tmux.wait_for(lambda s: "65,525 bytes" in s)
         tmux.keys("c")
         tmux.wait_for(lambda s: shaped in s)  # the draft is back in the pane
 
