@@ -455,3 +455,22 @@ async def test_tab_walks_the_fields_then_leaves_to_the_host(store):
         assert screen.host_tabs == 1  # past the last field, the screen's Tab runs
         await pilot.press("shift+tab")
         assert app.focused.id == "field-url"
+
+
+async def test_switching_article_while_the_disk_is_full_keeps_the_draft(store, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path / "recovered"))
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "أ")
+        pane.save_now()
+        conn = store.connection
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+        pane.editor("comment").post_message(events.Paste("ن" * 20_000))
+        await pilot.pause()
+        pane.show_article(DraftTarget("another"))
+        (saved,) = (tmp_path / "recovered").glob("*.json")
+        assert json.loads(saved.read_text(encoding="utf-8"))["comment"] == "أ" + "ن" * 20_000
+        conn.execute("PRAGMA max_page_count = 1073741823")

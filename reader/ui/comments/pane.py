@@ -210,7 +210,7 @@ class CommentPane(VerticalScroll, can_focus=True):
         """Edit *target*'s draft; the previous article's draft is saved first."""
         if self.session is not None and self.session.target == target:
             return
-        self.save_now()
+        self._save_or_keep()
         self.session = DraftSession(self.store, target)
         self._load_into_form(self.session.draft)
         self._status_note = None
@@ -282,9 +282,13 @@ class CommentPane(VerticalScroll, can_focus=True):
     def on_unmount(self) -> None:
         # Quitting: save, but the form's widgets are already gone, so show nothing.
         self._closing = True
+        self._save_or_keep()
+
+    def _save_or_keep(self) -> None:
+        """Save before the draft leaves memory (another article, quitting); if the library
+        still refuses, or a conflict awaits a choice, keep the text in a recovery file."""
         outcome = self.save_now()
         if outcome is not None and outcome.status in ("failed", "conflict") and self.session:
-            # The library still refuses (or the user never chose): keep the text in a file.
             with contextlib.suppress(OSError):
                 write_recovery(self.session.target.article_id, self.session.draft)
 
