@@ -8,6 +8,7 @@ import json
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.screen import Screen
 
 from reader.comments.form import CommentDraft
 from reader.comments.store import DraftStore, DraftTarget
@@ -407,3 +408,69 @@ async def test_a_tiny_terminal_does_not_break_the_pane(store):
         await type_text(pilot, "نص طويل نوعا ما")
         await pilot.press("left", "up", "down", "home", "end", "backspace")
         assert app.query_one(CommentPane).editor("comment").text == "نص طويل نوعا م"
+
+
+async def test_clicking_puts_the_caret_on_the_clicked_letter(store):
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "جهاز iPad")
+        editor = pane.editor("comment")
+        layout = editor.visual_layout()
+        target = next(c for c in layout.rows[0].cells if editor.text[c.logical] == "P")
+        await pilot.click(editor, offset=(target.x, 0))
+        assert editor.buffer.caret == editor.text.index("P")
+
+
+async def test_tab_walks_the_fields_then_leaves_to_the_host(store):
+    class HostScreen(Screen):
+        BINDINGS = [("tab", "host_tab", "")]  # noqa: RUF012 - like the reading screen's
+        host_tabs = 0
+
+        def compose(self) -> ComposeResult:
+            yield CommentPane(store, TARGET, language="en")
+
+        def action_host_tab(self) -> None:
+            self.host_tabs += 1
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(HostScreen())
+
+    app = Host()
+    async with app.run_test(size=(80, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        pane = screen.query_one(CommentPane)
+        pane.focus_comment()
+        await pilot.pause()
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(app.focused.id)
+        assert seen == ["field-author", "field-email", "field-url", "field-remember"]
+        assert screen.host_tabs == 0
+        await pilot.press("tab")
+        assert screen.host_tabs == 1  # past the last field, the screen's Tab runs
+        await pilot.press("shift+tab")
+        assert app.focused.id == "field-url"
+
+
+async def test_switching_article_while_the_disk_is_full_keeps_the_draft(store, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path / "recovered"))
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        await type_text(pilot, "أ")
+        pane.save_now()
+        conn = store.connection
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+        pane.editor("comment").post_message(events.Paste("ن" * 20_000))
+        await pilot.pause()
+        pane.show_article(DraftTarget("another"))
+        (saved,) = (tmp_path / "recovered").glob("*.json")
+        assert json.loads(saved.read_text(encoding="utf-8"))["comment"] == "أ" + "ن" * 20_000
+        conn.execute("PRAGMA max_page_count = 1073741823")

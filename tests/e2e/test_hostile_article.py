@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 from reader.text.layout import Document, LayoutOptions
-
 from tests.e2e.conftest import Tmux, app_env
 
 PAYLOAD = base64.b64encode(b"rm -rf ~").decode()

@@ -15,6 +15,7 @@ import contextlib
 from typing import ClassVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -80,6 +81,8 @@ class CommentPane(VerticalScroll, can_focus=True):
         Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
         Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
         Binding("ctrl+s", "save", "save draft", show=False),
+        Binding("tab", "field(1)", "next field", show=False),
+        Binding("shift+tab", "field(-1)", "previous field", show=False),
     ]
 
     def __init__(self, store: DraftStore | object, target: DraftTarget | None = None, *,
@@ -123,6 +126,18 @@ class CommentPane(VerticalScroll, can_focus=True):
             self.screen.set_focus(editor)
             if editor.buffer.insert(event.character):
                 editor._after_edit()
+
+    def action_field(self, step: int) -> None:
+        """Tab/Shift+Tab: the next or previous field; past the first or last, the host's
+        own Tab (its next pane) takes over."""
+        fields = [*(self.editor(f) for f in FIELDS), self.query_one("#field-remember")]
+        focused = self.app.focused
+        if focused not in fields:
+            raise SkipAction()
+        index = fields.index(focused) + step
+        if not 0 <= index < len(fields):
+            raise SkipAction()
+        self.screen.set_focus(fields[index])
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
@@ -195,7 +210,7 @@ class CommentPane(VerticalScroll, can_focus=True):
         """Edit *target*'s draft; the previous article's draft is saved first."""
         if self.session is not None and self.session.target == target:
             return
-        self.save_now()
+        self._save_or_keep()
         self.session = DraftSession(self.store, target)
         self._load_into_form(self.session.draft)
         self._status_note = None
@@ -267,9 +282,13 @@ class CommentPane(VerticalScroll, can_focus=True):
     def on_unmount(self) -> None:
         # Quitting: save, but the form's widgets are already gone, so show nothing.
         self._closing = True
+        self._save_or_keep()
+
+    def _save_or_keep(self) -> None:
+        """Save before the draft leaves memory (another article, quitting); if the library
+        still refuses, or a conflict awaits a choice, keep the text in a recovery file."""
         outcome = self.save_now()
         if outcome is not None and outcome.status in ("failed", "conflict") and self.session:
-            # The library still refuses (or the user never chose): keep the text in a file.
             with contextlib.suppress(OSError):
                 write_recovery(self.session.target.article_id, self.session.draft)
 
