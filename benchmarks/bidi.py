@@ -11,6 +11,7 @@ Usage: python benchmarks/bidi.py [FILE] [--repeat N]
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -57,20 +58,51 @@ def wrap_ranges(text: str, classes: str, width: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def best_of(repeat: int, action: Callable[[], object]) -> tuple[float, float]:
-    """(median, minimum) wall time of *action* over *repeat* runs."""
-    times = []
-    for _ in range(repeat):
+class Timer:
+    """Wall and CPU time of actions measured in interleaved rounds.
+
+    Every round times every action once, so a change in machine load affects all of them
+    alike; the ratios are medians of per-round ratios. CPU time (this process, plus its
+    children for commands) is reported too: it is less disturbed by other work on the
+    machine than wall time.
+    """
+
+    def __init__(self) -> None:
+        self.wall: dict[str, list[float]] = {}
+        self.cpu: dict[str, list[float]] = {}
+
+    def measure(self, name: str, action: Callable[[], object]) -> None:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = time.process_time()
         started = time.perf_counter()
         action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = time.process_time() - cpu + (after.ru_utime + after.ru_stime) - (
+            children.ru_utime + children.ru_stime
+        )
+        self.wall.setdefault(name, []).append(wall)
+        self.cpu.setdefault(name, []).append(cpu)
+
+    def median(self, name: str) -> tuple[float, float]:
+        return statistics.median(self.wall[name]), statistics.median(self.cpu[name])
+
+    def ratio(self, names: list[str], reference: str) -> tuple[float, float]:
+        """Median over rounds of sum(names) / reference, for wall and CPU time."""
+        ratios = []
+        for times in (self.wall, self.cpu):
+            per_round = [
+                sum(times[name][k] for name in names) / times[reference][k]
+                for k in range(len(times[reference]))
+            ]
+            ratios.append(statistics.median(per_round))
+        return ratios[0], ratios[1]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     if not args.file.is_file():
         print(f"{args.file}: no such file (pass the document to measure)", file=sys.stderr)
@@ -81,35 +113,47 @@ def main() -> int:
     print(f"{args.file.name}: {mib:.2f} MiB, {len(text):,} characters, "
           f"{len(paragraphs):,} paragraphs")
 
-    levels_median, levels_min = best_of(
-        args.repeat, lambda: [paragraph_levels(p) for p in paragraphs]
-    )
     resolved = [paragraph_levels(p) for p in paragraphs]
     lines = [(para, start, end) for para in resolved
              for start, end in wrap_ranges(para.text, para.classes, WIDTH)]
-    reorder_median, reorder_min = best_of(
-        args.repeat, lambda: [reorder_line(p, s, e) for p, s, e in lines]
-    )
-    plain_median, _ = best_of(
-        args.repeat, lambda: [reorder_line(p, s, e, marks_after_base=False) for p, s, e in lines]
-    )
-    rust_median, rust_min = best_of(args.repeat, lambda: [get_display(p) for p in paragraphs])
-    ours = levels_median + reorder_median
-    print(f"paragraph_levels, all paragraphs:      {levels_median:.3f} s "
-          f"(min {levels_min:.3f}, {mib / levels_median:.1f} MiB/s)")
-    print(f"reorder_line, {len(lines):,} lines at width {WIDTH}: {reorder_median:.3f} s "
-          f"(min {reorder_min:.3f}; without L3 {plain_median:.3f} s)")
-    print(f"levels + reorder:                      {ours:.3f} s ({mib / ours:.1f} MiB/s)")
-    print(f"python-bidi get_display per paragraph: {rust_median:.3f} s "
-          f"(min {rust_min:.3f}); ours / python-bidi = {ours / rust_median:.2f}")
-    if shutil.which("fribidi"):
-        def run_fribidi() -> None:
-            with args.file.open("rb") as source:
-                subprocess.run(["fribidi", "--width", str(WIDTH)], stdin=source,
-                               stdout=subprocess.DEVNULL, check=True)
-        fribidi_median, _ = best_of(args.repeat, run_fribidi)
-        print(f"fribidi --width {WIDTH} (whole process):   {fribidi_median:.3f} s; "
-              f"ours / fribidi = {ours / fribidi_median:.2f}")
+
+    def reorder_all(marks_after_base: bool) -> None:
+        for para in resolved:  # start cold: per-paragraph arrays are built once per layout
+            para._cache.clear()
+        for para, start, end in lines:
+            reorder_line(para, start, end, marks_after_base=marks_after_base)
+
+    def run_fribidi() -> None:
+        with args.file.open("rb") as source:
+            subprocess.run(["fribidi", "--width", str(WIDTH)], stdin=source,
+                           stdout=subprocess.DEVNULL, check=True)
+
+    have_fribidi = shutil.which("fribidi") is not None
+    timer = Timer()
+    for _ in range(args.repeat):
+        timer.measure("levels", lambda: [paragraph_levels(p) for p in paragraphs])
+        timer.measure("reorder", lambda: reorder_all(True))
+        timer.measure("reorder_plain", lambda: reorder_all(False))
+        timer.measure("python-bidi", lambda: [get_display(p) for p in paragraphs])
+        if have_fribidi:
+            timer.measure("fribidi", run_fribidi)
+
+    def show(label: str, name: str) -> None:
+        wall, cpu = timer.median(name)
+        print(f"{label:<44} {wall:6.3f} s wall, {cpu:6.3f} s CPU ({mib / wall:5.1f} MiB/s)")
+
+    print(f"medians of {args.repeat} interleaved rounds")
+    show("paragraph_levels, every paragraph", "levels")
+    show(f"reorder_line, {len(lines):,} lines at width {WIDTH} (L3)", "reorder")
+    show("reorder_line without L3", "reorder_plain")
+    show("python-bidi get_display per paragraph", "python-bidi")
+    ours = ["levels", "reorder"]
+    wall_ratio, cpu_ratio = timer.ratio(ours, "python-bidi")
+    print(f"levels + reorder / python-bidi: {wall_ratio:.2f} wall, {cpu_ratio:.2f} CPU")
+    if have_fribidi:
+        show(f"fribidi --width {WIDTH} (whole process)", "fribidi")
+        wall_ratio, cpu_ratio = timer.ratio(ours, "fribidi")
+        print(f"levels + reorder / fribidi:     {wall_ratio:.2f} wall, {cpu_ratio:.2f} CPU")
     return 0
 
 

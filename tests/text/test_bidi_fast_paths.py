@@ -37,7 +37,7 @@ any_text = st.text(alphabet=ALPHABET + EXPLICIT, max_size=40)
 base_levels = st.sampled_from([None, 0, 1])
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(text=implicit_text, base=base_levels, default=st.sampled_from([0, 1]))
 def test_fast_levels_equal_general(text: str, base: int | None, default: int) -> None:
     fast = paragraph_levels(text, base, default)
@@ -45,7 +45,7 @@ def test_fast_levels_equal_general(text: str, base: int | None, default: int) ->
     assert (fast.base_level, fast.levels) == (general.base_level, general.levels)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(text=any_text, base=base_levels, data=st.data())
 def test_fast_reorder_equals_general(text: str, base: int | None, data: st.DataObject) -> None:
     para = paragraph_levels(text, base)

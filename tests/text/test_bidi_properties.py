@@ -12,7 +12,7 @@ any_characters = st.characters(blacklist_categories=())
 any_text = st.text(alphabet=any_characters, max_size=60)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(text=any_text, base=st.sampled_from([None, 0, 1]), data=st.data())
 def test_any_string_resolves_and_reorders_to_a_permutation(
     text: str, base: int | None, data: st.DataObject

@@ -49,6 +49,7 @@ _NOT_A_CODE = re.compile(r"[^\x00-\x7f]")
 _LOW_TABLES: dict[int, bytes] = {}
 _SELECT: dict[int, bytes] = {}
 _COMMON_BLOCKS = b"\x00\x06"  # ASCII/Latin-1 and Arabic
+_SHORT = 24  # below this length the per-character lookup costs less than the set-up
 
 
 def _low_table(high: int) -> bytes:
@@ -77,6 +78,8 @@ def classify(text: str) -> str:
     """
     if text.isascii():
         return text.encode("ascii").translate(_low_table(0)).decode("ascii")
+    if len(text) < _SHORT:
+        return _classify_by_dict(text)
     data = text.encode("utf-16-be", "surrogatepass")
     size = len(text)
     if len(data) != 2 * size:  # characters beyond the BMP (surrogate pairs)

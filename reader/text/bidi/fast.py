@@ -60,7 +60,7 @@ def _w_rules(codes: str) -> str:
     # A mark only ever takes the class of the letter its chain starts with, so the codes
     # found before marks in the first pass are the only ones to look for afterwards.
     if "m" in codes:
-        takers = [taker for taker in _MARK_TAKERS if taker + "m" in codes]
+        takers = [taker for taker in _MARK_TAKERS if taker in codes and taker + "m" in codes]
         while takers:
             for taker in takers:
                 codes = codes.replace(taker + "m", taker + taker)

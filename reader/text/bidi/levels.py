@@ -37,7 +37,8 @@ def paragraph_levels(
     to left, suits Arabic documents; the Unicode default is 0).
     """
     classes = classify(text)
-    explicit = _EXPLICIT.search(classes) is not None
+    # Class codes are letters except the digits of explicit formatting characters.
+    explicit = not classes.isalpha() and _EXPLICIT.search(classes) is not None
     base = _base_level(classes, base_level, default_level, explicit)
     if explicit:
         levels = bytes(reference.resolve_levels(text, classes, base))

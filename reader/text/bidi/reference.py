@@ -59,12 +59,16 @@ def matching_pdis(classes: str) -> dict[int, int]:
     return matches
 
 
-def explicit_levels(classes: str, base_level: int) -> tuple[list[int], list[str]]:
-    """Rules X1-X8: embedding level and (override-adjusted) class of each character."""
+def explicit_levels(
+    classes: str, base_level: int, pdi_of: dict[int, int]
+) -> tuple[list[int], list[str]]:
+    """Rules X1-X8: embedding level and (override-adjusted) class of each character.
+
+    *pdi_of* is :func:`matching_pdis` of *classes*.
+    """
     n = len(classes)
     levels = [base_level] * n
     types = list(classes)
-    pdi_of = matching_pdis(classes)
     # Stack entries: (level, override code or "", isolate status).
     stack: list[tuple[int, str, bool]] = [(base_level, "", False)]
     overflow_isolates = overflow_embeddings = valid_isolates = 0
@@ -125,7 +129,9 @@ def explicit_levels(classes: str, base_level: int) -> tuple[list[int], list[str]
     return levels, types
 
 
-def isolating_run_sequences(classes: str, levels: list[int]) -> list[list[int]]:
+def isolating_run_sequences(
+    classes: str, levels: list[int], pdi_of: dict[int, int]
+) -> list[list[int]]:
     """BD13/X10: index lists of the isolating run sequences (X9-removed characters left out)."""
     runs: list[list[int]] = []
     previous_level = -1
@@ -137,7 +143,6 @@ def isolating_run_sequences(classes: str, levels: list[int]) -> list[list[int]]:
             previous_level = levels[i]
         else:
             runs[-1].append(i)
-    pdi_of = matching_pdis(classes)
     run_starting_at = {run[0]: run for run in runs}
     sequences: list[list[int]] = []
     continued: set[int] = set()
@@ -185,9 +190,10 @@ def resolve_sequence(
     eos = _direction(max(level, after_level))
     t = [types[i] for i in sequence]
     count = len(t)
+    present = set(t)  # rules about classes that are absent are skipped (same result)
 
     # W1: NSM takes the class of what precedes it (ON after an isolate initiator or PDI).
-    for k in range(count):
+    for k in range(count if "m" in present else 0):
         if t[k] == "m":
             if k == 0:
                 t[k] = sos
@@ -196,23 +202,24 @@ def resolve_sequence(
             else:
                 t[k] = t[k - 1]
     # W2: EN after AL (as the last strong) becomes AN. W3: AL becomes R.
+    present = set(t)
     last_strong = sos
-    for k in range(count):
+    for k in range(count if "A" in present and "E" in present else 0):
         if t[k] in _STRONG:
             last_strong = t[k]
         elif t[k] == "E" and last_strong == "A":
             t[k] = "n"
-    for k in range(count):
+    for k in range(count if "A" in present else 0):
         if t[k] == "A":
             t[k] = "R"
     # W4: a single separator between two numbers of the same type joins them.
-    for k in range(1, count - 1):
+    for k in range(1, count - 1 if "s" in present or "c" in present else 1):
         if t[k] == "s" and t[k - 1] == "E" and t[k + 1] == "E":
             t[k] = "E"
         elif t[k] == "c" and t[k - 1] == t[k + 1] and t[k - 1] in "En":
             t[k] = t[k - 1]
     # W5: terminators next to European numbers become European numbers.
-    k = 0
+    k = 0 if "t" in present else count
     while k < count:
         if t[k] == "t":
             end = k
@@ -225,19 +232,20 @@ def resolve_sequence(
         else:
             k += 1
     # W6: remaining separators and terminators are neutral.
-    for k in range(count):
+    for k in range(count if present & {"s", "t", "c"} else 0):
         if t[k] in "stc":
             t[k] = "O"
     # W7: EN after L (as the last strong) becomes L.
     last_strong = sos
-    for k in range(count):
+    for k in range(count if "E" in present or "t" in present or "s" in present else 0):
         if t[k] in "LR":
             last_strong = t[k]
         elif t[k] == "E" and last_strong == "L":
             t[k] = "L"
 
     embedding = _direction(level)
-    _resolve_brackets(sequence, text, classes, t, sos, embedding)
+    if "O" in present or "m" in present:
+        _resolve_brackets(sequence, text, classes, t, sos, embedding)
 
     # N1/N2: neutrals between two strong runs of one direction take it, else the embedding's.
     k = 0
@@ -331,9 +339,10 @@ def _resolve_brackets(
 
 def resolve_levels(text: str, classes: str, base_level: int) -> bytearray:
     """All of X1-I2 for one paragraph; X9-removed characters get the preceding level."""
-    levels, types = explicit_levels(classes, base_level)
+    pdi_of = matching_pdis(classes)
+    levels, types = explicit_levels(classes, base_level, pdi_of)
     resolved = list(levels)
-    for sequence in isolating_run_sequences(classes, levels):
+    for sequence in isolating_run_sequences(classes, levels, pdi_of):
         resolve_sequence(sequence, text, classes, levels, types, base_level, resolved)
     levels = resolved
     previous = base_level

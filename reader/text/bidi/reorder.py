@@ -111,14 +111,14 @@ def reorder_line(
 
 # --- Fast line reordering -------------------------------------------------------------
 #
-# A line's visual order is assembled from slices of three per-paragraph arrays of 16-bit
-# indices (cached on the paragraph): the indices in logical order, reversed, and reversed
-# with every cluster (a character and the combining marks or X9-removed characters after it)
-# kept in logical order. Every right-to-left run that starts and ends on cluster boundaries
-# is a slice of the last one (rule L3), so a line costs a few C-level slices and joins.
-# The cluster-reversed array is built with big-integer mask arithmetic (a few dozen
-# whole-array operations per paragraph), not a loop per cluster. Paragraphs of 65,536
-# characters or more use the general version.
+# A line's visual order is assembled from slices of three arrays of 16-bit indices: all
+# indices ascending, descending, and (per paragraph, cached on it) the paragraph's indices
+# reversed with every cluster (a character and the combining marks or X9-removed
+# characters after it) kept in logical order. Every right-to-left run that starts and ends
+# on cluster boundaries is a slice of the last one (rule L3), so a line costs a few
+# C-level slices and joins. The cluster-reversed array is built with big-integer mask
+# arithmetic (a few dozen whole-array operations per paragraph), not a loop per cluster.
+# Paragraphs of 65,536 characters or more use the general version.
 _ID_LIMIT = 0x10000
 _UNIT = 2  # bytes per index in the arrays
 _ATTACHING = "m" + REMOVED_BY_X9  # codes that join the cluster of the character before
@@ -133,20 +133,20 @@ _LEVEL_CHANGE = re.compile(rb"[^\x00]")
 _L1_WHITESPACE = "W6789" + REMOVED_BY_X9
 
 
-def _forward(para: BidiParagraph) -> bytes:
-    data = para._cache.get("forward")
-    if data is None:
-        data = para._cache["forward"] = array("H", range(len(para.text))).tobytes()
-    return data  # type: ignore[return-value]
+# Every 16-bit index in ascending and in descending order: a paragraph's indices, forward or
+# reversed, are slices of these (built once, 128 KiB each).
+_ASCENDING = array("H", range(_ID_LIMIT)).tobytes()
+_DESCENDING = array("H", reversed(range(_ID_LIMIT))).tobytes()
 
 
-def _backward(para: BidiParagraph) -> bytes:
-    data = para._cache.get("backward")
-    if data is None:
-        indices = array("H", range(len(para.text)))
-        indices.reverse()
-        data = para._cache["backward"] = indices.tobytes()
-    return data  # type: ignore[return-value]
+def _forward_slice(first: int, last: int) -> bytes:
+    """Indices first..last-1 as 16-bit units."""
+    return _ASCENDING[_UNIT * first : _UNIT * last]
+
+
+def _backward_slice(first: int, last: int) -> bytes:
+    """Indices last-1 down to first as 16-bit units."""
+    return _DESCENDING[_UNIT * (_ID_LIMIT - last) : _UNIT * (_ID_LIMIT - first)]
 
 
 def _unit_mask(starts: int, size: int) -> int:
@@ -167,8 +167,8 @@ def _backward_clusters(para: BidiParagraph) -> bytes:
 
 
 def _build_backward_clusters(para: BidiParagraph) -> bytes:
-    backward = _backward(para)
     size = len(para.text)
+    backward = _backward_slice(0, size)
     # Work in reversed order: a cluster shows as its attached characters, then its base.
     attached = int.from_bytes(para.classes[::-1].encode("ascii").translate(_ATTACH_FLAG), "little")
     if not attached:
@@ -192,32 +192,33 @@ def _build_backward_clusters(para: BidiParagraph) -> bytes:
         unit = _unit_mask(starts, size)
         width = count + 1  # the block to reverse
         for offset in range(width):
+            shift = 16 * (width - 1 - 2 * offset)
+            if shift == 0:  # the middle of an odd-sized block stays
+                continue
             mask = unit << (16 * offset)
             covered |= mask
-            shift = 16 * (width - 1 - 2 * offset)
             part = values & mask
-            moved |= part << shift if shift >= 0 else part >> -shift
+            moved |= part << shift if shift > 0 else part >> -shift
     result = ((values & ~covered) | moved).to_bytes(_UNIT * size, "little")
     # Attached characters at the very start of the paragraph have no base: logical order.
     leading = size - len(para.classes.lstrip(_ATTACHING))
     if leading:
-        result = result[: _UNIT * (size - leading)] + _forward(para)[: _UNIT * leading]
+        result = result[: _UNIT * (size - leading)] + _forward_slice(0, leading)
     return result
 
 
 def _split_backward_clusters(para: BidiParagraph) -> bytes:
     """The same as :func:`_build_backward_clusters`, one cluster at a time."""
-    forward = _forward(para)
-    spans = [match.span() for match in _CLUSTER_CODES.finditer(para.classes)]
     pieces = []
     position = len(para.text)
-    for start, end in reversed(spans):
-        pieces.append(_backward(para)[_UNIT * (len(para.text) - position) :
-                                      _UNIT * (len(para.text) - end)])
-        pieces.append(forward[_UNIT * start : _UNIT * end])
-        position = start
-    pieces.append(_backward(para)[_UNIT * (len(para.text) - position) :])
+    for match in reversed(list(_CLUSTER_CODES.finditer(para.classes))):
+        pieces.append(_backward_slice(match.end(), position))
+        pieces.append(_forward_slice(match.start(), match.end()))
+        position = match.start()
+    pieces.append(_backward_slice(0, position))
     return b"".join(pieces)
+
+
 def _line_levels_fast(para: BidiParagraph, start: int, end: int) -> tuple[bytes, bool]:
     """L1, plus X9-removed characters given a neighbour's level so they join its run.
 
@@ -228,7 +229,7 @@ def _line_levels_fast(para: BidiParagraph, start: int, end: int) -> tuple[bytes,
     changed: bytearray | None = None
     base = para.base_level
     kept = len(codes.rstrip(_L1_WHITESPACE))
-    if kept < len(codes):
+    if kept < len(codes) and levels.count(base, kept) != len(codes) - kept:
         changed = bytearray(levels)
         changed[kept:] = bytes((base,)) * (len(codes) - kept)
     if "S" in codes or "B" in codes:
@@ -303,19 +304,18 @@ def _reorder_line_fast(
             runs = reordered
     classes = para.classes
     size = len(classes)
-    forward = _forward(para)
     pieces = []
     for run_start, run_end, level in runs:
         first, last = start + run_start, start + run_end
         if not level & 1:
-            pieces.append(forward[_UNIT * first : _UNIT * last])
+            pieces.append(_ASCENDING[_UNIT * first : _UNIT * last])
         elif not marks_after_base or "m" not in classes[first:last]:
-            pieces.append(_backward(para)[_UNIT * (size - last) : _UNIT * (size - first)])
+            pieces.append(_DESCENDING[_UNIT * (_ID_LIMIT - last) : _UNIT * (_ID_LIMIT - first)])
         elif classes[first] not in _ATTACHING and (last == size or classes[last] not in _ATTACHING):
             pieces.append(_backward_clusters(para)[_UNIT * (size - last) : _UNIT * (size - first)])
         else:  # the run cuts a cluster (a line or run boundary before a mark)
             for match in reversed(list(_ANY_CLUSTER_CODES.finditer(classes, first, last))):
-                pieces.append(forward[_UNIT * match.start() : _UNIT * match.end()])
+                pieces.append(_forward_slice(match.start(), match.end()))
     indices = array("H")
     indices.frombytes(pieces[0] if len(pieces) == 1 else b"".join(pieces))
     if has_removed:
