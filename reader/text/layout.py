@@ -341,8 +341,12 @@ class Document:
         for at in ligatures_at:
             # The harakat of both letters follow the ligature; keep them in logical
             # order, as shaping wrote them (the order a uniform line gets too).
-            stop = at + 1
-            while stop < len(logical) and classes[logical[stop]] == "m":
+            stop = at + 1  # its marks: logically after its lam (not a line's orphan marks)
+            while (
+                stop < len(logical)
+                and classes[logical[stop]] == "m"
+                and logical[stop] > logical[at]
+            ):
                 stop += 1
             if stop - at > 2:
                 marks = sorted(zip(logical[at + 1:stop], drawn[at + 1:stop], strict=True))

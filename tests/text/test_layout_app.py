@@ -116,6 +116,16 @@ def test_lam_alef_with_harakat_on_either_letter() -> None:
         assert line.text == expected, (word, line.text)
 
 
+def test_orphan_mark_is_not_taken_for_a_ligature_mark() -> None:
+    # A mark with no letter before it (line start) stays at the line's reading end.
+    text = "\u0300لآ\u0300"
+    fast = Document([text]).lines(LayoutOptions(10))
+    general = Document([text])
+    general.fast_reorder = False
+    assert fast == general.lines(LayoutOptions(10))
+    assert fast[0].visual_to_logical == (1, 3, 0)
+
+
 def test_latin_and_numbers_keep_their_order() -> None:
     text = "أعلنت أبل عن iPad mini 4 بسعر 6.1 مليون في 2015 (تقريبا)."
     (line,) = layout_text(text, LayoutOptions(80, shape=False))
