@@ -42,11 +42,14 @@ def _installed_command() -> str:
 
 
 def _reading_screen_hosts_the_pane() -> bool:
-    """Whether the app's reading screen mounts the comment pane (it is wired in there)."""
-    spec = importlib.util.find_spec("reader.ui.screens.reading")
-    if spec is None or spec.origin is None:
-        return False
-    return "reader.ui.comments" in Path(spec.origin).read_text(encoding="utf-8")
+    """Whether the app's reading screen mounts the comment pane (directly, or through
+    the comment-draft pane it composes)."""
+    for module in ("reader.ui.screens.reading", "reader.ui.widgets.comments.pane"):
+        spec = importlib.util.find_spec(module)
+        origin = spec.origin if spec is not None else None
+        if origin and "reader.ui.comments" in Path(origin).read_text(encoding="utf-8"):
+            return True
+    return False
 
 
 def _seed() -> Path:

@@ -75,7 +75,14 @@ class LibraryScreen(Screen):
         title = self.app.last_article_title()
         widget.display = bool(title)
         if title:
-            widget.update(Text(labels("library.continue", title=title), style="italic"))
+            # Wrapped by the engine: Static would wrap visual-order text from the wrong end.
+            width = max(10, self.size.width - 2)
+            sentence = labels.translate("library.continue", title=title)
+            lines = labels.block(sentence, width)
+            widget.update(Text(labels.padded(lines, width), style="italic", no_wrap=True))
+
+    def on_resize(self) -> None:
+        self._show_continue()
 
     def reload(self) -> None:
         """List the library, or the hits for the query in the search field."""

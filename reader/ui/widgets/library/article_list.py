@@ -87,22 +87,25 @@ class ArticleList(OptionList):
         ) else 0
 
     def _prompt(self, entry: Any, width: int) -> Text:
+        """Title, source and date, and a search hit's snippet, each laid out to *width*.
+
+        Every line is filled to the width here: the option list must not wrap
+        visual-order text itself (it would wrap from the wrong end).
+        """
         lines = self.labels.block(entry.title or "", width, direction="rtl")
-        prompt = Text(no_wrap=True, overflow="ellipsis")
+        rtl = lines[0].rtl if lines else self.labels.rtl
+        prompt = Text(no_wrap=True, overflow="crop")
         for line in lines:
             prompt.append(line.padded(width) + "\n", style="bold")
-        details = [
-            sanitize_line(str(value))
-            for value in (getattr(entry, "source", None),
-                          (getattr(entry, "date", None) or "").replace("T", " ")[:16])
-            if value
-        ]
+        when = (getattr(entry, "date", None) or "").replace("T", " ")[:16]
+        details = [sanitize_line(str(value))
+                   for value in (getattr(entry, "source", None), when) if value]
+        detail = " · ".join(details)[:width]
+        prompt.append(detail.rjust(width) if rtl else detail, style="dim")
         snippet = getattr(entry, "snippet", None)
         if snippet:
-            details.append(self.labels.line(snippet, direction="rtl"))
-        detail = " · ".join(details)
-        rtl = lines[0].rtl if lines else self.labels.rtl
-        prompt.append(Text(detail.rjust(width) if rtl else detail, style="dim"))
+            for line in self.labels.block(snippet, width, direction="rtl")[:2]:
+                prompt.append("\n" + line.padded(width), style="italic")
         return prompt
 
     def action_select(self) -> None:
