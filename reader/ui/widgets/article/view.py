@@ -443,5 +443,9 @@ class ArticleView(ScrollView, can_focus=True):
                     continue
                 if 0 <= visual < len(line.text):
                     text.stylize(highlight, lead + visual, lead + visual + 1)
-        segments = [Segment(" " * margin, base), *text.render(self.app.console)]
+        # Text.render leaves the base style off span-less runs (Rich applies it only
+        # through Console.render), so apply it here: otherwise the text cells get the
+        # terminal's default colours (black on white in xterm) instead of the theme's.
+        rendered = Segment.apply_style(text.render(self.app.console), style)
+        segments = [Segment(" " * margin, base), *rendered]
         return Strip(segments).adjust_cell_length(width, base)
