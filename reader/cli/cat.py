@@ -1,4 +1,10 @@
-"""``rtl-reader cat PATH``: print a text file laid out for this terminal.
+"""``rtl-reader cat ARTICLE``: print an article laid out for this terminal.
+
+ARTICLE is a stored-article file (saved page text, HTML, JSON, JSON Lines,
+plain text), read as an article and printed as title, metadata line, body and
+related links; or a library id (or unique id prefix); or ``-``, standard input
+laid out as it is, like ``fribidi``. ``--raw`` lays a file out as it is too.
+Files are read, not imported: cat is a filter and leaves the library alone.
 
 Paragraphs are separated by one blank line; in ``app`` mode right-to-left
 lines are padded on the left to the width so they sit against the right
@@ -14,7 +20,10 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from reader.cli.library_options import add_library_option, open_library
+
 if TYPE_CHECKING:
+    from reader.articles import Article
     from reader.text.layout import LayoutOptions
 
 DEFAULT_WIDTH = 80
@@ -31,7 +40,17 @@ def _width(value: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="a UTF-8 text file, or - for standard input")
+    parser.add_argument(
+        "path",
+        metavar="ARTICLE",
+        help="an article file (.txt, .html, .json, .jsonl), a library id, "
+        "or - for standard input (laid out as it is)",
+    )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="lay the file out as it is, without reading it as an article",
+    )
     parser.add_argument(
         "--width",
         type=_width,
@@ -54,16 +73,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="do not join Arabic letters (for fonts or terminals that shape)",
     )
+    add_library_option(parser)
 
 
 def read_input(path: str, *, max_bytes: int | None = None) -> str:
     """The text of ``path`` (``-``: standard input), or InputError naming the problem."""
+    from reader.text.decode import DEFAULT_MAX_BYTES, decode_text
+
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    name = "<stdin>" if path == "-" else path
+    return decode_text(read_bytes(path, max_bytes=limit), name, max_bytes=limit)
+
+
+def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), refusing directories and huge files.
+
+    Reads at most one byte past the limit, so the size check never loads a
+    gigantic file whole.
+    """
     from reader.errors import InputError
-    from reader.text.decode import DEFAULT_MAX_BYTES, decode_text, describe_source
+    from reader.text.decode import DEFAULT_MAX_BYTES, describe_source
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if path == "-":
-        return decode_text(sys.stdin.buffer.read(limit + 1), "<stdin>", max_bytes=limit)
+        return sys.stdin.buffer.read(limit + 1)
     where = describe_source(path)
     try:
         if os.path.isdir(path):
@@ -79,7 +112,7 @@ def read_input(path: str, *, max_bytes: int | None = None) -> str:
         raise InputError(where, "permission denied") from None
     except OSError as exc:
         raise InputError(where, exc.strerror or "cannot be read") from None
-    return decode_text(data, path, max_bytes=limit)
+    return data
 
 
 def render_paragraphs(paragraphs: Sequence[str], options: LayoutOptions) -> Iterator[str]:
@@ -118,16 +151,45 @@ def write_lines(lines: Iterable[str]) -> None:
     out.flush()
 
 
+def render_articles(articles: Sequence[Article], options: LayoutOptions) -> Iterator[str]:
+    """Screen lines for parsed articles; a rule across the width separates articles."""
+    from reader.articles.display import article_paragraphs
+
+    for number, article in enumerate(articles):
+        if number:
+            yield ""
+            yield "─" * options.width
+            yield ""
+        yield from render_paragraphs(article_paragraphs(article), options)
+
+
+def _looks_like_a_path(ref: str) -> bool:
+    return os.path.exists(ref) or os.sep in ref or "." in ref
+
+
+def load_articles(ref: str, args: argparse.Namespace) -> list[Article]:
+    """The articles ``ref`` names: a file read as articles, else a library id."""
+    if _looks_like_a_path(ref):
+        from reader.articles import parse_bytes
+
+        return parse_bytes(read_bytes(ref), ref)
+    with open_library(args) as library:
+        return [library.resolve(ref)]
+
+
 def run(args: argparse.Namespace) -> int:
     from reader.text.layout import LayoutOptions
 
-    text = read_input(args.path)
     options = LayoutOptions(
         width=args.width or terminal_width(),
         mode=args.bidi,
         harakat=args.harakat,
         shape=args.shape,
     )
+    if args.path == "-" or args.raw:
+        lines = render_text(read_input(args.path), options)
+    else:
+        lines = render_articles(load_articles(args.path, args), options)
     sys.stdout.flush()
-    write_lines(render_text(text, options))
+    write_lines(lines)
     return 0

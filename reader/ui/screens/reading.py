@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from reader.articles.display import header_paragraphs
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize, sanitize_line
 from reader.ui.bindings import localize_bindings
@@ -35,18 +36,6 @@ SAVE_EVERY = 2.0
 class Visit(NamedTuple):
     article_id: str
     position: ReadingPosition
-
-
-def header_paragraphs(article: Any) -> list[str]:
-    """The title and the metadata line shown above the body (sanitized, logical)."""
-    title = sanitize_line(article.title or "", keep_bidi_controls=True)
-    crumbs = " › ".join(sanitize_line(crumb) for crumb in article.breadcrumbs if crumb)
-    when = (article.date or "").replace("T", " ")[:16] or None  # 2015-08-11 18:45
-    details = [crumbs, article.source, when, article.author]
-    meta = " · ".join(sanitize_line(str(value)) for value in details if value)
-    if article.direction == "rtl" and meta:
-        meta = "\u200f" + meta  # RLM: the line belongs to a right-to-left article
-    return [title, meta]
 
 
 class ReadingScreen(Screen):

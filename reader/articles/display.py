@@ -1,0 +1,55 @@
+"""An article as the paragraphs a reader sees: title, metadata line, body, related links.
+
+Both the app's reading screen and ``rtl-reader cat`` show an article this way;
+keeping it here (beside the model, below the UI) gives them one presentation.
+Every string returned is sanitized and logical: the engine lays it out.
+"""
+
+from __future__ import annotations
+
+from reader.articles.model import Article
+from reader.text.sanitize import sanitize_line
+
+#: The heading above related links, in the article's own direction's language.
+RELATED_HEADINGS = {"rtl": "مقالات ذات صلة", "ltr": "Related articles"}
+
+_RLM = "\u200f"
+
+
+def header_paragraphs(article: Article) -> list[str]:
+    """The title and the metadata line shown above the body (sanitized, logical).
+
+    The metadata line joins breadcrumbs, source, date (to the minute) and author;
+    for a right-to-left article it starts with an RLM so a line of Latin source
+    names and digits still reads in the article's direction.
+    """
+    title = sanitize_line(article.title or "", keep_bidi_controls=True)
+    crumbs = " › ".join(sanitize_line(crumb) for crumb in article.breadcrumbs if crumb)
+    when = (article.date or "").replace("T", " ")[:16] or None  # 2015-08-11 18:45
+    details = [crumbs, article.source, when, article.author]
+    meta = " · ".join(sanitize_line(str(value)) for value in details if value)
+    if article.direction == "rtl" and meta:
+        meta = _RLM + meta
+    return [title, meta]
+
+
+def related_paragraphs(article: Article) -> list[str]:
+    """The page's own related links: a heading, then one ``• title — address`` each."""
+    if not article.related:
+        return []
+    lines = [RELATED_HEADINGS.get(article.direction, RELATED_HEADINGS["ltr"])]
+    for link in article.related:
+        title = sanitize_line(link.title or "", keep_bidi_controls=True)
+        where = sanitize_line(link.url or link.article_id or "")
+        lines.append(f"• {title} — {where}" if where else f"• {title}")
+    return lines
+
+
+def article_paragraphs(article: Article) -> list[str]:
+    """Everything ``cat`` prints for *article*, one paragraph each (empty ones dropped)."""
+    paragraphs = [
+        *header_paragraphs(article),
+        *article.paragraphs,
+        *related_paragraphs(article),
+    ]
+    return [paragraph for paragraph in paragraphs if paragraph.strip()]
