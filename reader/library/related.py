@@ -9,6 +9,15 @@ while common nouns usually do (``الاتفاق``, ``النووي``).
 
 The strongest query terms pick candidates through the FTS5 index (cheap at any
 library size), which are then scored in Python on all the query terms.
+
+Then one round of relevance feedback re-weights the seed's own terms: a news story
+names many things besides its subject (who met whom, where, which spokesman
+said it), and the seed's nearest neighbours tell them apart, since they share the
+subject's terms and seldom the rest. The seed's terms found in several of its best
+neighbours gain weight, the others lose some, and candidates are fetched and
+scored again with the new weights. Only the seed's terms are re-weighted, none
+added: the neighbours of a story are often several reports of one other story,
+whose own terms would pull the query towards it.
 """
 
 from __future__ import annotations
@@ -17,7 +26,8 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
 
 from reader.library.indexing import TITLE_TERM_REPEAT, article_terms, count_new_terms
 from reader.library.models import RelatedItem
@@ -41,6 +51,16 @@ IDF_POWER = 1.5
 NAME_BOOST = 2.0
 K1 = 1.2
 B = 0.75
+# Relevance feedback, measured the same way (average precision, rank of the last
+# of the twelve): none 0.907 / 22; the best 5 neighbours re-weighting the seed's
+# terms at half weight 1.000 / 12. Not a narrow optimum: 2 to 10 neighbours at a
+# weight of 0.3 to 1.0 all give 0.975-1.000 / 12-15, and with feedback neither the
+# length normalisation (B 0.3-0.9) nor the name boost (1-3) changes the ranking's
+# precision. Expanding the query with the neighbours' own terms instead gave
+# 0.97-0.99 / 13-20 (it drifts towards the story several neighbours report).
+FEEDBACK_ARTICLES = 5  # the seed's best neighbours that re-weight its terms
+FEEDBACK_SHARED = 2  # a term counts when at least this many of them have it
+FEEDBACK_WEIGHT = 0.5  # share of the new weights that comes from the neighbours
 _WORD = re.compile(r"[^\W_]+")
 _ARTICLE_PREFIX = re.compile("[وف]?(?:[بلك]?ال|لل)")
 _SQL_VARIABLES = 500
@@ -116,11 +136,17 @@ def _document_frequencies(connection: sqlite3.Connection, terms: Iterable[str]) 
     return found
 
 
-def query_weights(connection: sqlite3.Connection, key: int) -> dict[str, float]:
-    """The seed's weighted terms, strongest :data:`QUERY_TERMS` first.
+@dataclass(frozen=True, slots=True)
+class SeedTerm:
+    """One term of the seed article, with what its weight is made of."""
 
-    Weight: (1 + log tf) x idf**1.5, times :data:`NAME_BOOST` for name-like terms.
-    """
+    tf: int  # occurrences in the seed, title counted once
+    idf: float
+    name: bool  # looks like the name of a person, place or organisation
+
+
+def seed_terms(connection: sqlite3.Connection, key: int) -> dict[str, SeedTerm]:
+    """The terms of article *key* that occur in at least one other article."""
     row = connection.execute("SELECT title, body FROM articles WHERE key = ?", (key,)).fetchone()
     terms_row = connection.execute(
         "SELECT terms FROM article_terms WHERE rowid = ?", (key,)
@@ -135,18 +161,66 @@ def query_weights(connection: sqlite3.Connection, key: int) -> dict[str, float]:
     names = _name_like_terms(title, body)
     documents = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
     frequencies = _document_frequencies(connection, counts)
-    weights = {}
+    found = {}
     for name, tf in counts.items():
         df = frequencies.get(name, 1)
         if tf <= 0 or df <= 1:  # in no other article: cannot match anything
             continue
         idf = math.log(1 + (documents - df + 0.5) / (df + 0.5))
-        weight = (1 + math.log(tf)) * idf**IDF_POWER
-        if name in names:
+        found[name] = SeedTerm(tf, idf, name in names)
+    return found
+
+
+def _strongest(weights: dict[str, float], count: int) -> dict[str, float]:
+    return dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:count])
+
+
+def query_weights(seed: dict[str, SeedTerm]) -> dict[str, float]:
+    """The seed's weighted terms, strongest :data:`QUERY_TERMS` first.
+
+    Weight: (1 + log tf) x idf**1.5, times :data:`NAME_BOOST` for name-like terms.
+    """
+    weights = {}
+    for name, found in seed.items():
+        weight = (1 + math.log(found.tf)) * found.idf**IDF_POWER
+        if found.name:
             weight *= NAME_BOOST
         weights[name] = weight
-    strongest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:QUERY_TERMS]
-    return dict(strongest)
+    return _strongest(weights, QUERY_TERMS)
+
+
+def feedback_weights(
+    seed: dict[str, SeedTerm], weights: dict[str, float], neighbours: list[str]
+) -> dict[str, float]:
+    """*weights* re-weighted by the term lists of the seed's best *neighbours*.
+
+    Each of the seed's terms that at least :data:`FEEDBACK_SHARED` neighbours have
+    gets (mean over the neighbours of 1 + log tf) x idf**1.5; the strongest
+    :data:`QUERY_TERMS` of these, scaled to the same total as *weights*, make
+    :data:`FEEDBACK_WEIGHT` of the new weights.
+    """
+    if len(neighbours) < FEEDBACK_SHARED:
+        return weights
+    evidence: Counter[str] = Counter()
+    shared: Counter[str] = Counter()
+    for terms in neighbours:
+        for name, tf in Counter(terms.split()).items():
+            if name in seed:
+                evidence[name] += 1 + math.log(tf)
+                shared[name] += 1
+    found = {
+        name: evidence[name] / len(neighbours) * seed[name].idf ** IDF_POWER
+        for name in evidence
+        if shared[name] >= FEEDBACK_SHARED
+    }
+    found = _strongest(found, QUERY_TERMS)
+    if not found:
+        return weights
+    scale = sum(weights.values()) / sum(found.values())
+    mixed = {name: (1 - FEEDBACK_WEIGHT) * weight for name, weight in weights.items()}
+    for name, weight in found.items():
+        mixed[name] = mixed.get(name, 0.0) + FEEDBACK_WEIGHT * weight * scale
+    return dict(sorted(mixed.items(), key=lambda item: (-item[1], item[0])))
 
 
 _average_lengths: dict[int, tuple[int, float]] = {}
@@ -166,33 +240,47 @@ def _average_length(connection: sqlite3.Connection) -> float:
     return cached[1]
 
 
-def similar_articles(
-    connection: sqlite3.Connection, key: int, top: int, exclude: set[str] = frozenset()
-) -> list[RelatedItem]:
-    """The *top* stored articles most similar to article *key*, best first."""
-    weights = query_weights(connection, key)
-    if not weights or top <= 0:
-        return []
+_Row = tuple[int, str, int, str, str, str]  # key, terms, term count, id, title, url
+
+
+def _candidates(
+    connection: sqlite3.Connection,
+    key: int,
+    weights: dict[str, float],
+    limit: int,
+    fetched: dict[int, _Row],
+) -> list[_Row]:
+    """Articles having one of the strongest query terms (rows kept in *fetched*)."""
     strongest = list(weights)[:CANDIDATE_TERMS]
     expression = " OR ".join('"' + t.replace('"', '""') + '"' for t in strongest)
-    candidates = connection.execute(
-        "SELECT rowid FROM article_terms WHERE article_terms MATCH ? AND rowid != ? "
-        "ORDER BY rank LIMIT ?",
-        (expression, key, max(CANDIDATES, 3 * top)),
-    ).fetchall()
-    keys = [k for (k,) in candidates]
-    if not keys:
-        return []
-    average_length = _average_length(connection)
-    marks = ",".join("?" * len(keys))
-    rows = connection.execute(
-        f"SELECT t.rowid, t.terms, s.term_count, a.id, a.title, a.url "
-        f"FROM article_terms AS t JOIN search_index AS s ON s.article_key = t.rowid "
-        f"JOIN articles AS a ON a.key = t.rowid WHERE t.rowid IN ({marks})",
-        keys,
-    ).fetchall()
+    keys = [
+        k
+        for (k,) in connection.execute(
+            "SELECT rowid FROM article_terms WHERE article_terms MATCH ? AND rowid != ? "
+            "ORDER BY rank LIMIT ?",
+            (expression, key, limit),
+        )
+    ]
+    missing = [k for k in keys if k not in fetched]
+    if missing:
+        marks = ",".join("?" * len(missing))
+        for row in connection.execute(
+            f"SELECT t.rowid, t.terms, s.term_count, a.id, a.title, a.url "
+            f"FROM article_terms AS t JOIN search_index AS s ON s.article_key = t.rowid "
+            f"JOIN articles AS a ON a.key = t.rowid WHERE t.rowid IN ({marks})",
+            missing,
+        ):
+            fetched[row[0]] = row
+    return [fetched[k] for k in keys if k in fetched]
+
+
+def _ranked(
+    rows: list[_Row], weights: dict[str, float], average_length: float, exclude: Set[str]
+) -> list[tuple[float, _Row]]:
+    """BM25 of each row for the weighted query, best first, excluded ids left out."""
     scored = []
-    for _key, terms, length, article_id, title, url in rows:
+    for row in rows:
+        _key, terms, length, article_id, _title, _url = row
         if article_id in exclude:
             continue
         padded = f" {terms} "
@@ -203,8 +291,30 @@ def similar_articles(
             if tf:
                 score += weight * tf * (K1 + 1) / (tf + norm)
         if score > 0:
-            scored.append((score, article_id, title, url))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+            scored.append((score, row))
+    scored.sort(key=lambda item: (-item[0], item[1][3]))
+    return scored
+
+
+def similar_articles(
+    connection: sqlite3.Connection, key: int, top: int, exclude: Set[str] = frozenset()
+) -> list[RelatedItem]:
+    """The *top* stored articles most similar to article *key*, best first."""
+    seed = seed_terms(connection, key)
+    weights = query_weights(seed)
+    if not weights or top <= 0:
+        return []
+    limit = max(CANDIDATES, 3 * top)
+    average_length = _average_length(connection)
+    fetched: dict[int, _Row] = {}
+    first = _ranked(
+        _candidates(connection, key, weights, limit, fetched), weights, average_length, exclude
+    )
+    neighbours = [row[1] for _score, row in first[:FEEDBACK_ARTICLES]]
+    weights = feedback_weights(seed, weights, neighbours)
+    scored = _ranked(
+        _candidates(connection, key, weights, limit, fetched), weights, average_length, exclude
+    )
     return [
         RelatedItem(
             title=sanitize_line(title, keep_bidi_controls=True),
@@ -213,7 +323,7 @@ def similar_articles(
             score=round(score, 4),
             kind="similar",
         )
-        for score, article_id, title, url in scored[:top]
+        for score, (_key, _terms, _length, article_id, title, url) in scored[:top]
     ]
 
 

@@ -38,22 +38,20 @@ def test_seed_neighbours_are_iran_nuclear_articles(
             found += 1
             precision_sum += found / rank
     assert found == len(wanted)  # every one is related at all
-    # measured: 10 of 12 in the top 12, average precision 0.907
+    # measured: 12 of 12 in the top 12, average precision 1.000 (0.907 before relevance
+    # feedback); the looser bounds here hold without it
     assert precision_sum / len(wanted) >= 0.85
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two of the twelve mention Iran and the nuclear deal once, in passing; "
-    "bag-of-words similarity ranks some articles sharing the seed's other subjects "
-    "(the United States, Israel) above them",
-)
 def test_every_iran_nuclear_article_ranks_above_the_rest(
     corpus_library: Library, iran_nuclear_urls: set[str]
 ) -> None:
+    """Including the two that mention Iran and the nuclear deal only in passing (an
+    oil-market report, a summer op-ed): the deal is the seed's subject, and the
+    articles sharing its other names (the United States, Israel) are not about it."""
     wanted = iran_nuclear_urls
     flags = _ranked_flags(corpus_library, wanted)
-    assert all(flags[: len(wanted)])
+    assert all(flags[: len(wanted)]), flags[:20]
 
 
 def test_page_links_come_first_and_resolve_to_stored_articles(
@@ -99,3 +97,18 @@ def test_names_in_the_seed_are_told_from_common_nouns() -> None:
     names = _name_like_terms(seed.title, seed.text)
     assert {"ايران", "اسرائيل", "نتانياهو", "اكسيوس"} <= names  # إيران despite الإيرانية
     assert not {"نووي", "اتفاق", "ولاي", "حكوم"} & names  # النووي, الاتفاق, الولايات...
+
+
+def test_feedback_reweights_the_seed_terms_its_neighbours_share() -> None:
+    from reader.library.related import SeedTerm, feedback_weights
+
+    seed = {t: SeedTerm(tf=2, idf=2.0, name=False) for t in ("ايران", "نووي", "اسرائيل")}
+    weights = {"اسرائيل": 30.0, "ايران": 20.0, "نووي": 10.0}
+    neighbours = ["ايران نووي طهران", "ايران نووي نووي", "اسرائيل فلسطين", "ايران طهران"]
+    mixed = feedback_weights(seed, weights, neighbours)
+    assert set(mixed) == set(weights)  # طهران is not the seed's: nothing is added
+    assert mixed["ايران"] > weights["ايران"] and mixed["نووي"] > weights["نووي"]
+    assert mixed["اسرائيل"] < weights["اسرائيل"]  # one neighbour only: not shared
+    assert next(iter(mixed)) == "ايران"
+    assert sum(mixed.values()) == pytest.approx(sum(weights.values()))
+    assert feedback_weights(seed, weights, neighbours[:1]) == weights  # too few to tell
