@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from reader.articles.model import Article
 from reader.comments.buffer import clean_input
@@ -24,6 +25,9 @@ from reader.comments.validation import validate
 from reader.comments.wordpress import post_id_from_url
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +133,9 @@ class DraftStore:
         self._lock = lock if lock is not None else nullcontext()
 
     @classmethod
-    def for_library(cls, library: object) -> DraftStore:
+    def for_library(cls, library: Library) -> DraftStore:
         """The drafts of a :class:`reader.library.Library`, sharing its connection and lock."""
-        lock = getattr(library, "lock", None) or getattr(library, "_lock", None)
-        return cls(library.connection, lock)  # type: ignore[attr-defined]
+        return cls(library.connection, library.lock)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

@@ -34,6 +34,14 @@ class Library:
         self.connection = connection
         self._lock = threading.RLock()
 
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock serialising use of :attr:`connection` across threads.
+
+        Code that shares the connection (the comment drafts' store) holds it too.
+        """
+        return self._lock
+
     @classmethod
     def open(cls, path: Path | str | None = None, *, import_bundled: bool = True) -> Library:
         """Open the library at *path* (else ``$RTL_READER_LIBRARY``, else the user data folder),

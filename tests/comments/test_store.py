@@ -195,6 +195,6 @@ def test_for_library_shares_the_real_librarys_connection_and_lock(tmp_path):
     with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
         store = DraftStore.for_library(library)
         assert store.connection is library.connection
-        assert store._lock is library._lock  # the library's own serialising lock
+        assert store._lock is library.lock  # the library's own serialising lock
         store.save(TARGET, DRAFT, base_revision=0)
         assert store.load(TARGET.article_id).draft == DRAFT
