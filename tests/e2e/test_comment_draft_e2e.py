@@ -126,6 +126,10 @@ def test_comment_draft_survives_sigkill(tmp_path):
     env = {**os.environ, "RTL_READER_LIBRARY": str(library), "LANG": "C.UTF-8",
            "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
     env.pop("TMUX", None)
+    # Rich sizes the screen from COLUMNS/LINES when they are set (pytest-xdist workers
+    # run with COLUMNS=80 LINES=24); the app must size itself from its pane.
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
     tmux = Tmux(env)
     shaped = _shaped(COMMENT)
     app_line = (f"RTL_READER_LIBRARY={library} LANG=C.UTF-8 LC_ALL=C.UTF-8 "
