@@ -6,7 +6,7 @@ Prints:
 - whole-process ``python -m reader cat FILE --width 80`` wall time against
   ``fribidi --width 80 FILE`` (C; Debian's ``fribidi`` command), as a ratio
   (target: within 10x);
-- in-process throughput of the full pipeline (sanitize, split, direction,
+- in-process CPU time of the full pipeline (sanitize, split, direction,
   levels, shaping, wrapping, reordering);
 - a re-layout of the same Document at a new width (only wrapping and
   reordering are redone);
@@ -56,12 +56,13 @@ def median_wall(command: list[str], runs: int) -> tuple[float, float, int]:
 
 
 def best_of(function, runs: int) -> float:
+    """Least CPU time of ``runs`` calls (wall time swings with the machine's load)."""
     times = []
     for _ in range(runs):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         function()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -125,7 +126,7 @@ def main() -> int:
         holder["doc"] = document
 
     full_time = best_of(full, args.runs)
-    print(f"in-process full pipeline (app mode, width 80): {full_time:.3f} s = "
+    print(f"in-process full pipeline (app mode, width 80): {full_time:.3f} s CPU = "
           f"{size_mb / full_time:.2f} MB/s")
 
     paragraphs = split_paragraphs(text)
@@ -142,7 +143,7 @@ def main() -> int:
     # 3. Re-layout at a new width, using the Document's cache.
     widths = iter(range(61, 61 + 7 * args.runs, 7))  # never 80, which is cached
     relayout = best_of(lambda: holder["doc"].lines(LayoutOptions(next(widths))), args.runs)
-    print(f"re-layout at a new width (cached shaping and levels): {relayout:.3f} s "
+    print(f"re-layout at a new width (cached shaping and levels): {relayout:.3f} s CPU "
           f"({relayout / full_time:.0%} of a full layout)")
 
     # 4. A 4 KB article from scratch.
@@ -154,7 +155,7 @@ def main() -> int:
     small_cold = best_of(cold, 30)
     small = best_of(lambda: Document(split_paragraphs(article)).lines(options80), 30)
     print(f"4 KB article ({len(article.encode()):,} bytes) from scratch: "
-          f"{small_cold * 1000:.2f} ms with an empty word cache, {small * 1000:.2f} ms with "
+          f"{small_cold * 1000:.2f} ms CPU with an empty word cache, {small * 1000:.2f} ms with "
           f"the process's word cache warm (target < 5 ms)")
 
     # 5. Peak Python allocations for the full pipeline.

@@ -16,6 +16,9 @@ arabic-reshaper lacks:
   contains a space), so a paragraph is shaped word by word, each distinct
   word once (text is Zipfian: the 1.75 MB Tashkeela file has 125k words but
   28k distinct ones), by a lean re-statement of arabic-reshaper's algorithm.
+  Most paragraphs take a faster path still: the same rules as whole-paragraph
+  string and big-integer operations (see "Whole-paragraph shaping" below),
+  which does not depend on a warm word cache (vocalised text repeats few words).
   The tests check the output is identical to ``ArabicReshaper.reshape`` with
   :func:`reshaper_configuration` on every paragraph of the corpus and on
   generated Arabic text.
@@ -42,7 +45,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import mul, sub
 
 __all__ = [
     "HARAKAT",
@@ -263,7 +267,18 @@ class Shaper:
         return result
 
     def shape(self, text: str) -> ShapedText:
-        """Shape one paragraph (no newlines) and map each shaped char to its index in ``text``."""
+        """Shape one paragraph (no newlines) and map each shaped char to its index in ``text``.
+
+        Whole-paragraph string operations (:func:`_shape_paragraph`) when they apply,
+        else word by word (:meth:`shape_by_words`); the tests check both agree.
+        """
+        if self._needs_shaping(text) is None:
+            return ShapedText(text, range(len(text)))
+        shaped = _shape_paragraph(text, self.harakat == "keep")
+        return shaped if shaped is not None else self.shape_by_words(text)
+
+    def shape_by_words(self, text: str) -> ShapedText:
+        """:meth:`shape`, one cached word at a time (the general path)."""
         if self._needs_shaping(text) is None:
             return ShapedText(text, range(len(text)))
         words = text.split(" ")
@@ -294,3 +309,145 @@ class Shaper:
         source.extend(range(run_logical, end))
         inverse[run_logical:end] = range(run_shaped, run_shaped + end - run_logical)
         return ShapedText(shaped_text, source, inverse)
+
+
+# --- Whole-paragraph shaping ---------------------------------------------------------
+#
+# Shaping replaces each letter by one glyph chosen by two facts: whether it joins the
+# letter before it and whether it joins the one after (harakat are transparent), and
+# turns lam + alef into one ligature. Both facts are byte flags per character computed
+# with big-integer arithmetic over the whole paragraph; the glyph is then one
+# ``str.translate`` of the text whose characters carry their form in the plane bits
+# (form << 16 | code point). Vocalised text has many distinct words, so this beats a
+# word cache. Paragraphs this path does not cover (ZWJ, presentation forms already in
+# the text, characters beyond the BMP) go word by word.
+
+_CAN_JOIN_NEXT, _CAN_JOIN_PREVIOUS, _IS_HARAKA = 1, 2, 4
+# form code (bit 0: joins the previous letter, bit 1: the next) -> reshaper form
+_FORM_OF_CODE = (_ISOLATED, _FINAL, _INITIAL, _MEDIAL)
+_NOT_PARAGRAPH_SHAPED = re.compile("[\u200d\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@lru_cache(maxsize=1)
+def _paragraph_tables() -> tuple[dict[int, bytes], dict[int, bytes], dict[int, object],
+                                 dict[int, object], re.Pattern[str], dict[str, tuple[str, str]],
+                                 str]:
+    """Per UTF-16 high byte: a low byte -> flags table and a block selector; the glyph
+    tables (keep and strip harakat); the lam-alef pattern; final alef -> ligatures
+    (isolated, final); the initial lam (whose ligature is the isolated one)."""
+    letters, joins_before, joins_after, joins_both, lam_alef = _joining()
+    # arabic-reshaper also refuses a join after a final letter without a medial form;
+    # no letter in its table has one, which this path relies on.
+    assert joins_after <= joins_both
+    flags: dict[int, int] = {}
+    glyphs: dict[int, object] = {}
+    for ch, forms in letters.items():
+        if ch == ZWJ or ch in HARAKAT:
+            continue
+        flags[ord(ch)] = (_CAN_JOIN_NEXT if ch in joins_after else 0) | (
+            _CAN_JOIN_PREVIOUS if ch in joins_before else 0
+        )
+        for code, form in enumerate(_FORM_OF_CODE):
+            if forms[form]:
+                glyphs[code << 16 | ord(ch)] = forms[form]
+    for ch in HARAKAT:
+        flags[ord(ch)] = _IS_HARAKA
+    low_tables: dict[int, bytes] = {}
+    selectors: dict[int, bytes] = {}
+    for high in sorted({cp >> 8 for cp in flags}):
+        low_tables[high] = bytes(flags.get(high << 8 | low, 0) for low in range(256))
+        selectors[high] = bytes(0xFF if byte == high else 0 for byte in range(256))
+    strip = dict(glyphs)
+    strip.update((ord(ch), None) for ch in HARAKAT)
+    lam_initial, lam_medial = letters["\u0644"][_INITIAL], letters["\u0644"][_MEDIAL]
+    final_alefs = {letters[alef][_FINAL]: forms for alef, forms in lam_alef.items()}
+    marks = "".join(sorted(HARAKAT))
+    ligature = re.compile(
+        f"[{lam_initial}{lam_medial}]([{re.escape(marks)}]*)[{''.join(final_alefs)}]"
+    )
+    return low_tables, selectors, glyphs, strip, ligature, final_alefs, lam_initial
+
+
+def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
+    """Shape ``text`` exactly as :meth:`Shaper.shape_by_words`, or None if not covered."""
+    if _NOT_PARAGRAPH_SHAPED.search(text) is not None:
+        return None
+    size = len(text)
+    data = text.encode("utf-16-be", "surrogatepass")
+    if len(data) != 2 * size:
+        return None
+    low_tables, selectors, glyphs, strip, ligature, final_alefs, lam_initial = (
+        _paragraph_tables()
+    )
+    high, low = data[0::2], data[1::2]
+    codes = 0
+    for block, table in low_tables.items():
+        if block in high:
+            selected = int.from_bytes(high.translate(selectors[block]), "big")
+            codes |= int.from_bytes(low.translate(table), "big") & selected
+    # Byte i of these big-endian integers is character i: ">> 8" looks at the character
+    # before, "<< 8" (masked) at the one after.
+    ones = int.from_bytes(b"\x01" * size, "big")
+    everything = (1 << 8 * size) - 1
+    can_next = codes & ones
+    can_previous = (codes >> 1) & ones
+    haraka = (codes >> 2) & ones
+    # "Can join" seen through harakat: carried forward (next) or backward (previous).
+    carried_next = can_next
+    while True:
+        more = carried_next | ((carried_next >> 8) & haraka)
+        if more == carried_next:
+            break
+        carried_next = more
+    carried_previous = can_previous
+    while True:
+        more = carried_previous | (((carried_previous << 8) & everything) & haraka)
+        if more == carried_previous:
+            break
+        carried_previous = more
+    joins_previous = can_previous & (carried_next >> 8)
+    joins_next = can_next & ((carried_previous << 8) & everything)
+    forms = (joins_previous | joins_next << 1).to_bytes(size, "big")
+    keyed = bytearray(text.encode("utf-32-le"))
+    keyed[2::4] = forms
+    shaped = keyed.decode("utf-32-le").translate(glyphs)
+    deleted: list[int] = []
+    if ligature.search(shaped) is not None:
+        pieces = []
+        position = 0
+        for match in ligature.finditer(shaped):
+            alef = match.end() - 1
+            isolated, final = final_alefs[shaped[alef]]
+            pieces.append(shaped[position:match.start()])
+            pieces.append(isolated if shaped[match.start()] == lam_initial else final)
+            pieces.append(match.group(1))
+            deleted.append(alef)
+            position = match.end()
+        pieces.append(shaped[position:])
+        shaped = "".join(pieces)
+    if not keep_harakat and haraka:
+        shaped = shaped.translate(strip)
+    elif not deleted:
+        return ShapedText(shaped, range(size))
+    if keep_harakat:  # a few ligatures: slices, not work per character
+        source = list(range(size))
+        inverse = list(range(size))
+        for shift, alef in enumerate(deleted, start=1):
+            del source[alef - shift + 1]
+            following = deleted[shift] if shift < len(deleted) else size
+            inverse[alef] = -1
+            inverse[alef + 1 : following] = range(alef + 1 - shift, following - shift)
+        return ShapedText(shaped, source, inverse)
+    kept = ones
+    if not keep_harakat:
+        kept ^= haraka
+    for alef in deleted:
+        kept ^= 1 << 8 * (size - 1 - alef)
+    if kept == ones:
+        return ShapedText(shaped, range(size))
+    flags = kept.to_bytes(size, "big")
+    source = list(compress(range(size), flags))
+    # inverse[i]: the number of kept characters up to i, minus one; -1 if i is not kept
+    inverse = list(map(sub, map(mul, accumulate(flags), flags), repeat(1, size)))
+    return ShapedText(shaped, source, inverse)
+
