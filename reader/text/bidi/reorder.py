@@ -321,3 +321,20 @@ def _reorder_line_fast(
     if has_removed:
         return [i for i in indices if classes[i] not in REMOVED_BY_X9]
     return indices.tolist()
+
+
+def cluster_reversed_order(classes: str) -> array:
+    """Indices 0..len(classes)-1 reversed, each cluster (a character and the combining
+    marks after it) kept in logical order: rules L2 and L3 for a text wholly at one odd
+    level. Marks at the very start have no base and keep their logical order.
+
+    *classes* are Bidi_Class codes without explicit formatting characters or BN; a slice
+    ``order[len - end : len - start]`` is the visual order of [start, end) when both are
+    cluster boundaries.
+    """
+    if len(classes) >= _ID_LIMIT:
+        raise ValueError("text too long for 16-bit indices")
+    para = BidiParagraph("\0" * len(classes), 1, b"", classes)
+    order = array("H")
+    order.frombytes(_build_backward_clusters(para))
+    return order
