@@ -199,8 +199,9 @@ class _Prepared:
     # Bidi_Class codes of the shaped text, for reordering uniform lines by clusters
     shaped_classes: str | None = None
     # right-to-left paragraphs on that path: the shaped text in cluster-reversed order
-    # (mirrored) and its order as shaped indices, built on first use
-    backward: tuple[str, Sequence[int]] | None = None
+    # (mirrored), and that order as shaped indices; each built on first use
+    backward: str | None = None
+    backward_order: Sequence[int] | None = None
 
 
 _LAM_ALEF_GLYPHS = re.compile("[\ufef5-\ufefc]")
@@ -447,30 +448,38 @@ def _uniform_line(
     if (a == 0 or classes[a] != "m") and size < _CLUSTER_ORDER_LIMIT:  # type: ignore[index]
         if prepared.backward is None:
             prepared.backward = _backward_text(prepared.shaped.text, classes)  # type: ignore[arg-type]
-        text, order = prepared.backward
-        return text[size - b : size - a], partial(_mapped, source, order, size - b, size - a)
+        first, last = size - b, size - a
+        return prepared.backward[first:last], partial(_mapped, prepared, first, last)
     return _uniform_line_by_clusters(prepared, a, b)
 
 
 _CLUSTER_ORDER_LIMIT = 0x10000
 
 
-def _backward_text(text: str, classes: str) -> tuple[str, Sequence[int]]:
-    from reader.text.bidi.reorder import cluster_reversed_order
+def _backward_text(text: str, classes: str) -> str:
+    """``text`` in cluster-reversed order (see :func:`bidi.reorder.cluster_reversed_order`),
+    mirrored, by whole-text operations on its UTF-32 code units."""
+    from reader.text.bidi.reorder import reverse_keeping_clusters
 
-    order = cluster_reversed_order(classes)
-    backward = "".join(map(text.__getitem__, order))
+    backward = reverse_keeping_clusters(
+        text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
+    ).decode("utf-32-le")
     if _MIRRORABLE.search(backward):
         backward = backward.translate(_mirror_table())
-    return backward, order
+    return backward
 
 
 def _slice(source: Sequence[int], a: int, b: int) -> Sequence[int]:
     return source[a:b]
 
 
-def _mapped(source: Sequence[int], order: Sequence[int], a: int, b: int) -> Iterable[int]:
-    return map(source.__getitem__, order[a:b])
+def _mapped(prepared: _Prepared, a: int, b: int) -> Iterable[int]:
+    """The map of a slice of :attr:`_Prepared.backward` (the order is built on first use)."""
+    from reader.text.bidi.reorder import cluster_reversed_order
+
+    if prepared.backward_order is None:
+        prepared.backward_order = cluster_reversed_order(prepared.shaped_classes)  # type: ignore[arg-type]
+    return map(prepared.shaped.source.__getitem__, prepared.backward_order[a:b])
 
 
 def _uniform_line_by_clusters(prepared: _Prepared, a: int, b: int) -> tuple[str, tuple[int, ...]]:

@@ -149,12 +149,12 @@ def _backward_slice(first: int, last: int) -> bytes:
     return _DESCENDING[_UNIT * (_ID_LIMIT - last) : _UNIT * (_ID_LIMIT - first)]
 
 
-def _unit_mask(starts: int, size: int) -> int:
-    """Byte flags (0/1 per position) to a mask of whole 16-bit units."""
+def _unit_mask(starts: int, size: int, unit: int = _UNIT) -> int:
+    """Byte flags (0/1 per position) to a mask of whole units of *unit* bytes."""
     flags = starts.to_bytes(size, "little").translate(_FULL_BYTE)
-    units = bytearray(_UNIT * size)
-    units[0::2] = flags
-    units[1::2] = flags
+    units = bytearray(unit * size)
+    for byte in range(unit):
+        units[byte::unit] = flags
     return int.from_bytes(units, "little")
 
 
@@ -168,14 +168,28 @@ def _backward_clusters(para: BidiParagraph) -> bytes:
 
 def _build_backward_clusters(para: BidiParagraph) -> bytes:
     size = len(para.text)
-    backward = _backward_slice(0, size)
+    return reverse_keeping_clusters(
+        _backward_slice(0, size), _forward_slice(0, size), para.classes, _UNIT
+    )
+
+
+def reverse_keeping_clusters(backward: bytes, forward: bytes, classes: str, unit: int) -> bytes:
+    """Units of *forward* (one per code of *classes*) reversed, each cluster (a character
+    and the marks or X9-removed characters after it) kept in logical order; attached
+    characters at the very start have no base and keep their order.
+
+    *backward* is *forward* reversed unit by unit (16-bit indices for the line order, UTF-32
+    code units for a text).
+    """
+    size = len(classes)
     # Work in reversed order: a cluster shows as its attached characters, then its base.
-    attached = int.from_bytes(para.classes[::-1].encode("ascii").translate(_ATTACH_FLAG), "little")
+    attached = int.from_bytes(classes[::-1].encode("ascii").translate(_ATTACH_FLAG), "little")
     if not attached:
         return backward
     bases = int.from_bytes(b"\x01" * size, "little") ^ attached
     # Position p is byte p of these little-endian integers (so p - 1 is "<< 8") and unit p
-    # of the index array is bits 16p..16p+15, whatever the machine's byte order.
+    # of the data is bits 8*unit*p and up, whatever the machine's byte order.
+    bits = 8 * unit
     chain = attached & ~(attached << 8)  # runs of attached characters start here
     values = int.from_bytes(backward, "little")
     covered = moved = 0
@@ -185,37 +199,47 @@ def _build_backward_clusters(para: BidiParagraph) -> bytes:
         if not chain:
             break
         if count > _MAX_ATTACHED:
-            return _split_backward_clusters(para)
+            return _split_keeping_clusters(backward, forward, classes, unit)
         starts = chain & (bases >> (8 * count))  # exactly *count* attached, then the base
         if not starts:
             continue
-        unit = _unit_mask(starts, size)
+        unit_mask = _unit_mask(starts, size, unit)
         width = count + 1  # the block to reverse
         for offset in range(width):
-            shift = 16 * (width - 1 - 2 * offset)
+            shift = bits * (width - 1 - 2 * offset)
             if shift == 0:  # the middle of an odd-sized block stays
                 continue
-            mask = unit << (16 * offset)
+            mask = unit_mask << (bits * offset)
             covered |= mask
             part = values & mask
             moved |= part << shift if shift > 0 else part >> -shift
-    result = ((values & ~covered) | moved).to_bytes(_UNIT * size, "little")
+    result = ((values & ~covered) | moved).to_bytes(unit * size, "little")
     # Attached characters at the very start of the paragraph have no base: logical order.
-    leading = size - len(para.classes.lstrip(_ATTACHING))
+    leading = size - len(classes.lstrip(_ATTACHING))
     if leading:
-        result = result[: _UNIT * (size - leading)] + _forward_slice(0, leading)
+        result = result[: unit * (size - leading)] + forward[: unit * leading]
     return result
 
 
 def _split_backward_clusters(para: BidiParagraph) -> bytes:
     """The same as :func:`_build_backward_clusters`, one cluster at a time."""
+    size = len(para.text)
+    return _split_keeping_clusters(
+        _backward_slice(0, size), _forward_slice(0, size), para.classes, _UNIT
+    )
+
+
+def _split_keeping_clusters(backward: bytes, forward: bytes, classes: str, unit: int) -> bytes:
+    """The same as :func:`reverse_keeping_clusters`, one cluster at a time."""
+    size = len(classes)
     pieces = []
-    position = len(para.text)
-    for match in reversed(list(_CLUSTER_CODES.finditer(para.classes))):
-        pieces.append(_backward_slice(match.end(), position))
-        pieces.append(_forward_slice(match.start(), match.end()))
+    position = size
+    for match in reversed(list(_CLUSTER_CODES.finditer(classes))):
+        # units [match.end(), position) reversed, then the cluster in logical order
+        pieces.append(backward[unit * (size - position) : unit * (size - match.end())])
+        pieces.append(forward[unit * match.start() : unit * match.end()])
         position = match.start()
-    pieces.append(_backward_slice(0, position))
+    pieces.append(backward[unit * (size - position) :])
     return b"".join(pieces)
 
 
