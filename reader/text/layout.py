@@ -11,7 +11,8 @@ the whole paragraph):
    each shaped char to its logical index; unshaped text loses its ZWJ, which
    rich.cells would miscount (:mod:`reader.text.wrap`);
 4. -- the steps above do not depend on the width and are cached --
-5. wrap the shaped text at spaces by cell width;
+5. wrap the shaped text at spaces by cell width (its words are measured once,
+   with the other width-independent work);
 6. ``app`` mode: reorder each line (L1-L3, marks after their base), mirror
    characters at odd levels (L4); ``terminal`` mode: keep logical order for a
    terminal that does bidi and shaping itself;
@@ -36,7 +37,7 @@ from unicodedata import combining
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
 from reader.text.shaping import HARAKAT, ZWJ, ShapedText, Shaper, strip_chars
-from reader.text.wrap import text_cells, wrap
+from reader.text.wrap import WordTable, text_cells, word_table, wrap_table
 
 __all__ = ["Document", "LayoutOptions", "Line", "layout_text", "split_paragraphs"]
 
@@ -201,6 +202,8 @@ class _Prepared:
     # right-to-left paragraphs on that path: the shaped text in cluster-reversed order
     # (mirrored), and that order as shaped indices; each built on first use
     backward: str | None = None
+    # the shaped text's words measured once, for wrapping at any width
+    words: WordTable | None = None
     backward_order: Sequence[int] | None = None
 
 
@@ -345,7 +348,9 @@ class Document:
         source = prepared.shaped.source
         rtl = self.base_level(index, options.direction) == 1
         align_right = rtl and options.mode == "app"
-        spans = wrap(shaped_text, options.width, text_cells)
+        if prepared.words is None:
+            prepared.words = word_table(shaped_text)
+        spans = wrap_table(prepared.words, options.width)
         starts = [0] + [source[a] for a, _, _ in spans[1:]]
         ends = [*starts[1:], len(text)]
         lines: list[Line] = []
