@@ -469,9 +469,13 @@ def _backward_text(text: str, classes: str) -> str:
     backward = reverse_keeping_clusters(
         text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
     ).decode("utf-32-le")
-    if _MIRRORABLE.search(backward):
-        backward = backward.translate(_mirror_table())
+    if _MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
+        backward = _MIRRORABLE.sub(_mirrored, backward)
     return backward
+
+
+def _mirrored(match: re.Match[str]) -> str:
+    return _mirror[match.group()]
 
 
 def _slice(source: Sequence[int], a: int, b: int) -> Sequence[int]:
@@ -544,6 +548,10 @@ class _MirrorTableLazy:
                 "[" + "".join(re.escape(chr(c)) for c in sorted(_mirror_table())) + "]"
             )
         return self.pattern.search(text)
+
+    def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
+        self.search("")
+        return self.pattern.sub(replace, text)  # type: ignore[union-attr]
 
 
 _MIRRORABLE = _MirrorTableLazy()

@@ -316,11 +316,12 @@ class Shaper:
 # Shaping replaces each letter by one glyph chosen by two facts: whether it joins the
 # letter before it and whether it joins the one after (harakat are transparent), and
 # turns lam + alef into one ligature. Both facts are byte flags per character computed
-# with big-integer arithmetic over the whole paragraph; the glyph is then one
-# ``str.translate`` of the text whose characters carry their form in the plane bits
-# (form << 16 | code point). Vocalised text has many distinct words, so this beats a
-# word cache. Paragraphs this path does not cover (ZWJ, presentation forms already in
-# the text, characters beyond the BMP) go word by word.
+# with big-integer arithmetic over the whole paragraph; the glyphs are then looked up
+# with ``bytes.translate`` on the low bytes of the UTF-16 code units (all letters are
+# in one block of 256), one table per form, merged by masks. Vocalised text has many
+# distinct words, so this beats a word cache. Paragraphs this path does not cover
+# (ZWJ, presentation forms already in the text, characters beyond the BMP) go word by
+# word.
 
 _CAN_JOIN_NEXT, _CAN_JOIN_PREVIOUS, _IS_HARAKA = 1, 2, 4
 # form code (bit 0: joins the previous letter, bit 1: the next) -> reshaper form
@@ -328,63 +329,90 @@ _FORM_OF_CODE = (_ISOLATED, _FINAL, _INITIAL, _MEDIAL)
 _NOT_PARAGRAPH_SHAPED = re.compile("[\u200d\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+@dataclass(frozen=True, slots=True)
+class _ParagraphTables:
+    """What whole-paragraph shaping looks up, built once from arabic-reshaper's tables."""
+
+    #: UTF-16 high byte of the block holding every letter (all of them are in U+06xx)
+    block: int
+    #: per block holding letters or harakat: (low byte -> joining flags, high byte ->
+    #: 0xFF for that block, else 0)
+    flags: dict[int, tuple[bytes, bytes]]
+    #: per form code: form byte -> 0xFF where it is that code, else 0
+    select_form: tuple[bytes, ...]
+    #: per form code: low byte of a character of the block -> high, low byte of its glyph
+    glyph_high: tuple[bytes, ...]
+    glyph_low: tuple[bytes, ...]
+    harakat: re.Pattern[str]
+    ligature: re.Pattern[str]
+    #: final form of an alef after lam -> its ligature (isolated, final)
+    final_alefs: dict[str, tuple[str, str]]
+    lam_initial: str
+
+
 @lru_cache(maxsize=1)
-def _paragraph_tables() -> tuple[dict[int, bytes], dict[int, bytes], dict[int, object],
-                                 dict[int, object], re.Pattern[str], dict[str, tuple[str, str]],
-                                 str]:
-    """Per UTF-16 high byte: a low byte -> flags table and a block selector; the glyph
-    tables (keep and strip harakat); the lam-alef pattern; final alef -> ligatures
-    (isolated, final); the initial lam (whose ligature is the isolated one)."""
+def _paragraph_tables() -> _ParagraphTables | None:
+    """The tables, or None if arabic-reshaper's letters do not fit what this path assumes."""
     letters, joins_before, joins_after, joins_both, lam_alef = _joining()
+    shaped_letters = [ch for ch in letters if ch != ZWJ and ch not in HARAKAT]
+    blocks = {ord(ch) >> 8 for ch in shaped_letters}
     # arabic-reshaper also refuses a join after a final letter without a medial form;
-    # no letter in its table has one, which this path relies on.
-    assert joins_after <= joins_both
-    flags: dict[int, int] = {}
-    glyphs: dict[int, object] = {}
-    for ch, forms in letters.items():
-        if ch == ZWJ or ch in HARAKAT:
-            continue
-        flags[ord(ch)] = (_CAN_JOIN_NEXT if ch in joins_after else 0) | (
+    # no letter in its table has one, which this path relies on (as on one block).
+    if not joins_after <= joins_both or len(blocks) != 1:
+        return None
+    (block,) = blocks
+    flags = {high: bytearray(256) for high in blocks | {ord(ch) >> 8 for ch in HARAKAT}}
+    glyph_high = [bytearray([block] * 256) for _ in _FORM_OF_CODE]
+    glyph_low = [bytearray(range(256)) for _ in _FORM_OF_CODE]
+    for ch in shaped_letters:
+        low = ord(ch) & 0xFF
+        flags[block][low] = (_CAN_JOIN_NEXT if ch in joins_after else 0) | (
             _CAN_JOIN_PREVIOUS if ch in joins_before else 0
         )
         for code, form in enumerate(_FORM_OF_CODE):
-            if forms[form]:
-                glyphs[code << 16 | ord(ch)] = forms[form]
+            glyph = letters[ch][form]
+            if glyph:  # (a form the letter lacks is never chosen: it cannot join there)
+                glyph_high[code][low], glyph_low[code][low] = divmod(ord(glyph), 256)
     for ch in HARAKAT:
-        flags[ord(ch)] = _IS_HARAKA
-    low_tables: dict[int, bytes] = {}
-    selectors: dict[int, bytes] = {}
-    for high in sorted({cp >> 8 for cp in flags}):
-        low_tables[high] = bytes(flags.get(high << 8 | low, 0) for low in range(256))
-        selectors[high] = bytes(0xFF if byte == high else 0 for byte in range(256))
-    strip = dict(glyphs)
-    strip.update((ord(ch), None) for ch in HARAKAT)
+        flags[ord(ch) >> 8][ord(ch) & 0xFF] = _IS_HARAKA
     lam_initial, lam_medial = letters["\u0644"][_INITIAL], letters["\u0644"][_MEDIAL]
     final_alefs = {letters[alef][_FINAL]: forms for alef, forms in lam_alef.items()}
-    marks = "".join(sorted(HARAKAT))
-    ligature = re.compile(
-        f"[{lam_initial}{lam_medial}]([{re.escape(marks)}]*)[{''.join(final_alefs)}]"
+    marks = "[" + re.escape("".join(sorted(HARAKAT))) + "]"
+    return _ParagraphTables(
+        block=block,
+        flags={
+            high: (bytes(table), bytes(0xFF if byte == high else 0 for byte in range(256)))
+            for high, table in flags.items()
+        },
+        select_form=tuple(
+            bytes(0xFF if byte == code else 0 for byte in range(256)) for code in range(4)
+        ),
+        glyph_high=tuple(map(bytes, glyph_high)),
+        glyph_low=tuple(map(bytes, glyph_low)),
+        harakat=re.compile(marks),
+        ligature=re.compile(f"[{lam_initial}{lam_medial}]({marks}*)[{''.join(final_alefs)}]"),
+        final_alefs=final_alefs,
+        lam_initial=lam_initial,
     )
-    return low_tables, selectors, glyphs, strip, ligature, final_alefs, lam_initial
 
 
 def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
     """Shape ``text`` exactly as :meth:`Shaper.shape_by_words`, or None if not covered."""
     if _NOT_PARAGRAPH_SHAPED.search(text) is not None:
         return None
+    tables = _paragraph_tables()
     size = len(text)
     data = text.encode("utf-16-be", "surrogatepass")
-    if len(data) != 2 * size:
+    if tables is None or len(data) != 2 * size:
         return None
-    low_tables, selectors, glyphs, strip, ligature, final_alefs, lam_initial = (
-        _paragraph_tables()
-    )
     high, low = data[0::2], data[1::2]
-    codes = 0
-    for block, table in low_tables.items():
+    codes = in_block = 0
+    for block, (flags, select) in tables.flags.items():
         if block in high:
-            selected = int.from_bytes(high.translate(selectors[block]), "big")
-            codes |= int.from_bytes(low.translate(table), "big") & selected
+            selected = int.from_bytes(high.translate(select), "big")
+            codes |= int.from_bytes(low.translate(flags), "big") & selected
+            if block == tables.block:
+                in_block = selected
     # Byte i of these big-endian integers is character i: ">> 8" looks at the character
     # before, "<< 8" (masked) at the one after.
     ones = int.from_bytes(b"\x01" * size, "big")
@@ -408,9 +436,20 @@ def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
     joins_previous = can_previous & (carried_next >> 8)
     joins_next = can_next & ((carried_previous << 8) & everything)
     forms = (joins_previous | joins_next << 1).to_bytes(size, "big")
-    keyed = bytearray(text.encode("utf-32-le"))
-    keyed[2::4] = forms
-    shaped = keyed.decode("utf-32-le").translate(glyphs)
+    # Each character of the block becomes the glyph of its form (code 0 for the block's
+    # other characters: themselves); the rest stays.
+    glyph_high = int.from_bytes(high, "big") & ~in_block
+    glyph_low = int.from_bytes(low, "big") & ~in_block
+    for code in range(4):
+        selected = int.from_bytes(forms.translate(tables.select_form[code]), "big") & in_block
+        if selected:
+            glyph_high |= int.from_bytes(low.translate(tables.glyph_high[code]), "big") & selected
+            glyph_low |= int.from_bytes(low.translate(tables.glyph_low[code]), "big") & selected
+    units = bytearray(2 * size)
+    units[0::2] = glyph_high.to_bytes(size, "big")
+    units[1::2] = glyph_low.to_bytes(size, "big")
+    shaped = units.decode("utf-16-be", "surrogatepass")
+    ligature, final_alefs, lam_initial = tables.ligature, tables.final_alefs, tables.lam_initial
     deleted: list[int] = []
     if ligature.search(shaped) is not None:
         pieces = []
@@ -426,7 +465,7 @@ def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
         pieces.append(shaped[position:])
         shaped = "".join(pieces)
     if not keep_harakat and haraka:
-        shaped = shaped.translate(strip)
+        shaped = tables.harakat.sub("", shaped)
     elif not deleted:
         return ShapedText(shaped, range(size))
     if keep_harakat:  # a few ligatures: slices, not work per character

@@ -126,11 +126,9 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
         known.clear()
     known[""] = 0
     words = text.split(" ")
-    cells = list(map(known.get, words))
-    if None in cells:
-        for k, word in enumerate(words):
-            if cells[k] is None:
-                cells[k] = known[word] = measure(word)
+    for word in set(words).difference(known):  # each new distinct word once
+        known[word] = measure(word)
+    cells = list(map(known.__getitem__, words))
     lengths = list(map(len, words))
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
     cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))  # type: ignore[arg-type]
