@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain, compress, count, repeat
 from operator import ne
 from typing import Any
@@ -305,7 +305,10 @@ class Document:
         if app and not has_controls and _EXPLICIT_OR_REMOVED.search(levels.classes) is None:
             from reader.text import bidi
 
-            shaped_classes = bidi.classify(shaped.text)
+            if inverse is None and _glyphs_keep_bidi_classes():
+                shaped_classes = levels.classes  # one glyph per char, of the char's class
+            else:
+                shaped_classes = bidi.classify(shaped.text)
         prepared = self._prepared[key] = _Prepared(
             shaped, inverse, levels, has_controls, shaped_classes
         )
@@ -424,6 +427,22 @@ class Document:
                 logical[at + 1:stop] = [m[0] for m in marks]
                 drawn[at + 1:stop] = [m[1] for m in marks]
         return drawn, logical
+
+
+@lru_cache(maxsize=1)
+def _glyphs_keep_bidi_classes() -> bool:
+    """Whether every letter's presentation forms have the letter's Bidi_Class (so the
+    classes of shaped text without ligatures are those of the logical text)."""
+    from arabic_reshaper.letters import LETTERS_ARABIC
+
+    from reader.text import bidi
+
+    return all(
+        bidi.bidi_class(glyph) == bidi.bidi_class(letter)
+        for letter, forms in LETTERS_ARABIC.items()
+        for glyph in forms
+        if glyph
+    )
 
 
 def _uniform(levels: bytes, start: int, end: int, base: int) -> bool:
