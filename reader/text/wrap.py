@@ -126,9 +126,12 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
         known.clear()
     known[""] = 0
     words = text.split(" ")
-    for word in set(words).difference(known):  # each new distinct word once
-        known[word] = measure(word)
-    cells = list(map(known.__getitem__, words))
+    cells = list(map(known.get, words))
+    if None in cells:  # words not seen before: each distinct one measured once
+        for k in [k for k, found in enumerate(cells) if found is None]:
+            word = words[k]
+            found = known.get(word)
+            cells[k] = known[word] = measure(word) if found is None else found
     lengths = list(map(len, words))
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
     cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))  # type: ignore[arg-type]
