@@ -92,3 +92,10 @@ def test_text_reversed_by_clusters_equals_the_cluster_order(text: str) -> None:
     ).decode("utf-32-le")
     assert reversed_text == "".join(text[i] for i in order)
     assert sorted(order) == list(range(len(text)))
+
+
+def test_index_units_are_the_indices_in_order() -> None:
+    from array import array
+
+    assert array("H", range(0x10000)).tobytes() == reorder._ASCENDING
+    assert array("H", reversed(range(0x10000))).tobytes() == reorder._DESCENDING
