@@ -11,7 +11,8 @@ the whole paragraph):
    each shaped char to its logical index; unshaped text loses its ZWJ, which
    rich.cells would miscount (:mod:`reader.text.wrap`);
 4. -- the steps above do not depend on the width and are cached --
-5. wrap the shaped text at spaces by cell width;
+5. wrap the shaped text at spaces by cell width (its words are measured once,
+   with the other width-independent work);
 6. ``app`` mode: reorder each line (L1-L3, marks after their base), mirror
    characters at odd levels (L4); ``terminal`` mode: keep logical order for a
    terminal that does bidi and shaping itself;
@@ -25,8 +26,9 @@ paragraph's sanitized text (:attr:`Document.paragraphs`) of the char it draws
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from itertools import chain, compress, count, repeat
 from operator import ne
 from typing import Any
@@ -35,7 +37,7 @@ from unicodedata import combining
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
 from reader.text.shaping import HARAKAT, ZWJ, ShapedText, Shaper, strip_chars
-from reader.text.wrap import text_cells, wrap
+from reader.text.wrap import WordTable, text_cells, word_table, wrap_table
 
 __all__ = ["Document", "LayoutOptions", "Line", "layout_text", "split_paragraphs"]
 
@@ -73,9 +75,15 @@ class LayoutOptions:
         is_rtl_direction(self.direction)
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    """One screen line. ``text`` is display-ready; see the module docstring for the maps."""
+    """One screen line. ``text`` is display-ready; see the module docstring for the maps.
+
+    Immutable, compared and hashed by value like a frozen dataclass. ``visual_to_logical``
+    may be given as a tuple or as a function returning the map: most lines are only
+    drawn, so the layout computes their maps when first asked.
+    """
+
+    __slots__ = ("_map", "align_right", "cells", "end", "paragraph", "rtl", "start", "text")
 
     text: str
     cells: int
@@ -83,9 +91,63 @@ class Line:
     paragraph: int
     start: int
     end: int
-    visual_to_logical: tuple[int, ...]
     #: right-align when padded (right-to-left paragraph laid out in ``app`` mode)
-    align_right: bool = False
+    align_right: bool
+
+    def __init__(
+        self,
+        text: str,
+        cells: int,
+        rtl: bool,
+        paragraph: int,
+        start: int,
+        end: int,
+        visual_to_logical: tuple[int, ...] | Callable[[], Iterable[int]],
+        align_right: bool = False,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "text", text)
+        setter(self, "cells", cells)
+        setter(self, "rtl", rtl)
+        setter(self, "paragraph", paragraph)
+        setter(self, "start", start)
+        setter(self, "end", end)
+        setter(self, "_map", visual_to_logical)
+        setter(self, "align_right", align_right)
+
+    @property
+    def visual_to_logical(self) -> tuple[int, ...]:
+        """For each char of ``text``, the index in the paragraph text of the char it draws."""
+        computed = self._map
+        if not isinstance(computed, tuple):
+            computed = tuple(computed())
+            object.__setattr__(self, "_map", computed)
+        return computed
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Line is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Line is immutable: cannot delete {name!r}")
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.text, self.cells, self.rtl, self.paragraph, self.start, self.end,
+                self.visual_to_logical, self.align_right)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Line:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Line(text={self.text!r}, cells={self.cells!r}, rtl={self.rtl!r}, "
+            f"paragraph={self.paragraph!r}, start={self.start!r}, end={self.end!r}, "
+            f"visual_to_logical={self.visual_to_logical!r}, align_right={self.align_right!r})"
+        )
 
     def logical_to_visual(self, i: int) -> int:
         """Index in ``text`` of the char drawing logical char ``i`` of the paragraph.
@@ -137,6 +199,12 @@ class _Prepared:
     # app mode, paragraphs without explicit formatting or X9-removed characters: the
     # Bidi_Class codes of the shaped text, for reordering uniform lines by clusters
     shaped_classes: str | None = None
+    # right-to-left paragraphs on that path: the shaped text in cluster-reversed order
+    # (mirrored), and that order as shaped indices; each built on first use
+    backward: str | None = None
+    # the shaped text's words measured once, for wrapping at any width
+    words: WordTable | None = None
+    backward_order: Sequence[int] | None = None
 
 
 _LAM_ALEF_GLYPHS = re.compile("[\ufef5-\ufefc]")
@@ -237,7 +305,10 @@ class Document:
         if app and not has_controls and _EXPLICIT_OR_REMOVED.search(levels.classes) is None:
             from reader.text import bidi
 
-            shaped_classes = bidi.classify(shaped.text)
+            if inverse is None and _glyphs_keep_bidi_classes():
+                shaped_classes = levels.classes  # one glyph per char, of the char's class
+            else:
+                shaped_classes = bidi.classify(shaped.text)
         prepared = self._prepared[key] = _Prepared(
             shaped, inverse, levels, has_controls, shaped_classes
         )
@@ -280,10 +351,13 @@ class Document:
         source = prepared.shaped.source
         rtl = self.base_level(index, options.direction) == 1
         align_right = rtl and options.mode == "app"
-        spans = wrap(shaped_text, options.width, text_cells)
+        if prepared.words is None:
+            prepared.words = word_table(shaped_text)
+        spans = wrap_table(prepared.words, options.width)
         starts = [0] + [source[a] for a, _, _ in spans[1:]]
         ends = [*starts[1:], len(text)]
         lines: list[Line] = []
+        visual_to_logical: tuple[int, ...] | Callable[[], Iterable[int]]
         fast = prepared.shaped_classes is not None and self.fast_reorder
         base = prepared.levels.base_level if prepared.levels is not None else 0
         for (a, b, cells), start, end in zip(spans, starts, ends, strict=True):
@@ -301,7 +375,7 @@ class Document:
                 visual_to_logical = tuple(logical)
             else:
                 line_text = shaped_text[a:b]
-                visual_to_logical = tuple(source[a:b])
+                visual_to_logical = partial(_slice, source, a, b)
             lines.append(
                 Line(line_text, cells, rtl, index, start, end, visual_to_logical, align_right)
             )
@@ -355,6 +429,22 @@ class Document:
         return drawn, logical
 
 
+@lru_cache(maxsize=1)
+def _glyphs_keep_bidi_classes() -> bool:
+    """Whether every letter's presentation forms have the letter's Bidi_Class (so the
+    classes of shaped text without ligatures are those of the logical text)."""
+    from arabic_reshaper.letters import LETTERS_ARABIC
+
+    from reader.text import bidi
+
+    return all(
+        bidi.bidi_class(glyph) == bidi.bidi_class(letter)
+        for letter, forms in LETTERS_ARABIC.items()
+        for glyph in forms
+        if glyph
+    )
+
+
 def _uniform(levels: bytes, start: int, end: int, base: int) -> bool:
     """Whether every char of the line [start, end) is at the paragraph's level."""
     return levels.count(base, start, end) == end - start
@@ -363,16 +453,67 @@ def _uniform(levels: bytes, start: int, end: int, base: int) -> bool:
 _EXPLICIT_OR_REMOVED = re.compile("[1-9b]")  # embeddings, overrides, isolates, PDF, BN
 
 
-def _uniform_line(prepared: _Prepared, a: int, b: int, base: int) -> tuple[str, tuple[int, ...]]:
+def _uniform_line(
+    prepared: _Prepared, a: int, b: int, base: int
+) -> tuple[str, tuple[int, ...] | Callable[[], Iterable[int]]]:
     """A line of one level equal to the paragraph's (rules L1-L4 reduce to this).
 
     Level 0: logical order. Level 1: clusters (a char and its harakat) in reverse
-    order, each kept in logical order (L3), mirrored (L4).
+    order, each kept in logical order (L3), mirrored (L4): a slice of the paragraph's
+    cluster-reversed text when the line starts on a cluster (it always ends on one: at
+    a space or at the paragraph's end, or where a long word was cut between clusters).
+    The map is computed when asked for.
     """
-    shaped_text = prepared.shaped.text[a:b]
     source = prepared.shaped.source
     if not base:
-        return shaped_text, tuple(source[a:b])
+        return prepared.shaped.text[a:b], partial(_slice, source, a, b)
+    classes = prepared.shaped_classes
+    size = len(classes)  # type: ignore[arg-type]
+    if (a == 0 or classes[a] != "m") and size < _CLUSTER_ORDER_LIMIT:  # type: ignore[index]
+        if prepared.backward is None:
+            prepared.backward = _backward_text(prepared.shaped.text, classes)  # type: ignore[arg-type]
+        first, last = size - b, size - a
+        return prepared.backward[first:last], partial(_mapped, prepared, first, last)
+    return _uniform_line_by_clusters(prepared, a, b)
+
+
+_CLUSTER_ORDER_LIMIT = 0x10000
+
+
+def _backward_text(text: str, classes: str) -> str:
+    """``text`` in cluster-reversed order (see :func:`bidi.reorder.cluster_reversed_order`),
+    mirrored, by whole-text operations on its UTF-32 code units."""
+    from reader.text.bidi.reorder import reverse_keeping_clusters
+
+    backward = reverse_keeping_clusters(
+        text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
+    ).decode("utf-32-le")
+    if _MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
+        backward = _MIRRORABLE.sub(_mirrored, backward)
+    return backward
+
+
+def _mirrored(match: re.Match[str]) -> str:
+    return _mirror[match.group()]
+
+
+def _slice(source: Sequence[int], a: int, b: int) -> Sequence[int]:
+    return source[a:b]
+
+
+def _mapped(prepared: _Prepared, a: int, b: int) -> Iterable[int]:
+    """The map of a slice of :attr:`_Prepared.backward` (the order is built on first use)."""
+    from reader.text.bidi.reorder import cluster_reversed_order
+
+    if prepared.backward_order is None:
+        prepared.backward_order = cluster_reversed_order(prepared.shaped_classes)  # type: ignore[arg-type]
+    return map(prepared.shaped.source.__getitem__, prepared.backward_order[a:b])
+
+
+def _uniform_line_by_clusters(prepared: _Prepared, a: int, b: int) -> tuple[str, tuple[int, ...]]:
+    """A right-to-left line of one level, cluster by cluster (see :func:`_uniform_line`)."""
+    shaped_text = prepared.shaped.text[a:b]
+    source = prepared.shaped.source
     classes = prepared.shaped_classes[a:b]  # type: ignore[index]
     if "m" not in classes:
         line_text = shaped_text[::-1]
@@ -380,7 +521,7 @@ def _uniform_line(prepared: _Prepared, a: int, b: int, base: int) -> tuple[str, 
     else:
         # Reversed, a cluster reads marks-then-base: it ends after each non-mark.
         # Each cluster is reversed back by a slice; map/compress keep the
-        # per-char and per-cluster work in C (this is the hot path).
+        # per-char and per-cluster work in C.
         n = b - a
         reversed_classes = classes[::-1]
         ends = list(compress(count(1), map(ne, reversed_classes, repeat("m"))))
@@ -426,6 +567,10 @@ class _MirrorTableLazy:
                 "[" + "".join(re.escape(chr(c)) for c in sorted(_mirror_table())) + "]"
             )
         return self.pattern.search(text)
+
+    def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
+        self.search("")
+        return self.pattern.sub(replace, text)  # type: ignore[union-attr]
 
 
 _MIRRORABLE = _MirrorTableLazy()

@@ -40,6 +40,9 @@ BIDI_CONTROLS = frozenset(
 # zero-width character some editors leave at the start of a file).
 _DROP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
 _DROP_BIDI = {ord(c): None for c in BIDI_CONTROLS}
+# Every character some step of sanitize() acts on (line ends, escape introducers, controls,
+# tab, BOM, surrogates): text without any is returned as it is, after one search.
+_NEEDS_WORK = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 
 
 def sanitize(text: str) -> str:
@@ -56,6 +59,13 @@ def sanitize(text: str) -> str:
     """
     if text.isprintable():  # the common case: nothing to do (newlines are not printable)
         return text
+    if _NEEDS_WORK.search(text) is None:  # a whole article: plain newlines only
+        return text
+    return _sanitize_steps(text)
+
+
+def _sanitize_steps(text: str) -> str:
+    """:func:`sanitize` without its shortcuts (each step is a no-op on clean text)."""
     # Line ends first, so an unterminated OSC/DCS stops at a CR or VT line end too.
     text = _NEWLINES.sub("\n", text)
     text = _ESCAPE_SEQUENCE.sub("", text)

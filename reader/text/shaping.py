@@ -16,6 +16,9 @@ arabic-reshaper lacks:
   contains a space), so a paragraph is shaped word by word, each distinct
   word once (text is Zipfian: the 1.75 MB Tashkeela file has 125k words but
   28k distinct ones), by a lean re-statement of arabic-reshaper's algorithm.
+  Most paragraphs take a faster path still: the same rules as whole-paragraph
+  string and big-integer operations (see "Whole-paragraph shaping" below),
+  which does not depend on a warm word cache (vocalised text repeats few words).
   The tests check the output is identical to ``ArabicReshaper.reshape`` with
   :func:`reshaper_configuration` on every paragraph of the corpus and on
   generated Arabic text.
@@ -42,7 +45,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import mul, sub
 
 __all__ = [
     "HARAKAT",
@@ -263,7 +267,18 @@ class Shaper:
         return result
 
     def shape(self, text: str) -> ShapedText:
-        """Shape one paragraph (no newlines) and map each shaped char to its index in ``text``."""
+        """Shape one paragraph (no newlines) and map each shaped char to its index in ``text``.
+
+        Whole-paragraph string operations (:func:`_shape_paragraph`) when they apply,
+        else word by word (:meth:`shape_by_words`); the tests check both agree.
+        """
+        if self._needs_shaping(text) is None:
+            return ShapedText(text, range(len(text)))
+        shaped = _shape_paragraph(text, self.harakat == "keep")
+        return shaped if shaped is not None else self.shape_by_words(text)
+
+    def shape_by_words(self, text: str) -> ShapedText:
+        """:meth:`shape`, one cached word at a time (the general path)."""
         if self._needs_shaping(text) is None:
             return ShapedText(text, range(len(text)))
         words = text.split(" ")
@@ -294,3 +309,184 @@ class Shaper:
         source.extend(range(run_logical, end))
         inverse[run_logical:end] = range(run_shaped, run_shaped + end - run_logical)
         return ShapedText(shaped_text, source, inverse)
+
+
+# --- Whole-paragraph shaping ---------------------------------------------------------
+#
+# Shaping replaces each letter by one glyph chosen by two facts: whether it joins the
+# letter before it and whether it joins the one after (harakat are transparent), and
+# turns lam + alef into one ligature. Both facts are byte flags per character computed
+# with big-integer arithmetic over the whole paragraph; the glyphs are then looked up
+# with ``bytes.translate`` on the low bytes of the UTF-16 code units (all letters are
+# in one block of 256), one table per form, merged by masks. Vocalised text has many
+# distinct words, so this beats a word cache. Paragraphs this path does not cover
+# (ZWJ, presentation forms already in the text, characters beyond the BMP) go word by
+# word.
+
+_CAN_JOIN_NEXT, _CAN_JOIN_PREVIOUS, _IS_HARAKA = 1, 2, 4
+# form code (bit 0: joins the previous letter, bit 1: the next) -> reshaper form
+_FORM_OF_CODE = (_ISOLATED, _FINAL, _INITIAL, _MEDIAL)
+_NOT_PARAGRAPH_SHAPED = re.compile("[\u200d\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@dataclass(frozen=True, slots=True)
+class _ParagraphTables:
+    """What whole-paragraph shaping looks up, built once from arabic-reshaper's tables."""
+
+    #: UTF-16 high byte of the block holding every letter (all of them are in U+06xx)
+    block: int
+    #: per block holding letters or harakat: (low byte -> joining flags, high byte ->
+    #: 0xFF for that block, else 0)
+    flags: dict[int, tuple[bytes, bytes]]
+    #: per form code: form byte -> 0xFF where it is that code, else 0
+    select_form: tuple[bytes, ...]
+    #: per form code: low byte of a character of the block -> high, low byte of its glyph
+    glyph_high: tuple[bytes, ...]
+    glyph_low: tuple[bytes, ...]
+    harakat: re.Pattern[str]
+    ligature: re.Pattern[str]
+    #: final form of an alef after lam -> its ligature (isolated, final)
+    final_alefs: dict[str, tuple[str, str]]
+    lam_initial: str
+
+
+@lru_cache(maxsize=1)
+def _paragraph_tables() -> _ParagraphTables | None:
+    """The tables, or None if arabic-reshaper's letters do not fit what this path assumes."""
+    letters, joins_before, joins_after, joins_both, lam_alef = _joining()
+    shaped_letters = [ch for ch in letters if ch != ZWJ and ch not in HARAKAT]
+    blocks = {ord(ch) >> 8 for ch in shaped_letters}
+    # arabic-reshaper also refuses a join after a final letter without a medial form;
+    # no letter in its table has one, which this path relies on (as on one block).
+    if not joins_after <= joins_both or len(blocks) != 1:
+        return None
+    (block,) = blocks
+    flags = {high: bytearray(256) for high in blocks | {ord(ch) >> 8 for ch in HARAKAT}}
+    glyph_high = [bytearray([block] * 256) for _ in _FORM_OF_CODE]
+    glyph_low = [bytearray(range(256)) for _ in _FORM_OF_CODE]
+    for ch in shaped_letters:
+        low = ord(ch) & 0xFF
+        flags[block][low] = (_CAN_JOIN_NEXT if ch in joins_after else 0) | (
+            _CAN_JOIN_PREVIOUS if ch in joins_before else 0
+        )
+        for code, form in enumerate(_FORM_OF_CODE):
+            glyph = letters[ch][form]
+            if glyph:  # (a form the letter lacks is never chosen: it cannot join there)
+                glyph_high[code][low], glyph_low[code][low] = divmod(ord(glyph), 256)
+    for ch in HARAKAT:
+        flags[ord(ch) >> 8][ord(ch) & 0xFF] = _IS_HARAKA
+    lam_initial, lam_medial = letters["\u0644"][_INITIAL], letters["\u0644"][_MEDIAL]
+    final_alefs = {letters[alef][_FINAL]: forms for alef, forms in lam_alef.items()}
+    marks = "[" + re.escape("".join(sorted(HARAKAT))) + "]"
+    return _ParagraphTables(
+        block=block,
+        flags={
+            high: (bytes(table), bytes(0xFF if byte == high else 0 for byte in range(256)))
+            for high, table in flags.items()
+        },
+        select_form=tuple(
+            bytes(0xFF if byte == code else 0 for byte in range(256)) for code in range(4)
+        ),
+        glyph_high=tuple(map(bytes, glyph_high)),
+        glyph_low=tuple(map(bytes, glyph_low)),
+        harakat=re.compile(marks),
+        ligature=re.compile(f"[{lam_initial}{lam_medial}]({marks}*)[{''.join(final_alefs)}]"),
+        final_alefs=final_alefs,
+        lam_initial=lam_initial,
+    )
+
+
+def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
+    """Shape ``text`` exactly as :meth:`Shaper.shape_by_words`, or None if not covered."""
+    if _NOT_PARAGRAPH_SHAPED.search(text) is not None:
+        return None
+    tables = _paragraph_tables()
+    size = len(text)
+    data = text.encode("utf-16-be", "surrogatepass")
+    if tables is None or len(data) != 2 * size:
+        return None
+    high, low = data[0::2], data[1::2]
+    codes = in_block = 0
+    for block, (flags, select) in tables.flags.items():
+        if block in high:
+            selected = int.from_bytes(high.translate(select), "big")
+            codes |= int.from_bytes(low.translate(flags), "big") & selected
+            if block == tables.block:
+                in_block = selected
+    # Byte i of these big-endian integers is character i: ">> 8" looks at the character
+    # before, "<< 8" (masked) at the one after.
+    ones = int.from_bytes(b"\x01" * size, "big")
+    everything = (1 << 8 * size) - 1
+    can_next = codes & ones
+    can_previous = (codes >> 1) & ones
+    haraka = (codes >> 2) & ones
+    # "Can join" seen through harakat: carried forward (next) or backward (previous).
+    carried_next = can_next
+    while True:
+        more = carried_next | ((carried_next >> 8) & haraka)
+        if more == carried_next:
+            break
+        carried_next = more
+    carried_previous = can_previous
+    while True:
+        more = carried_previous | (((carried_previous << 8) & everything) & haraka)
+        if more == carried_previous:
+            break
+        carried_previous = more
+    joins_previous = can_previous & (carried_next >> 8)
+    joins_next = can_next & ((carried_previous << 8) & everything)
+    forms = (joins_previous | joins_next << 1).to_bytes(size, "big")
+    # Each character of the block becomes the glyph of its form (code 0 for the block's
+    # other characters: themselves); the rest stays.
+    glyph_high = int.from_bytes(high, "big") & ~in_block
+    glyph_low = int.from_bytes(low, "big") & ~in_block
+    for code in range(4):
+        selected = int.from_bytes(forms.translate(tables.select_form[code]), "big") & in_block
+        if selected:
+            glyph_high |= int.from_bytes(low.translate(tables.glyph_high[code]), "big") & selected
+            glyph_low |= int.from_bytes(low.translate(tables.glyph_low[code]), "big") & selected
+    units = bytearray(2 * size)
+    units[0::2] = glyph_high.to_bytes(size, "big")
+    units[1::2] = glyph_low.to_bytes(size, "big")
+    shaped = units.decode("utf-16-be", "surrogatepass")
+    ligature, final_alefs, lam_initial = tables.ligature, tables.final_alefs, tables.lam_initial
+    deleted: list[int] = []
+    if ligature.search(shaped) is not None:
+        pieces = []
+        position = 0
+        for match in ligature.finditer(shaped):
+            alef = match.end() - 1
+            isolated, final = final_alefs[shaped[alef]]
+            pieces.append(shaped[position:match.start()])
+            pieces.append(isolated if shaped[match.start()] == lam_initial else final)
+            pieces.append(match.group(1))
+            deleted.append(alef)
+            position = match.end()
+        pieces.append(shaped[position:])
+        shaped = "".join(pieces)
+    if not keep_harakat and haraka:
+        shaped = tables.harakat.sub("", shaped)
+    elif not deleted:
+        return ShapedText(shaped, range(size))
+    if keep_harakat:  # a few ligatures: slices, not work per character
+        source = list(range(size))
+        inverse = list(range(size))
+        for shift, alef in enumerate(deleted, start=1):
+            del source[alef - shift + 1]
+            following = deleted[shift] if shift < len(deleted) else size
+            inverse[alef] = -1
+            inverse[alef + 1 : following] = range(alef + 1 - shift, following - shift)
+        return ShapedText(shaped, source, inverse)
+    kept = ones
+    if not keep_harakat:
+        kept ^= haraka
+    for alef in deleted:
+        kept ^= 1 << 8 * (size - 1 - alef)
+    if kept == ones:
+        return ShapedText(shaped, range(size))
+    flags = kept.to_bytes(size, "big")
+    source = list(compress(range(size), flags))
+    # inverse[i]: the number of kept characters up to i, minus one; -1 if i is not kept
+    inverse = list(map(sub, map(mul, accumulate(flags), flags), repeat(1, size)))
+    return ShapedText(shaped, source, inverse)
+

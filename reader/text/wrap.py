@@ -15,12 +15,15 @@ line is cut only as a last resort, and then between grapheme-like clusters
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
-from itertools import pairwise
+from dataclasses import dataclass
+from itertools import accumulate, compress, pairwise, repeat
+from operator import add
 
 from rich.cells import cell_len, get_character_cell_size
 
-__all__ = ["LineSpan", "clusters", "text_cells", "wrap"]
+__all__ = ["LineSpan", "WordTable", "clusters", "text_cells", "word_table", "wrap", "wrap_table"]
 
 #: (content_start, content_end, cells): the line's visible characters are text[start:end].
 #: A line owns text from its content start up to the next line's content start
@@ -95,6 +98,91 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = text_cells) -> l
     content. A single cluster wider than ``width`` (a 2-cell character on a
     1-cell line) cannot fit: ``width`` must be at least 2.
     """
+    return wrap_table(word_table(text, measure), width)
+
+
+@dataclass(frozen=True, slots=True)
+class WordTable:
+    """The words (non-empty, between spaces) of one paragraph with their char and cell
+    offsets as if the paragraph were one line: what wrapping at any width needs.
+
+    A space is one cell, so the cells of words ``i..j`` on one line are
+    ``cell_ends[j] - cell_starts[i]``, and the last word that fits after word ``i`` is
+    found by bisection: a new width costs one bisection per line.
+    """
+
+    text: str
+    measure: Callable[[str], int]
+    starts: list[int]
+    ends: list[int]
+    cell_starts: list[int]
+    cell_ends: list[int]
+
+
+def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTable:
+    """Measure the words of ``text`` once (C-level maps; each distinct word measured once)."""
+    known = _WORD_CELLS if measure is text_cells else {}
+    if len(known) > 100_000:
+        known.clear()
+    known[""] = 0
+    words = text.split(" ")
+    cells = list(map(known.get, words))
+    if None in cells:  # words not seen before: each distinct one measured once
+        for k in [k for k, found in enumerate(cells) if found is None]:
+            word = words[k]
+            found = known.get(word)
+            cells[k] = known[word] = measure(word) if found is None else found
+    lengths = list(map(len, words))
+    starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+    cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))  # type: ignore[arg-type]
+    if 0 in lengths:  # runs of spaces, spaces at either end: keep the words only
+        starts = list(compress(starts, lengths))
+        cell_starts = list(compress(cell_starts, lengths))
+        cells = list(compress(cells, lengths))
+        lengths = list(filter(None, lengths))
+    else:
+        del starts[-1], cell_starts[-1]
+    return WordTable(
+        text,
+        measure,
+        starts,
+        list(map(add, starts, lengths)),
+        cell_starts,
+        list(map(add, cell_starts, cells)),  # type: ignore[arg-type]
+    )
+
+
+def wrap_table(table: WordTable, width: int) -> list[LineSpan]:
+    """:func:`wrap` on a measured paragraph (greedy: each line takes every word that fits)."""
+    if width < 2:
+        raise ValueError(f"width must be at least 2 cells, not {width}")
+    starts, ends, cell_starts, cell_ends = (
+        table.starts, table.ends, table.cell_starts, table.cell_ends
+    )
+    count = len(starts)
+    lines: list[LineSpan] = []
+    i = 0
+    while i < count:
+        line_start = starts[i]
+        origin = cell_starts[i]  # the cell offset the line's cells count from
+        if cell_ends[i] - origin > width:  # a word wider than the line: cut it
+            a = starts[i]
+            pieces = _split_long_word(table.text[a : ends[i]], a, width, table.measure)
+            lines.extend(pieces[:-1])
+            line_start, _, piece_cells = pieces[-1]
+            origin = cell_ends[i] - piece_cells
+        j = bisect_right(cell_ends, origin + width, i + 1, count)  # words i..j-1 fit
+        lines.append((line_start, ends[j - 1], cell_ends[j - 1] - origin))
+        i = j
+    if not lines:
+        lines.append((0, 0, 0))
+    return lines
+
+
+def wrap_reference(
+    text: str, width: int, measure: Callable[[str], int] = text_cells
+) -> list[LineSpan]:
+    """:func:`wrap` one word at a time (the plain statement of the rules, for the tests)."""
     if width < 2:
         raise ValueError(f"width must be at least 2 cells, not {width}")
     lines: list[LineSpan] = []

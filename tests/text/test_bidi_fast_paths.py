@@ -78,3 +78,24 @@ def test_fast_classification_of_every_bmp_block() -> None:
     assert bidi_classes.classify(bmp) == bidi_classes._classify_by_dict(bmp)
     astral = "".join(map(chr, range(0x10000, 0x110000, 7)))
     assert bidi_classes.classify(astral) == bidi_classes._classify_by_dict(astral)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab\u064e\u064f\u0651\u0652 \U0001f600", max_size=60))
+def test_text_reversed_by_clusters_equals_the_cluster_order(text: str) -> None:
+    """The cluster reversal applied to UTF-32 text equals the text read in the cluster
+    order of the indices (both branches: up to and past four marks in a row)."""
+    classes = bidi_classes.classify(text)
+    order = reorder.cluster_reversed_order(classes)
+    reversed_text = reorder.reverse_keeping_clusters(
+        text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
+    ).decode("utf-32-le")
+    assert reversed_text == "".join(text[i] for i in order)
+    assert sorted(order) == list(range(len(text)))
+
+
+def test_index_units_are_the_indices_in_order() -> None:
+    from array import array
+
+    assert array("H", range(0x10000)).tobytes() == reorder._ASCENDING
+    assert array("H", reversed(range(0x10000))).tobytes() == reorder._DESCENDING

@@ -109,3 +109,13 @@ def test_terminal_mode_properties_on_any_text(
     options = LayoutOptions(width, mode="terminal", harakat=harakat,
                             direction="rtl" if rtl else "ltr")
     check_document(Document(text.split("\n"), options.direction), options)
+
+
+def test_line_map_given_as_a_function_equals_the_same_map_given_as_a_tuple() -> None:
+    eager = Line("abc", 3, False, 0, 0, 3, (0, 1, 2))
+    lazy = Line("abc", 3, False, 0, 0, 3, lambda: range(3))
+    assert lazy == eager and hash(lazy) == hash(eager) and repr(lazy) == repr(eager)
+    assert lazy.visual_to_logical == (0, 1, 2) and lazy.logical_to_visual(1) == 1
+    assert lazy != Line("abc", 3, False, 0, 0, 3, (2, 1, 0))
+    with pytest.raises(AttributeError):
+        lazy.text = "x"  # type: ignore[misc]

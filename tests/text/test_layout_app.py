@@ -208,3 +208,18 @@ def test_uniform_line_shortcut_on_any_text(text: str, width: int, rtl: bool) -> 
     options = LayoutOptions(width, direction=direction)
     assert Document(paragraphs, direction).lines(options) == _general(
         paragraphs, direction).lines(options)
+
+
+def test_shaped_classes_reused_from_the_logical_text_are_the_shaped_texts(
+    corpus_documents: list[Document],
+) -> None:
+    """Without ligatures the layout takes the shaped text's Bidi_Class codes from the
+    logical text; they must be what classifying the shaped text gives."""
+    from reader.text import bidi
+
+    for document in corpus_documents[:40]:
+        for options in CORPUS_OPTIONS:
+            for index in range(len(document)):
+                prepared = document._prepare(index, options)
+                if prepared.shaped_classes is not None:
+                    assert prepared.shaped_classes == bidi.classify(prepared.shaped.text)

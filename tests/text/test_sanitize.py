@@ -99,3 +99,11 @@ def test_ordinary_text_passes_unchanged(text: str) -> None:
     # except the few separators that are line breaks and the BOM.
     expected = re.sub("[\u2028\u2029]", "\n", text).replace("\ufeff", "")
     assert sanitize(text) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(hostile_text)
+def test_shortcut_for_clean_text_equals_every_step(text: str) -> None:
+    from reader.text.sanitize import _sanitize_steps
+
+    assert sanitize(text) == _sanitize_steps(text)

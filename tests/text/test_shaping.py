@@ -136,3 +136,33 @@ def test_arbitrary_text_has_a_sound_map(text: str) -> None:
         shaped = _SHAPERS[harakat].shape(text)
         assert "\u200d" not in shaped.text
         assert_map_is_sound(text, shaped)
+
+
+def _same_shaping(a: ShapedText, b: ShapedText) -> bool:
+    return a.text == b.text and list(a.source) == list(b.source) and a.inverse == b.inverse
+
+
+def test_whole_paragraph_shaping_equals_word_by_word_on_the_corpus(
+    corpus_paragraphs: list[str],
+) -> None:
+    for harakat in ("keep", "strip"):
+        fast, general = Shaper(harakat), Shaper(harakat)
+        differing = [
+            p for p in corpus_paragraphs
+            if not _same_shaping(fast.shape(p), general.shape_by_words(p))
+        ]
+        assert not differing, (harakat, differing[:1])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(
+    st.sampled_from(
+        [*"ابتثجحخدذرزسشصضطظعغفقكلمنهويءةىئؤأإآٱڈ", "لا", "لأ", "لإ", "لآ", "ل\u064eا",
+         "ل\u0651\u064eآ", FATHA, SHADDA, DAMMA, "\u0650", "\u064b", "\u0652", "\u0670",
+         "\u08f0", TATWEEL, " ", "  ", "،", ".", "2015", "iPad", "\u200f", "\u200c", "\u0661",
+         "\u06cc", "\ufedf", "\ufe8e", "\u200d", "\U0001f600", "\x01", "\x04"]
+    ),
+    max_size=40,
+).map("".join), st.sampled_from(["keep", "strip"]))
+def test_whole_paragraph_shaping_equals_word_by_word(text: str, harakat: str) -> None:
+    assert _same_shaping(_SHAPERS[harakat].shape(text), Shaper(harakat).shape_by_words(text))

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.text.wrap import clusters, text_cells, wrap
+from reader.text.wrap import clusters, text_cells, word_table, wrap, wrap_reference, wrap_table
 
 
 def pieces(text: str, width: int) -> list[str]:
@@ -84,3 +84,19 @@ def test_lines_fit_and_keep_all_words_in_order(ws: list[str], gaps: list[str], w
     # Only spaces are lost at line edges; every other char is in exactly one line.
     content = "".join(text[a:b] for a, b, _ in spans)
     assert content.replace(" ", "") == text.replace(" ", "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \u064e\u4e2d\u0651", max_size=60), st.integers(2, 12))
+def test_bisection_over_the_word_table_equals_word_by_word(text: str, width: int) -> None:
+    assert wrap(text, width) == wrap_reference(text, width)
+    table = word_table(text)
+    for other in (width, width + 3, 2):  # one table serves every width
+        assert wrap_table(table, other) == wrap_reference(text, other)
+
+
+def test_bisection_equals_word_by_word_on_the_corpus(corpus_paragraphs: list[str]) -> None:
+    for width in (2, 9, 37, 80):
+        assert [wrap(p, width) for p in corpus_paragraphs] == [
+            wrap_reference(p, width) for p in corpus_paragraphs
+        ]

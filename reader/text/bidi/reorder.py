@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 
 from .classes import REMOVED_BY_X9
@@ -135,8 +136,21 @@ _L1_WHITESPACE = "W6789" + REMOVED_BY_X9
 
 # Every 16-bit index in ascending and in descending order: a paragraph's indices, forward or
 # reversed, are slices of these (built once, 128 KiB each).
-_ASCENDING = array("H", range(_ID_LIMIT)).tobytes()
-_DESCENDING = array("H", reversed(range(_ID_LIMIT))).tobytes()
+def _index_units() -> tuple[bytes, bytes]:
+    """Ascending and descending 16-bit indices in native byte order, from whole-byte-string
+    operations (an array built from range() costs ~4 ms each at import)."""
+    low = bytes(range(256)) * 256
+    high = b"".join([bytes((byte,)) * 256 for byte in range(256)])
+    little, big = bytearray(2 * _ID_LIMIT), bytearray(2 * _ID_LIMIT)
+    little[0::2] = big[1::2] = low
+    little[1::2] = big[0::2] = high
+    # reversed unit by unit, the other byte order's ascending units read descending
+    if sys.byteorder == "little":
+        return bytes(little), bytes(big[::-1])
+    return bytes(big), bytes(little[::-1])
+
+
+_ASCENDING, _DESCENDING = _index_units()
 
 
 def _forward_slice(first: int, last: int) -> bytes:
@@ -149,12 +163,12 @@ def _backward_slice(first: int, last: int) -> bytes:
     return _DESCENDING[_UNIT * (_ID_LIMIT - last) : _UNIT * (_ID_LIMIT - first)]
 
 
-def _unit_mask(starts: int, size: int) -> int:
-    """Byte flags (0/1 per position) to a mask of whole 16-bit units."""
+def _unit_mask(starts: int, size: int, unit: int = _UNIT) -> int:
+    """Byte flags (0/1 per position) to a mask of whole units of *unit* bytes."""
     flags = starts.to_bytes(size, "little").translate(_FULL_BYTE)
-    units = bytearray(_UNIT * size)
-    units[0::2] = flags
-    units[1::2] = flags
+    units = bytearray(unit * size)
+    for byte in range(unit):
+        units[byte::unit] = flags
     return int.from_bytes(units, "little")
 
 
@@ -168,14 +182,28 @@ def _backward_clusters(para: BidiParagraph) -> bytes:
 
 def _build_backward_clusters(para: BidiParagraph) -> bytes:
     size = len(para.text)
-    backward = _backward_slice(0, size)
+    return reverse_keeping_clusters(
+        _backward_slice(0, size), _forward_slice(0, size), para.classes, _UNIT
+    )
+
+
+def reverse_keeping_clusters(backward: bytes, forward: bytes, classes: str, unit: int) -> bytes:
+    """Units of *forward* (one per code of *classes*) reversed, each cluster (a character
+    and the marks or X9-removed characters after it) kept in logical order; attached
+    characters at the very start have no base and keep their order.
+
+    *backward* is *forward* reversed unit by unit (16-bit indices for the line order, UTF-32
+    code units for a text).
+    """
+    size = len(classes)
     # Work in reversed order: a cluster shows as its attached characters, then its base.
-    attached = int.from_bytes(para.classes[::-1].encode("ascii").translate(_ATTACH_FLAG), "little")
+    attached = int.from_bytes(classes[::-1].encode("ascii").translate(_ATTACH_FLAG), "little")
     if not attached:
         return backward
     bases = int.from_bytes(b"\x01" * size, "little") ^ attached
     # Position p is byte p of these little-endian integers (so p - 1 is "<< 8") and unit p
-    # of the index array is bits 16p..16p+15, whatever the machine's byte order.
+    # of the data is bits 8*unit*p and up, whatever the machine's byte order.
+    bits = 8 * unit
     chain = attached & ~(attached << 8)  # runs of attached characters start here
     values = int.from_bytes(backward, "little")
     covered = moved = 0
@@ -185,37 +213,47 @@ def _build_backward_clusters(para: BidiParagraph) -> bytes:
         if not chain:
             break
         if count > _MAX_ATTACHED:
-            return _split_backward_clusters(para)
+            return _split_keeping_clusters(backward, forward, classes, unit)
         starts = chain & (bases >> (8 * count))  # exactly *count* attached, then the base
         if not starts:
             continue
-        unit = _unit_mask(starts, size)
+        unit_mask = _unit_mask(starts, size, unit)
         width = count + 1  # the block to reverse
         for offset in range(width):
-            shift = 16 * (width - 1 - 2 * offset)
+            shift = bits * (width - 1 - 2 * offset)
             if shift == 0:  # the middle of an odd-sized block stays
                 continue
-            mask = unit << (16 * offset)
+            mask = unit_mask << (bits * offset)
             covered |= mask
             part = values & mask
             moved |= part << shift if shift > 0 else part >> -shift
-    result = ((values & ~covered) | moved).to_bytes(_UNIT * size, "little")
+    result = ((values & ~covered) | moved).to_bytes(unit * size, "little")
     # Attached characters at the very start of the paragraph have no base: logical order.
-    leading = size - len(para.classes.lstrip(_ATTACHING))
+    leading = size - len(classes.lstrip(_ATTACHING))
     if leading:
-        result = result[: _UNIT * (size - leading)] + _forward_slice(0, leading)
+        result = result[: unit * (size - leading)] + forward[: unit * leading]
     return result
 
 
 def _split_backward_clusters(para: BidiParagraph) -> bytes:
     """The same as :func:`_build_backward_clusters`, one cluster at a time."""
+    size = len(para.text)
+    return _split_keeping_clusters(
+        _backward_slice(0, size), _forward_slice(0, size), para.classes, _UNIT
+    )
+
+
+def _split_keeping_clusters(backward: bytes, forward: bytes, classes: str, unit: int) -> bytes:
+    """The same as :func:`reverse_keeping_clusters`, one cluster at a time."""
+    size = len(classes)
     pieces = []
-    position = len(para.text)
-    for match in reversed(list(_CLUSTER_CODES.finditer(para.classes))):
-        pieces.append(_backward_slice(match.end(), position))
-        pieces.append(_forward_slice(match.start(), match.end()))
+    position = size
+    for match in reversed(list(_CLUSTER_CODES.finditer(classes))):
+        # units [match.end(), position) reversed, then the cluster in logical order
+        pieces.append(backward[unit * (size - position) : unit * (size - match.end())])
+        pieces.append(forward[unit * match.start() : unit * match.end()])
         position = match.start()
-    pieces.append(_backward_slice(0, position))
+    pieces.append(backward[unit * (size - position) :])
     return b"".join(pieces)
 
 
@@ -321,3 +359,20 @@ def _reorder_line_fast(
     if has_removed:
         return [i for i in indices if classes[i] not in REMOVED_BY_X9]
     return indices.tolist()
+
+
+def cluster_reversed_order(classes: str) -> array:
+    """Indices 0..len(classes)-1 reversed, each cluster (a character and the combining
+    marks after it) kept in logical order: rules L2 and L3 for a text wholly at one odd
+    level. Marks at the very start have no base and keep their logical order.
+
+    *classes* are Bidi_Class codes without explicit formatting characters or BN; a slice
+    ``order[len - end : len - start]`` is the visual order of [start, end) when both are
+    cluster boundaries.
+    """
+    if len(classes) >= _ID_LIMIT:
+        raise ValueError("text too long for 16-bit indices")
+    para = BidiParagraph("\0" * len(classes), 1, b"", classes)
+    order = array("H")
+    order.frombytes(_build_backward_clusters(para))
+    return order
