@@ -8,15 +8,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from reader.text.sanitize import sanitize_line
-from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
+from reader.ui.widgets.laid_out_list import LaidOutList
 
 
-class ArticleList(OptionList):
+class ArticleList(LaidOutList):
     """Articles newest first; Enter (or a click) opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,26 +34,17 @@ class ArticleList(OptionList):
             super().__init__()
             self.article_id = article_id
 
+    OPTION_ID = "article"
+
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.labels = labels
-        localize_bindings(self, labels)
+        super().__init__(labels, id=id)
         self.entries: list[Any] = []  # ArticleSummary or SearchHit
         self.empty_key = "library.empty"
-        self._built_width = 0
 
     def set_entries(self, entries: Sequence[Any], *, empty_key: str = "library.empty") -> None:
         self.entries = list(entries)
         self.empty_key = empty_key
         self._rebuild()
-
-    def set_labels(self, labels: Labels) -> None:
-        self.labels = labels
-        self._rebuild()
-
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._built_width:
-            self._rebuild()
 
     def article_id_at(self, index: int | None) -> str | None:
         if index is None or not 0 <= index < len(self.entries):
@@ -70,23 +59,13 @@ class ArticleList(OptionList):
                 self.highlighted = index
                 return
 
-    def _rebuild(self) -> None:
-        highlighted = self.highlighted
-        self.clear_options()
-        self._built_width = self.scrollable_content_region.width
-        width = max(10, self._built_width - 1)
-        if not self.entries:
-            message = self.labels(self.empty_key)
-            message = message.rjust(width) if self.labels.rtl else message
-            self.add_option(Option(Text(message, style="dim"), disabled=True))
-            return
-        for number, entry in enumerate(self.entries):
-            self.add_option(Option(self._prompt(entry, width), id=f"article-{number}"))
-        self.highlighted = highlighted if highlighted is not None and highlighted < len(
-            self.entries
-        ) else 0
+    def listed(self) -> Sequence[Any]:
+        return self.entries
 
-    def _prompt(self, entry: Any, width: int) -> Text:
+    def empty_message(self) -> str:
+        return self.labels(self.empty_key)
+
+    def prompt(self, entry: Any, width: int) -> Text:
         """Title, source and date, and a search hit's snippet, each laid out to *width*.
 
         Every line is filled to the width here: the option list must not wrap

@@ -13,14 +13,13 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from reader.text.sanitize import sanitize_line
-from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
+from reader.ui.widgets.laid_out_list import LaidOutList
 
 
-class RelatedPane(OptionList):
+class RelatedPane(LaidOutList):
     """A list of ``library.related()`` items (title, url, article_id, score, kind).
 
     An item with an ``article_id`` is in the library and opens in the reader
@@ -50,52 +49,36 @@ class RelatedPane(OptionList):
             super().__init__()
             self.url = url
 
+    OPTION_ID = "related"
+
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.labels = labels
-        localize_bindings(self, labels)
+        super().__init__(labels, id=id)
         self.items: list[Any] = []
-        self._built_width = 0
 
     def set_items(self, items: Sequence[Any]) -> None:
         """Show *items* (``RelatedItem``-like objects)."""
         self.items = list(items)
         self._rebuild()
 
-    def set_labels(self, labels: Labels) -> None:
-        self.labels = labels
-        self._rebuild()
+    def listed(self) -> Sequence[Any]:
+        return self.items
 
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._built_width:
-            self._rebuild()
+    def empty_message(self) -> str:
+        return self.labels("related.none")
 
-    def _rebuild(self) -> None:
-        highlighted = self.highlighted
-        self.clear_options()
-        self._built_width = self.scrollable_content_region.width
-        width = max(10, self._built_width - 1)
-        if not self.items:
-            message = self.labels("related.none")
-            message = message.rjust(width) if self.labels.rtl else message
-            self.add_option(Option(Text(message, style="dim"), disabled=True))
-            return
-        for number, item in enumerate(self.items):
-            lines = self.labels.block(item.title or "", width, direction="rtl")
-            title = self.labels.padded(lines, width) or "-"
-            rtl = lines[0].rtl if lines else self.labels.rtl
-            if item.article_id:
-                where = self.labels("related.stored")
-            else:
-                where = sanitize_line(item.url or "") or self.labels("related.external")
-            prompt = Text(title, no_wrap=True, overflow="ellipsis")
-            prompt.append("\n")
-            prompt.append(Text(where.rjust(width) if rtl else where, style="dim"))
-            self.add_option(Option(prompt, id=f"related-{number}"))
-        if highlighted is not None and highlighted < len(self.items):
-            self.highlighted = highlighted
-        elif self.items:
-            self.highlighted = 0
+    def prompt(self, item: Any, width: int) -> Text:
+        """The title laid out to *width*, then where the link leads."""
+        lines = self.labels.block(item.title or "", width, direction="rtl")
+        title = self.labels.padded(lines, width) or "-"
+        rtl = lines[0].rtl if lines else self.labels.rtl
+        if item.article_id:
+            where = self.labels("related.stored")
+        else:
+            where = sanitize_line(item.url or "") or self.labels("related.external")
+        prompt = Text(title, no_wrap=True, overflow="ellipsis")
+        prompt.append("\n")
+        prompt.append(Text(where.rjust(width) if rtl else where, style="dim"))
+        return prompt
 
     def action_select(self) -> None:
         index = self.highlighted
