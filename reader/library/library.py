@@ -11,7 +11,7 @@ from typing import Any
 
 from reader.articles.model import Article
 from reader.errors import ReaderError
-from reader.library import database, importer, indexing, related, search
+from reader.library import database, indexing
 from reader.library.database import reported_as
 from reader.library.models import ArticleSummary, ImportReport, RelatedItem, SearchHit
 from reader.library.paths import resolve_library_path
@@ -64,6 +64,8 @@ class Library:
     def _import_bundled_once(self) -> None:
         if self.get_state(BUNDLED_STATE_KEY) or self.count() > 0:
             return
+        from reader.library import importer
+
         folder = bundled_articles_dir()
         if folder.is_dir():
             importer.import_paths(self.connection, [folder])
@@ -129,6 +131,9 @@ class Library:
 
     def import_paths(self, paths: Iterable[Path | str]) -> ImportReport:
         """Import files and folders (recursively); see :mod:`reader.library.importer`."""
+        # The parsers load on first import: opening a stored article needs none of them.
+        from reader.library import importer
+
         with self._lock, reported_as(self.path):
             return importer.import_paths(self.connection, paths)
 
@@ -136,11 +141,15 @@ class Library:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Ranked articles matching *query* (harakat, hamza forms, prefixes folded)."""
+        from reader.library import search
+
         with self._lock, reported_as(self.path):
             return search.search(self.connection, query, limit)
 
     def related(self, article_id: str, top: int = 10) -> list[RelatedItem]:
         """The article's own related links, then up to *top* similar stored articles."""
+        from reader.library import related
+
         with self._lock, reported_as(self.path):
             return related.related(self.connection, article_id, top)
 

@@ -8,7 +8,7 @@ it which article is shown and follows the app's settings.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,9 +16,10 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from reader.comments.store import DraftTarget
-from reader.ui.comments import CommentPane as DraftPane
 from reader.ui.labels import Labels
+
+if TYPE_CHECKING:
+    from reader.ui.comments import CommentPane as DraftPane
 
 
 class CommentPane(Vertical, can_focus=True):
@@ -54,6 +55,11 @@ class CommentPane(Vertical, can_focus=True):
             if self.editor is not None:
                 self.editor.display = False
             return
+        # The editor and the drafts' store load with the first article that has a form,
+        # after the article's first paint, not with the app.
+        from reader.comments.store import DraftTarget
+        from reader.ui.comments import CommentPane as DraftPane
+
         self.query_one("#comment-form", Static).display = False
         target = DraftTarget.for_article(article)
         if self.editor is None:
