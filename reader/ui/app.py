@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -21,9 +21,6 @@ from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings
 from reader.ui.i18n import LANGUAGES, Translator
 from reader.ui.labels import Labels
-from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.library import LibraryScreen
-from reader.ui.screens.reading import ReadingScreen
 from reader.ui.settings import MAX_MEASURE, MIN_MEASURE, PREFERENCES_KEY, Settings
 from reader.ui.terminal import BidiDecision, choose_bidi_mode, explicit_mode_sequences
 from reader.ui.widgets.article import ReadingPosition
@@ -56,8 +53,10 @@ class ReaderApp(App[None]):
         *,
         article_id: str | None = None,
         environ: Mapping[str, str] | None = None,
+        on_first_paint: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self._on_first_paint = on_first_paint
         self.library = library
         self.settings = settings
         self.environ = dict(os.environ if environ is None else environ)
@@ -75,13 +74,21 @@ class ReaderApp(App[None]):
         return Labels(Translator(self.settings.lang), self.bidi.mode, self.settings.harakat,
                       self.settings.shape)
 
+    # The screens are imported where they are first needed: opening an article does
+    # not load the library screen's code (nor the other way round) before the first paint.
     def get_default_screen(self) -> Screen:
         # Opening an article directly does not pay for composing the library screen;
         # it is created when the reader first goes back to it.
-        return Screen() if self.initial_article_id else LibraryScreen()
+        if self.initial_article_id:
+            return Screen()
+        from reader.ui.screens.library import LibraryScreen
+
+        return LibraryScreen()
 
     def show_library(self) -> None:
         """Leave the reading screen for the library screen (created if need be)."""
+        from reader.ui.screens.library import LibraryScreen
+
         below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
         if isinstance(below, LibraryScreen):
             self.pop_screen()
@@ -97,7 +104,14 @@ class ReaderApp(App[None]):
             self.open_article(self.initial_article_id)
 
     def on_unmount(self) -> None:
+        self.first_paint_done()
         self._leave_bidi_mode()
+
+    def first_paint_done(self) -> None:
+        """The first screen's content is drawn: run the start-up's deferred work, once."""
+        callback, self._on_first_paint = self._on_first_paint, None
+        if callback is not None:
+            callback()
 
     def _write_raw(self, data: str) -> None:
         """Write a control sequence through the driver (ordered with screen updates)."""
@@ -120,6 +134,8 @@ class ReaderApp(App[None]):
 
     def open_article(self, article_id: str) -> None:
         """Open *article_id* on a reading screen above the library."""
+        from reader.ui.screens.reading import ReadingScreen
+
         try:
             self.library.get(article_id)
         except ReaderError as error:
@@ -180,6 +196,9 @@ class ReaderApp(App[None]):
     # -------------------------------------------------------------- settings
     def apply_settings(self, settings: Settings) -> None:
         """Switch to *settings*, save them as preferences, and redraw every screen."""
+        from reader.ui.screens.library import LibraryScreen
+        from reader.ui.screens.reading import ReadingScreen
+
         old_mode = self.bidi.mode
         self.settings = settings
         self.bidi = choose_bidi_mode(settings.bidi, self.environ)
@@ -211,6 +230,8 @@ class ReaderApp(App[None]):
                 self.notify_error(error)
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -242,9 +263,14 @@ class ReaderApp(App[None]):
 
 
 def run_app(library: Any, settings: Settings, article_id: str | None = None,
-            environ: Mapping[str, str] | None = None) -> None:
-    """Run the interface until the reader quits."""
-    ReaderApp(library, settings, article_id=article_id, environ=environ).run()
+            environ: Mapping[str, str] | None = None,
+            on_first_paint: Callable[[], None] | None = None) -> None:
+    """Run the interface until the reader quits.
+
+    *on_first_paint* runs once the first screen's content is drawn (or at exit).
+    """
+    ReaderApp(library, settings, article_id=article_id, environ=environ,
+              on_first_paint=on_first_paint).run()
 
 
 __all__ = ["ReaderApp", "run_app"]
