@@ -41,7 +41,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="interface language (default: from the locale)")
 
 
+def _resume_garbage_collection() -> None:
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # Start-up creates objects that live as long as the app (modules, classes, styles):
+    # tracing them over and over would only delay the first paint. The collector is
+    # off until the first screen is drawn; then they go to the permanent generation.
+    gc.disable()
+
     from reader.library import Library
     from reader.ui.app import run_app
     from reader.ui.settings import PREFERENCES_KEY, Settings, merge_command_line
@@ -54,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         if settings != saved:
             library.set_state(PREFERENCES_KEY, settings.to_state())
         article_id = library.resolve(args.article).id if args.article else None
-        run_app(library, settings, article_id)
+        run_app(library, settings, article_id, on_first_paint=_resume_garbage_collection)
     finally:
         library.close()
     return 0

@@ -51,6 +51,7 @@ class LibraryScreen(Screen):
         if last:
             self.query_one(ArticleList).select_article(last)
         self.query_one(ArticleList).focus()
+        self.call_after_refresh(self.app.first_paint_done)
 
     def refresh_labels(self, *, initial: bool = False) -> None:
         """Show every label in the current interface language and mode."""
