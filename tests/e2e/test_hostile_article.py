@@ -39,8 +39,9 @@ def test_escape_sequences_in_an_article_do_not_reach_the_terminal(
     title_words = Document(["للاختبار"]).paragraph_lines(0, options)[0].text
     body_words = Document(["تحاول الكتابة في الحافظة."]).paragraph_lines(0, options)[0].text
     screen = tmux.wait_for(
-        lambda s: title_words in s and body_words in s and "Comment draft" in s,
-        "the hostile article",
+        lambda s: title_words in s and body_words in s and "Comment draft" in s
+        and "Commands" in s,
+        "the hostile article with its side panes and footer",
     )
     # The screen is intact: frame, panes and footer are all there after the "clear".
     rows = screen.rstrip("\n").split("\n")

@@ -80,7 +80,9 @@ def test_seed_reads_right_related_opens_and_quit_is_clean(
     first, lines = find_laid_out(screen, seed.paragraphs[0])
     for k, line in enumerate(lines[:-1]):  # a paragraph's last line may be short
         assert right_aligned(rows_of(screen)[first + k], line)
-    # The article is on the right, the related links pane on the left.
+    # The article is on the right, the related links pane on the left (the side panes
+    # are mounted right after the article's first paint).
+    screen = tmux.wait_for(lambda s: "Related links" in s, "the side panes")
     assert screen.index("Related links") < screen.index("Article")
 
     stored = [number for number, item in enumerate(related) if item.article_id]

@@ -76,14 +76,13 @@ class ReadingScreen(Screen):
     def compose(self) -> ComposeResult:
         labels = self.app.labels
         with Horizontal(id="panes"):
-            with Vertical(id="side"):
-                yield RelatedPane(labels, id="related")
-                yield CommentPane(labels, self.app.library, bidi=self.app.bidi.mode,
-                                  id="comment")
+            # The side panes and the footer are mounted once the article is drawn
+            # (see _article_drawn): the first paint waits only for the article. The
+            # side column keeps its width meanwhile, so the text is not laid out twice.
+            yield Vertical(id="side")
             view = ArticleView(id="article")
             localize_bindings(view, labels)
             yield view
-        yield Footer()
 
     def on_mount(self) -> None:
         self._view = self.query_one(ArticleView)
@@ -94,7 +93,20 @@ class ReadingScreen(Screen):
         self.set_interval(SAVE_EVERY, self.save_position)
 
     def pane(self, name: str) -> Widget:
-        return self.query_one(f"#{name}")
+        """The pane called *name*; the article's until the side panes are mounted."""
+        found = self.query(f"#{name}")
+        return found.first() if found else self.query_one(ArticleView)
+
+    async def _mount_side_panes(self) -> None:
+        side = self.query_one("#side", Vertical)
+        if side.children:
+            return
+        labels = self.app.labels
+        await side.mount_all([
+            RelatedPane(labels, id="related"),
+            CommentPane(labels, self.app.library, bidi=self.app.bidi.mode, id="comment"),
+        ])
+        self._title_panes()
 
     def _arrange(self) -> None:
         """Article on the right for a right-to-left article, on the left otherwise."""
@@ -113,18 +125,26 @@ class ReadingScreen(Screen):
             localize_bindings(self, labels)
             for node in (*self.query(ArticleView), *self.query(RelatedPane)):
                 localize_bindings(node, labels)
-        align = "right" if labels.rtl else "left"
-        for name, key in (("article", "pane.article"), ("related", "pane.related"),
-                          ("comment", "pane.comment")):
-            widget = self.pane(name)
-            widget.border_title = labels(key)
-            widget.styles.border_title_align = align
+        self._title_panes()
         for find in self.query("#find").results(Input):
             find.placeholder = labels("search.placeholder")
         if not initial:
-            self.query_one(RelatedPane).set_labels(labels)
-            self.query_one(CommentPane).configure(labels, self.app.bidi.mode)
+            for related in self.query(RelatedPane):
+                related.set_labels(labels)
+            comment = self.pane("comment")
+            if isinstance(comment, CommentPane):
+                comment.configure(labels, self.app.bidi.mode)
             self.refresh_bindings()
+
+    def _title_panes(self) -> None:
+        """Each pane's title, in the interface language, on the reading side."""
+        labels = self.app.labels
+        align = "right" if labels.rtl else "left"
+        for name, key in (("article", "pane.article"), ("related", "pane.related"),
+                          ("comment", "pane.comment")):
+            for widget in self.query(f"#{name}"):
+                widget.border_title = labels(key)
+                widget.styles.border_title_align = align
 
     def apply_settings(self) -> None:
         """Lay the article out again for the current bidi mode, harakat, shaping and measure."""
@@ -154,18 +174,30 @@ class ReadingScreen(Screen):
         if position is None and restore:
             position = self.app.saved_position(article.id)
         self._arrange()
-        view.show(document, paragraphs, direction=article.direction, position=position)
-        # The side panes wait for the article's first paint: finding related
-        # articles is the library's slowest query.
+        # The side panes wait for the article's first paint (ArticleView.Drawn): the
+        # draft editor loads then, and related articles are the library's slowest query.
         self.related_loaded = False
-        self.call_after_refresh(self._fill_side_panes, article)
+        view.show(document, paragraphs, direction=article.direction, position=position)
         self.app.remember_last_article(article.id)
         return True
 
-    def _fill_side_panes(self, article: Any) -> None:
-        if article is not self.article:
+    @on(ArticleView.Drawn)
+    async def _article_drawn(self, event: ArticleView.Drawn) -> None:
+        """The article is on screen: now the footer and the side panes."""
+        if event.document is not event.view.document or self.article is None:
             return  # the reader has moved on
-        self.query_one(CommentPane).set_article(article)
+        self.app.first_paint_done()
+        await self._mount_side_panes()
+        self._fill_side_panes(self.article)
+        if not self.query(Footer):
+            await self.mount(Footer())
+            # A footer lists the keys when the screen announces its bindings.
+            self.refresh_bindings()
+
+    def _fill_side_panes(self, article: Any) -> None:
+        comment = self.pane("comment")
+        if isinstance(comment, CommentPane):
+            comment.set_article(article)
         # Similar articles take the library seconds for a long text: ask in a thread
         # so keys keep working meanwhile (the library serialises its own calls).
         self.run_worker(lambda: self._find_related(article), thread=True, group="related",
@@ -180,7 +212,7 @@ class ReadingScreen(Screen):
         self.app.call_from_thread(self._show_related, article, related)
 
     def _show_related(self, article: Any, related: list[Any]) -> None:
-        if article is self.article:
+        if article is self.article and self.query(RelatedPane):
             self.query_one(RelatedPane).set_items(related)
             self.related_loaded = True
 
@@ -223,8 +255,8 @@ class ReadingScreen(Screen):
     def _step_in_form(self, step: int) -> bool:
         """Tab inside the comment form: the next field, if there is one this way."""
         focused = self.focused
-        pane = self.query_one(CommentPane)
-        if focused is None or pane not in focused.ancestors:
+        pane = self.pane("comment")
+        if focused is None or not isinstance(pane, CommentPane) or pane not in focused.ancestors:
             return False
         fields = [w for w in self.focus_chain if pane in w.ancestors]
         if focused not in fields:
@@ -256,7 +288,8 @@ class ReadingScreen(Screen):
         find = self._find_field()
         if find is None:
             find = Input(id="find", placeholder=self.app.labels("search.placeholder"))
-            await self.mount(find, before=self.query_one(Footer))
+            footer = next(iter(self.query(Footer)), None)
+            await self.mount(find, before=footer)
         find.display = True
         self.set_focus(find)
 

@@ -118,6 +118,19 @@ class ArticleView(ScrollView, can_focus=True):
             self.done = done
             self.total = total
 
+    class Drawn(Message):
+        """The current document's text reached the screen for the first time.
+
+        Posted from ``render_line``, so it is handled after that frame went out: work
+        that can wait (side panes, the footer, the background layout) starts then and
+        does not delay the article's first paint.
+        """
+
+        def __init__(self, view: ArticleView, document: Document) -> None:
+            super().__init__()
+            self.view = view
+            self.document = document
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.document: Document | None = None
@@ -136,6 +149,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches_by_paragraph: dict[int, list[tuple[int, Match]]] = {}
         self._current_match = -1
         self._generation = 0
+        self._drawn: Document | None = None  # the document already announced as drawn
+        self._worker_due: tuple[_Layout, int] | None = None
 
     # ----------------------------------------------------------------- content
     def show(
@@ -158,6 +173,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._render_cache.clear()
         self.clear_search()
         self._pending = position or ReadingPosition(0, 0)
+        self._drawn = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
@@ -223,7 +239,8 @@ class ArticleView(ScrollView, can_focus=True):
             self._layouts.move_to_end(options)
         self._layout = layout
         if not layout.complete:
-            # Enough for the first screens (and the saved position's paragraph) now.
+            # Enough for the first screens (and the saved position's paragraph) now, so
+            # paging works at once; the rest in a worker once the first screen is drawn.
             wanted = max(self.size.height, 10) * 3
             target = self._pending.paragraph if self._pending else 0
             started = time.perf_counter()
@@ -236,9 +253,11 @@ class ArticleView(ScrollView, can_focus=True):
                     break
             if layout.next_paragraph >= len(self.paragraphs):
                 layout.complete = True
+            elif self._drawn is self.document:
+                self.call_after_refresh(self._start_worker, layout, self._generation)
             else:
                 # After the first paint: the worker competes for the interpreter lock.
-                self.call_after_refresh(self._start_worker, layout, self._generation)
+                self._worker_due = (layout, self._generation)
         self._after_rows_added()
 
     def _start_worker(self, layout: _Layout, generation: int) -> None:
@@ -300,7 +319,9 @@ class ArticleView(ScrollView, can_focus=True):
             return  # superseded by a newer position or layout
         row = self._layout.row_of(target)
         if row is not None:
-            self.scroll_to(0, row, animate=False, immediate=True)
+            # Forced: the scrollbars are decided at the next layout pass (the footer may
+            # be mounting now), and the range is already known from the virtual size.
+            self.scroll_to(0, row, animate=False, immediate=True, force=True)
             self._pending = None
 
     def _update_virtual_size(self) -> None:
@@ -318,9 +339,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- position
     def _top_line(self) -> Line | None:
+        # The first line at or below the top row (a top row can be the gap between two
+        # paragraphs). Not bounded by the height: an unmounting view has none left.
         rows = self.rows
-        start = int(self.scroll_y)
-        for index in range(start, min(len(rows), start + max(1, self.size.height))):
+        for index in range(int(self.scroll_y), len(rows)):
             line = rows[index]
             if line is not None:
                 return line
@@ -398,7 +420,21 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._render_cache.clear()
 
+    def _announce_drawn(self) -> None:
+        """Post :class:`Drawn` once per document, when its first rows are rendered."""
+        document = self.document
+        if document is None or self._drawn is document or not self.rows:
+            return
+        self._drawn = document
+        self.post_message(self.Drawn(self, document))
+        if self._worker_due is not None:
+            layout, generation = self._worker_due
+            self._worker_due = None
+            self.call_after_refresh(self._start_worker, layout, generation)
+
     def render_line(self, y: int) -> Strip:
+        if self._drawn is not self.document:
+            self._announce_drawn()
         width = self._view_width
         index = int(self.scroll_y) + y
         rows = self.rows
