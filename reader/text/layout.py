@@ -433,13 +433,12 @@ class Document:
 def _glyphs_keep_bidi_classes() -> bool:
     """Whether every letter's presentation forms have the letter's Bidi_Class (so the
     classes of shaped text without ligatures are those of the logical text)."""
-    from arabic_reshaper.letters import LETTERS_ARABIC
-
     from reader.text import bidi
+    from reader.text.reshaper_tables import letters_arabic
 
     return all(
         bidi.bidi_class(glyph) == bidi.bidi_class(letter)
-        for letter, forms in LETTERS_ARABIC.items()
+        for letter, forms in letters_arabic().items()
         for glyph in forms
         if glyph
     )

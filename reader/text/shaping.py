@@ -48,6 +48,8 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import mul, sub
 
+from reader.text.reshaper_tables import letters_arabic, ligatures
+
 __all__ = [
     "HARAKAT",
     "ShapedText",
@@ -86,8 +88,6 @@ LIGATURES_ON = (
 
 def reshaper_configuration(harakat: str = "keep") -> dict[str, object]:
     """The arabic-reshaper configuration the reader uses (also used by the tests)."""
-    from arabic_reshaper.ligatures import LIGATURES
-
     if harakat not in ("keep", "strip"):
         raise ValueError(f"harakat must be 'keep' or 'strip', not {harakat!r}")
     config: dict[str, object] = {
@@ -99,7 +99,7 @@ def reshaper_configuration(harakat: str = "keep") -> dict[str, object]:
         "use_unshaped_instead_of_isolated": False,
         "support_ligatures": True,
     }
-    for name, _replacement in LIGATURES:
+    for name, _replacement in ligatures():
         config[name] = name in LIGATURES_ON
     return config
 
@@ -119,9 +119,7 @@ class ShapedText:
 def _shaped_chars() -> re.Pattern[str]:
     """Finds the characters shaping changes (letters, ZWJ, harakat): a word without
     any is left as it is."""
-    from arabic_reshaper.letters import LETTERS_ARABIC
-
-    changed = "".join(sorted(set(LETTERS_ARABIC) | HARAKAT | {ZWJ}))
+    changed = "".join(sorted(set(letters_arabic()) | HARAKAT | {ZWJ}))
     return re.compile("[" + re.escape(changed) + "]")
 
 
@@ -144,19 +142,17 @@ _ISOLATED, _INITIAL, _MEDIAL, _FINAL = 0, 1, 2, 3
 def _joining() -> tuple[dict[str, tuple[str, str, str, str]], frozenset[str], frozenset[str],
                         frozenset[str], dict[str, tuple[str, str]]]:
     """arabic-reshaper's letter table and the joining classes derived from it."""
-    from arabic_reshaper.letters import LETTERS_ARABIC
-    from arabic_reshaper.ligatures import LIGATURES
-
-    joins_before = frozenset(k for k, f in LETTERS_ARABIC.items() if f[_FINAL] or f[_MEDIAL])
-    joins_after = frozenset(k for k, f in LETTERS_ARABIC.items() if f[_INITIAL] or f[_MEDIAL])
-    joins_both = frozenset(k for k, f in LETTERS_ARABIC.items() if f[_MEDIAL])
+    letters = letters_arabic()
+    joins_before = frozenset(k for k, f in letters.items() if f[_FINAL] or f[_MEDIAL])
+    joins_after = frozenset(k for k, f in letters.items() if f[_INITIAL] or f[_MEDIAL])
+    joins_both = frozenset(k for k, f in letters.items() if f[_MEDIAL])
     # lam-alef: the alef that follows lam -> (isolated form, final form) of the ligature
     lam_alef: dict[str, tuple[str, str]] = {}
-    for name, (match, forms) in LIGATURES:
+    for name, (match, forms) in ligatures():
         if name in LIGATURES_ON:
             assert len(match) == 2 and match[0] == "\u0644", name
             lam_alef[match[1]] = (forms[_ISOLATED], forms[_FINAL])
-    return LETTERS_ARABIC, joins_before, joins_after, joins_both, lam_alef
+    return letters, joins_before, joins_after, joins_both, lam_alef
 
 
 def _shape_word(word: str, keep_harakat: bool) -> tuple[str, tuple[int, ...]]:

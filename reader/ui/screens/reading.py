@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from reader.articles.display import header_paragraphs
 from reader.errors import ReaderError
@@ -189,7 +189,9 @@ class ReadingScreen(Screen):
         self.app.first_paint_done()
         await self._mount_side_panes()
         self._fill_side_panes(self.article)
-        if not self.query(Footer):
+        if not self.query("Footer"):
+            from textual.widgets import Footer  # loaded after the first paint
+
             await self.mount(Footer())
             # A footer lists the keys when the screen announces its bindings.
             self.refresh_bindings()
@@ -288,7 +290,7 @@ class ReadingScreen(Screen):
         find = self._find_field()
         if find is None:
             find = Input(id="find", placeholder=self.app.labels("search.placeholder"))
-            footer = next(iter(self.query(Footer)), None)
+            footer = next(iter(self.query("Footer")), None)
             await self.mount(find, before=footer)
         find.display = True
         self.set_focus(find)

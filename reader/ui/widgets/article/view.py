@@ -23,7 +23,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -151,6 +151,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._generation = 0
         self._drawn: Document | None = None  # the document already announced as drawn
         self._worker_due: tuple[_Layout, int] | None = None
+        self._pass_style: Style | None = None  # the base style during one render pass
 
     # ----------------------------------------------------------------- content
     def show(
@@ -432,13 +433,22 @@ class ArticleView(ScrollView, can_focus=True):
             self._worker_due = None
             self.call_after_refresh(self._start_worker, layout, generation)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The base style walks every ancestor's styles: work it out once per pass
+        # rather than once per row.
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
         if self._drawn is not self.document:
             self._announce_drawn()
         width = self._view_width
         index = int(self.scroll_y) + y
         rows = self.rows
-        base = self.rich_style
+        base = self._pass_style or self.rich_style
         if index >= len(rows) or rows[index] is None:
             return Strip.blank(width, base)
         key = (index, width, self.text_width, self._current_match, id(self._layout))
