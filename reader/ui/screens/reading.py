@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 #: How often the reading position is saved while reading (only when it moved), seconds.
 SAVE_EVERY = 2.0
+#: The side panes and footer wait for the article's first paint, at most this long (s).
+COMPLETE_AFTER = 1.0
 
 
 class Visit(NamedTuple):
@@ -71,6 +73,7 @@ class ReadingScreen(Screen):
         self.history: list[Visit] = []
         self._view: ArticleView | None = None
         self.related_loaded = False  # True once the related links of the article are shown
+        self._completed_for: Any = None  # the article the side panes were filled for
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -91,6 +94,7 @@ class ReadingScreen(Screen):
         self.show_article(self.article_id, restore=True)
         self.set_focus(self.query_one(ArticleView))
         self.set_interval(SAVE_EVERY, self.save_position)
+        self.set_timer(COMPLETE_AFTER, self._complete_screen)
 
     def pane(self, name: str) -> Widget:
         """The pane called *name*; the article's until the side panes are mounted."""
@@ -186,6 +190,14 @@ class ReadingScreen(Screen):
         """The article is on screen: now the footer and the side panes."""
         if event.document is not event.view.document or self.article is None:
             return  # the reader has moved on
+        await self._complete_screen()
+
+    async def _complete_screen(self) -> None:
+        """Mount what waited for the article's first paint (at once if it never comes,
+        as in a terminal too small to show a line)."""
+        if self.article is None or self._completed_for is self.article:
+            return
+        self._completed_for = self.article
         self.app.first_paint_done()
         await self._mount_side_panes()
         self._fill_side_panes(self.article)

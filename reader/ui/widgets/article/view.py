@@ -424,8 +424,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _announce_drawn(self) -> None:
         """Post :class:`Drawn` once per document, when its first rows are rendered."""
         document = self.document
-        if document is None or self._drawn is document or not self.rows:
-            return
+        if document is None or self._drawn is document or self._layout is None:
+            return  # nothing shown yet (no document, or no width to lay it out in)
         self._drawn = document
         self.post_message(self.Drawn(self, document))
         if self._worker_due is not None:

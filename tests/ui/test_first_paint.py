@@ -1,0 +1,77 @@
+"""The reading screen paints the article first; the rest follows it.
+
+The side panes, the footer and the start-up's deferred work (the app's
+``on_first_paint``) wait for the article's first paint, or for a short timeout
+when the article cannot be drawn at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import COMPLETE_AFTER, ReadingScreen
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.comments import CommentPane
+from reader.ui.widgets.related import RelatedPane
+from tests.ui.conftest import TEST_SETTINGS, seed_id, settle_reading
+
+
+class _Recorder:
+    """Records what the screen held when the article's first rows were rendered."""
+
+    def __init__(self) -> None:
+        self.first_paint_calls = 0
+        self.at_first_render: tuple[int, int] | None = None
+
+    def on_first_paint(self) -> None:
+        self.first_paint_calls += 1
+
+
+def _app(library: Any, recorder: _Recorder) -> ReaderApp:
+    return ReaderApp(library, TEST_SETTINGS, article_id=seed_id(library), environ={},
+                     on_first_paint=recorder.on_first_paint)
+
+
+async def test_the_article_is_drawn_before_the_side_panes_and_footer(
+    library: Any, monkeypatch: Any
+) -> None:
+    recorder = _Recorder()
+    original = ArticleView.render_line
+
+    def render_line(view: ArticleView, y: int) -> Any:
+        if recorder.at_first_render is None and view.rows:
+            screen = view.screen
+            recorder.at_first_render = (len(screen.query(RelatedPane)),
+                                        len(screen.query("Footer")))
+        return original(view, y)
+
+    monkeypatch.setattr(ArticleView, "render_line", render_line)
+    app = _app(library, recorder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_reading(pilot)
+        assert recorder.at_first_render == (0, 0)  # nothing else was mounted yet
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert len(screen.query(RelatedPane)) == 1 and len(screen.query("#comment")) == 1
+        assert isinstance(screen.query_one("#comment"), CommentPane)
+        footer = screen.query_one("Footer")
+        assert footer.children, "the footer lists no keys"
+        assert recorder.first_paint_calls == 1
+        # The next article is painted too: the hook stays spent.
+        await pilot.press("right_square_bracket")
+        await settle_reading(pilot)
+        assert recorder.first_paint_calls == 1
+
+
+async def test_a_screen_too_small_to_draw_the_article_still_completes(library: Any) -> None:
+    recorder = _Recorder()
+    app = _app(library, recorder)
+    async with app.run_test(size=(60, 2)) as pilot:  # the article pane is all border
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.size.height == 0
+        await pilot.pause(COMPLETE_AFTER + 0.3)
+        await pilot.pause()
+        assert app.screen.query(RelatedPane) and app.screen.query("Footer")
+        assert recorder.first_paint_calls == 1
