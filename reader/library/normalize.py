@@ -61,6 +61,9 @@ _TABLE: dict[int, str | None] = (
     | _DIGITS
 )
 _TABLE_TEH = _TABLE | {ord("ة"): "ه"}
+# Hamza on waw and on yeh are spelt both ways in news titles (مسؤول / مسئول).
+_HAMZA_SEATS = {ord("ؤ"): "ء", ord("ئ"): "ء"}
+_TABLE_TITLE = _TABLE_TEH | _HAMZA_SEATS
 
 # A word in ORIGINAL text: letters and digits with any marks, tatweel and joiners
 # inside it (``عُقد`` is one word, not ``ع`` + ``قد``).
@@ -82,9 +85,21 @@ def normalize(text: str, *, fold_teh_marbuta: bool = False) -> str:
     Arabic-Indic and Eastern digits to ASCII, lower case. ``fold_teh_marbuta``
     also folds ة to ه (informal spelling), at some cost in precision.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_TABLE_TEH if fold_teh_marbuta else _TABLE)
-    return text.lower()
+    return _fold(text, _TABLE_TEH if fold_teh_marbuta else _TABLE)
+
+
+def _fold(text: str, table: dict[int, str | None]) -> str:
+    return unicodedata.normalize("NFKC", text).translate(table).lower()
+
+
+def title_key(text: str) -> str:
+    """The form two titles are compared in to tell whether they name one article.
+
+    :func:`normalize`, and also ة as ه and ؤ ئ as ء (sites spell these both ways;
+    folding them costs little precision when whole titles are compared), then the
+    words alone, one space between: punctuation, quotes and spacing dropped.
+    """
+    return " ".join(_NORMAL_WORD_RE.findall(_fold(text, _TABLE_TITLE)))
 
 
 def normalized_words(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.library.indexing import build_index_row, write_index_row
+from reader.library.titles import stored_title_keys
 from reader.text.sanitize import sanitize, sanitize_line
 
 ARTICLE_COLUMNS = (
@@ -86,6 +87,7 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     digest = content_hash(article)
     body = "\n".join(article.paragraphs)
     index_row = build_index_row(article.title, body)
+    title_key, title_base_key = stored_title_keys(article.title)
     connection.execute("BEGIN IMMEDIATE")
     try:
         exists = connection.execute(
@@ -96,8 +98,8 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
             return exists[0], False
         cursor = connection.execute(
             "INSERT INTO articles (id, title, breadcrumbs, date, author, source, url, direction, "
-            "format, origin, body, comment_form, imported_at, content_hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "format, origin, body, comment_form, imported_at, content_hash, title_key, "
+            "title_base_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.title,
@@ -113,6 +115,8 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
                 _comment_form_json(article.comment_form),
                 datetime.now(UTC).isoformat(timespec="seconds"),
                 digest,
+                title_key,
+                title_base_key,
             ),
         )
         key = cursor.lastrowid
