@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import asdict
 from datetime import UTC, datetime
 
+from reader.articles.dates import canonical_date
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.library.indexing import build_index_row, write_index_row
 from reader.library.titles import stored_title_keys
@@ -37,14 +38,15 @@ def clean_article(article: Article) -> Article:
     """The article with every string sanitized again before it reaches the database.
 
     Parsers sanitize already; this is cheap (printable text is returned as is) and
-    keeps the database safe from a caller that built an Article by hand.
+    keeps the database safe from a caller that built an Article by hand. The date
+    is put in the stored form (:mod:`reader.articles.dates`) for the same reason.
     """
     paragraphs = [p for text in article.paragraphs for p in sanitize(text).split("\n")]
     return Article(
         title=_line(article.title) or "",
         paragraphs=paragraphs,
         breadcrumbs=[_line(b) or "" for b in article.breadcrumbs],
-        date=_line(article.date),
+        date=canonical_date(_line(article.date)),
         author=_line(article.author),
         source=_line(article.source),
         url=_line(article.url),
