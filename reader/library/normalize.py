@@ -92,14 +92,26 @@ def _fold(text: str, table: dict[int, str | None]) -> str:
     return unicodedata.normalize("NFKC", text).translate(table).lower()
 
 
-def title_key(text: str) -> str:
-    """The form two titles are compared in to tell whether they name one article.
+def title_words(text: str) -> list[str]:
+    """The words of a title as titles are compared: :func:`normalize`, and also ة as
+    ه and ؤ ئ as ء (sites spell these both ways; folding them costs little
+    precision when whole titles are compared); punctuation and quotes dropped."""
+    return _NORMAL_WORD_RE.findall(_fold(text, _TABLE_TITLE))
 
-    :func:`normalize`, and also ة as ه and ؤ ئ as ء (sites spell these both ways;
-    folding them costs little precision when whole titles are compared), then the
-    words alone, one space between: punctuation, quotes and spacing dropped.
-    """
-    return " ".join(_NORMAL_WORD_RE.findall(_fold(text, _TABLE_TITLE)))
+
+def title_key(text: str) -> str:
+    """The form two titles are compared in to tell whether they name one article:
+    :func:`title_words` run together, since spacing differs too (``عبد الله`` /
+    ``عبدالله``, ``بـ «الصباح»`` / ``بـ«الصباح»``), with a space kept only
+    between two numbers (``3.5`` is not ``35``)."""
+    key = []
+    previous = ""
+    for word in title_words(text):
+        if previous[-1:].isdigit() and word[:1].isdigit():
+            key.append(" ")
+        key.append(word)
+        previous = word
+    return "".join(key)
 
 
 def normalized_words(text: str) -> list[str]:

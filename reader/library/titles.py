@@ -32,7 +32,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from reader.library.normalize import title_key
+from reader.library.normalize import title_key, title_words
 
 MAX_SUFFIX_WORDS = 3
 MIN_HEAD_WORDS = 2
@@ -68,8 +68,8 @@ def _split_suffix(title: str) -> tuple[str, str] | None:
     head, tail = title[: last.start()], title[last.end() :]
     if _ELLIPSIS_AT_END.search(tail):
         return None  # a cut title, not a name
-    tail_words = len(title_key(tail).split())
-    if 1 <= tail_words <= MAX_SUFFIX_WORDS and len(title_key(head).split()) >= MIN_HEAD_WORDS:
+    tail_words = len(title_words(tail))
+    if 1 <= tail_words <= MAX_SUFFIX_WORDS and len(title_words(head)) >= MIN_HEAD_WORDS:
         return head, tail
     return None
 
@@ -87,8 +87,8 @@ def link_keys(title: str) -> LinkKeys:
     head = split[0] if split else None
     for text in (title, head):
         if text and _ELLIPSIS_AT_END.search(text):
-            key = title_key(text)
-            prefix = key if len(key.split()) >= MIN_PREFIX_WORDS else None
+            enough = len(title_words(text)) >= MIN_PREFIX_WORDS
+            prefix = title_key(text) if enough else None
             return LinkKeys(title_key(title), cut=True, prefix=prefix)
     return LinkKeys(title_key(title), title_key(head) if head else None)
 
