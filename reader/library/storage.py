@@ -80,7 +80,9 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     """Store *article* (sanitized) in its own transaction.
 
     Returns the stored article's id and whether it is new (an article with the same
-    content id or content is stored once).
+    content id or content is stored once). A copy that lists related links gives
+    them to a stored article that has none: the same page saved again with its
+    related block (the bundled seed lost its links) keeps what the copy adds.
 
     The index rows are computed before taking the write lock, so a concurrent reader
     (the app) waits as little as possible.
@@ -96,7 +98,9 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
             "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, digest)
         ).fetchone()
         if exists:
-            connection.execute("ROLLBACK")
+            if article.related and not _has_links(connection, exists[0]):
+                _insert_links(connection, exists[0], article.related)
+            connection.execute("COMMIT")
             return exists[0], False
         cursor = connection.execute(
             "INSERT INTO articles (id, title, breadcrumbs, date, author, source, url, direction, "
@@ -123,20 +127,33 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
         )
         key = cursor.lastrowid
         assert key is not None
-        connection.executemany(
-            "INSERT INTO related_links (article_id, position, title, url, target_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                (article.id, position, link.title, link.url, link.article_id)
-                for position, link in enumerate(article.related)
-            ),
-        )
+        _insert_links(connection, article.id, article.related)
         write_index_row(connection, key, index_row)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
     return article.id, True
+
+
+def _has_links(connection: sqlite3.Connection, article_id: str) -> bool:
+    found = connection.execute(
+        "SELECT 1 FROM related_links WHERE article_id = ? LIMIT 1", (article_id,)
+    ).fetchone()
+    return found is not None
+
+
+def _insert_links(
+    connection: sqlite3.Connection, article_id: str, links: list[RelatedLink]
+) -> None:
+    connection.executemany(
+        "INSERT INTO related_links (article_id, position, title, url, target_id) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (
+            (article_id, position, link.title, link.url, link.article_id)
+            for position, link in enumerate(links)
+        ),
+    )
 
 
 def article_from_row(connection: sqlite3.Connection, row: sqlite3.Row | tuple) -> Article:

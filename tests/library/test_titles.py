@@ -24,7 +24,7 @@ from reader.library.database import load_migrations, migrate
 from reader.library.normalize import title_key, title_words
 from reader.library.storage import insert_article
 from reader.library.titles import find_titled_article, link_keys, stored_title_keys
-from reader.resources import seed_article_path
+from reader.resources import bundled_articles_dir, seed_article_path
 
 HARAKAT = "\u064e\u064f\u0650\u0651\u064b"
 TATWEEL = "\u0640"
@@ -310,16 +310,23 @@ SEED_LINKS = [
 def seed_links_library(
     tmp_path_factory: pytest.TempPathFactory, corpus_jsonl: Path
 ) -> tuple[Path, Path]:
-    """The corpus and the seed page saved with link titles, without the bundled seed
-    (an article stored already is not stored again: the page would be the seed)."""
+    """A library as a reader has it, through the command line: the bundled articles
+    (the seed, its related block empty) and the corpus; then the seed page saved with
+    link titles, which is the stored seed again and gives it its links."""
     folder = tmp_path_factory.mktemp("seed-links")
     page = folder / "seed-with-links.txt"
     page.write_bytes(_seed_with_related_titles(SEED_LINKS))
     path = folder / "lib.sqlite3"
-    with Library.open(path, import_bundled=False) as library:
-        report = library.import_paths([page, corpus_jsonl])
-    assert report.ok and len(report.imported) == 301
+    library = ["--library", str(path)]
+    assert main(["import", str(bundled_articles_dir()), str(corpus_jsonl), *library]) == 0
+    with Library.open(path) as opened:
+        assert opened.get(seed_id()).related == []
+    assert main(["import", str(page), *library]) == 0
     return path, page
+
+
+def seed_id() -> str:
+    return parse_bytes(seed_article_path().read_bytes(), "seed.txt")[0].id
 
 
 def test_seed_page_links_by_title_only(seed_links_library: tuple[Path, Path]) -> None:
@@ -344,8 +351,9 @@ def test_seed_page_links_by_title_only(seed_links_library: tuple[Path, Path]) ->
 def test_related_command_shows_title_links_as_stored(
     seed_links_library: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path, page = seed_links_library
-    status = main(["related", str(page), "--top", "1", "--library", str(path), "--width", "200"])
+    path, _page = seed_links_library
+    capsys.readouterr()
+    status = main(["related", seed_id(), "--top", "1", "--library", str(path), "--width", "200"])
     assert status == 0
     rows = [line for line in capsys.readouterr().out.splitlines()[1:] if line.strip()]
     assert len(rows) == len(SEED_LINKS) + 1  # the links, then one similar article
@@ -355,3 +363,14 @@ def test_related_command_shows_title_links_as_stored(
     with Library.open(path) as library:
         for match, title in zip(linked[:4], SEED_LINKS, strict=False):
             assert title_key(library.get(match[1]).title)[:12] == title_key(title)[:12]
+
+
+def test_a_copy_gives_its_links_only_to_a_stored_article_without_any(
+    library_copy: Library,
+) -> None:
+    first = _linking_article(["آفة التطرف"])
+    article_id, new = insert_article(library_copy.connection, first)
+    assert new
+    again = _linking_article(["عيادة الأطفال", "الصدقات الذكية"])
+    assert insert_article(library_copy.connection, again) == (article_id, False)
+    assert [link.title for link in library_copy.get(article_id).related] == ["آفة التطرف"]
