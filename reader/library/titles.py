@@ -148,9 +148,7 @@ def _by_prefix(
         (prefix, prefix + _AFTER_ALL, exclude or "", PREFIX_CANDIDATES),
     ).fetchall()
     if len({key for _id, _source, key in rows}) > 1:
-        rows = [row for row in rows if source and row[1] == source]
-        if len({key for _id, _source, key in rows}) != 1:
-            return None
+        return None
     return _pick(rows, source)
 
 
