@@ -374,3 +374,30 @@ def test_a_copy_gives_its_links_only_to_a_stored_article_without_any(
     again = _linking_article(["عيادة الأطفال", "الصدقات الذكية"])
     assert insert_article(library_copy.connection, again) == (article_id, False)
     assert [link.title for link in library_copy.get(article_id).related] == ["آفة التطرف"]
+
+
+async def test_enter_on_a_title_link_in_the_app_opens_the_stored_article(
+    seed_links_library: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from reader.ui.widgets.related import RelatedPane
+    from tests.ui.conftest import make_app, settle_reading
+
+    copy = tmp_path / "lib.sqlite3"
+    with Library.open(seed_links_library[0]) as source:
+        source.connection.execute(f"VACUUM INTO '{copy}'")
+    with Library.open(copy) as library:
+        seed = seed_id()
+        app = make_app(library, article_id=seed)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle_reading(pilot)
+            await pilot.press("r")
+            pane = app.screen.query_one(RelatedPane)
+            assert [item.title for item in pane.items[: len(SEED_LINKS)]] == SEED_LINKS
+            pane.highlighted = 2  # "إيران.. المحافظون ... - المدينة": title and site name
+            target = pane.items[2].article_id
+            assert target is not None
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.article_id == target != seed
+        opened = library.get(target).title
+    assert opened == "إيران.. المحافظون يسعون للإطاحة برفسنجاني وروحاني"
