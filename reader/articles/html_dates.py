@@ -5,16 +5,17 @@ corpus pages (assabah) it prefers a wrong date to the one the page declares
 (``<span property="dc:date" content="2019-02-08T00:00:00+01:00">``). A date
 the page states for machines is taken first, in this order: ``<meta>``
 publication tags, elements marked ``datePublished`` / ``dc:date``, JSON-LD
-``datePublished``. The value is kept as found (an ISO 8601 date or
-date-time) when it parses as one.
+``datePublished``. The value is returned in the stored form
+(:func:`reader.articles.dates.canonical_date`) when it parses as a date.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 
 from lxml import html as lxml_html
+
+from reader.articles.dates import canonical_date
 
 _META_NAMES = (
     "article:published_time",
@@ -36,7 +37,7 @@ _JSON_LD_MAX_CHARS = 200_000
 
 
 def declared_date(root: lxml_html.HtmlElement) -> str | None:
-    """The page's declared publication date as an ISO 8601 string, or None."""
+    """The page's declared publication date in the stored form, or None."""
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -44,15 +45,15 @@ def declared_date(root: lxml_html.HtmlElement) -> str | None:
         if key in _META_NAMES and content and key not in metas:
             metas[key] = content
     for name in _META_NAMES:
-        found = _iso(metas.get(name))
+        found = canonical_date(metas.get(name))
         if found:
             return found
     for element in root.xpath(_MARKED_XPATH):
-        found = _iso(element.get("content") or element.get("datetime"))
+        found = canonical_date(element.get("content") or element.get("datetime"))
         if found:
             return found
     for script in root.xpath(_JSON_LD_XPATH):
-        found = _iso(_json_ld_date(script.text or ""))
+        found = canonical_date(_json_ld_date(script.text or ""))
         if found:
             return found
     return None
@@ -77,18 +78,3 @@ def _json_ld_date(text: str) -> str | None:
             stack.extend(item)
     return None
 
-
-def _iso(value: str | None) -> str | None:
-    """*value* trimmed if it is an ISO 8601 date or date-time, else None."""
-    if not value:
-        return None
-    value = value.strip()
-    candidate = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
-    try:
-        if len(candidate) == 10:
-            date.fromisoformat(candidate)
-        else:
-            datetime.fromisoformat(candidate)
-    except ValueError:
-        return None
-    return value

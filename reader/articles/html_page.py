@@ -3,8 +3,11 @@
 trafilatura finds the body and the metadata (title, date, author, site name,
 address); it drops breadcrumbs, related-link blocks and the comment form,
 which the reader's own pass over the page recovers (:mod:`html_breadcrumbs`,
-:mod:`html_related`, :mod:`html_comment_form`). A publication date the page
-declares in its markup (:mod:`html_dates`) wins over trafilatura's guess.
+:mod:`html_related`, :mod:`html_comment_form`). The publication date is the one
+the page declares in its markup (:mod:`html_dates`), else the one its canonical
+address gives (``/2013/middle_east/8/3/``: CNN Arabic's page declares none and
+trafilatura guesses 2013-01-01 from the year alone), else trafilatura's
+guess; all in the stored form of :mod:`reader.articles.dates`.
 The direction comes from ``<html dir lang>`` when the page declares one, else
 from the text.
 
@@ -22,6 +25,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from reader.articles.dates import canonical_date, url_date
 from reader.articles.direction import direction_from_attributes, text_direction
 from reader.articles.fields import clean_line, clean_optional, clean_paragraphs, fallback_title
 from reader.articles.furniture import Furniture, furniture
@@ -36,7 +40,6 @@ from reader.text.sanitize import sanitize
 FORMAT = "html"
 
 _TITLE_SEPARATORS = ("-", "|", "–", "—", "::", "»", ":")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 _KEPT_CONTROLS = (0x09, 0x0A, 0x0D)
 
@@ -80,12 +83,16 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
     declared = None
     if html_element is not None:
         declared = direction_from_attributes(html_element.get("dir"), html_element.get("lang"))
-    date = clean_optional(declared_date(root) or getattr(extracted, "date", None))
+    date = (
+        declared_date(root)
+        or url_date(url)
+        or canonical_date(clean_optional(getattr(extracted, "date", None)))
+    )
     return Article(
         title=title,
         paragraphs=paragraphs,
         breadcrumbs=find_breadcrumbs(root, phrases, title),
-        date=date if date and _DATE.match(date) else None,
+        date=date,
         author=_author(getattr(extracted, "author", None), phrases),
         source=clean_optional(getattr(extracted, "hostname", None)) or sitename,
         url=url,

@@ -6,7 +6,9 @@ The Article model's own names are read too (``paragraphs`` as a list,
 ``date``, ``breadcrumbs``, ``related`` as ``[{"title", "url"}]``,
 ``comment_form``, ``direction``), and :func:`article_record` writes them, so
 an article written out by the reader reads back the same. Unknown keys are
-ignored.
+ignored. The date is the first of ``date``, ``date_published``, ``published``,
+``date_extracted`` that reads as one, else the day the ``url`` gives, in the
+stored form of :mod:`reader.articles.dates`.
 
 A bad line in a JSON Lines file (or a bad item in a list) is reported as a
 problem naming its line (item) number; the other lines still parse.
@@ -15,10 +17,10 @@ problem naming its line (item) number; the other lines still parse.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from reader.articles.dates import canonical_date, url_date
 from reader.articles.direction import text_direction
 from reader.articles.fields import (
     clean_line,
@@ -35,7 +37,6 @@ FORMAT = "json"
 
 _BODY_KEYS = ("content", "body", "text")
 _DATE_KEYS = ("date", "date_published", "published", "date_extracted")
-_SPACE_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
 
 
 class _BadItem(Exception):
@@ -113,6 +114,7 @@ def article_from_object(value: Any, source: str) -> Article:
         title = fallback_title(paragraphs, source)
     breadcrumbs = value.get("breadcrumbs")
     direction = value.get("direction")
+    url = clean_optional(_string(value, "url"))
     if direction not in ("rtl", "ltr"):
         direction = text_direction([title, *paragraphs])
     return Article(
@@ -121,10 +123,10 @@ def article_from_object(value: Any, source: str) -> Article:
         breadcrumbs=[clean_line(c) for c in breadcrumbs if isinstance(c, str) and clean_line(c)]
         if isinstance(breadcrumbs, list)
         else [],
-        date=_date(value),
+        date=_date(value) or url_date(url),
         author=clean_optional(_string(value, "author")),
         source=clean_optional(_string(value, "source") or _string(value, "sitename")),
-        url=clean_optional(_string(value, "url")),
+        url=url,
         related=_related(value.get("related")),
         comment_form=_comment_form(value.get("comment_form")),
         direction=direction,
@@ -157,11 +159,11 @@ def _paragraphs(value: dict[str, Any]) -> list[str]:
 
 
 def _date(value: dict[str, Any]) -> str | None:
+    """The first date field that reads as a date, in the stored form."""
     for key in _DATE_KEYS:
-        found = clean_optional(_string(value, key))
+        found = canonical_date(clean_optional(_string(value, key)))
         if found:
-            match = _SPACE_DATE_TIME.match(found)
-            return f"{match[1]}T{match[2]}" if match else found
+            return found
     return None
 
 

@@ -49,7 +49,7 @@ class Article:
     title: str
     paragraphs: list[str]
     breadcrumbs: list[str] = field(default_factory=list)
-    date: str | None = None  # ISO 8601 date or date-time as found
+    date: str | None = None  # YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, no zone (articles.dates)
     author: str | None = None
     source: str | None = None  # site name, e.g. "aawsat" or "elbaladtv.net"
     url: str | None = None

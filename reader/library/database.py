@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from reader.articles.dates import canonical_date
 from reader.library.errors import (
     CorruptLibraryError,
     LibraryError,
@@ -174,8 +175,12 @@ def migrate(
 
     Two processes opening an old library at once do not both migrate: the version
     is read again under the write lock. Returns the resulting version.
+
+    Migrations that convert data call the parsers' own functions, registered here
+    (``canonical_date``), so an upgraded row reads as a newly imported one.
     """
     migrations = load_migrations() if migrations is None else migrations
+    connection.create_function("canonical_date", 1, canonical_date, deterministic=True)
     latest = migrations[-1].version if migrations else 0
     current = schema_version(connection)
     if current > latest:

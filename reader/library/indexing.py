@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
+from reader.library.titles import fill_title_keys
 
 INDEX_VERSION = 3
 _WORD = re.compile(r"[^\W_]+")
@@ -117,10 +118,13 @@ def clear_index(connection: sqlite3.Connection) -> None:
 
 def ensure_index(connection: sqlite3.Connection) -> int:
     """Index the articles that are not yet (after an upgrade from schema 1, or a
-    normaliser change, which re-indexes all). Returns how many were indexed."""
+    normaliser change, which re-indexes all), and store missing title keys (after
+    an upgrade from schema 3; all of them again on a normaliser change). Returns
+    how many articles were indexed."""
     stale = connection.execute(
         "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
     ).fetchone()[0]
+    fill_title_keys(connection, refresh=bool(stale))
     missing = connection.execute(
         "SELECT count(*) FROM articles WHERE key NOT IN (SELECT article_key FROM search_index)"
     ).fetchone()[0]

@@ -61,6 +61,9 @@ _TABLE: dict[int, str | None] = (
     | _DIGITS
 )
 _TABLE_TEH = _TABLE | {ord("ة"): "ه"}
+# Hamza on waw and on yeh are spelt both ways in news titles (مسؤول / مسئول).
+_HAMZA_SEATS = {ord("ؤ"): "ء", ord("ئ"): "ء"}
+_TABLE_TITLE = _TABLE_TEH | _HAMZA_SEATS
 
 # A word in ORIGINAL text: letters and digits with any marks, tatweel and joiners
 # inside it (``عُقد`` is one word, not ``ع`` + ``قد``).
@@ -82,9 +85,33 @@ def normalize(text: str, *, fold_teh_marbuta: bool = False) -> str:
     Arabic-Indic and Eastern digits to ASCII, lower case. ``fold_teh_marbuta``
     also folds ة to ه (informal spelling), at some cost in precision.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_TABLE_TEH if fold_teh_marbuta else _TABLE)
-    return text.lower()
+    return _fold(text, _TABLE_TEH if fold_teh_marbuta else _TABLE)
+
+
+def _fold(text: str, table: dict[int, str | None]) -> str:
+    return unicodedata.normalize("NFKC", text).translate(table).lower()
+
+
+def title_words(text: str) -> list[str]:
+    """The words of a title as titles are compared: :func:`normalize`, and also ة as
+    ه and ؤ ئ as ء (sites spell these both ways; folding them costs little
+    precision when whole titles are compared); punctuation and quotes dropped."""
+    return _NORMAL_WORD_RE.findall(_fold(text, _TABLE_TITLE))
+
+
+def title_key(text: str) -> str:
+    """The form two titles are compared in to tell whether they name one article:
+    :func:`title_words` run together, since spacing differs too (``عبد الله`` /
+    ``عبدالله``, ``بـ «الصباح»`` / ``بـ«الصباح»``), with a space kept only
+    between two numbers (``3.5`` is not ``35``)."""
+    key = []
+    previous = ""
+    for word in title_words(text):
+        if previous[-1:].isdigit() and word[:1].isdigit():
+            key.append(" ")
+        key.append(word)
+        previous = word
+    return "".join(key)
 
 
 def normalized_words(text: str) -> list[str]:

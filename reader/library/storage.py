@@ -8,8 +8,10 @@ import sqlite3
 from dataclasses import asdict
 from datetime import UTC, datetime
 
+from reader.articles.dates import canonical_date
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.library.indexing import build_index_row, write_index_row
+from reader.library.titles import stored_title_keys
 from reader.text.sanitize import sanitize, sanitize_line
 
 ARTICLE_COLUMNS = (
@@ -36,14 +38,15 @@ def clean_article(article: Article) -> Article:
     """The article with every string sanitized again before it reaches the database.
 
     Parsers sanitize already; this is cheap (printable text is returned as is) and
-    keeps the database safe from a caller that built an Article by hand.
+    keeps the database safe from a caller that built an Article by hand. The date
+    is put in the stored form (:mod:`reader.articles.dates`) for the same reason.
     """
     paragraphs = [p for text in article.paragraphs for p in sanitize(text).split("\n")]
     return Article(
         title=_line(article.title) or "",
         paragraphs=paragraphs,
         breadcrumbs=[_line(b) or "" for b in article.breadcrumbs],
-        date=_line(article.date),
+        date=canonical_date(_line(article.date)),
         author=_line(article.author),
         source=_line(article.source),
         url=_line(article.url),
@@ -77,7 +80,9 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     """Store *article* (sanitized) in its own transaction.
 
     Returns the stored article's id and whether it is new (an article with the same
-    content id or content is stored once).
+    content id or content is stored once). A copy that lists related links gives
+    them to a stored article that has none: the same page saved again with its
+    related block (the bundled seed lost its links) keeps what the copy adds.
 
     The index rows are computed before taking the write lock, so a concurrent reader
     (the app) waits as little as possible.
@@ -86,18 +91,21 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     digest = content_hash(article)
     body = "\n".join(article.paragraphs)
     index_row = build_index_row(article.title, body)
+    title_key, title_base_key = stored_title_keys(article.title)
     connection.execute("BEGIN IMMEDIATE")
     try:
         exists = connection.execute(
             "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, digest)
         ).fetchone()
         if exists:
-            connection.execute("ROLLBACK")
+            if article.related and not _has_links(connection, exists[0]):
+                _insert_links(connection, exists[0], article.related)
+            connection.execute("COMMIT")
             return exists[0], False
         cursor = connection.execute(
             "INSERT INTO articles (id, title, breadcrumbs, date, author, source, url, direction, "
-            "format, origin, body, comment_form, imported_at, content_hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "format, origin, body, comment_form, imported_at, content_hash, title_key, "
+            "title_base_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.title,
@@ -113,24 +121,39 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
                 _comment_form_json(article.comment_form),
                 datetime.now(UTC).isoformat(timespec="seconds"),
                 digest,
+                title_key,
+                title_base_key,
             ),
         )
         key = cursor.lastrowid
         assert key is not None
-        connection.executemany(
-            "INSERT INTO related_links (article_id, position, title, url, target_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                (article.id, position, link.title, link.url, link.article_id)
-                for position, link in enumerate(article.related)
-            ),
-        )
+        _insert_links(connection, article.id, article.related)
         write_index_row(connection, key, index_row)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
     return article.id, True
+
+
+def _has_links(connection: sqlite3.Connection, article_id: str) -> bool:
+    found = connection.execute(
+        "SELECT 1 FROM related_links WHERE article_id = ? LIMIT 1", (article_id,)
+    ).fetchone()
+    return found is not None
+
+
+def _insert_links(
+    connection: sqlite3.Connection, article_id: str, links: list[RelatedLink]
+) -> None:
+    connection.executemany(
+        "INSERT INTO related_links (article_id, position, title, url, target_id) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (
+            (article_id, position, link.title, link.url, link.article_id)
+            for position, link in enumerate(links)
+        ),
+    )
 
 
 def article_from_row(connection: sqlite3.Connection, row: sqlite3.Row | tuple) -> Article:
