@@ -41,12 +41,14 @@ def test_articles_are_stored_with_one_date_form_newest_first(tmp_path: Path) -> 
 
 
 def test_upgrade_converts_the_dates_stored_as_found(tmp_path: Path) -> None:
-    """A schema-4 library kept dates as the parsers found them, which sort wrongly as
+    """A library as the previous release wrote it (schema 10: migrations 0001-0003 and
+    the drafts' 0010) kept dates as the parsers found them, which sort wrongly as
     text ("2015-08-11T13:41:28" above "2015-08-11 14:14:37", "24 Sept 2021" above
     all); opening it converts them and the list is newest first again."""
-    path = tmp_path / "v4.sqlite3"
+    path = tmp_path / "v10.sqlite3"
     connection = sqlite3.connect(path, isolation_level=None)
-    assert migrate(connection, path, load_migrations()[:4]) == 4
+    previous_release = [m for m in load_migrations() if m.version <= 10]
+    assert migrate(connection, path, previous_release) == 10
     rows = [*AS_FOUND, ("words", "24 Sept 2021", None)]
     for number, (name, found, _stored) in enumerate(rows):
         connection.execute(

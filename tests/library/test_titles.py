@@ -266,10 +266,14 @@ def test_link_stored_before_its_target_resolves_once_the_target_is_stored(
     assert items[3].article_id == (target_ids[0] if len(cut_words) >= 3 else None)
 
 
-def test_library_from_schema_3_gets_title_keys_on_open(tmp_path: Path) -> None:
-    path = tmp_path / "v3.sqlite3"
+@pytest.mark.parametrize("schema", [3, 10], ids=["schema-3", "previous-release"])
+def test_older_library_gets_title_keys_on_open(tmp_path: Path, schema: int) -> None:
+    """Schema 10 is what the previous release wrote (0001-0003 and the drafts' 0010):
+    the title keys must not be numbered below it, or such a library never gets them."""
+    path = tmp_path / f"v{schema}.sqlite3"
     connection = sqlite3.connect(path, isolation_level=None)
-    assert migrate(connection, path, load_migrations()[:3]) == 3
+    older = [m for m in load_migrations() if m.version <= schema]
+    assert migrate(connection, path, older) == schema
     for number, title in enumerate(["إيران: المحافظون يسعون للإطاحة بروحاني", "صفحة فيها رابط"]):
         connection.execute(
             "INSERT INTO articles (id, title, body, imported_at, content_hash) "
