@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Static
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings
+from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.library import ArticleList
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
-        yield Input(id="library-search")
+        yield BidiInput(id="library-search")
         yield Static(id="library-continue")
         yield ArticleList(self.app.labels, id="library-list")
         yield Footer()
@@ -63,7 +64,9 @@ class LibraryScreen(Screen):
         heading.update(Text(labels("library.title"), style="bold"))
         for static in self.query(Static):
             static.styles.text_align = align
-        self.query_one("#library-search", Input).placeholder = labels("library.search")
+        search = self.query_one("#library-search", BidiInput)
+        search.follow(labels)
+        search.placeholder = labels.translate("library.search")  # laid out by the field
         self._show_continue()
         if not initial:
             self.query_one(ArticleList).set_labels(labels)
@@ -97,10 +100,7 @@ class LibraryScreen(Screen):
             self.app.notify_error(error)
 
     @on(Input.Changed, "#library-search")
-    def _filter(self, event: Input.Changed) -> None:
-        query = sanitize_line(event.value)
-        # Input shows logical, unshaped text; the border echoes the query laid out.
-        event.input.border_title = self.app.labels.line(query) if query else None
+    def _filter(self) -> None:
         self.reload()
 
     @on(Input.Submitted, "#library-search")

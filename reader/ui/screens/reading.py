@@ -23,6 +23,7 @@ from reader.text.sanitize import sanitize, sanitize_line
 from reader.ui.bindings import localize_bindings
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
+from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.related import RelatedPane
 
@@ -119,8 +120,9 @@ class ReadingScreen(Screen):
             widget = self.pane(name)
             widget.border_title = labels(key)
             widget.styles.border_title_align = align
-        for find in self.query("#find").results(Input):
-            find.placeholder = labels("search.placeholder")
+        for find in self.query("#find").results(BidiInput):
+            find.follow(labels)
+            find.placeholder = labels.translate("search.placeholder")  # laid out by the field
         if not initial:
             self.query_one(RelatedPane).set_labels(labels)
             self.query_one(CommentPane).configure(labels, self.app.bidi.mode)
@@ -247,25 +249,24 @@ class ReadingScreen(Screen):
         index = self.PANES.index(self._focused_pane())
         self.action_focus_pane(self.PANES[(index - 1) % len(self.PANES)])
 
-    def _find_field(self) -> Input | None:
-        found = self.query("#find").results(Input)
+    def _find_field(self) -> BidiInput | None:
+        found = self.query("#find").results(BidiInput)
         return next(iter(found), None)
 
     async def action_find(self) -> None:
         """Open the find field (mounted on first use: most readings never search)."""
         find = self._find_field()
         if find is None:
-            find = Input(id="find", placeholder=self.app.labels("search.placeholder"))
+            labels = self.app.labels
+            find = BidiInput(id="find", placeholder=labels.translate("search.placeholder"))
+            find.follow(labels)
             await self.mount(find, before=self.query_one(Footer))
         find.display = True
         self.set_focus(find)
 
     @on(Input.Changed, "#find")
     def _find_as_you_type(self, event: Input.Changed) -> None:
-        query = sanitize_line(event.value)
-        # Input shows logical, unshaped text; the border echoes the query laid out.
-        event.input.border_title = self.app.labels.line(query) if query else None
-        self.query_one(ArticleView).search(query)
+        self.query_one(ArticleView).search(sanitize_line(event.value))
 
     @on(Input.Submitted, "#find")
     def _find_done(self, event: Input.Submitted) -> None:
