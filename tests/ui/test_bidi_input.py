@@ -26,15 +26,16 @@ def cells(field: BidiInput) -> str:
     return field.render_line(0).text
 
 
+def enumerate_cells(field: BidiInput) -> list[tuple[int, Any]]:
+    """(column, segment) for each cell the field draws (one-cell characters only)."""
+    segments = [segment for segment in field.render_line(0) for _ in segment.text]
+    return list(enumerate(segments))
+
+
 def caret_cells(field: BidiInput) -> list[int]:
     """Columns drawn in the caret's style."""
-    caret = field.get_component_rich_style("input--cursor")
-    found, x = [], 0
-    for segment in field.render_line(0):
-        if segment.style is not None and segment.style.bgcolor == caret.bgcolor:
-            found.extend(range(x, x + segment.cell_length))
-        x += segment.cell_length
-    return found
+    caret = field.get_component_rich_style("input--cursor").bgcolor
+    return [x for x, segment in enumerate_cells(field) if segment.style.bgcolor == caret]
 
 
 async def search_field(pilot: Any) -> BidiInput:
@@ -104,6 +105,26 @@ async def test_arrows_move_one_cell_on_screen_and_edits_stay_logical(library: An
         assert cells(field) == engine_line(field.value).padded(width)
         await pilot.press("shift+left", "shift+left")  # select two cells leftwards
         assert field.selected_text == field.value[1:4]  # the lam-alef glyph and the meem
+        chosen = field.get_component_rich_style("input--selection").bgcolor
+        drawn = [x for x, segment in enumerate_cells(field) if segment.style.bgcolor == chosen]
+        assert drawn == [width - 3, width - 2]  # the meem and the lam-alef
+        assert caret_cells(field) == [width - 4]  # on the space after them
+
+
+async def test_words_and_clicks_follow_the_screen(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await search_field(pilot)
+        await pilot.press(*"سلام عليكم", "home", "ctrl+left")  # leftwards: the next word
+        assert field.cursor_position == len("سلام ")
+        await pilot.press("ctrl+right")
+        assert field.cursor_position == 0
+        line = engine_line(field.value)
+        width = field.field_width
+        column = width - line.cells + line.logical_to_visual(7)  # the yeh of عليكم
+        left = field.content_region.x - field.region.x
+        await pilot.click(field, offset=(left + column, 1))
+        assert field.cursor_position == 7 and caret_cells(field) == [column]
 
 
 async def test_a_typed_space_moves_the_caret(library: Any) -> None:
