@@ -127,6 +127,18 @@ async def test_words_and_clicks_follow_the_screen(library: Any) -> None:
         assert field.cursor_position == 7 and caret_cells(field) == [column]
 
 
+async def test_backspace_and_delete_take_a_letter_with_its_harakat(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await search_field(pilot)
+        field.post_message(events.Paste("كَتَبَ"))  # (Pilot cannot press a haraka)
+        await pilot.press("backspace")
+        assert field.value == "كَتَ"
+        await pilot.press("home", "delete")
+        assert field.value == "تَ"
+        assert cells(field) == engine_line("تَ").padded(field.field_width)
+
+
 async def test_a_typed_space_moves_the_caret(library: Any) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:

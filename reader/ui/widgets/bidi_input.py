@@ -16,11 +16,13 @@ selection, clipboard, messages, validation) and replaces only the drawing:
   change of direction this puts the caret on the character that typing would
   push along and that Delete would remove;
 - Left/Right move one cell on screen (visual movement, as in the comment
-  editor and the browsers Arabic readers know); Ctrl+Left/Right move by words
+  editor: the arrow points where the caret goes, also across a Latin word or
+  a number inside Arabic); Ctrl+Left/Right move by words
   in the direction of the arrow for the value's reading direction;
   Home/End go to the start/end in reading order (the right/left edge of an
-  Arabic value); Backspace/Delete remove the logical character before/after
-  the caret;
+  Arabic value); Backspace/Delete remove the cluster (a letter with its
+  harakat) before/after the caret in logical order, as the comment editor
+  does, so no haraka is left riding on the wrong letter;
 - a value wider than the field scrolls horizontally to keep the caret in view;
 - the placeholder is given logically and laid out by the engine too;
 - whatever enters the value (keys, paste, the clipboard, code setting
@@ -47,6 +49,7 @@ from textual.strip import Strip
 from textual.widgets import Input
 from textual.widgets._input import Selection
 
+from reader.comments.buffer import is_cluster_continuation
 from reader.comments.caret import VisualLayout
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.text.sanitize import sanitize_line
@@ -278,3 +281,25 @@ class BidiInput(Input):
             super().action_cursor_left_word(select)
         else:
             super().action_cursor_right_word(select)
+
+    def action_delete_left(self) -> None:
+        """Backspace: the selection, or the letter before the caret with its harakat."""
+        end = self.cursor_position
+        if not self.selection.is_empty or end == 0:
+            super().action_delete_left()
+            return
+        start = end - 1
+        while start > 0 and is_cluster_continuation(self.value[start]):
+            start -= 1
+        self.delete(start, end)
+
+    def action_delete_right(self) -> None:
+        """Delete: the selection, or the letter after the caret with its harakat."""
+        start = self.cursor_position
+        if not self.selection.is_empty or start >= len(self.value):
+            super().action_delete_right()
+            return
+        end = start + 1
+        while end < len(self.value) and is_cluster_continuation(self.value[end]):
+            end += 1
+        self.delete(start, end)
