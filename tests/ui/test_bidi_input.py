@@ -137,6 +137,9 @@ async def test_backspace_and_delete_take_a_letter_with_its_harakat(library: Any)
         await pilot.press("home", "delete")
         assert field.value == "تَ"
         assert cells(field) == engine_line("تَ").padded(field.field_width)
+        field.value = "كَتَبَ الوَلَدُ"
+        await pilot.press("home", "ctrl+left")  # harakat are part of the word
+        assert field.cursor_position == len("كَتَبَ ")
 
 
 async def test_a_typed_space_moves_the_caret(library: Any) -> None:

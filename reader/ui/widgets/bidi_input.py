@@ -39,6 +39,7 @@ the end of the line in reading order.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache, partial
 
 from rich.cells import cell_len
@@ -53,9 +54,13 @@ from reader.comments.buffer import is_cluster_continuation
 from reader.comments.caret import VisualLayout
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.text.sanitize import sanitize_line
+from reader.text.shaping import HARAKAT
 from reader.ui.labels import Labels
 
 __all__ = ["BidiInput", "field_line"]
+
+#: Marks that belong to the word they sit on (Python's ``\w`` knows no marks).
+_WORD_MARKS = re.escape("".join(sorted(HARAKAT))) + "\u0300-\u036f\u200c\u200d"
 
 
 @lru_cache(maxsize=256)
@@ -99,6 +104,10 @@ def _field_layout(harakat: str, shape: bool, text: str, _width: int, mode: str,
 
 class BidiInput(Input):
     """Textual's ``Input`` drawn through the engine (see the module docstring)."""
+
+    #: Where Ctrl+arrows and Ctrl+W stop: a word's first letter. Textual's own
+    #: pattern takes a haraka for a word break and stops after every vowelled letter.
+    _WORD_START = re.compile(f"(?<=[^\\w{_WORD_MARKS}])\\w")
 
     def __init__(self, value: str | None = None, placeholder: str = "", *,
                  mode: str = "app", harakat: str = "keep", shape: bool = True,
