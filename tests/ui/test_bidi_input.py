@@ -253,3 +253,34 @@ async def test_find_in_the_article_with_a_typed_arabic_query(library: Any) -> No
         assert find.border_title is None
         await pilot.press("enter")
         assert not find.display and view.current_match == 0
+
+
+def queue_keys(app: Any, text: str) -> None:
+    """Post keys as a burst from the terminal would arrive: all queued before any is handled."""
+    for ch in text:
+        app.post_message(events.Key("slash" if ch == "/" else ch, ch))
+
+
+async def test_keys_queued_behind_slash_reach_the_search_field(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        queue_keys(app, "/ايران")
+        await pilot.pause()
+        field = app.screen.query_one("#library-search", BidiInput)
+        assert field.has_focus and field.value == "ايران"
+        await pilot.press("slash")  # in the field "/" is a character
+        assert field.value == "ايران/"
+
+
+async def test_keys_queued_behind_slash_reach_the_find_field(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        queue_keys(app, "/back")  # b is Back outside the field
+        await pilot.pause()
+        find = app.screen.query_one("#find", BidiInput)
+        assert find.has_focus and find.value == "back"
+        assert app.screen.article_id == seed_id(library)
+        await pilot.press("c", "slash")  # typed into the find field, not the comment pane
+        assert find.value == "backc/"

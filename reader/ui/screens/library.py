@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, Static
 
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize_line
-from reader.ui.bindings import localize_bindings
+from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.library import ArticleList
 
@@ -26,7 +26,7 @@ class LibraryScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "key.quit"),
-        Binding("slash", "search", "key.search", key_display="/"),
+        Binding("slash", "search", "key.search", key_display="/", priority=True),
         Binding("escape", "leave_search", "key.cancel", show=False),
     ]
 
@@ -114,6 +114,13 @@ class LibraryScreen(Screen):
     @on(ArticleList.Open)
     def _open(self, event: ArticleList.Open) -> None:
         self.app.open_article(event.article_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" is a priority binding, so that the keys typed right after it (queued
+        # while the app is busy) reach the field; in a text field it is a character.
+        if action == "search":
+            return not typing_into_focus(self, "slash", "/")
+        return True
 
     def action_search(self) -> None:
         self.set_focus(self.query_one("#library-search", Input))

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input
 from reader.articles.display import header_paragraphs
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize, sanitize_line
-from reader.ui.bindings import localize_bindings
+from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
 from reader.ui.widgets.bidi_input import BidiInput
@@ -48,7 +48,7 @@ class ReadingScreen(Screen):
         Binding("a", "focus_pane('article')", "key.article", show=False),
         Binding("r", "focus_pane('related')", "key.related"),
         Binding("c", "focus_pane('comment')", "key.comment"),
-        Binding("slash", "find", "key.find", key_display="/"),
+        Binding("slash", "find", "key.find", key_display="/", priority=True),
         Binding("n", "next_match", "key.next_match", show=False),
         Binding("N", "previous_match", "key.prev_match", show=False),
         Binding("left_square_bracket", "sibling(-1)", "key.prev_article", key_display="["),
@@ -252,6 +252,13 @@ class ReadingScreen(Screen):
     def _find_field(self) -> BidiInput | None:
         found = self.query("#find").results(BidiInput)
         return next(iter(found), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" is a priority binding, so that the keys typed right after it (queued
+        # while the app is busy) reach the field; in a text field it is a character.
+        if action == "find":
+            return not typing_into_focus(self, "slash", "/")
+        return True
 
     async def action_find(self) -> None:
         """Open the find field (mounted on first use: most readings never search)."""
