@@ -218,6 +218,8 @@ class BidiInput(Input):
 
     # -- drawing --------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
+        if self.password:  # bullets have no direction: Textual's drawing is right
+            return super().render_line(y)
         width = self.field_width
         if y != 0:
             return Strip.blank(width, self.rich_style)
