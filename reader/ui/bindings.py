@@ -56,3 +56,14 @@ def key_table(classes: Iterable[type[DOMNode]], labels: Labels) -> list[tuple[st
         (" ".join(keys), describe(Binding("", "", text), labels))
         for (_, text), keys in rows.items()
     ]
+
+
+def typing_into_focus(node: DOMNode, key: str, character: str) -> bool:
+    """True when the focused widget takes *key* as typed text (a field or an editor).
+
+    A screen whose printable shortcut is a priority binding (so that it acts before
+    keys queued behind it reach the old focus) uses this in ``check_action`` to
+    leave the character to a text field instead.
+    """
+    focused = node.screen.focused if node.is_attached else None
+    return focused is not None and focused.check_consume_key(key, character)

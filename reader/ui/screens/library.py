@@ -13,7 +13,8 @@ from textual.widgets import Footer, Input, Static
 
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize_line
-from reader.ui.bindings import localize_bindings
+from reader.ui.bindings import localize_bindings, typing_into_focus
+from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.library import ArticleList
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class LibraryScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "key.quit"),
-        Binding("slash", "search", "key.search", key_display="/"),
+        Binding("slash", "search", "key.search", key_display="/", priority=True),
         Binding("escape", "leave_search", "key.cancel", show=False),
     ]
 
@@ -39,7 +40,7 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
-        yield Input(id="library-search")
+        yield BidiInput(id="library-search")
         yield Static(id="library-continue")
         yield ArticleList(self.app.labels, id="library-list")
         yield Footer()
@@ -64,7 +65,9 @@ class LibraryScreen(Screen):
         heading.update(Text(labels("library.title"), style="bold"))
         for static in self.query(Static):
             static.styles.text_align = align
-        self.query_one("#library-search", Input).placeholder = labels("library.search")
+        search = self.query_one("#library-search", BidiInput)
+        search.follow(labels)
+        search.placeholder = labels.translate("library.search")  # laid out by the field
         self._show_continue()
         if not initial:
             self.query_one(ArticleList).set_labels(labels)
@@ -98,10 +101,7 @@ class LibraryScreen(Screen):
             self.app.notify_error(error)
 
     @on(Input.Changed, "#library-search")
-    def _filter(self, event: Input.Changed) -> None:
-        query = sanitize_line(event.value)
-        # Input shows logical, unshaped text; the border echoes the query laid out.
-        event.input.border_title = self.app.labels.line(query) if query else None
+    def _filter(self) -> None:
         self.reload()
 
     @on(Input.Submitted, "#library-search")
@@ -115,6 +115,13 @@ class LibraryScreen(Screen):
     @on(ArticleList.Open)
     def _open(self, event: ArticleList.Open) -> None:
         self.app.open_article(event.article_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" is a priority binding, so that the keys typed right after it (queued
+        # while the app is busy) reach the field; in a text field it is a character.
+        if action == "search":
+            return not typing_into_focus(self, "slash", "/")
+        return True
 
     def action_search(self) -> None:
         self.set_focus(self.query_one("#library-search", Input))

@@ -20,9 +20,10 @@ from textual.widgets import Input
 from reader.articles.display import header_paragraphs
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize, sanitize_line
-from reader.ui.bindings import localize_bindings
+from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
+from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.related import RelatedPane
 
@@ -49,7 +50,7 @@ class ReadingScreen(Screen):
         Binding("a", "focus_pane('article')", "key.article", show=False),
         Binding("r", "focus_pane('related')", "key.related"),
         Binding("c", "focus_pane('comment')", "key.comment"),
-        Binding("slash", "find", "key.find", key_display="/"),
+        Binding("slash", "find", "key.find", key_display="/", priority=True),
         Binding("n", "next_match", "key.next_match", show=False),
         Binding("N", "previous_match", "key.prev_match", show=False),
         Binding("left_square_bracket", "sibling(-1)", "key.prev_article", key_display="["),
@@ -130,8 +131,9 @@ class ReadingScreen(Screen):
             for node in (*self.query(ArticleView), *self.query(RelatedPane)):
                 localize_bindings(node, labels)
         self._title_panes()
-        for find in self.query("#find").results(Input):
-            find.placeholder = labels("search.placeholder")
+        for find in self.query("#find").results(BidiInput):
+            find.follow(labels)
+            find.placeholder = labels.translate("search.placeholder")  # laid out by the field
         if not initial:
             for related in self.query(RelatedPane):
                 related.set_labels(labels)
@@ -293,15 +295,24 @@ class ReadingScreen(Screen):
         index = self.PANES.index(self._focused_pane())
         self.action_focus_pane(self.PANES[(index - 1) % len(self.PANES)])
 
-    def _find_field(self) -> Input | None:
-        found = self.query("#find").results(Input)
+    def _find_field(self) -> BidiInput | None:
+        found = self.query("#find").results(BidiInput)
         return next(iter(found), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" is a priority binding, so that the keys typed right after it (queued
+        # while the app is busy) reach the field; in a text field it is a character.
+        if action == "find":
+            return not typing_into_focus(self, "slash", "/")
+        return True
 
     async def action_find(self) -> None:
         """Open the find field (mounted on first use: most readings never search)."""
         find = self._find_field()
         if find is None:
-            find = Input(id="find", placeholder=self.app.labels("search.placeholder"))
+            labels = self.app.labels
+            find = BidiInput(id="find", placeholder=labels.translate("search.placeholder"))
+            find.follow(labels)
             footer = next(iter(self.query("Footer")), None)
             await self.mount(find, before=footer)
         find.display = True
@@ -309,10 +320,7 @@ class ReadingScreen(Screen):
 
     @on(Input.Changed, "#find")
     def _find_as_you_type(self, event: Input.Changed) -> None:
-        query = sanitize_line(event.value)
-        # Input shows logical, unshaped text; the border echoes the query laid out.
-        event.input.border_title = self.app.labels.line(query) if query else None
-        self.query_one(ArticleView).search(query)
+        self.query_one(ArticleView).search(sanitize_line(event.value))
 
     @on(Input.Submitted, "#find")
     def _find_done(self, event: Input.Submitted) -> None:
