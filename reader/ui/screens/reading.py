@@ -23,12 +23,12 @@ from reader.text.sanitize import sanitize, sanitize_line
 from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
-from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.related import RelatedPane
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+    from reader.ui.widgets.bidi_input import BidiInput
 
 #: How often the reading position is saved while reading (only when it moved), seconds.
 SAVE_EVERY = 2.0
@@ -131,7 +131,7 @@ class ReadingScreen(Screen):
             for node in (*self.query(ArticleView), *self.query(RelatedPane)):
                 localize_bindings(node, labels)
         self._title_panes()
-        for find in self.query("#find").results(BidiInput):
+        for find in self._find_fields():
             find.follow(labels)
             find.placeholder = labels.translate("search.placeholder")  # laid out by the field
         if not initial:
@@ -295,9 +295,11 @@ class ReadingScreen(Screen):
         index = self.PANES.index(self._focused_pane())
         self.action_focus_pane(self.PANES[(index - 1) % len(self.PANES)])
 
+    def _find_fields(self) -> list[BidiInput]:
+        return list(self.query("#find"))  # type: ignore[arg-type]
+
     def _find_field(self) -> BidiInput | None:
-        found = self.query("#find").results(BidiInput)
-        return next(iter(found), None)
+        return next(iter(self._find_fields()), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "/" is a priority binding, so that the keys typed right after it (queued
@@ -310,6 +312,9 @@ class ReadingScreen(Screen):
         """Open the find field (mounted on first use: most readings never search)."""
         find = self._find_field()
         if find is None:
+            # Loaded on first use, like the field: most readings never search.
+            from reader.ui.widgets.bidi_input import BidiInput
+
             labels = self.app.labels
             find = BidiInput(id="find", placeholder=labels.translate("search.placeholder"))
             find.follow(labels)
