@@ -11,7 +11,10 @@ laid out and every row's cells built.
 Printed: median milliseconds per keystroke (a letter typed in the middle, a
 Backspace, and a 60-character paste) for one paragraph of 5,000 and 20,000
 characters without line breaks (and, for comparison, the same text in
-paragraphs), the full re-layout's, and the ratio full / incremental.
+paragraphs), the full re-layout's, and the ratio full / incremental. Then
+the cost of one autosave of a draft that size (one SQLite transaction in a
+WAL library; it runs from a timer at most once a second while typing, never
+per keystroke), against the keystroke.
 
     python benchmarks/comment_editor.py
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.comments.buffer import EditBuffer
 from reader.comments.caret import VisualLayout
+from reader.comments.form import CommentDraft
+from reader.comments.session import DraftSession
+from reader.comments.store import DraftStore, DraftTarget
+from reader.library import Library
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 WIDTH = 70
@@ -92,8 +100,26 @@ EDITS: dict[str, Callable[[EditBuffer], object]] = {
 }
 
 
+def autosave_ms(text: str, repeat: int) -> float:
+    """One save of a draft of *text*, as the pane's timer does it."""
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library.open(Path(folder) / "library.sqlite3", import_bundled=False)
+        try:
+            session = DraftSession(DraftStore.for_library(library), DraftTarget("a1", "title"))
+            edits = iter(range(10_000))
+
+            def save() -> None:
+                session.change(CommentDraft(comment=f"{text}{next(edits)}"))
+                session.save()
+
+            return median_ms(save, repeat)
+        finally:
+            library.close()
+
+
 def main() -> None:
     print(f"{'text':>26} {'edit':>10} {'incremental ms':>15} {'full ms':>9} {'ratio':>7}")
+    typed: dict[int, float] = {}
     for size in (5_000, 20_000):
         for shape in ("one paragraph", "paragraphs"):
             text = sample_text(size)
@@ -103,8 +129,14 @@ def main() -> None:
             for name, edit in EDITS.items():
                 incremental = keystroke_ms(text, edit, True, 41)
                 full = keystroke_ms(text, edit, False, 9)
+                if shape == "one paragraph" and name == "type":
+                    typed[size] = incremental
                 print(f"{label:>26} {name:>10} {incremental:>15.2f} {full:>9.1f} "
                       f"{full / incremental:>6.0f}x")
+    print(f"\n{'draft':>26} {'autosave ms':>15} {'/ keystroke':>12}")
+    for size, keystroke in typed.items():
+        save = autosave_ms(sample_text(size).replace("\n", " "), 15)
+        print(f"{f'{size:,} chars':>26} {save:>15.2f} {save / keystroke:>11.1f}x")
 
 
 if __name__ == "__main__":
