@@ -294,15 +294,18 @@ def prepare_paragraph(
     options: LayoutOptions,
     base: int,
     shaped_classes: Callable[[], str] | None = None,
+    levels: Any = None,
 ) -> _Prepared:
     """The width-independent work for one paragraph, its shaping done (steps 2-4).
 
     ``shaped_classes``, when given, returns the Bidi_Class codes of ``shaped.text``
-    (an editor splices them from the previous text's instead of classifying it all).
+    (an editor splices them from the previous text's instead of classifying it all);
+    ``levels``, when given, are the paragraph's resolved levels (``app`` mode).
     """
     app = options.mode == "app"
-    levels = None
-    if app:
+    if not app:
+        levels = None
+    elif levels is None:
         from reader.text import bidi
 
         levels = bidi.paragraph_levels(text, base_level=base)

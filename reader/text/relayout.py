@@ -10,10 +10,13 @@ arbitrary edits):
   the words the edit touches are shaped again; the shaped text, its maps and
   its word measures before and after them are spliced from the previous
   layout's (moved by the edit's deltas);
-- the bidi levels can change anywhere (a strong letter typed changes how
-  neutrals far away resolve; a bracket typed pairs with another one): they are
-  resolved again for the whole paragraph (whole-string operations) and every
-  line kept from the previous layout is checked against them;
+- the bidi levels can change beyond the edit (a strong letter typed changes how
+  neutrals after it resolve; a bracket typed pairs with another one): without
+  explicit formatting and brackets around the edit, the rules look no further
+  than the nearest strong letters, so only the levels between the strong
+  letters on either side of the edit are resolved again; otherwise the whole
+  paragraph is. Every line kept from the previous layout is checked against
+  the new levels;
 - greedy wrapping decides a line from the word it starts with and the words it
   looks at, so the lines before the edited word keep their breaks, except the
   line just before it (the edited word may now fit there): wrapping restarts
@@ -24,11 +27,14 @@ arbitrary edits):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.layout import (
+    _EXPLICIT_OR_REMOVED,
     LayoutOptions,
     Line,
     _Prepared,
@@ -40,6 +46,9 @@ from reader.text.layout import (
 from reader.text.sanitize import sanitize
 from reader.text.shaping import ShapedText
 from reader.text.wrap import LineSpan, WordTable, splice_word_table, wrap_steps
+
+if TYPE_CHECKING:
+    from reader.text.bidi import BidiParagraph
 
 __all__ = ["ParagraphLayout", "lay_out_paragraph", "relayout_paragraph"]
 
@@ -140,9 +149,14 @@ def relayout_paragraph(previous: ParagraphLayout, text: str) -> ParagraphLayout:
     middle = shape_paragraph(text[start:new_end], options)
     shaped = _splice_shaped(old_shaped, len(old), start, old_end, shaped_start, shaped_end,
                             middle, len(text))
+    levels = None
+    if old_prepared.levels is not None:
+        levels = _edited_levels(old_prepared.levels, text, prefix, len(old) - suffix,
+                                len(text) - suffix)
     prepared = prepare_paragraph(
         text, shaped, options, base,
         _spliced_classes(old_prepared.shaped_classes, shaped_start, shaped_end, middle.text),
+        levels,
     )
     if prepared.has_controls != old_prepared.has_controls or (
         (prepared.shaped_classes is None) != (old_prepared.shaped_classes is None)
@@ -242,6 +256,46 @@ def _spliced_classes(
         return old[:shaped_start] + classify(middle) + old[shaped_end:]
 
     return splice
+
+
+def _edited_levels(
+    old: BidiParagraph, text: str, start: int, old_end: int, new_end: int
+) -> BidiParagraph | None:
+    """The levels of ``text``, the old paragraph with ``[start, old_end)`` replaced by
+    ``text[start:new_end]``, resolving only a window around the edit; None when the
+    whole paragraph must be resolved again.
+
+    Without explicit formatting, BN characters or bracket pairs reaching over the edit,
+    a paragraph is one isolating run sequence in which every rule looks no further than
+    the nearest strong letter (L, R, AL) on either side: W1 (marks), W2 and W7 (the last
+    strong letter before a number), W4-W6 (separators and terminators next to numbers),
+    N1-N2 (neutrals between strong types). So the levels from the last strong letter
+    before the edit to the first one after it are resolved as a paragraph of their own
+    (its ends strong, the paragraph's sos and eos cannot reach in), and the rest keep
+    theirs. Brackets (N0) reach further: the window must hold none (before or after the
+    edit, so the pairing of the others is unchanged) and no pair may enclose it.
+    """
+    from reader.text.bidi import BidiParagraph, classify, paragraph_levels
+    from reader.text.bidi.fast import _BRACKET_RE, _bracket_pairs
+
+    classes = old.classes[:start] + classify(text[start:new_end]) + old.classes[old_end:]
+    if _EXPLICIT_OR_REMOVED.search(classes) or _EXPLICIT_OR_REMOVED.search(old.classes):
+        return None
+    first = max(classes.rfind("L", 0, start), classes.rfind("R", 0, start),
+                classes.rfind("A", 0, start), 0)
+    after = _STRONG.search(classes, new_end)
+    last = after.start() + 1 if after is not None else len(text)  # window [first, last)
+    old_last = last - new_end + old_end
+    if _BRACKET_RE.search(text, first, last) or _BRACKET_RE.search(old.text, first, old_last):
+        return None
+    if any(o < first and c >= last for o, c in _bracket_pairs(text)):
+        return None
+    window = paragraph_levels(text[first:last], base_level=old.base_level).levels
+    levels = old.levels[:first] + window + old.levels[old_last:]
+    return BidiParagraph(text, old.base_level, levels, classes)
+
+
+_STRONG = re.compile("[LRA]")
 
 
 def _rewrap(

@@ -124,6 +124,32 @@ def test_a_strong_letter_typed_relevels_lines_far_after_it() -> None:
     assert edited.lines == full_layout("b " + text, opts)
 
 
+NEUTRAL_HEAVY = st.lists(
+    st.sampled_from([*"ab بت 12 ٣٤ ()[]{} .,-+$%#:/", "\u0651", "\u064e", "\u0300", "\u00a0",
+                     "\t", "«", "»", "1.5", "\u202b", "\u2067", "\u2069", "\u200d"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(NEUTRAL_HEAVY, st.sampled_from(["rtl", "ltr"]),
+       st.lists(st.tuples(st.floats(0, 1), st.sampled_from([0, 0, 1, 3]), NEUTRAL_HEAVY),
+                min_size=1, max_size=6))
+def test_levels_resolved_around_an_edit_equal_the_whole_paragraphs(
+    text: str, direction: str, steps: list
+) -> None:
+    """Digits, separators, brackets and marks between few strong letters: where the
+    levels of a window around the edit are resolved alone (and where they must not be),
+    the result equals resolving the whole paragraph."""
+    from reader.text.bidi import paragraph_levels
+
+    layout = lay_out_paragraph(text, LayoutOptions(12, direction=direction))
+    for where, length, insert in steps:
+        layout = relayout_paragraph(layout, apply(layout.text, where, length, insert))
+        assert layout._prepared.levels.levels == paragraph_levels(
+            layout.text, base_level=layout.base).levels
+
+
 def test_the_same_text_gives_the_same_layout_object() -> None:
     layout = lay_out_paragraph("نص قصير", LayoutOptions(10))
     assert relayout_paragraph(layout, "نص قصير") is layout
