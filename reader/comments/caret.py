@@ -20,41 +20,19 @@ Positions are logical indices of the whole buffer (paragraphs joined by
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+from bisect import bisect_right
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
 from reader.comments.buffer import is_cluster_continuation
+from reader.text.layout import LayoutOptions, Line
+from reader.text.relayout import ParagraphLayout, lay_out_paragraph, relayout_paragraph
 
 
-class LineLike(Protocol):
-    """The part of :class:`reader.text.layout.Line` the editor relies on."""
-
-    text: str
-    cells: int
-    rtl: bool
-    start: int
-    end: int
-    visual_to_logical: tuple[int, ...]
-
-
-#: Lays out one paragraph (no newline in it) for a width: the engine's job.
-ParagraphLayout = Callable[[str, int, str, str], Sequence[LineLike]]
-
-
-def engine_layout(text: str, width: int, mode: str, direction: str) -> Sequence[LineLike]:
-    """The engine's lines for one paragraph (at least one line, even when blank)."""
-    from reader.text.layout import Document, LayoutOptions
-
-    options = LayoutOptions(width=width, mode=mode, harakat="keep", shape=True,
-                            direction=direction)
-    return Document([text], direction).paragraph_lines(0, options)
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """One screen cell of a row: the characters drawn there and what they show."""
 
     x: int  # column within the row, padding included
@@ -62,69 +40,75 @@ class Cell:
     logical: int  # buffer position of the base character
 
 
-@dataclass(slots=True)
 class Row:
-    """One visual line of the editor."""
+    """One visual line of the editor.
 
-    paragraph: int
-    paragraph_start: int  # buffer position where the paragraph begins
-    paragraph_length: int
-    line: LineLike | None  # None for an empty paragraph the layout gave no line for
-    last_in_paragraph: bool
-    rtl_visual: bool  # drawn right-aligned, reading from the right
-    offset: int  # column where the line's text starts
-    relative_cells: tuple[Cell, ...] = ()  # logical positions relative to the paragraph
-    _cells: list[Cell] | None = field(default=None, repr=False)
+    Its place in the text is known at once; its characters, cells and alignment
+    only when the row is drawn or the caret is on it (the engine builds the line
+    then), so a keystroke in a long paragraph costs what the pane shows.
+    """
+
+    __slots__ = ("_cells", "_layout", "_number", "end", "last_in_paragraph", "pane_width",
+                 "paragraph", "paragraph_length", "paragraph_start", "rtl_visual", "start")
+
+    def __init__(self, paragraph: int, paragraph_start: int, paragraph_length: int,
+                 layout: ParagraphLayout | None, number: int, last_in_paragraph: bool,
+                 rtl_visual: bool, pane_width: int) -> None:
+        self.paragraph = paragraph
+        self.paragraph_start = paragraph_start  # buffer position where the paragraph begins
+        self.paragraph_length = paragraph_length
+        self._layout = layout  # None for an empty paragraph (no line to draw)
+        self._number = number
+        self.last_in_paragraph = last_in_paragraph
+        self.rtl_visual = rtl_visual  # drawn right-aligned, reading from the right
+        self.pane_width = pane_width
+        line_start, line_end = layout.bounds(number) if layout is not None else (0, 0)
+        self.start = paragraph_start + line_start  # buffer range the row owns
+        self.end = paragraph_start + line_end
+        self._cells: list[Cell] | None = None
 
     @property
-    def cells(self) -> list[Cell]:
-        """The row's cells, left to right, with buffer positions (built when first needed)."""
-        if self._cells is None:
-            base = self.paragraph_start
-            self._cells = [Cell(c.x, c.chars, base + c.logical) for c in self.relative_cells]
-        return self._cells
-
-    @property
-    def start(self) -> int:
-        return self.paragraph_start + (self.line.start if self.line else 0)
-
-    @property
-    def end(self) -> int:
-        return self.paragraph_start + (self.line.end if self.line else 0)
+    def line(self) -> Line | None:
+        return self._layout.line(self._number) if self._layout is not None else None
 
     @property
     def width(self) -> int:
-        return self.line.cells if self.line else 0
+        line = self.line
+        return line.cells if line else 0
+
+    @property
+    def offset(self) -> int:
+        """Column where the line's text starts."""
+        return self.pane_width - self.width if self.rtl_visual else 0
 
     @property
     def end_x(self) -> int:
         """Column of the caret standing after the line's last character in reading order."""
         return self.offset - 1 if self.rtl_visual else self.offset + self.width
 
+    @property
+    def cells(self) -> list[Cell]:
+        """The row's cells, left to right, with buffer positions (built when first needed)."""
+        if self._cells is None:
+            self._cells = _line_cells(self.line, self.offset, self.paragraph_start)
+        return self._cells
 
-def _row_shapes(paragraph: str, width: int, mode: str, direction: str,
-                layout: ParagraphLayout) -> tuple:
-    lines = list(layout(paragraph, width - 1, mode, direction)) if paragraph else []
-    if not lines:
-        rtl = direction == "rtl" and mode == "app"
-        return ((None, True, rtl, width if rtl else 0, ()),)
-    shapes = []
-    for n, line in enumerate(lines):
-        rtl = line.rtl and mode == "app"
-        offset = width - line.cells if rtl else 0
-        cells: list[Cell] = []
-        x = offset
-        for j, ch in enumerate(line.text):
-            size = get_character_cell_size(ch)
-            logical = line.visual_to_logical[j]
-            if size == 0 and cells:
-                prev = cells[-1]
-                cells[-1] = Cell(prev.x, prev.chars + ch, prev.logical)
-                continue
-            cells.append(Cell(x, ch, logical))
-            x += size
-        shapes.append((line, n == len(lines) - 1, rtl, offset, tuple(cells)))
-    return tuple(shapes)
+
+def _line_cells(line: Line | None, offset: int, base: int) -> list[Cell]:
+    """A line's characters grouped by screen cell (a letter with its zero-width marks)."""
+    cells: list[Cell] = []
+    if line is None:
+        return cells
+    x = offset
+    sizes = map(_CELL_SIZE.__getitem__, line.text)
+    for ch, logical, size in zip(line.text, line.visual_to_logical, sizes, strict=True):
+        if size == 0 and cells:
+            prev = cells[-1]
+            cells[-1] = Cell(prev.x, prev.chars + ch, prev.logical)
+            continue
+        cells.append(Cell(x, ch, base + logical))
+        x += size
+    return cells
 
 
 class VisualLayout:
@@ -137,28 +121,41 @@ class VisualLayout:
     """
 
     def __init__(self, text: str, width: int, *, mode: str = "app", direction: str = "rtl",
-                 layout: ParagraphLayout = engine_layout,
                  previous: VisualLayout | None = None) -> None:
-        """*previous*: the layout before this edit; its unchanged paragraphs are reused,
-        so a keystroke in a long comment lays out only the paragraph typed in."""
+        """*previous*: the layout before this edit. Its unchanged paragraphs are reused and
+        the edited one is laid out again from it (reader.text.relayout), so a keystroke in
+        a long paragraph redoes only what the edit changed."""
         self.text = text
         self.width = max(3, width)  # the engine needs two cells, plus the caret's
         self.mode = mode
-        self._settings = (self.width, mode, direction, layout)
-        reuse = previous._shapes if previous and previous._settings == self._settings else {}
-        self._shapes: dict[str, tuple] = {}
+        self._settings = (self.width, mode, direction)
+        self._options = LayoutOptions(width=self.width - 1, mode=mode, harakat="keep",
+                                      shape=True, direction=direction)
+        paragraphs = text.split("\n")
+        if previous is not None and previous._settings == self._settings:
+            self._layouts = _follow(previous._paragraphs, previous._layouts, paragraphs,
+                                    self._options)
+        else:
+            self._layouts = [self._fresh(p) for p in paragraphs]
+        self._paragraphs = paragraphs
+        empty_rtl = direction == "rtl" and mode == "app"
         self.rows: list[Row] = []
         start = 0
-        for index, paragraph in enumerate(text.split("\n")):
-            shapes = self._shapes.get(paragraph) or reuse.get(paragraph)
-            if shapes is None:
-                shapes = _row_shapes(paragraph, self.width, mode, direction, layout)
-            self._shapes[paragraph] = shapes
-            for line, last, rtl, offset, cells in shapes:
-                self.rows.append(
-                    Row(index, start, len(paragraph), line, last, rtl, offset, cells)
+        for index, (paragraph, layout) in enumerate(zip(paragraphs, self._layouts, strict=True)):
+            if layout is None:
+                self.rows.append(Row(index, start, 0, None, 0, True, empty_rtl, self.width))
+            else:
+                rtl = layout.rtl and mode == "app"
+                count = len(layout)
+                self.rows.extend(
+                    Row(index, start, len(paragraph), layout, n, n == count - 1, rtl, self.width)
+                    for n in range(count)
                 )
             start += len(paragraph) + 1
+        self._row_starts = [row.start for row in self.rows]
+
+    def _fresh(self, paragraph: str) -> ParagraphLayout | None:
+        return lay_out_paragraph(paragraph, self._options) if paragraph else None
 
     # -- positions ------------------------------------------------------------------
     def _is_boundary(self, pos: int) -> bool:
@@ -172,13 +169,7 @@ class VisualLayout:
 
     def row_of(self, pos: int) -> int:
         """Index of the row showing the caret at buffer position *pos*."""
-        found = 0
-        for i, row in enumerate(self.rows):
-            if row.start <= pos and row.paragraph_start <= pos:
-                found = i
-            else:
-                break
-        return found
+        return max(0, bisect_right(self._row_starts, pos) - 1)
 
     def stops(self, row_index: int) -> list[tuple[int, int]]:
         """(column, position) where the caret can stand on a row, left to right.
@@ -316,29 +307,86 @@ class VisualLayout:
         if caret is not None:
             c_row, c_x = self.caret_cell(caret)
             caret_x = c_x if c_row == row_index else None
-        out: list[tuple[str, str]] = []
-
-        def put(text: str, kind: str) -> None:
-            if out and out[-1][1] == kind:
-                out[-1] = (out[-1][0] + text, kind)
-            else:
-                out.append((text, kind))
-
-        column = 0
         sel_start, sel_end = selection
+        if caret_x is None and not (sel_start < sel_end and sel_start < row.end
+                                    and row.start < sel_end):
+            # Neither caret nor selection here (most rows): the line, aligned, in one piece.
+            line = row.line
+            if line is None:
+                return [(" " * self.width, "")]
+            left = row.offset
+            return [(" " * left + line.text + " " * max(0, self.width - left - line.cells), "")]
+        pieces: list[tuple[str, str]] = []  # (text, kind) per cell or run of padding
+        column = 0
+
+        def pad(upto: int) -> None:  # blank columns, the caret possibly on one of them
+            if column < upto:
+                if caret_x is not None and column <= caret_x < upto:
+                    pieces.extend(((" " * (caret_x - column), ""), (" ", "caret"),
+                                   (" " * (upto - caret_x - 1), "")))
+                else:
+                    pieces.append((" " * (upto - column), ""))
+
         for cell in row.cells:
-            while column < cell.x:
-                put(" ", "caret" if column == caret_x else "")
-                column += 1
+            if column < cell.x:
+                pad(cell.x)
+                column = cell.x
             if column == caret_x:
                 kind = "caret"
             elif sel_start <= cell.logical < sel_end:
                 kind = "selection"
             else:
                 kind = ""
-            put(cell.chars, kind)
-            column += max(1, sum(get_character_cell_size(c) for c in cell.chars))
-        while column < self.width:
-            put(" ", "caret" if column == caret_x else "")
-            column += 1
+            pieces.append((cell.chars, kind))
+            column += max(1, _CELL_SIZE[cell.chars[0]])
+        pad(self.width)
+        out = []
+        for kind, group in groupby(pieces, key=itemgetter(1)):
+            text = "".join(text for text, _ in group)
+            if text:
+                out.append((text, kind))
         return out
+
+
+class _CellSizes(dict[str, int]):
+    """Terminal cells of each character (rich's measure), looked up once per character."""
+
+    def __missing__(self, ch: str) -> int:
+        size = self[ch] = get_character_cell_size(ch)
+        return size
+
+
+_CELL_SIZE = _CellSizes()
+
+
+def _follow(old_texts: list[str], old_layouts: list[ParagraphLayout | None], texts: list[str],
+            options: LayoutOptions) -> list[ParagraphLayout | None]:
+    """The layouts of *texts* from those of *old_texts*: paragraphs before and after the
+    edit are reused as they are; an edited one is laid out again from the old paragraph
+    it shares its start (or, failing that, its end) with."""
+    limit = min(len(old_texts), len(texts))
+    before = 0
+    while before < limit and old_texts[before] == texts[before]:
+        before += 1
+    after = 0
+    while (after < limit - before
+           and old_texts[len(old_texts) - 1 - after] == texts[len(texts) - 1 - after]):
+        after += 1
+    old_middle = range(before, len(old_texts) - after)
+    new_last = len(texts) - after - 1
+    layouts = old_layouts[:before]
+    for index in range(before, new_last + 1):
+        text = texts[index]
+        source = None
+        if old_middle and index in (before, new_last):
+            # the first edited paragraph continues the first old one (typing, Enter), the
+            # last one the last old one (Backspace joining two paragraphs)
+            source = old_layouts[old_middle[0] if index == before else old_middle[-1]]
+        if not text:
+            layouts.append(None)
+        elif source is None:
+            layouts.append(lay_out_paragraph(text, options))
+        else:
+            layouts.append(relayout_paragraph(source, text))
+    layouts.extend(old_layouts[len(old_layouts) - after:] if after else [])
+    return layouts

@@ -9,4 +9,5 @@ Pure Python; imports nothing from Textual, SQLite or the file system. Modules:
 - ``shaping``: Arabic letter joining with a map back to the logical text.
 - ``wrap``: line breaking by terminal cell width.
 - ``layout``: paragraphs to laid-out lines (with caches) for ``app`` and ``terminal`` modes.
+- ``relayout``: one paragraph laid out again after an edit, redoing only what it changed.
 """

@@ -37,7 +37,7 @@ from unicodedata import combining
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
 from reader.text.shaping import HARAKAT, ZWJ, ShapedText, Shaper, strip_chars
-from reader.text.wrap import WordTable, text_cells, word_table, wrap_table
+from reader.text.wrap import LineSpan, WordTable, text_cells, word_table, wrap_table
 
 __all__ = ["Document", "LayoutOptions", "Line", "layout_text", "split_paragraphs"]
 
@@ -173,10 +173,40 @@ class Line:
                 after_key, best_after = logical, j
         return best_before if best_before >= 0 else best_after
 
+    def moved(self, delta: int) -> Line:
+        """This line for the same characters ``delta`` positions further in the paragraph
+        (an edit before it changed the text's length but not this line). The map is
+        shifted when first asked for; shifts of shifts refer to the first line, so an
+        editor's lines never form chains."""
+        if not delta:
+            return self
+        computed = self._map
+        if isinstance(computed, _MovedMap):
+            origin, delta = computed.line, computed.delta + delta
+        else:
+            origin = self
+        moved_map: tuple[int, ...] | Callable[[], Iterable[int]]
+        moved_map = _MovedMap(origin, delta) if delta else origin._map
+        return Line(origin.text, origin.cells, origin.rtl, origin.paragraph, origin.start + delta,
+                    origin.end + delta, moved_map, origin.align_right)
+
     def padded(self, width: int) -> str:
         """``text`` filled with spaces to ``width`` cells, on the left for right-aligned lines."""
         fill = " " * max(0, width - self.cells)
         return fill + self.text if self.align_right else self.text + fill
+
+
+class _MovedMap:
+    """The map of a line, every index shifted by ``delta`` (see :meth:`Line.moved`)."""
+
+    __slots__ = ("delta", "line")
+
+    def __init__(self, line: Line, delta: int) -> None:
+        self.line = line
+        self.delta = delta
+
+    def __call__(self) -> Iterable[int]:
+        return map(self.delta.__add__, self.line.visual_to_logical)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -210,6 +240,7 @@ class _Prepared:
 _LAM_ALEF_GLYPHS = re.compile("[\ufef5-\ufefc]")
 _LAM_ALEF_SET = frozenset(chr(c) for c in range(0xFEF5, 0xFEFD))
 _ALEFS = frozenset("\u0622\u0623\u0625\u0627")
+_LAM = "\u0644"
 
 
 def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> None:
@@ -217,11 +248,15 @@ def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> No
 
     In visual order the alef comes before its lam (right-to-left), and harakat
     written on the alef follow it: drawing the ligature where the alef is
-    keeps those harakat right after the ligature.
+    keeps those harakat right after the ligature. A ligature glyph that was in
+    the text already (not made by shaping a lam and an alef) has no alef to own.
     """
     for match in _LAM_ALEF_GLYPHS.finditer(shaped.text):
         k = match.start()
-        i = shaped.source[k] + 1
+        i = shaped.source[k]
+        if text[i] != _LAM:
+            continue
+        i += 1
         while i < len(text) and text[i] not in _ALEFS:
             i += 1
         if i < len(text) and inverse[i] < 0:
@@ -229,6 +264,63 @@ def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> No
 
 
 _SHAPERS: dict[str, Shaper] = {}
+
+
+def _shaper(harakat: str) -> Shaper:
+    """One shaper per harakat setting for the whole process: its word cache
+    serves every document (the next article shares most words)."""
+    shaper = _SHAPERS.get(harakat)
+    if shaper is None:
+        shaper = _SHAPERS[harakat] = Shaper(harakat)
+    return shaper
+
+
+def shape_paragraph(text: str, options: LayoutOptions) -> ShapedText:
+    """Step 3 of the pipeline for one sanitized paragraph (or a run of its words:
+    shaping never joins across a space, so words shape alike alone or in context)."""
+    if options.mode == "app" and options.shape:
+        shaped = _shaper(options.harakat).shape(text)
+    else:
+        drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
+        shaped = strip_chars(text, drop)
+    if shaped.inverse is not None:
+        _own_ligature_tails(text, shaped, shaped.inverse)
+    return shaped
+
+
+def prepare_paragraph(
+    text: str,
+    shaped: ShapedText,
+    options: LayoutOptions,
+    base: int,
+    shaped_classes: Callable[[], str] | None = None,
+    levels: Any = None,
+) -> _Prepared:
+    """The width-independent work for one paragraph, its shaping done (steps 2-4).
+
+    ``shaped_classes``, when given, returns the Bidi_Class codes of ``shaped.text``
+    (an editor splices them from the previous text's instead of classifying it all);
+    ``levels``, when given, are the paragraph's resolved levels (``app`` mode).
+    """
+    app = options.mode == "app"
+    if not app:
+        levels = None
+    elif levels is None:
+        from reader.text import bidi
+
+        levels = bidi.paragraph_levels(text, base_level=base)
+    has_controls = _BIDI_CONTROL.search(shaped.text) is not None
+    classes = None
+    if app and not has_controls and _EXPLICIT_OR_REMOVED.search(levels.classes) is None:
+        from reader.text import bidi
+
+        if shaped.inverse is None and _glyphs_keep_bidi_classes():
+            classes = levels.classes  # one glyph per char, of the char's class
+        elif shaped_classes is not None:
+            classes = shaped_classes()
+        else:
+            classes = bidi.classify(shaped.text)
+    return _Prepared(shaped, shaped.inverse, levels, has_controls, classes)
 
 
 class Document:
@@ -269,49 +361,15 @@ class Document:
             level = self._base_levels[key] = base_level(self.paragraphs[index], default)
         return level
 
-    @staticmethod
-    def _shaper(harakat: str) -> Shaper:
-        """One shaper per harakat setting for the whole process: its word cache
-        serves every document (the next article shares most words)."""
-        shaper = _SHAPERS.get(harakat)
-        if shaper is None:
-            shaper = _SHAPERS[harakat] = Shaper(harakat)
-        return shaper
-
     def _prepare(self, index: int, options: LayoutOptions) -> _Prepared:
-        app = options.mode == "app"
-        shape = app and options.shape
-        key = (index, options.mode, shape, options.harakat)
+        key = (index, options.mode, options.mode == "app" and options.shape, options.harakat)
         prepared = self._prepared.get(key)
-        if prepared is not None:
-            return prepared
-        text = self.paragraphs[index]
-        if shape:
-            shaped = self._shaper(options.harakat).shape(text)
-        else:
-            drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
-            shaped = strip_chars(text, drop)
-        inverse = shaped.inverse
-        if inverse is not None:
-            _own_ligature_tails(text, shaped, inverse)
-        levels = None
-        if app:
-            from reader.text import bidi
-
-            base = self.base_level(index, options.direction)
-            levels = bidi.paragraph_levels(text, base_level=base)
-        has_controls = _BIDI_CONTROL.search(shaped.text) is not None
-        shaped_classes = None
-        if app and not has_controls and _EXPLICIT_OR_REMOVED.search(levels.classes) is None:
-            from reader.text import bidi
-
-            if inverse is None and _glyphs_keep_bidi_classes():
-                shaped_classes = levels.classes  # one glyph per char, of the char's class
-            else:
-                shaped_classes = bidi.classify(shaped.text)
-        prepared = self._prepared[key] = _Prepared(
-            shaped, inverse, levels, has_controls, shaped_classes
-        )
+        if prepared is None:
+            text = self.paragraphs[index]
+            prepared = self._prepared[key] = prepare_paragraph(
+                text, shape_paragraph(text, options), options,
+                self.base_level(index, options.direction),
+            )
         return prepared
 
     # -- lines -------------------------------------------------------------------
@@ -347,39 +405,15 @@ class Document:
     def _layout_paragraph(self, index: int, options: LayoutOptions) -> list[Line]:
         prepared = self._prepare(index, options)
         text = self.paragraphs[index]
-        shaped_text = prepared.shaped.text
         source = prepared.shaped.source
-        rtl = self.base_level(index, options.direction) == 1
-        align_right = rtl and options.mode == "app"
-        if prepared.words is None:
-            prepared.words = word_table(shaped_text)
-        spans = wrap_table(prepared.words, options.width)
+        spans = paragraph_spans(prepared, options.width)
         starts = [0] + [source[a] for a, _, _ in spans[1:]]
         ends = [*starts[1:], len(text)]
-        lines: list[Line] = []
-        visual_to_logical: tuple[int, ...] | Callable[[], Iterable[int]]
-        fast = prepared.shaped_classes is not None and self.fast_reorder
-        base = prepared.levels.base_level if prepared.levels is not None else 0
-        for (a, b, cells), start, end in zip(spans, starts, ends, strict=True):
-            if fast and _uniform(prepared.levels.levels, start, end, base):
-                line_text, visual_to_logical = _uniform_line(prepared, a, b, base)
-            elif options.mode == "app":
-                drawn, logical = self._visual(prepared, start, end, a, b)
-                line_text = "".join(drawn)
-                visual_to_logical = tuple(logical)
-                if len(line_text) != b - a:  # chars dropped (controls, BN like U+00AD)
-                    cells = text_cells(line_text)
-            elif prepared.has_controls:
-                drawn, logical = _logical(shaped_text, source, a, b)
-                line_text = "".join(drawn)
-                visual_to_logical = tuple(logical)
-            else:
-                line_text = shaped_text[a:b]
-                visual_to_logical = partial(_slice, source, a, b)
-            lines.append(
-                Line(line_text, cells, rtl, index, start, end, visual_to_logical, align_right)
-            )
-        return lines
+        rtl = self.base_level(index, options.direction) == 1
+        return [
+            make_line(prepared, options, index, rtl, span, start, end, fast=self.fast_reorder)
+            for span, start, end in zip(spans, starts, ends, strict=True)
+        ]
 
     @staticmethod
     def _visual(
@@ -427,6 +461,66 @@ class Document:
                 logical[at + 1:stop] = [m[0] for m in marks]
                 drawn[at + 1:stop] = [m[1] for m in marks]
         return drawn, logical
+
+
+def paragraph_spans(prepared: _Prepared, width: int) -> list[LineSpan]:
+    """Step 5: the line breaks of a prepared paragraph (its words measured once)."""
+    if prepared.words is None:
+        prepared.words = word_table(prepared.shaped.text)
+    return wrap_table(prepared.words, width)
+
+
+def make_line(
+    prepared: _Prepared,
+    options: LayoutOptions,
+    index: int,
+    rtl: bool,
+    span: LineSpan,
+    start: int,
+    end: int,
+    *,
+    fast: bool = True,
+    on_its_own: bool = False,
+) -> Line:
+    """Steps 6-7 for one line: content ``span`` of the shaped text, owning logical
+    ``[start, end)`` of paragraph ``index``.
+
+    ``fast``: reorder lines of one level without the general rules (same result).
+    ``on_its_own``: build the line from its own characters only, with its map, never
+    from (or into) whole-paragraph caches: what an editor wants for the few lines an
+    edit changes (the result is the same).
+    """
+    a, b, cells = span
+    shaped_text = prepared.shaped.text
+    source = prepared.shaped.source
+    visual_to_logical: tuple[int, ...] | Callable[[], Iterable[int]]
+    base = prepared.levels.base_level if prepared.levels is not None else 0
+    if (
+        prepared.shaped_classes is not None
+        and fast
+        and _uniform(prepared.levels.levels, start, end, base)
+    ):
+        if on_its_own and base:
+            line_text, visual_to_logical = _uniform_line_by_clusters(prepared, a, b)
+        else:
+            line_text, visual_to_logical = _uniform_line(prepared, a, b, base)
+    elif options.mode == "app":
+        drawn, logical = Document._visual(prepared, start, end, a, b)
+        line_text = "".join(drawn)
+        visual_to_logical = tuple(logical)
+        if len(line_text) != b - a:  # chars dropped (controls, BN like U+00AD)
+            cells = text_cells(line_text)
+    elif prepared.has_controls:
+        drawn, logical = _logical(shaped_text, source, a, b)
+        line_text = "".join(drawn)
+        visual_to_logical = tuple(logical)
+    else:
+        line_text = shaped_text[a:b]
+        visual_to_logical = partial(_slice, source, a, b)
+    if on_its_own and not isinstance(visual_to_logical, tuple):
+        visual_to_logical = tuple(visual_to_logical())
+    return Line(line_text, cells, rtl, index, start, end, visual_to_logical,
+                rtl and options.mode == "app")
 
 
 @lru_cache(maxsize=1)

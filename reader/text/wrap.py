@@ -15,15 +15,18 @@ line is cut only as a last resort, and then between grapheme-like clusters
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, pairwise, repeat
 from operator import add
 
 from rich.cells import cell_len, get_character_cell_size
 
-__all__ = ["LineSpan", "WordTable", "clusters", "text_cells", "word_table", "wrap", "wrap_table"]
+__all__ = [
+    "LineSpan", "WordTable", "clusters", "splice_word_table", "text_cells", "word_table",
+    "wrap", "wrap_steps", "wrap_table",
+]
 
 #: (content_start, content_end, cells): the line's visible characters are text[start:end].
 #: A line owns text from its content start up to the next line's content start
@@ -154,29 +157,82 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
 
 def wrap_table(table: WordTable, width: int) -> list[LineSpan]:
     """:func:`wrap` on a measured paragraph (greedy: each line takes every word that fits)."""
+    lines: list[LineSpan] = []
+    for step, _ in wrap_steps(table, width, 0):
+        lines.extend(step)
+    if not lines:
+        lines.append((0, 0, 0))
+    return lines
+
+
+def wrap_steps(
+    table: WordTable, width: int, first_word: int
+) -> Iterator[tuple[list[LineSpan], int]]:
+    """Greedy wrapping from word ``first_word`` on, one step at a time: the lines that
+    start with one word (several when the word is cut) and the word the next step starts
+    with. A step depends only on the words it starts from, so an editor that re-wraps
+    after an edit can stop as soon as a step starts where a line started before."""
     if width < 2:
         raise ValueError(f"width must be at least 2 cells, not {width}")
     starts, ends, cell_starts, cell_ends = (
         table.starts, table.ends, table.cell_starts, table.cell_ends
     )
     count = len(starts)
-    lines: list[LineSpan] = []
-    i = 0
+    i = first_word
     while i < count:
+        step: list[LineSpan] = []
         line_start = starts[i]
         origin = cell_starts[i]  # the cell offset the line's cells count from
         if cell_ends[i] - origin > width:  # a word wider than the line: cut it
             a = starts[i]
             pieces = _split_long_word(table.text[a : ends[i]], a, width, table.measure)
-            lines.extend(pieces[:-1])
+            step.extend(pieces[:-1])
             line_start, _, piece_cells = pieces[-1]
             origin = cell_ends[i] - piece_cells
         j = bisect_right(cell_ends, origin + width, i + 1, count)  # words i..j-1 fit
-        lines.append((line_start, ends[j - 1], cell_ends[j - 1] - origin))
+        step.append((line_start, ends[j - 1], cell_ends[j - 1] - origin))
+        yield step, j
         i = j
-    if not lines:
-        lines.append((0, 0, 0))
-    return lines
+
+
+def splice_word_table(table: WordTable, text: str, start: int, old_end: int) -> WordTable:
+    """The table of ``text``, made from ``table`` (of the text before an edit) where only
+    ``table.text[start:old_end]`` was replaced. That range must hold whole words (a space
+    or the text's end on either side of it), so the words outside keep their measures:
+    those before keep their offsets, those after move by the edit's char and cell deltas."""
+    old = table.text
+    new_end = old_end + len(text) - len(old)
+    if not (start == 0 or old[start - 1] == " ") or not (
+        old_end == len(old) or old[old_end] == " "
+    ):
+        raise ValueError(f"edit [{start}, {old_end}) does not hold whole words")
+    middle = word_table(text[start:new_end], table.measure)
+    before = bisect_left(table.ends, start)  # words ending before the edit
+    after = bisect_right(table.starts, old_end)  # first word starting after it
+    origin = _cells_before(table, start)
+    char_delta = new_end - old_end
+    cell_delta = origin + _cells_before(middle, new_end - start) - _cells_before(table, old_end)
+    return WordTable(
+        text,
+        table.measure,
+        [*table.starts[:before], *map(start.__add__, middle.starts),
+         *map(char_delta.__add__, table.starts[after:])],
+        [*table.ends[:before], *map(start.__add__, middle.ends),
+         *map(char_delta.__add__, table.ends[after:])],
+        [*table.cell_starts[:before], *map(origin.__add__, middle.cell_starts),
+         *map(cell_delta.__add__, table.cell_starts[after:])],
+        [*table.cell_ends[:before], *map(origin.__add__, middle.cell_ends),
+         *map(cell_delta.__add__, table.cell_ends[after:])],
+    )
+
+
+def _cells_before(table: WordTable, position: int) -> int:
+    """Cells of ``table.text[:position]`` as the table counts them (words by their
+    measure, spaces one each); ``position`` must not fall inside a word."""
+    last = bisect_right(table.ends, position) - 1  # the last word ending at or before it
+    if last < 0:
+        return position
+    return table.cell_ends[last] + position - table.ends[last]
 
 
 def wrap_reference(

@@ -267,3 +267,59 @@ def test_any_width_gives_a_usable_layout():
         layout = VisualLayout("نص iPad", width)
         _row, x = layout.caret_cell(0)
         assert 0 <= x < layout.width
+
+
+def snapshot(layout: VisualLayout, caret: int, selection: tuple[int, int]) -> list:
+    """Everything the editor takes from a layout: rows, what each draws, caret, moves."""
+    rows = [(r.paragraph, r.start, r.end, r.offset, r.rtl_visual, r.last_in_paragraph,
+             [tuple(c) for c in r.cells]) for r in layout.rows]
+    drawn = [layout.spans(i, caret, selection) for i in range(len(layout.rows))]
+    moves = [layout.move_horizontal(caret, -1), layout.move_horizontal(caret, 1),
+             layout.move_vertical(caret, 1), layout.line_end(caret)]
+    return [rows, drawn, layout.caret_cell(caret), moves]
+
+
+TYPED = ["ب", "لا", " ", "a", "2015", "(", ")", "\u064e", "\n", "iPad mini 4 ", "،"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.sampled_from(["type", "back", "del", "sel"]),
+                          st.sampled_from(TYPED)), min_size=1, max_size=12),
+       st.sampled_from(["app", "terminal"]), st.integers(8, 30))
+def test_layout_after_each_edit_equals_a_fresh_one(steps, mode, width):
+    """The editor lays out each edit from the previous layout (only what changed is
+    redone); what it shows must be what a layout from scratch shows, through typing,
+    Enter (a paragraph split), Backspace joining paragraphs and replacing a selection."""
+    buf = EditBuffer("جهاز iPad mini 4 جديد (بسماكة 6.1) ميليمتر\nسطر ثان قصير")
+    layout = VisualLayout(buf.text, width, mode=mode)
+    for where, action, typed in steps:
+        buf.move_to(round(where * len(buf.text)))
+        if action == "type":
+            buf.insert(typed)
+        elif action == "back":
+            buf.backspace()
+        elif action == "del":
+            buf.delete()
+        else:
+            buf.move_to(buf.caret + 7, select=True)
+            buf.insert(typed)
+        layout = VisualLayout(buf.text, width, mode=mode, previous=layout)
+        sel = buf.selection
+        fresh = VisualLayout(buf.text, width, mode=mode)
+        assert snapshot(layout, buf.caret, (sel.start, sel.end)) == snapshot(
+            fresh, buf.caret, (sel.start, sel.end))
+
+
+def test_a_keystroke_in_a_long_pasted_paragraph_builds_only_a_few_lines():
+    paragraph = " ".join(["أعلنت", "الشركة", "اليوم", "عن", "جهاز", "iPad", "جديد"] * 400)
+    buf = EditBuffer(paragraph)
+    buf.move_to(len(paragraph) // 2)
+    layout = VisualLayout(buf.text, 70)
+    for row in range(len(layout.rows)):
+        layout.spans(row, None)  # everything drawn once
+    buf.insert("ب")
+    after = VisualLayout(buf.text, 70, previous=layout)
+    after.spans(after.row_of(buf.caret), buf.caret)
+    engine = after._layouts[0]
+    assert engine is not None and engine.built <= 3
+    assert engine.reused >= len(after.rows) - 3

@@ -474,3 +474,40 @@ async def test_switching_article_while_the_disk_is_full_keeps_the_draft(store, t
         (saved,) = (tmp_path / "recovered").glob("*.json")
         assert json.loads(saved.read_text(encoding="utf-8"))["comment"] == "أ" + "ن" * 20_000
         conn.execute("PRAGMA max_page_count = 1073741823")
+
+
+async def test_typing_inside_a_long_pasted_paragraph_shows_what_a_fresh_layout_shows(store):
+    """A paragraph of thousands of characters, pasted, then typed into and deleted from in
+    the middle: each keystroke lays out only what changed, and the field shows exactly
+    the rows (and caret) a layout from scratch gives, and the draft holds every key."""
+    from reader.comments.caret import VisualLayout
+
+    words = ["أعلنت", "الشركة", "اليوم", "عن", "جهاز", "iPad", "mini", "4", "(جديد)", "بسماكة"]
+    paragraph = " ".join(words[i % len(words)] for i in range(700))
+    app = PaneApp(store)
+    async with app.run_test(size=(80, 50)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.focus_comment()
+        editor = pane.editor("comment")
+        editor.post_message(events.Paste(paragraph))
+        await pilot.pause()
+        for _ in range(12):
+            await pilot.press("up")
+        caret = editor.buffer.caret
+        await type_text(pilot, "وقال x 2 ")
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
+        expected = paragraph[:caret] + "وقال x " + paragraph[caret:]
+        assert editor.text == expected
+        fresh = VisualLayout(expected, editor.visual_layout().width, direction="rtl")
+        top = editor._top
+        shown = editor_screen(editor)
+        assert len(shown) >= 5
+        assert shown == [
+            "".join(text for text, _ in fresh.spans(top + y, editor.buffer.caret))
+            for y in range(len(shown))
+        ]
+        assert fresh.caret_cell(editor.buffer.caret) == editor.visual_layout().caret_cell(
+            editor.buffer.caret)
+        pane.save_now()
+        assert store.load(TARGET.article_id).draft.comment == expected

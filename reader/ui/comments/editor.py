@@ -138,11 +138,12 @@ class CommentEditor(Widget, can_focus=True):
             return Strip([Segment(" " * layout.width, base)], layout.width)
         caret = self.buffer.caret if self.has_focus else None
         sel = self.buffer.selection
-        caret_style = base + self.get_component_rich_style("comment-editor--caret")
-        selection_style = base + self.get_component_rich_style("comment-editor--selection")
         segments = []
         for text, kind in layout.spans(index, caret, (sel.start, sel.end)):
-            style = caret_style if kind == "caret" else selection_style if kind else base
+            # most rows are plain text: the component styles are looked up only when used
+            style = base
+            if kind:
+                style = base + self.get_component_rich_style(f"comment-editor--{kind}")
             segments.append(Segment(text, style))
         return Strip(segments).crop_extend(0, layout.width, base)
 
@@ -161,8 +162,11 @@ class CommentEditor(Widget, can_focus=True):
 
     def _after_edit(self) -> None:
         self._goal_x = None
-        self.refresh(layout=True)
-        self._scroll_to_caret()
+        rows_before = len(self._layout.rows) if self._layout is not None else -1
+        self._scroll_to_caret()  # lays the text out again (only what the edit changed)
+        # The screen's layout is redone only when the field's height may change; any
+        # other keystroke repaints the rows on screen.
+        self.refresh(layout=len(self.visual_layout().rows) != rows_before)
         self.post_message(self.Changed(self))
 
     def on_resize(self, _event: events.Resize) -> None:
