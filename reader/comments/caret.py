@@ -21,15 +21,29 @@ Positions are logical indices of the whole buffer (paragraphs joined by
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from rich.cells import get_character_cell_size
 
 from reader.comments.buffer import is_cluster_continuation
 from reader.text.layout import LayoutOptions, Line
 from reader.text.relayout import ParagraphLayout, lay_out_paragraph, relayout_paragraph
+
+
+class ParagraphLines(Protocol):
+    """What a row needs of a paragraph's layout (:class:`ParagraphLayout` has it)."""
+
+    @property
+    def rtl(self) -> bool: ...
+
+    def __len__(self) -> int: ...
+
+    def bounds(self, number: int) -> tuple[int, int]: ...
+
+    def line(self, number: int) -> Line: ...
 
 
 class Cell(NamedTuple):
@@ -52,7 +66,7 @@ class Row:
                  "paragraph", "paragraph_length", "paragraph_start", "rtl_visual", "start")
 
     def __init__(self, paragraph: int, paragraph_start: int, paragraph_length: int,
-                 layout: ParagraphLayout | None, number: int, last_in_paragraph: bool,
+                 layout: ParagraphLines | None, number: int, last_in_paragraph: bool,
                  rtl_visual: bool, pane_width: int) -> None:
         self.paragraph = paragraph
         self.paragraph_start = paragraph_start  # buffer position where the paragraph begins
@@ -121,18 +135,27 @@ class VisualLayout:
     """
 
     def __init__(self, text: str, width: int, *, mode: str = "app", direction: str = "rtl",
-                 previous: VisualLayout | None = None) -> None:
+                 previous: VisualLayout | None = None,
+                 paragraph_layout: Callable[[str, LayoutOptions], ParagraphLines] | None = None,
+                 ) -> None:
         """*previous*: the layout before this edit. Its unchanged paragraphs are reused and
         the edited one is laid out again from it (reader.text.relayout), so a keystroke in
-        a long paragraph redoes only what the edit changed."""
+        a long paragraph redoes only what the edit changed.
+
+        *paragraph_layout* lays each paragraph out instead of the engine's wrapping
+        layout (a one-line field lays its value out unwrapped, its own way); such a
+        layout is always made afresh."""
         self.text = text
         self.width = max(3, width)  # the engine needs two cells, plus the caret's
         self.mode = mode
-        self._settings = (self.width, mode, direction)
+        self._settings = (self.width, mode, direction, paragraph_layout)
         self._options = LayoutOptions(width=self.width - 1, mode=mode, harakat="keep",
                                       shape=True, direction=direction)
         paragraphs = text.split("\n")
-        if previous is not None and previous._settings == self._settings:
+        if paragraph_layout is not None:
+            self._layouts = [paragraph_layout(p, self._options) if p else None
+                             for p in paragraphs]
+        elif previous is not None and previous._settings == self._settings:
             self._layouts = _follow(previous._paragraphs, previous._layouts, paragraphs,
                                     self._options)
         else:

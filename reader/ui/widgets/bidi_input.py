@@ -96,10 +96,33 @@ def field_line(text: str, mode: str, harakat: str, shape: bool, direction: str) 
     return Line(drawn, cells + lead + trail, rtl, 0, 0, len(text), order, align_right)
 
 
-def _field_layout(harakat: str, shape: bool, text: str, _width: int, mode: str,
-                  direction: str) -> list[Line]:
-    """:data:`reader.comments.caret.ParagraphLayout` for a field: one unwrapped line."""
-    return [field_line(text, mode, harakat, shape, direction)]
+class _FieldParagraph:
+    """A field's value as the caret model reads a paragraph layout: one unwrapped line."""
+
+    __slots__ = ("_length", "_line")
+
+    def __init__(self, line: Line, length: int) -> None:
+        self._line, self._length = line, length
+
+    @property
+    def rtl(self) -> bool:
+        return self._line.rtl
+
+    def __len__(self) -> int:
+        return 1
+
+    def bounds(self, number: int) -> tuple[int, int]:
+        return 0, self._length
+
+    def line(self, number: int) -> Line:
+        return self._line
+
+
+def _field_paragraph(harakat: str, shape: bool, text: str,
+                     options: LayoutOptions) -> _FieldParagraph:
+    """:class:`reader.comments.caret.ParagraphLines` for a field: one unwrapped line."""
+    line = field_line(text, options.mode, harakat, shape, options.direction)
+    return _FieldParagraph(line, len(text))
 
 
 class BidiInput(Input):
@@ -170,7 +193,7 @@ class BidiInput(Input):
             width = max(self.field_width, line.cells + 1)  # a cell for the caret at the end
             self._layout = VisualLayout(
                 self.value, width, mode=self.mode, direction=self.direction,
-                layout=partial(_field_layout, self.harakat, self.shape),
+                paragraph_layout=partial(_field_paragraph, self.harakat, self.shape),
             )
             self._layout_key = key
         return self._layout
