@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from reader.articles.dates import canonical_date
 from reader.library.errors import (
     CorruptLibraryError,
     LibraryError,
@@ -180,7 +179,6 @@ def migrate(
     (``canonical_date``), so an upgraded row reads as a newly imported one.
     """
     migrations = load_migrations() if migrations is None else migrations
-    connection.create_function("canonical_date", 1, canonical_date, deterministic=True)
     latest = migrations[-1].version if migrations else 0
     current = schema_version(connection)
     if current > latest:
@@ -188,9 +186,12 @@ def migrate(
             path,
             f"written by a newer rtl-reader (schema {current}; this version knows up to {latest})",
         )
-    for migration in migrations:
-        if migration.version <= current:
-            continue
+    pending = [migration for migration in migrations if migration.version > current]
+    if pending:  # the parsers' functions load only when there is something to convert
+        from reader.articles.dates import canonical_date
+
+        connection.create_function("canonical_date", 1, canonical_date, deterministic=True)
+    for migration in pending:
         connection.execute("BEGIN IMMEDIATE")
         try:
             if schema_version(connection) >= migration.version:

@@ -7,18 +7,20 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.articles.model import Article
 from reader.errors import ReaderError
 from reader.library import database, indexing
 from reader.library.database import reported_as
-from reader.library.models import ArticleSummary, ImportReport, RelatedItem, SearchHit
 from reader.library.paths import resolve_library_path
 from reader.library.storage import ARTICLE_COLUMNS, article_from_row
 from reader.resources import bundled_articles_dir
 from reader.text.decode import describe_source
 from reader.text.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from reader.library.models import ArticleSummary, ImportReport, RelatedItem, SearchHit
 
 #: State key recording that the bundled articles were offered once (deleting them stays final).
 BUNDLED_STATE_KEY = "library.bundled_imported"
@@ -94,6 +96,8 @@ class Library:
                 "SELECT id, title, date, source FROM articles "
                 "ORDER BY date DESC, imported_at DESC, key DESC"
             ).fetchall()
+        from reader.library.models import ArticleSummary
+
         return [ArticleSummary(*row) for row in rows]
 
     def get(self, article_id: str) -> Article:
