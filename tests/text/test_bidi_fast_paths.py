@@ -80,6 +80,17 @@ def test_fast_classification_of_every_bmp_block() -> None:
     assert bidi_classes.classify(astral) == bidi_classes._classify_by_dict(astral)
 
 
+def test_short_texts_and_single_characters_classify_through_the_block_tables() -> None:
+    """Texts under the fast path's threshold and bidi_class() read the per-block tables
+    built from the ranges; every code point agrees with the dict of the ranges."""
+    reference = bidi_classes._build_table()
+    for cp in [*range(0xD800), *range(0xE000, 0x110000)]:
+        expected = reference.get(cp, "L")
+        assert bidi_classes.classify(chr(cp)) == expected, hex(cp)
+    assert bidi_classes.bidi_class("\u0627") == "AL" and bidi_classes.bidi_class("a") == "L"
+    assert bidi_classes.bidi_class("\U00010800") == "R"  # Cypriot, beyond the BMP
+
+
 @settings(max_examples=500, deadline=None)
 @given(text=st.text(alphabet="ab\u064e\u064f\u0651\u0652 \U0001f600", max_size=60))
 def test_text_reversed_by_clusters_equals_the_cluster_order(text: str) -> None:
