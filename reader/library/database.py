@@ -12,9 +12,9 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.library.errors import (
     CorruptLibraryError,
@@ -29,8 +29,7 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 BUSY_TIMEOUT_MS = 5000
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     """One schema step: ``NNNN_name.sql`` brings the schema to version NNNN."""
 
     version: int

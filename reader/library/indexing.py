@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
@@ -25,8 +25,7 @@ _MIN_TERM_LENGTH = 3
 TITLE_TERM_REPEAT = 2
 
 
-@dataclass(frozen=True, slots=True)
-class IndexRow:
+class IndexRow(NamedTuple):
     """What the index stores for one article."""
 
     title: str  # normalised

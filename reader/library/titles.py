@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.library.normalize import title_key, title_words
 
@@ -47,8 +47,7 @@ _ELLIPSIS_AT_END = re.compile(r"(?:\.\.\.|…)[\s\"'»”’)]*$")
 _AFTER_ALL = "\U0010ffff"
 
 
-@dataclass(frozen=True, slots=True)
-class LinkKeys:
+class LinkKeys(NamedTuple):
     """How a link's title is looked up: folded whole, and without a trailing site
     name when it has one; or, when it was cut short, as a prefix (None when too
     short to name anything)."""

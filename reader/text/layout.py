@@ -218,23 +218,34 @@ def split_paragraphs(text: str) -> list[str]:
     return [p for p in sanitize(text).split("\n") if p.strip()]
 
 
-@dataclass(slots=True)
 class _Prepared:
-    """The width-independent work for one paragraph and one (mode, shape, harakat)."""
+    """The width-independent work for one paragraph and one (mode, shape, harakat).
 
-    shaped: ShapedText
-    inverse: list[int] | None  # logical index -> shaped index (-1: no glyph); None: identity
-    levels: Any  # reader.text.bidi.BidiParagraph in app mode, else None
-    has_controls: bool  # bidi controls in the shaped text (to drop when drawing)
-    # app mode, paragraphs without explicit formatting or X9-removed characters: the
-    # Bidi_Class codes of the shaped text, for reordering uniform lines by clusters
-    shaped_classes: str | None = None
-    # right-to-left paragraphs on that path: the shaped text in cluster-reversed order
-    # (mirrored), and that order as shaped indices; each built on first use
-    backward: str | None = None
-    # the shaped text's words measured once, for wrapping at any width
-    words: WordTable | None = None
-    backward_order: Sequence[int] | None = None
+    A plain class: some attributes are filled in on first use, and a dataclass would
+    cost its generated methods at import, before the app's first paint.
+    """
+
+    __slots__ = ("backward", "backward_order", "has_controls", "inverse", "levels",
+                 "shaped", "shaped_classes", "words")
+
+    def __init__(self, shaped: ShapedText, inverse: list[int] | None, levels: Any,
+                 has_controls: bool, shaped_classes: str | None = None) -> None:
+        self.shaped = shaped
+        #: logical index -> shaped index (-1: no glyph); None: identity
+        self.inverse = inverse
+        #: reader.text.bidi.BidiParagraph in app mode, else None
+        self.levels = levels
+        #: bidi controls in the shaped text (to drop when drawing)
+        self.has_controls = has_controls
+        #: app mode, paragraphs without explicit formatting or X9-removed characters: the
+        #: Bidi_Class codes of the shaped text, for reordering uniform lines by clusters
+        self.shaped_classes = shaped_classes
+        #: right-to-left paragraphs on that path: the shaped text in cluster-reversed
+        #: order (mirrored), and that order as shaped indices; each built on first use
+        self.backward: str | None = None
+        self.backward_order: Sequence[int] | None = None
+        #: the shaped text's words measured once, for wrapping at any width
+        self.words: WordTable | None = None
 
 
 _LAM_ALEF_GLYPHS = re.compile("[\ufef5-\ufefc]")

@@ -43,10 +43,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import mul, sub
+from typing import NamedTuple
 
 from reader.text.reshaper_tables import letters_arabic, ligatures
 
@@ -104,8 +104,7 @@ def reshaper_configuration(harakat: str = "keep") -> dict[str, object]:
     return config
 
 
-@dataclass(frozen=True, slots=True)
-class ShapedText:
+class ShapedText(NamedTuple):
     """A shaped string and, for each of its characters, the logical index it draws."""
 
     text: str
@@ -325,8 +324,7 @@ _FORM_OF_CODE = (_ISOLATED, _FINAL, _INITIAL, _MEDIAL)
 _NOT_PARAGRAPH_SHAPED = re.compile("[\u200d\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-@dataclass(frozen=True, slots=True)
-class _ParagraphTables:
+class _ParagraphTables(NamedTuple):
     """What whole-paragraph shaping looks up, built once from arabic-reshaper's tables."""
 
     #: UTF-16 high byte of the block holding every letter (all of them are in U+06xx)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import accumulate, compress, pairwise, repeat
 from operator import add
+from typing import NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -104,8 +104,7 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = text_cells) -> l
     return wrap_table(word_table(text, measure), width)
 
 
-@dataclass(frozen=True, slots=True)
-class WordTable:
+class WordTable(NamedTuple):
     """The words (non-empty, between spaces) of one paragraph with their char and cell
     offsets as if the paragraph were one line: what wrapping at any width needs.
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BIDI_CHOICES = ("app", "terminal", "auto")
 
@@ -31,8 +31,7 @@ MLTERM_CTL_OFF = "\x1b]5379;use_ctl=false\x07"
 MLTERM_CTL_ON = "\x1b]5379;use_ctl=true\x07"
 
 
-@dataclass(frozen=True)
-class BidiDecision:
+class BidiDecision(NamedTuple):
     """The mode in effect, and why (shown on the help screen)."""
 
     mode: str  # "app" or "terminal"
