@@ -80,7 +80,15 @@ class ReaderApp(App[None]):
         # Opening an article directly does not pay for composing the library screen;
         # it is created when the reader first goes back to it.
         if self.initial_article_id:
-            return Screen()
+            # The article is the first screen itself, not pushed over a blank one: no
+            # second screen to compose, style and resume before the first paint.
+            from reader.ui.screens.reading import ReadingScreen
+
+            screen = ReadingScreen(self.initial_article_id)
+            # What push_screen gives a screen, so that going to the library can
+            # replace this one (switch_screen pops the replaced screen's callback).
+            screen._push_result_callback(self, None)
+            return screen
         from reader.ui.screens.library import LibraryScreen
 
         return LibraryScreen()
@@ -100,8 +108,6 @@ class ReaderApp(App[None]):
         # paint (painting waits for the mount batch), so the terminal is in explicit
         # mode before any Arabic reaches it.
         self._enter_bidi_mode()
-        if self.initial_article_id:
-            self.open_article(self.initial_article_id)
 
     def on_unmount(self) -> None:
         self.first_paint_done()

@@ -75,3 +75,20 @@ async def test_a_screen_too_small_to_draw_the_article_still_completes(library: A
         await pilot.pause()
         assert app.screen.query(RelatedPane) and app.screen.query("Footer")
         assert recorder.first_paint_calls == 1
+
+
+async def test_an_article_missing_from_the_library_falls_back_to_the_library(
+    library: Any,
+) -> None:
+    from reader.ui.screens.library import LibraryScreen
+
+    app = ReaderApp(library, TEST_SETTINGS, article_id="0000000000000000", environ={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(app.screen_stack) == 1
+        assert any("0000000000000000" in str(n.message) for n in app._notifications)
+        await pilot.press("enter")  # the library works: the newest article opens
+        await settle_reading(pilot)
+        assert isinstance(app.screen, ReadingScreen)

@@ -92,7 +92,9 @@ class ReadingScreen(Screen):
         self._view = self.query_one(ArticleView)
         self.refresh_labels(initial=True)
         self.apply_settings()
-        self.show_article(self.article_id, restore=True)
+        if not self.show_article(self.article_id, restore=True):
+            self.app.show_library()  # (the error is on screen) nothing to read here
+            return
         self.set_focus(self.query_one(ArticleView))
         self.set_interval(SAVE_EVERY, self.save_position)
         self.set_timer(COMPLETE_AFTER, self._complete_screen)
