@@ -186,7 +186,6 @@ class ReadingScreen(Screen):
         # draft editor loads then, and related articles are the library's slowest query.
         self.related_loaded = False
         view.show(document, paragraphs, direction=article.direction, position=position)
-        self.app.remember_last_article(article.id)
         return True
 
     @on(ArticleView.Drawn)
@@ -203,6 +202,7 @@ class ReadingScreen(Screen):
             return
         self._completed_for = self.article
         self.app.first_paint_done()
+        self.app.remember_last_article(self.article.id)  # a write: after the paint
         await self._mount_side_panes()
         self._fill_side_panes(self.article)
         if not self.query("Footer"):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
@@ -48,15 +47,17 @@ class ReadingPosition(NamedTuple):
     offset: int
 
 
-@dataclass
 class _Layout:
     """The rows of one document at one set of options (``None`` rows are paragraph gaps)."""
 
-    options: LayoutOptions
-    rows: list[Line | None] = field(default_factory=list)
-    first_row: list[int] = field(default_factory=list)  # per paragraph
-    next_paragraph: int = 0
-    complete: bool = False
+    __slots__ = ("complete", "first_row", "next_paragraph", "options", "rows")
+
+    def __init__(self, options: LayoutOptions) -> None:
+        self.options = options
+        self.rows: list[Line | None] = []
+        self.first_row: list[int] = []  # per paragraph
+        self.next_paragraph = 0
+        self.complete = False
 
     def add(self, paragraph: int, lines: Sequence[Line]) -> None:
         if paragraph:
