@@ -23,12 +23,12 @@ from reader.text.sanitize import sanitize, sanitize_line
 from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
-from reader.ui.widgets.comments import CommentPane
-from reader.ui.widgets.related import RelatedPane
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.bidi_input import BidiInput
+    from reader.ui.widgets.comments import CommentPane
+    from reader.ui.widgets.related import RelatedPane
 
 #: How often the reading position is saved while reading (only when it moved), seconds.
 SAVE_EVERY = 2.0
@@ -99,6 +99,14 @@ class ReadingScreen(Screen):
         self.set_interval(SAVE_EVERY, self.save_position)
         self.set_timer(COMPLETE_AFTER, self._complete_screen)
 
+    def _related_panes(self) -> list[RelatedPane]:
+        return list(self.query("#related"))  # type: ignore[arg-type]
+
+    def _comment_pane(self) -> CommentPane | None:
+        """The comment pane, once mounted (the draft editor inside shares its class name)."""
+        found = self.query("#comment")
+        return found.first() if found else None  # type: ignore[return-value]
+
     def pane(self, name: str) -> Widget:
         """The pane called *name*; the article's until the side panes are mounted."""
         found = self.query(f"#{name}")
@@ -108,6 +116,10 @@ class ReadingScreen(Screen):
         side = self.query_one("#side", Vertical)
         if side.children:
             return
+        # Their code loads here too, after the article's first paint.
+        from reader.ui.widgets.comments import CommentPane
+        from reader.ui.widgets.related import RelatedPane
+
         labels = self.app.labels
         await side.mount_all([
             RelatedPane(labels, id="related"),
@@ -130,17 +142,17 @@ class ReadingScreen(Screen):
         labels = self.app.labels
         if not initial:
             localize_bindings(self, labels)
-            for node in (*self.query(ArticleView), *self.query(RelatedPane)):
+            for node in (*self.query(ArticleView), *self._related_panes()):
                 localize_bindings(node, labels)
         self._title_panes()
         for find in self._find_fields():
             find.follow(labels)
             find.placeholder = labels.translate("search.placeholder")  # laid out by the field
         if not initial:
-            for related in self.query(RelatedPane):
+            for related in self._related_panes():
                 related.set_labels(labels)
-            comment = self.pane("comment")
-            if isinstance(comment, CommentPane):
+            comment = self._comment_pane()
+            if comment is not None:
                 comment.configure(labels, self.app.bidi.mode)
             self.refresh_bindings()
 
@@ -213,8 +225,8 @@ class ReadingScreen(Screen):
             self.refresh_bindings()
 
     def _fill_side_panes(self, article: Any) -> None:
-        comment = self.pane("comment")
-        if isinstance(comment, CommentPane):
+        comment = self._comment_pane()
+        if comment is not None:
             comment.set_article(article)
         # Similar articles take the library seconds for a long text: ask in a thread
         # so keys keep working meanwhile (the library serialises its own calls).
@@ -230,8 +242,9 @@ class ReadingScreen(Screen):
         self.app.call_from_thread(self._show_related, article, related)
 
     def _show_related(self, article: Any, related: list[Any]) -> None:
-        if article is self.article and self.query(RelatedPane):
-            self.query_one(RelatedPane).set_items(related)
+        if article is self.article:
+            for pane in self._related_panes():
+                pane.set_items(related)
             self.related_loaded = True
 
     def save_position(self) -> None:
@@ -263,8 +276,8 @@ class ReadingScreen(Screen):
 
     def action_focus_pane(self, name: str) -> None:
         pane = self.pane(name)
-        if isinstance(pane, CommentPane):
-            pane.focus_pane()
+        if name == "comment" and pane is self._comment_pane():
+            pane.focus_pane()  # type: ignore[attr-defined]
         else:
             # Immediately, not deferred like Widget.focus: the next key may already be
             # queued and must reach the pane the reader just chose.
@@ -273,8 +286,8 @@ class ReadingScreen(Screen):
     def _step_in_form(self, step: int) -> bool:
         """Tab inside the comment form: the next field, if there is one this way."""
         focused = self.focused
-        pane = self.pane("comment")
-        if focused is None or not isinstance(pane, CommentPane) or pane not in focused.ancestors:
+        pane = self._comment_pane()
+        if focused is None or pane is None or pane not in focused.ancestors:
             return False
         fields = [w for w in self.focus_chain if pane in w.ancestors]
         if focused not in fields:
@@ -418,12 +431,12 @@ class ReadingScreen(Screen):
         self.app.copy_to_clipboard(text)
         self.notify(self.app.labels("msg.copied_paragraph"), timeout=1.5)
 
-    @on(RelatedPane.OpenStored)
-    def _open_stored(self, event: RelatedPane.OpenStored) -> None:
+    # Handlers by name (RelatedPane.OpenStored, RelatedPane.CopyUrl): the pane's class
+    # is imported only when the side panes are mounted.
+    def on_related_pane_open_stored(self, event: RelatedPane.OpenStored) -> None:
         self.open_related(event.article_id)
 
-    @on(RelatedPane.CopyUrl)
-    def _copy_url(self, event: RelatedPane.CopyUrl) -> None:
+    def on_related_pane_copy_url(self, event: RelatedPane.CopyUrl) -> None:
         if not event.url:
             self.notify(self.app.labels("msg.no_url"))
             return
