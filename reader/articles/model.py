@@ -8,7 +8,6 @@ sees raw escape sequences.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 
@@ -66,6 +65,8 @@ class Article:
 
     def content_id(self) -> str:
         """A stable id from the content (title and body), so re-imports dedupe."""
+        import hashlib  # (only articles being stored need their id computed)
+
         digest = hashlib.sha256()
         digest.update(self.title.strip().encode("utf-8"))
         for paragraph in self.paragraphs:

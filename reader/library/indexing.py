@@ -16,7 +16,6 @@ from typing import NamedTuple
 from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
-from reader.library.titles import fill_title_keys
 
 INDEX_VERSION = 3
 _WORD = re.compile(r"[^\W_]+")
@@ -123,7 +122,13 @@ def ensure_index(connection: sqlite3.Connection) -> int:
     stale = connection.execute(
         "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
     ).fetchone()[0]
-    fill_title_keys(connection, refresh=bool(stale))
+    if stale or connection.execute(
+        "SELECT 1 FROM articles WHERE title_key IS NULL LIMIT 1"
+    ).fetchone():
+        # Only after an upgrade or a normaliser change: not on every open.
+        from reader.library.titles import fill_title_keys
+
+        fill_title_keys(connection, refresh=bool(stale))
     missing = connection.execute(
         "SELECT count(*) FROM articles WHERE key NOT IN (SELECT article_key FROM search_index)"
     ).fetchone()[0]

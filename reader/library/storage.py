@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import asdict
 from datetime import UTC, datetime
 
-from reader.articles.dates import canonical_date
 from reader.articles.model import Article, CommentForm, RelatedLink
-from reader.library.indexing import build_index_row, write_index_row
-from reader.library.titles import stored_title_keys
 from reader.text.sanitize import sanitize, sanitize_line
+
+# Reading an article back (article_from_row) is on the app's start-up path; what only
+# storing one needs (hashing, date and title folding, the search index) is imported
+# by the functions that store.
 
 ARTICLE_COLUMNS = (
     "key, id, title, breadcrumbs, date, author, source, url, direction, format, origin, "
@@ -22,12 +22,20 @@ ARTICLE_COLUMNS = (
 
 def content_hash(article: Article) -> str:
     """SHA-256 of title and paragraphs (the full digest behind :meth:`Article.content_id`)."""
+    import hashlib
+
     digest = hashlib.sha256()
     digest.update(article.title.strip().encode("utf-8"))
     for paragraph in article.paragraphs:
         digest.update(b"\n")
         digest.update(paragraph.strip().encode("utf-8"))
     return digest.hexdigest()
+
+
+def _canonical_date(value: str | None) -> str | None:
+    from reader.articles.dates import canonical_date
+
+    return canonical_date(value)
 
 
 def _line(value: str | None) -> str | None:
@@ -46,7 +54,7 @@ def clean_article(article: Article) -> Article:
         title=_line(article.title) or "",
         paragraphs=paragraphs,
         breadcrumbs=[_line(b) or "" for b in article.breadcrumbs],
-        date=canonical_date(_line(article.date)),
+        date=_canonical_date(_line(article.date)),
         author=_line(article.author),
         source=_line(article.source),
         url=_line(article.url),
@@ -90,6 +98,9 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     article = clean_article(article)
     digest = content_hash(article)
     body = "\n".join(article.paragraphs)
+    from reader.library.indexing import build_index_row, write_index_row
+    from reader.library.titles import stored_title_keys
+
     index_row = build_index_row(article.title, body)
     title_key, title_base_key = stored_title_keys(article.title)
     connection.execute("BEGIN IMMEDIATE")
