@@ -1,5 +1,5 @@
 """The comment-draft pane: a container that hosts the comment editor widget."""
 
-from reader.ui.widgets.comments.pane import CommentPane
+from reader.ui.widgets.comments.pane import ReadingCommentPane
 
-__all__ = ["CommentPane"]
+__all__ = ["ReadingCommentPane"]

@@ -22,12 +22,16 @@ if TYPE_CHECKING:
     from reader.ui.comments import CommentPane as DraftPane
 
 
-class CommentPane(Vertical, can_focus=True):
-    """The titled pane; the draft editor is mounted on the first article with a form."""
+class ReadingCommentPane(Vertical, can_focus=True):
+    """The titled pane; the draft editor is mounted on the first article with a form.
+
+    Named apart from the editor's own pane class: Textual's queries select widgets by
+    class name, so ``query(CommentPane)`` found both (and configured the editor with
+    this pane's arguments).
+    """
 
     DEFAULT_CSS = """
-    CommentPane > #comment-form { width: 1fr; height: auto; }
-    CommentPane > DraftPane { height: 1fr; }
+    ReadingCommentPane > #comment-form { width: 1fr; height: auto; }
     """
 
     def __init__(self, labels: Labels, library: Any, *, bidi: str = "app",
