@@ -38,8 +38,8 @@ from reader.articles.model import RelatedLink  # noqa: E402
 from reader.articles.parse import parse_path  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.library.indexing import build_index_row  # noqa: E402
+from reader.library.links import stored_links  # noqa: E402
 from reader.library.normalize import normalize  # noqa: E402
-from reader.library.related import stored_links  # noqa: E402
 from reader.library.search import Query  # noqa: E402
 from reader.library.stemming import search_forms  # noqa: E402
 from reader.library.storage import insert_article  # noqa: E402
