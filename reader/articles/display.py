@@ -33,14 +33,24 @@ def header_paragraphs(article: Article) -> list[str]:
     return [title, meta]
 
 
+def link_target(article_id: str | None, url: str | None) -> str:
+    """Where a related link leads, as the commands print it (sanitized, "" for neither).
+
+    The stored article's id comes first, as it is what ``rtl-reader cat`` and the
+    other commands take; else the link's address.
+    """
+    return sanitize_line(article_id or url or "")
+
+
 def related_paragraphs(article: Article) -> list[str]:
-    """The page's own related links: a heading, then one ``• title — address`` each."""
+    """The page's own related links: a heading, then one ``• title — where`` each,
+    *where* being :func:`link_target`."""
     if not article.related:
         return []
     lines = [RELATED_HEADINGS.get(article.direction, RELATED_HEADINGS["ltr"])]
     for link in article.related:
         title = sanitize_line(link.title or "", keep_bidi_controls=True)
-        where = sanitize_line(link.url or link.article_id or "")
+        where = link_target(link.article_id, link.url)
         lines.append(f"• {title} — {where}" if where else f"• {title}")
     return lines
 

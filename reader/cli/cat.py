@@ -2,9 +2,12 @@
 
 ARTICLE is a stored-article file (saved page text, HTML, JSON, JSON Lines,
 plain text), read as an article and printed as title, metadata line, body and
-related links; or a library id (or unique id prefix); or ``-``, standard input
-laid out as it is, like ``fribidi``. ``--raw`` lays a file out as it is too.
-Files are read, not imported: cat is a filter and leaves the library alone.
+related links; or a library id (or unique id prefix), whose related links
+show the id of the stored article each names (by address or by title alone),
+as ``rtl-reader related`` does; or ``-``, standard input laid out as it is,
+like ``fribidi``. ``--raw`` lays a file out as it is too. Files are read, not
+imported: cat is a filter and leaves the library alone (their links show as
+the file has them).
 
 Paragraphs are separated by one blank line; in ``app`` mode right-to-left
 lines are padded on the left to the width so they sit against the right
@@ -24,6 +27,7 @@ from reader.cli.library_options import add_library_option, open_library
 
 if TYPE_CHECKING:
     from reader.articles import Article
+    from reader.library import Library
     from reader.text.layout import LayoutOptions
 
 DEFAULT_WIDTH = 80
@@ -174,7 +178,22 @@ def load_articles(ref: str, args: argparse.Namespace) -> list[Article]:
 
         return parse_bytes(read_bytes(ref), ref)
     with open_library(args) as library:
-        return [library.resolve(ref)]
+        article = library.resolve(ref)
+        return [with_stored_links(article, library)]
+
+
+def with_stored_links(article: Article, library: Library) -> Article:
+    """*article* (from *library*) with each related link that names a stored article
+    (by id, address or title alone) carrying that article's id, which
+    :func:`reader.articles.display.related_paragraphs` then prints, as
+    ``rtl-reader related`` does, so that it can be given to ``cat``."""
+    from reader.articles import RelatedLink
+
+    article.related = [
+        RelatedLink(item.title, item.url, item.article_id)
+        for item in library.stored_links(article.id)
+    ]
+    return article
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 
+from reader.articles.display import link_target
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
 from reader.cli.search import positive_int
-from reader.text.sanitize import sanitize_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     rows = [row(f"related to {article.id}  ", article.title, options)]
     for item in items:
         score = f"{item.score:7.2f}" if item.score is not None else "   page"
-        where = item.article_id or sanitize_line(item.url or "") or "-"
+        where = link_target(item.article_id, item.url) or "-"
         if len(where) > 16:
             rows.append([f"{score}  {where}"])
             where = ""
