@@ -90,3 +90,21 @@ def test_related_links_follow_the_body_under_a_heading() -> None:
     # and the engine lays the link line out with the address reading left to right
     (line,) = layout_text(paragraphs[-1], LayoutOptions(width=80))
     assert "https://example.com/x" in line.text
+
+
+def test_a_link_to_a_stored_article_shows_its_id_before_its_address() -> None:
+    """What ``related`` prints too: the id ``cat`` takes, else the address; both sanitized."""
+    from reader.articles import Article, RelatedLink
+
+    article = Article(title="عنوان", paragraphs=["نص"], related=[
+        RelatedLink("خبر مخزن", url="https://example.com/x", article_id="0f95803fabac5ecc"),
+        RelatedLink("خبر بعنوانه", article_id="0f95803fabac5ecc"),
+        RelatedLink("خبر بعنوان فقط"),
+        RelatedLink("خبر\x1b[31m", url="https://example.com/\x1b]0;x\x07y"),
+    ])
+    assert article_paragraphs(article)[-4:] == [
+        "• خبر مخزن — 0f95803fabac5ecc",
+        "• خبر بعنوانه — 0f95803fabac5ecc",
+        "• خبر بعنوان فقط",
+        "• خبر — https://example.com/y",
+    ]

@@ -306,7 +306,19 @@ SEED_LINKS = [
     "«مكياج» عربي للاتفاق النـووي!",
     "إيران.. المحافظون يسعون للإطاحة برفسنجاني وروحاني - المدينة",
     "وزير الخارجية الإيراني والتلويح بـ «دبلوماسية...",
-    "الجبير: تطوير...",
+    "الجبير: تطوير...",  # too short to name one
+    "عام / اهتمامات الصحف…",  # cut where two stored titles start alike
+    "عنوان لا يوجد في المكتبة",  # no stored article has it
+]
+#: The stored titles SEED_LINKS name (None: none).
+SEED_LINK_TARGETS = [
+    "الجبير: حريصون على علاقات مع إيران شرط أن تغير من سلوكها",
+    "«مكياج» عربي للاتفاق النووي!",
+    "إيران.. المحافظون يسعون للإطاحة برفسنجاني وروحاني",
+    "وزير الخارجية الإيراني والتلويح بـ «دبلوماسية الجوار»",
+    None,
+    None,
+    None,
 ]
 
 
@@ -343,13 +355,7 @@ def test_seed_page_links_by_title_only(seed_links_library: tuple[Path, Path]) ->
     with Library.open(path) as library:
         items = library.related(parsed.id, top=0)
         titles = [_title_of(library.connection, item.article_id) for item in items]
-    assert titles == [
-        "الجبير: حريصون على علاقات مع إيران شرط أن تغير من سلوكها",
-        "«مكياج» عربي للاتفاق النووي!",
-        "إيران.. المحافظون يسعون للإطاحة برفسنجاني وروحاني",
-        "وزير الخارجية الإيراني والتلويح بـ «دبلوماسية الجوار»",
-        None,
-    ]
+    assert titles == SEED_LINK_TARGETS
 
 
 def test_related_command_shows_title_links_as_stored(
@@ -362,11 +368,86 @@ def test_related_command_shows_title_links_as_stored(
     rows = [line for line in capsys.readouterr().out.splitlines()[1:] if line.strip()]
     assert len(rows) == len(SEED_LINKS) + 1  # the links, then one similar article
     linked = [re.match(r"\s+page  ([0-9a-f]{16})  ", row) for row in rows[:-1]]
-    assert [bool(match) for match in linked] == [True, True, True, True, False]
+    assert [bool(match) for match in linked] == [bool(t) for t in SEED_LINK_TARGETS]
     assert rows[-2].startswith("   page  -  ")
     with Library.open(path) as library:
         for match, title in zip(linked[:4], SEED_LINKS, strict=False):
             assert title_key(library.get(match[1]).title)[:12] == title_key(title)[:12]
+
+
+def _cat(ref: str, path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """``rtl-reader cat REF`` in logical order, one paragraph a line, blank lines out."""
+    capsys.readouterr()
+    options = ["--library", str(path), "--width", "5000", "--bidi", "terminal"]
+    assert main(["cat", ref, *options]) == 0
+    return [line for line in capsys.readouterr().out.splitlines() if line]
+
+
+def test_cat_by_id_shows_the_stored_article_each_title_link_names(
+    seed_links_library: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _page = seed_links_library
+    seed = seed_id()
+    printed = _cat(seed, path, capsys)
+    assert _cat(seed[:6], path, capsys) == printed  # a unique prefix, the same article
+    links = printed[-len(SEED_LINKS) :]
+    assert printed[-len(SEED_LINKS) - 1] == "مقالات ذات صلة"
+    with Library.open(path) as library:
+        resolved = [item.article_id for item in library.related(seed, top=0)]
+        stored = library.connection.execute(
+            "SELECT title, url, target_id FROM related_links WHERE article_id = ?", (seed,)
+        ).fetchall()
+        named = [
+            _title_of(library.connection, line.split(" — ")[1]) if " — " in line else None
+            for line in links
+        ]
+    assert named == SEED_LINK_TARGETS
+    assert links == [
+        f"• {link} — {target}" if target else f"• {link}"
+        for link, target in zip(SEED_LINKS, resolved, strict=True)
+    ]
+    assert stored == [(link, None, None) for link in SEED_LINKS]  # cat stored nothing
+    # the ids are what related prints, and cat follows them to the stored article
+    for line, target in zip(links, SEED_LINK_TARGETS, strict=True):
+        if target is not None:
+            followed = _cat(line.rsplit(" — ", 1)[1], path, capsys)
+            assert followed[0] == target
+
+
+def test_cat_of_a_file_leaves_its_links_as_the_file_has_them(
+    seed_links_library: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page file is the stored seed: printed from the file, its links carry no ids
+    (a file is read, not looked up), and everything else is the same."""
+    path, page = seed_links_library
+    from_file = _cat(str(page), path, capsys)
+    from_library = _cat(seed_id(), path, capsys)
+    assert from_file[-len(SEED_LINKS) :] == [f"• {link}" for link in SEED_LINKS]
+    assert from_file == [re.sub(" — [0-9a-f]{16}$", "", line) for line in from_library]
+    assert from_file != from_library
+
+
+def test_cat_shows_a_link_stored_by_address_by_its_id(
+    library_copy: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link whose address is a stored article's shows that article's id, as in
+    related; an address the library does not hold shows as it is."""
+    connection = library_copy.connection
+    target_id, target_url = connection.execute(
+        "SELECT id, url FROM articles WHERE url IS NOT NULL ORDER BY key LIMIT 1"
+    ).fetchone()
+    article = _linking_article([])
+    article.related = [
+        RelatedLink("رابط إلى مقال مخزن", target_url),
+        RelatedLink("رابط خارجي", "https://example.com/x"),
+    ]
+    article_id, _ = insert_article(connection, article)
+    library_copy.close()
+    printed = _cat(article_id, library_copy.path, capsys)
+    assert printed[-2:] == [
+        f"• رابط إلى مقال مخزن — {target_id}",
+        "• رابط خارجي — https://example.com/x",
+    ]
 
 
 def test_a_copy_gives_its_links_only_to_a_stored_article_without_any(
