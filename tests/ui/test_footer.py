@@ -105,6 +105,13 @@ async def test_overflowing_arabic_footer_keeps_the_first_keys_in_view(library: A
         assert first.region.right == app.size.width and _shown_at(app, first)
         assert not _shown_at(app, items[0])  # the last keys are the ones cut off
         assert _palette(app).region.x == 0
+        # Back to English: Textual's footer, from its left end again.
+        app.change(lang="en")
+        await pilot.pause()
+        await pilot.pause()
+        assert footer.scroll_x == 0
+        first = _items(app)[0]
+        assert first.action == english[0][0] and first.region.x == 0 and _shown_at(app, first)
 
 
 async def test_footer_follows_a_change_of_language(library: Any) -> None:
