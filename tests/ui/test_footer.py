@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, ClassVar
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer
@@ -144,12 +146,53 @@ class _KeysApp(App[None]):
         Binding("c", "bell", "Gamma"),
     ]
 
-    def __init__(self, footer: type[Footer]) -> None:
+    def __init__(self, footer: type[Footer], compact: bool = False) -> None:
         super().__init__()
         self.footer = footer
+        self.compact = compact
 
     def compose(self) -> ComposeResult:
-        yield self.footer()
+        yield self.footer(compact=self.compact)
+
+
+class _GroupedKeysApp(_KeysApp):
+    """Keys with a binding group, in an interface that reads right to left or not."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "bell", "Alpha"),
+        Binding("left", "notify('left')", "Left", group=Binding.Group("Move")),
+        Binding("right", "notify('right')", "Right", group=Binding.Group("Move")),
+        Binding("z", "notify('z')", "Zed"),
+    ]
+
+    def __init__(self, rtl: bool, compact: bool) -> None:
+        super().__init__(ReaderFooter, compact)
+        self.labels = SimpleNamespace(rtl=rtl)
+
+
+async def _placed(rtl: bool, compact: bool, width: int) -> dict[str, tuple[int, int, int, int]]:
+    """Each of the footer's items: (start, end) of its region and of its margin box."""
+    app = _GroupedKeysApp(rtl, compact)
+    async with app.run_test(size=(width, 3)) as pilot:
+        await pilot.pause()
+        placed = {}
+        for item in app.screen.query_one(ReaderFooter).children:
+            name = item.key if isinstance(item, FooterKey) else type(item).__name__
+            margin = item.styles.margin
+            region = item.region
+            placed[name] = (region.x, region.right,
+                            region.x - margin.left, region.right + margin.right)
+        return placed
+
+
+@pytest.mark.parametrize("compact", [False, True], ids=["regular", "compact"])
+async def test_right_to_left_footer_is_the_mirror_image_of_textuals(compact: bool) -> None:
+    width = 70
+    ltr = await _placed(False, compact, width)
+    rtl = await _placed(True, compact, width)
+    assert set(ltr) == set(rtl) == {"a", "z", "KeyGroup", "FooterLabel", "ctrl+p"}
+    for name, (start, end, outer_start, outer_end) in ltr.items():
+        assert rtl[name] == (width - end, width - start, width - outer_end, width - outer_start)
 
 
 async def _footer_line(footer: type[Footer], width: int) -> tuple[list[str], list[Any]]:

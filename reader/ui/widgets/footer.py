@@ -83,12 +83,18 @@ class ReaderFooter(Footer):
             margin: 0 0 0 1;
         }
         &.-compact {
+            FooterLabel {
+                margin: 0;
+            }
             FooterKey {
                 margin-right: 0;
                 margin-left: 1;
             }
             FooterKey.-grouped {
                 margin: 0 1;
+            }
+            KeyGroup.-compact FooterKey.-grouped {
+                margin: 0;
             }
             FooterKey.-command-palette {
                 padding-left: 0;
