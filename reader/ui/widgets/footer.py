@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual exports it from this module only
 
-#: Padding styles of a footer key whose left and right sides swap when mirrored.
+#: The parts of a footer key whose padding's left and right sides swap when mirrored.
 KEY_PART = "footer-key--key"
 DESCRIPTION_PART = "footer-key--description"
 
@@ -34,13 +34,13 @@ class MirroredFooterKey(FooterKey):
     def render(self) -> Text:
         key_style = self.get_component_rich_style(KEY_PART)
         key_padding = self.get_component_styles(KEY_PART).padding
-        key = " " * key_padding.left + self.key_display + " " * key_padding.right
+        key = " " * key_padding.right + self.key_display + " " * key_padding.left
         if not self.description:
             text = Text(key, style=key_style)
         else:
             description_style = self.get_component_rich_style(DESCRIPTION_PART)
-            # The description's padding is mirrored: what separates it from the key
-            # in Textual's footer is on its right there, so it is on its left here.
+            # Paddings are mirrored too: what separates the description from the key
+            # is on its right in Textual's footer, so it is on its left here.
             padding = self.get_component_styles(DESCRIPTION_PART).padding
             description = " " * padding.right + self.description + " " * padding.left
             text = Text.assemble((description, description_style), (key, key_style))
