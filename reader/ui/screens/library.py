@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.widgets.bidi_input import BidiInput
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.library import ArticleList
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class LibraryScreen(Screen):
         yield BidiInput(id="library-search")
         yield Static(id="library-continue")
         yield ArticleList(self.app.labels, id="library-list")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.refresh_labels(initial=True)

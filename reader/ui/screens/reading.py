@@ -218,9 +218,9 @@ class ReadingScreen(Screen):
         await self._mount_side_panes()
         self._fill_side_panes(self.article)
         if not self.query("Footer"):
-            from textual.widgets import Footer  # loaded after the first paint
+            from reader.ui.widgets.footer import ReaderFooter  # loaded after the first paint
 
-            await self.mount(Footer())
+            await self.mount(ReaderFooter())
             # A footer lists the keys when the screen announces its bindings.
             self.refresh_bindings()
 

@@ -1,0 +1,212 @@
+"""The key footer reads right to left in the Arabic interface and is Textual's in English."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, ClassVar
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.footer import MirroredFooterKey, ReaderFooter
+from tests.ui.conftest import make_app, seed_id, settle_reading
+
+
+def _items(app: Any) -> list[FooterKey]:
+    """The footer's keys, palette key excluded, from the left edge to the right one."""
+    footer = app.screen.query_one(ReaderFooter)
+    keys = [key for key in footer.query(FooterKey) if not key.has_class("-command-palette")]
+    return sorted(keys, key=lambda key: key.region.x)
+
+
+def _palette(app: Any) -> FooterKey:
+    return app.screen.query_one(ReaderFooter).query_one("FooterKey.-command-palette", FooterKey)
+
+
+def _shown_at(app: Any, key: FooterKey) -> bool:
+    """True when the whole of *key* is on screen (not scrolled off the footer)."""
+    region = key.region
+    if region.x < 0 or region.right > app.size.width:
+        return False
+    return all(app.screen.get_widget_at(x, region.y)[0] is key
+               for x in range(region.x, region.right))
+
+
+async def _footer_of(library: Any, lang: str, width: int, article: bool) -> list[tuple[str, str]]:
+    """(action, description) of each footer key, in the reading order of *lang*."""
+    app = make_app(library, article_id=seed_id(library) if article else None, lang=lang)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle_reading(pilot)
+        items = _items(app)
+        if lang == "ar":
+            items.reverse()
+        return [(key.action, key.description) for key in items]
+
+
+async def test_arabic_footer_starts_at_the_right_with_the_first_key(library: Any) -> None:
+    english = await _footer_of(library, "en", 100, article=False)
+    app = make_app(library, lang="ar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_reading(pilot)
+        items = _items(app)
+        assert all(isinstance(key, MirroredFooterKey) for key in items)
+        # Right to left, the actions come in the order English shows left to right.
+        assert [key.action for key in reversed(items)] == [action for action, _ in english]
+        first = items[-1]
+        assert first.action == english[0][0]
+        assert first.region.right == app.size.width  # the first key at the right edge
+        assert all(_shown_at(app, key) for key in items)
+
+
+async def test_each_arabic_item_draws_its_description_then_its_key(library: Any) -> None:
+    app = make_app(library, lang="ar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_reading(pilot)
+        for key in [*_items(app), _palette(app)]:
+            drawn = key.render().plain
+            assert drawn.strip() == f"{key.description} {key.key_display}", drawn
+            assert any("\ufe70" <= ch <= "\ufeff" for ch in key.description)  # shaped Arabic
+
+
+async def test_arabic_palette_key_is_at_the_left_edge(library: Any) -> None:
+    app = make_app(library, lang="ar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_reading(pilot)
+        palette = _palette(app)
+        assert palette.region.x == 0
+        assert palette.key == "ctrl+p"
+        assert all(key.region.x >= palette.region.right for key in _items(app))
+
+
+async def test_clicking_an_arabic_footer_item_runs_its_action(library: Any) -> None:
+    app = make_app(library, lang="ar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_reading(pilot)
+        help_key = next(key for key in _items(app) if key.key == "question_mark")
+        assert await pilot.click(help_key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_overflowing_arabic_footer_keeps_the_first_keys_in_view(library: Any) -> None:
+    english = await _footer_of(library, "en", 60, article=True)
+    app = make_app(library, article_id=seed_id(library), lang="ar")
+    async with app.run_test(size=(60, 30)) as pilot:
+        await settle_reading(pilot)
+        await pilot.pause()
+        footer = app.screen.query_one(ReaderFooter)
+        assert footer.max_scroll_x > 0, "the reading screen's keys should overflow 60 columns"
+        assert footer.scroll_x == footer.max_scroll_x
+        items = _items(app)
+        first = items[-1]
+        assert first.action == english[0][0]
+        assert first.region.right == app.size.width and _shown_at(app, first)
+        assert not _shown_at(app, items[0])  # the last keys are the ones cut off
+        assert _palette(app).region.x == 0
+        # Back to English: Textual's footer, from its left end again.
+        app.change(lang="en")
+        await pilot.pause()
+        await pilot.pause()
+        assert footer.scroll_x == 0
+        first = _items(app)[0]
+        assert first.action == english[0][0] and first.region.x == 0 and _shown_at(app, first)
+
+
+async def test_footer_follows_a_change_of_language(library: Any) -> None:
+    app = make_app(library, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_reading(pilot)
+        english = [key.action for key in _items(app)]
+        assert not any(isinstance(key, MirroredFooterKey) for key in _items(app))
+        app.change(lang="ar")
+        await pilot.pause()
+        await pilot.pause()
+        assert [key.action for key in reversed(_items(app))] == english
+        assert all(isinstance(key, MirroredFooterKey) for key in _items(app))
+        assert _palette(app).region.x == 0
+        app.change(lang="en")
+        await pilot.pause()
+        await pilot.pause()
+        assert [key.action for key in _items(app)] == english
+        assert type(_palette(app)) is FooterKey
+        assert _palette(app).region.right == app.size.width
+        assert app.screen.query_one(ReaderFooter).scroll_x == 0
+
+
+class _KeysApp(App[None]):
+    """A bare app (no interface language: left to right) with a few keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "bell", "Alpha"),
+        Binding("b", "bell", "Beta", key_display="B!"),
+        Binding("c", "bell", "Gamma"),
+    ]
+
+    def __init__(self, footer: type[Footer], compact: bool = False) -> None:
+        super().__init__()
+        self.footer = footer
+        self.compact = compact
+
+    def compose(self) -> ComposeResult:
+        yield self.footer(compact=self.compact)
+
+
+class _GroupedKeysApp(_KeysApp):
+    """Keys with a binding group, in an interface that reads right to left or not."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "bell", "Alpha"),
+        Binding("left", "notify('left')", "Left", group=Binding.Group("Move")),
+        Binding("right", "notify('right')", "Right", group=Binding.Group("Move")),
+        Binding("z", "notify('z')", "Zed"),
+    ]
+
+    def __init__(self, rtl: bool, compact: bool) -> None:
+        super().__init__(ReaderFooter, compact)
+        self.labels = SimpleNamespace(rtl=rtl)
+
+
+async def _placed(rtl: bool, compact: bool, width: int) -> dict[str, tuple[int, int, int, int]]:
+    """Each of the footer's items: (start, end) of its region and of its margin box."""
+    app = _GroupedKeysApp(rtl, compact)
+    async with app.run_test(size=(width, 3)) as pilot:
+        await pilot.pause()
+        placed = {}
+        for item in app.screen.query_one(ReaderFooter).children:
+            name = item.key if isinstance(item, FooterKey) else type(item).__name__
+            margin = item.styles.margin
+            region = item.region
+            placed[name] = (region.x, region.right,
+                            region.x - margin.left, region.right + margin.right)
+        return placed
+
+
+@pytest.mark.parametrize("compact", [False, True], ids=["regular", "compact"])
+async def test_right_to_left_footer_is_the_mirror_image_of_textuals(compact: bool) -> None:
+    width = 70
+    ltr = await _placed(False, compact, width)
+    rtl = await _placed(True, compact, width)
+    assert set(ltr) == set(rtl) == {"a", "z", "KeyGroup", "FooterLabel", "ctrl+p"}
+    for name, (start, end, outer_start, outer_end) in ltr.items():
+        assert rtl[name] == (width - end, width - start, width - outer_end, width - outer_start)
+
+
+async def _footer_line(footer: type[Footer], width: int) -> tuple[list[str], list[Any]]:
+    app = _KeysApp(footer)
+    async with app.run_test(size=(width, 3)) as pilot:
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        return ([type(key).__name__ for key in keys],
+                [(key.region, key.render().plain) for key in keys])
+
+
+async def test_left_to_right_footer_is_textuals_own() -> None:
+    for width in (80, 20):  # room to spare, and overflowing
+        textual_names, textual_items = await _footer_line(Footer, width)
+        names, items = await _footer_line(ReaderFooter, width)
+        assert set(names) == set(textual_names) == {"FooterKey"}
+        assert items == textual_items
