@@ -9,7 +9,7 @@ from reader.text.layout import Document, LayoutOptions
 from reader.ui.settings import PREFERENCES_KEY, Settings
 from reader.ui.widgets.article import ArticleView
 from tests.conftest import shared_path
-from tests.ui.conftest import make_app, seed_id
+from tests.ui.conftest import make_app, seed_id, settle_reading
 
 SIZE = (100, 30)
 
@@ -66,7 +66,7 @@ async def test_terminal_mode_shows_logical_text(library: Any) -> None:
 async def test_arabic_interface_labels_are_laid_out_by_the_engine(library: Any) -> None:
     app = make_app(library, article_id=seed_id(library), lang="ar")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)  # the side panes are mounted after the first paint
         expected = Document(["روابط ذات صلة"]).lines(LayoutOptions(width=1000))[0].text
         assert app.screen.query_one("#related").border_title == expected
         descriptions = {b.description for b in app.screen.active_bindings.values()

@@ -98,7 +98,7 @@ async def test_tab_and_letter_keys_move_between_panes(library: Any) -> None:
 async def test_rtl_article_sits_on_the_right_with_titled_panes(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)  # the side panes are mounted after the first paint
         screen = app.screen
         article, related, comment = (screen.query_one(f"#{name}")
                                      for name in ("article", "related", "comment"))
