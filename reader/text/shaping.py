@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import mul, sub
 from typing import NamedTuple
 
@@ -462,14 +462,18 @@ def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
         shaped = tables.harakat.sub("", shaped)
     elif not deleted:
         return ShapedText(shaped, range(size))
-    if keep_harakat:  # a few ligatures: slices, not work per character
-        source = list(range(size))
-        inverse = list(range(size))
-        for shift, alef in enumerate(deleted, start=1):
-            del source[alef - shift + 1]
-            following = deleted[shift] if shift < len(deleted) else size
-            inverse[alef] = -1
-            inverse[alef + 1 : following] = range(alef + 1 - shift, following - shift)
+    if keep_harakat:  # a few ligatures: runs of indices, not work per character
+        # The characters between two deleted alefs move back by the alefs before them.
+        firsts = [0, *[alef + 1 for alef in deleted]]
+        stops = [*deleted, size]
+        runs = list(map(range, firsts, stops))
+        moved = list(map(range, map(sub, firsts, count()), map(sub, stops, count())))
+        source = list(chain.from_iterable(runs))
+        # each run, then -1 for the alef after it (the last run has none)
+        inverse = list(chain.from_iterable(
+            chain.from_iterable(zip(moved[:-1], repeat((-1,)), strict=False))
+        ))
+        inverse.extend(moved[-1])
         return ShapedText(shaped, source, inverse)
     kept = ones
     if not keep_harakat:
