@@ -26,11 +26,11 @@ paragraph's sanitized text (:attr:`Document.paragraphs`) of the char it draws
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress, count, repeat
-from operator import ne
+from operator import itemgetter, ne
 from typing import Any
 from unicodedata import combining
 
@@ -456,21 +456,7 @@ class Document:
                 ch = mirror.get(ch, ch)
             drawn.append(ch)
             logical.append(source[k])
-        classes = prepared.levels.classes
-        for at in ligatures_at:
-            # The harakat of both letters follow the ligature; keep them in logical
-            # order, as shaping wrote them (the order a uniform line gets too).
-            stop = at + 1  # its marks: logically after its lam (not a line's orphan marks)
-            while (
-                stop < len(logical)
-                and classes[logical[stop]] == "m"
-                and logical[stop] > logical[at]
-            ):
-                stop += 1
-            if stop - at > 2:
-                marks = sorted(zip(logical[at + 1:stop], drawn[at + 1:stop], strict=True))
-                logical[at + 1:stop] = [m[0] for m in marks]
-                drawn[at + 1:stop] = [m[1] for m in marks]
+        _ligature_marks_in_logical_order(prepared, drawn, logical, ligatures_at)
         return drawn, logical
 
 
@@ -516,7 +502,8 @@ def make_line(
         else:
             line_text, visual_to_logical = _uniform_line(prepared, a, b, base)
     elif options.mode == "app":
-        drawn, logical = Document._visual(prepared, start, end, a, b)
+        visual = _visual_by_runs if fast and not prepared.has_controls else Document._visual
+        drawn, logical = visual(prepared, start, end, a, b)
         line_text = "".join(drawn)
         visual_to_logical = tuple(logical)
         if len(line_text) != b - a:  # chars dropped (controls, BN like U+00AD)
@@ -532,6 +519,78 @@ def make_line(
         visual_to_logical = tuple(visual_to_logical())
     return Line(line_text, cells, rtl, index, start, end, visual_to_logical,
                 rtl and options.mode == "app")
+
+
+def _visual_by_runs(
+    prepared: _Prepared, start: int, end: int, a: int, b: int
+) -> tuple[list[str], list[int]]:
+    """:meth:`Document._visual` for a paragraph without bidi controls, by C-level maps over
+    the whole line and regex searches for the few ligatures and mirrored characters,
+    instead of a loop per character (the tests hold both equal)."""
+    from reader.text import bidi
+
+    shaped_text = prepared.shaped.text
+    inverse = prepared.inverse
+    order = bidi.reorder_line(prepared.levels, start, end, marks_after_base=True)
+    if len(order) < 2:  # (itemgetter of one index gives the item, not a tuple)
+        return Document._visual(prepared, start, end, a, b)
+    glyphs = order if inverse is None else list(itemgetter(*order)(inverse))
+    # only the glyphs of the line's content (not hanging spaces, not chars without one)
+    if min(glyphs) < a or max(glyphs) >= b:
+        inside = [a <= k < b for k in glyphs]
+        order = list(compress(order, inside))
+        glyphs = list(compress(glyphs, inside))
+        if len(order) < 2:
+            return Document._visual(prepared, start, end, a, b)
+    line_text = "".join(itemgetter(*glyphs)(shaped_text))
+    ligatures_at: list[int] = []
+    if _LAM_ALEF_GLYPHS.search(line_text):
+        # A ligature glyph is drawn once: both its letters map to it, and the second one
+        # met (the same glyph as the last ligature drawn) draws nothing.
+        last = -1
+        dropped: list[int] = []
+        for match in _LAM_ALEF_GLYPHS.finditer(line_text):
+            at = match.start()
+            if glyphs[at] == last:
+                dropped.append(at)
+            else:
+                last = glyphs[at]
+                ligatures_at.append(at - len(dropped))
+        if dropped:
+            for at in reversed(dropped):
+                del order[at], glyphs[at]
+            line_text = "".join([shaped_text[k] for k in glyphs])
+    drawn = list(line_text)
+    if _MIRRORABLE.search(line_text):
+        levels = prepared.levels.levels
+        for match in _MIRRORABLE.finditer(line_text):
+            at = match.start()
+            if levels[order[at]] & 1:
+                drawn[at] = _mirror[drawn[at]]
+    logical = [*itemgetter(*glyphs)(prepared.shaped.source)] if len(glyphs) > 1 else [
+        prepared.shaped.source[k] for k in glyphs]
+    _ligature_marks_in_logical_order(prepared, drawn, logical, ligatures_at)
+    return drawn, logical
+
+
+def _ligature_marks_in_logical_order(
+    prepared: _Prepared, drawn: list[str], logical: list[int], ligatures_at: list[int]
+) -> None:
+    """The harakat of both letters follow a ligature; keep them in logical order, as
+    shaping wrote them (the order a uniform line gets too)."""
+    classes = prepared.levels.classes
+    for at in ligatures_at:
+        stop = at + 1  # its marks: logically after its lam (not a line's orphan marks)
+        while (
+            stop < len(logical)
+            and classes[logical[stop]] == "m"
+            and logical[stop] > logical[at]
+        ):
+            stop += 1
+        if stop - at > 2:
+            marks = sorted(zip(logical[at + 1:stop], drawn[at + 1:stop], strict=True))
+            logical[at + 1:stop] = [m[0] for m in marks]
+            drawn[at + 1:stop] = [m[1] for m in marks]
 
 
 @lru_cache(maxsize=1)
@@ -589,9 +648,18 @@ def _backward_text(text: str, classes: str) -> str:
     mirrored, by whole-text operations on its UTF-32 code units."""
     from reader.text.bidi.reorder import reverse_keeping_clusters
 
-    backward = reverse_keeping_clusters(
-        text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
-    ).decode("utf-32-le")
+    try:  # one UTF-16 unit per char (no surrogates): half the bytes to move
+        forward = text.encode("utf-16-le")
+    except UnicodeEncodeError:  # a lone surrogate
+        forward = b""
+    if len(forward) == 2 * len(text):
+        backward = reverse_keeping_clusters(
+            text[::-1].encode("utf-16-le"), forward, classes, 2
+        ).decode("utf-16-le")
+    else:  # characters beyond the Basic Multilingual Plane
+        backward = reverse_keeping_clusters(
+            text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
+        ).decode("utf-32-le")
     if _MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
         backward = _MIRRORABLE.sub(_mirrored, backward)
     return backward
@@ -671,6 +739,10 @@ class _MirrorTableLazy:
                 "[" + "".join(re.escape(chr(c)) for c in sorted(_mirror_table())) + "]"
             )
         return self.pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        self.search("")
+        return self.pattern.finditer(text)  # type: ignore[union-attr]
 
     def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
         self.search("")
