@@ -254,14 +254,16 @@ _ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 _LAM = "\u0644"
 
 
-def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> None:
+def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> list[int]:
     """Give the alef of each lam-alef ligature the ligature's glyph in ``inverse``.
 
     In visual order the alef comes before its lam (right-to-left), and harakat
     written on the alef follow it: drawing the ligature where the alef is
     keeps those harakat right after the ligature. A ligature glyph that was in
     the text already (not made by shaping a lam and an alef) has no alef to own.
+    Returns the indices of the alefs given a glyph (in increasing order).
     """
+    owned = []
     for match in _LAM_ALEF_GLYPHS.finditer(shaped.text):
         k = match.start()
         i = shaped.source[k]
@@ -272,6 +274,8 @@ def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> No
             i += 1
         if i < len(text) and inverse[i] < 0:
             inverse[i] = k
+            owned.append(i)
+    return owned
 
 
 _SHAPERS: dict[str, Shaper] = {}
@@ -289,14 +293,25 @@ def _shaper(harakat: str) -> Shaper:
 def shape_paragraph(text: str, options: LayoutOptions) -> ShapedText:
     """Step 3 of the pipeline for one sanitized paragraph (or a run of its words:
     shaping never joins across a space, so words shape alike alone or in context)."""
+    return _shape_owning_tails(text, options)[0]
+
+
+def _shape_owning_tails(text: str, options: LayoutOptions) -> tuple[ShapedText, list[int]]:
+    """:func:`shape_paragraph`, and the alefs its ligatures took (see _own_ligature_tails)."""
     if options.mode == "app" and options.shape:
         shaped = _shaper(options.harakat).shape(text)
     else:
         drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
         shaped = strip_chars(text, drop)
-    if shaped.inverse is not None:
-        _own_ligature_tails(text, shaped, shaped.inverse)
-    return shaped
+    if shaped.inverse is None:
+        return shaped, []
+    return shaped, _own_ligature_tails(text, shaped, shaped.inverse)
+
+
+def _classes_without(classes: str, removed: list[int]) -> str:
+    """``classes`` without the codes at the (increasing) indices ``removed``."""
+    firsts = [0, *[i + 1 for i in removed]]
+    return "".join(map(classes.__getitem__, map(slice, firsts, [*removed, len(classes)])))
 
 
 def prepare_paragraph(
@@ -377,9 +392,23 @@ class Document:
         prepared = self._prepared.get(key)
         if prepared is None:
             text = self.paragraphs[index]
+            base = self.base_level(index, options.direction)
+            shaped, owned = _shape_owning_tails(text, options)
+            levels = shaped_classes = None
+            if (
+                options.mode == "app"
+                and shaped.inverse is not None
+                and len(owned) == len(text) - len(shaped.text)  # only ligature alefs went
+                and _ligatures_keep_bidi_classes()
+            ):
+                # The shaped text is the text without those alefs, each char drawn by a
+                # glyph of its class: its classes are the text's without the alefs'.
+                from reader.text import bidi
+
+                levels = bidi.paragraph_levels(text, base_level=base)
+                shaped_classes = partial(_classes_without, levels.classes, owned)
             prepared = self._prepared[key] = prepare_paragraph(
-                text, shape_paragraph(text, options), options,
-                self.base_level(index, options.direction),
+                text, shaped, options, base, shaped_classes, levels
             )
         return prepared
 
@@ -611,6 +640,17 @@ def _glyphs_keep_bidi_classes() -> bool:
 def _uniform(levels: bytes, start: int, end: int, base: int) -> bool:
     """Whether every char of the line [start, end) is at the paragraph's level."""
     return levels.count(base, start, end) == end - start
+
+
+@lru_cache(maxsize=1)
+def _ligatures_keep_bidi_classes() -> bool:
+    """Whether glyphs keep their letter's Bidi_Class and each lam-alef ligature has the
+    class of lam (so shaped text has the classes of the letters it draws)."""
+    from reader.text import bidi
+
+    return _glyphs_keep_bidi_classes() and all(
+        bidi.bidi_class(glyph) == bidi.bidi_class(_LAM) for glyph in _LAM_ALEF_SET
+    )
 
 
 _EXPLICIT_OR_REMOVED = re.compile("[1-9b]")  # embeddings, overrides, isolates, PDF, BN

@@ -294,3 +294,22 @@ def test_backward_text_reverses_clusters_and_mirrors(text: str) -> None:
                 for m in re.finditer("[^m]m*", classes[leading:])]
     expected = "".join(reversed(clusters)) + text[:leading]
     assert _backward_text(text, classes) == "".join(map(bidi.mirror_char, expected))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed_text | arabic_heavy, st.sampled_from(["keep", "strip"]), st.booleans(),
+       st.booleans())
+def test_shaped_classes_from_the_logical_text_on_any_text(
+    text: str, harakat: str, shape: bool, rtl: bool
+) -> None:
+    """With ligatures, the shaped text's classes are the logical text's without the alefs
+    the ligatures took; they must be what classifying the shaped text gives."""
+    from reader.text import bidi
+
+    direction = "rtl" if rtl else "ltr"
+    options = LayoutOptions(20, harakat=harakat, shape=shape, direction=direction)
+    document = Document(text.split("\n"), direction)
+    for index in range(len(document)):
+        prepared = document._prepare(index, options)
+        if prepared.shaped_classes is not None:
+            assert prepared.shaped_classes == bidi.classify(prepared.shaped.text)
