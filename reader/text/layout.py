@@ -337,7 +337,7 @@ def prepare_paragraph(
         levels = bidi.paragraph_levels(text, base_level=base)
     has_controls = _BIDI_CONTROL.search(shaped.text) is not None
     classes = None
-    if app and not has_controls and _EXPLICIT_OR_REMOVED.search(levels.classes) is None:
+    if app and not has_controls and not _explicit_or_removed(levels.classes):
         from reader.text import bidi
 
         if shaped.inverse is None and _glyphs_keep_bidi_classes():
@@ -654,6 +654,14 @@ def _ligatures_keep_bidi_classes() -> bool:
 
 
 _EXPLICIT_OR_REMOVED = re.compile("[1-9b]")  # embeddings, overrides, isolates, PDF, BN
+
+
+def _explicit_or_removed(classes: str) -> bool:
+    """Whether ``classes`` has explicit formatting or X9-removed codes (the only ones
+    that are digits, and ``b``): searches for one letter and a C-level ``isalpha`` first."""
+    if "b" in classes:
+        return True
+    return not classes.isalpha() and _EXPLICIT_OR_REMOVED.search(classes) is not None
 
 
 def _uniform_line(

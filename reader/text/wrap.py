@@ -128,6 +128,8 @@ _CELL_CODE = {0: b"z", 1: b"a", 2: b"w"}
 _NARROW = b"z"  # no cell
 _WIDE_OR_ODD = re.compile(b"[^az ]")
 _MAX_BLOCKS = 8
+#: Latin, Arabic, punctuation, Arabic presentation forms
+_USUAL_BLOCKS = bytes((0x00, 0x06, 0x20, 0xFB, 0xFE))
 
 
 @cache
@@ -155,7 +157,11 @@ def _cell_codes(text: str) -> bytes | None:
     if len(data) != 2 * size:
         return None
     high, low = data[0::2], data[1::2]
-    blocks = set(high)
+    # the usual blocks by a byte search each, the rest (rare) by a set
+    blocks = {block for block in _USUAL_BLOCKS if block in high}
+    rest = high.translate(None, _USUAL_BLOCKS)
+    if rest:
+        blocks.update(rest)
     if len(blocks) > _MAX_BLOCKS:
         return None
     if len(blocks) == 1:

@@ -313,3 +313,13 @@ def test_shaped_classes_from_the_logical_text_on_any_text(
         prepared = document._prepare(index, options)
         if prepared.shaped_classes is not None:
             assert prepared.shaped_classes == bidi.classify(prepared.shaped.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("LRAEnmtscBSWOb123456789"), max_size=30))
+def test_explicit_or_removed_check_equals_the_search(classes: str) -> None:
+    import re
+
+    from reader.text.layout import _explicit_or_removed
+
+    assert _explicit_or_removed(classes) == (re.search("[1-9b]", classes) is not None)
