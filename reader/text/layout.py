@@ -26,11 +26,11 @@ paragraph's sanitized text (:attr:`Document.paragraphs`) of the char it draws
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress, count, repeat
-from operator import ne
+from operator import itemgetter, ne
 from typing import Any
 from unicodedata import combining
 
@@ -254,14 +254,16 @@ _ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 _LAM = "\u0644"
 
 
-def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> None:
+def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> list[int]:
     """Give the alef of each lam-alef ligature the ligature's glyph in ``inverse``.
 
     In visual order the alef comes before its lam (right-to-left), and harakat
     written on the alef follow it: drawing the ligature where the alef is
     keeps those harakat right after the ligature. A ligature glyph that was in
     the text already (not made by shaping a lam and an alef) has no alef to own.
+    Returns the indices of the alefs given a glyph (in increasing order).
     """
+    owned = []
     for match in _LAM_ALEF_GLYPHS.finditer(shaped.text):
         k = match.start()
         i = shaped.source[k]
@@ -272,6 +274,8 @@ def _own_ligature_tails(text: str, shaped: ShapedText, inverse: list[int]) -> No
             i += 1
         if i < len(text) and inverse[i] < 0:
             inverse[i] = k
+            owned.append(i)
+    return owned
 
 
 _SHAPERS: dict[str, Shaper] = {}
@@ -289,14 +293,25 @@ def _shaper(harakat: str) -> Shaper:
 def shape_paragraph(text: str, options: LayoutOptions) -> ShapedText:
     """Step 3 of the pipeline for one sanitized paragraph (or a run of its words:
     shaping never joins across a space, so words shape alike alone or in context)."""
+    return _shape_owning_tails(text, options)[0]
+
+
+def _shape_owning_tails(text: str, options: LayoutOptions) -> tuple[ShapedText, list[int]]:
+    """:func:`shape_paragraph`, and the alefs its ligatures took (see _own_ligature_tails)."""
     if options.mode == "app" and options.shape:
         shaped = _shaper(options.harakat).shape(text)
     else:
         drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
         shaped = strip_chars(text, drop)
-    if shaped.inverse is not None:
-        _own_ligature_tails(text, shaped, shaped.inverse)
-    return shaped
+    if shaped.inverse is None:
+        return shaped, []
+    return shaped, _own_ligature_tails(text, shaped, shaped.inverse)
+
+
+def _classes_without(classes: str, removed: list[int]) -> str:
+    """``classes`` without the codes at the (increasing) indices ``removed``."""
+    firsts = [0, *[i + 1 for i in removed]]
+    return "".join(map(classes.__getitem__, map(slice, firsts, [*removed, len(classes)])))
 
 
 def prepare_paragraph(
@@ -322,7 +337,7 @@ def prepare_paragraph(
         levels = bidi.paragraph_levels(text, base_level=base)
     has_controls = _BIDI_CONTROL.search(shaped.text) is not None
     classes = None
-    if app and not has_controls and _EXPLICIT_OR_REMOVED.search(levels.classes) is None:
+    if app and not has_controls and not _explicit_or_removed(levels.classes):
         from reader.text import bidi
 
         if shaped.inverse is None and _glyphs_keep_bidi_classes():
@@ -377,9 +392,23 @@ class Document:
         prepared = self._prepared.get(key)
         if prepared is None:
             text = self.paragraphs[index]
+            base = self.base_level(index, options.direction)
+            shaped, owned = _shape_owning_tails(text, options)
+            levels = shaped_classes = None
+            if (
+                options.mode == "app"
+                and shaped.inverse is not None
+                and len(owned) == len(text) - len(shaped.text)  # only ligature alefs went
+                and _ligatures_keep_bidi_classes()
+            ):
+                # The shaped text is the text without those alefs, each char drawn by a
+                # glyph of its class: its classes are the text's without the alefs'.
+                from reader.text import bidi
+
+                levels = bidi.paragraph_levels(text, base_level=base)
+                shaped_classes = partial(_classes_without, levels.classes, owned)
             prepared = self._prepared[key] = prepare_paragraph(
-                text, shape_paragraph(text, options), options,
-                self.base_level(index, options.direction),
+                text, shaped, options, base, shaped_classes, levels
             )
         return prepared
 
@@ -456,21 +485,7 @@ class Document:
                 ch = mirror.get(ch, ch)
             drawn.append(ch)
             logical.append(source[k])
-        classes = prepared.levels.classes
-        for at in ligatures_at:
-            # The harakat of both letters follow the ligature; keep them in logical
-            # order, as shaping wrote them (the order a uniform line gets too).
-            stop = at + 1  # its marks: logically after its lam (not a line's orphan marks)
-            while (
-                stop < len(logical)
-                and classes[logical[stop]] == "m"
-                and logical[stop] > logical[at]
-            ):
-                stop += 1
-            if stop - at > 2:
-                marks = sorted(zip(logical[at + 1:stop], drawn[at + 1:stop], strict=True))
-                logical[at + 1:stop] = [m[0] for m in marks]
-                drawn[at + 1:stop] = [m[1] for m in marks]
+        _ligature_marks_in_logical_order(prepared, drawn, logical, ligatures_at)
         return drawn, logical
 
 
@@ -516,7 +531,8 @@ def make_line(
         else:
             line_text, visual_to_logical = _uniform_line(prepared, a, b, base)
     elif options.mode == "app":
-        drawn, logical = Document._visual(prepared, start, end, a, b)
+        visual = _visual_by_runs if fast and not prepared.has_controls else Document._visual
+        drawn, logical = visual(prepared, start, end, a, b)
         line_text = "".join(drawn)
         visual_to_logical = tuple(logical)
         if len(line_text) != b - a:  # chars dropped (controls, BN like U+00AD)
@@ -532,6 +548,78 @@ def make_line(
         visual_to_logical = tuple(visual_to_logical())
     return Line(line_text, cells, rtl, index, start, end, visual_to_logical,
                 rtl and options.mode == "app")
+
+
+def _visual_by_runs(
+    prepared: _Prepared, start: int, end: int, a: int, b: int
+) -> tuple[list[str], list[int]]:
+    """:meth:`Document._visual` for a paragraph without bidi controls, by C-level maps over
+    the whole line and regex searches for the few ligatures and mirrored characters,
+    instead of a loop per character (the tests hold both equal)."""
+    from reader.text import bidi
+
+    shaped_text = prepared.shaped.text
+    inverse = prepared.inverse
+    order = bidi.reorder_line(prepared.levels, start, end, marks_after_base=True)
+    if len(order) < 2:  # (itemgetter of one index gives the item, not a tuple)
+        return Document._visual(prepared, start, end, a, b)
+    glyphs = order if inverse is None else list(itemgetter(*order)(inverse))
+    # only the glyphs of the line's content (not hanging spaces, not chars without one)
+    if min(glyphs) < a or max(glyphs) >= b:
+        inside = [a <= k < b for k in glyphs]
+        order = list(compress(order, inside))
+        glyphs = list(compress(glyphs, inside))
+        if len(order) < 2:
+            return Document._visual(prepared, start, end, a, b)
+    line_text = "".join(itemgetter(*glyphs)(shaped_text))
+    ligatures_at: list[int] = []
+    if _LAM_ALEF_GLYPHS.search(line_text):
+        # A ligature glyph is drawn once: both its letters map to it, and the second one
+        # met (the same glyph as the last ligature drawn) draws nothing.
+        last = -1
+        dropped: list[int] = []
+        for match in _LAM_ALEF_GLYPHS.finditer(line_text):
+            at = match.start()
+            if glyphs[at] == last:
+                dropped.append(at)
+            else:
+                last = glyphs[at]
+                ligatures_at.append(at - len(dropped))
+        if dropped:
+            for at in reversed(dropped):
+                del order[at], glyphs[at]
+            line_text = "".join([shaped_text[k] for k in glyphs])
+    drawn = list(line_text)
+    if _MIRRORABLE.search(line_text):
+        levels = prepared.levels.levels
+        for match in _MIRRORABLE.finditer(line_text):
+            at = match.start()
+            if levels[order[at]] & 1:
+                drawn[at] = _mirror[drawn[at]]
+    logical = [*itemgetter(*glyphs)(prepared.shaped.source)] if len(glyphs) > 1 else [
+        prepared.shaped.source[k] for k in glyphs]
+    _ligature_marks_in_logical_order(prepared, drawn, logical, ligatures_at)
+    return drawn, logical
+
+
+def _ligature_marks_in_logical_order(
+    prepared: _Prepared, drawn: list[str], logical: list[int], ligatures_at: list[int]
+) -> None:
+    """The harakat of both letters follow a ligature; keep them in logical order, as
+    shaping wrote them (the order a uniform line gets too)."""
+    classes = prepared.levels.classes
+    for at in ligatures_at:
+        stop = at + 1  # its marks: logically after its lam (not a line's orphan marks)
+        while (
+            stop < len(logical)
+            and classes[logical[stop]] == "m"
+            and logical[stop] > logical[at]
+        ):
+            stop += 1
+        if stop - at > 2:
+            marks = sorted(zip(logical[at + 1:stop], drawn[at + 1:stop], strict=True))
+            logical[at + 1:stop] = [m[0] for m in marks]
+            drawn[at + 1:stop] = [m[1] for m in marks]
 
 
 @lru_cache(maxsize=1)
@@ -554,7 +642,26 @@ def _uniform(levels: bytes, start: int, end: int, base: int) -> bool:
     return levels.count(base, start, end) == end - start
 
 
+@lru_cache(maxsize=1)
+def _ligatures_keep_bidi_classes() -> bool:
+    """Whether glyphs keep their letter's Bidi_Class and each lam-alef ligature has the
+    class of lam (so shaped text has the classes of the letters it draws)."""
+    from reader.text import bidi
+
+    return _glyphs_keep_bidi_classes() and all(
+        bidi.bidi_class(glyph) == bidi.bidi_class(_LAM) for glyph in _LAM_ALEF_SET
+    )
+
+
 _EXPLICIT_OR_REMOVED = re.compile("[1-9b]")  # embeddings, overrides, isolates, PDF, BN
+
+
+def _explicit_or_removed(classes: str) -> bool:
+    """Whether ``classes`` has explicit formatting or X9-removed codes (the only ones
+    that are digits, and ``b``): searches for one letter and a C-level ``isalpha`` first."""
+    if "b" in classes:
+        return True
+    return not classes.isalpha() and _EXPLICIT_OR_REMOVED.search(classes) is not None
 
 
 def _uniform_line(
@@ -589,9 +696,18 @@ def _backward_text(text: str, classes: str) -> str:
     mirrored, by whole-text operations on its UTF-32 code units."""
     from reader.text.bidi.reorder import reverse_keeping_clusters
 
-    backward = reverse_keeping_clusters(
-        text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
-    ).decode("utf-32-le")
+    try:  # one UTF-16 unit per char (no surrogates): half the bytes to move
+        forward = text.encode("utf-16-le")
+    except UnicodeEncodeError:  # a lone surrogate
+        forward = b""
+    if len(forward) == 2 * len(text):
+        backward = reverse_keeping_clusters(
+            text[::-1].encode("utf-16-le"), forward, classes, 2
+        ).decode("utf-16-le")
+    else:  # characters beyond the Basic Multilingual Plane
+        backward = reverse_keeping_clusters(
+            text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
+        ).decode("utf-32-le")
     if _MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
         backward = _MIRRORABLE.sub(_mirrored, backward)
     return backward
@@ -671,6 +787,10 @@ class _MirrorTableLazy:
                 "[" + "".join(re.escape(chr(c)) for c in sorted(_mirror_table())) + "]"
             )
         return self.pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        self.search("")
+        return self.pattern.finditer(text)  # type: ignore[union-attr]
 
     def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
         self.search("")

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import mul, sub
 from typing import NamedTuple
 
@@ -332,8 +332,6 @@ class _ParagraphTables(NamedTuple):
     #: per block holding letters or harakat: (low byte -> joining flags, high byte ->
     #: 0xFF for that block, else 0)
     flags: dict[int, tuple[bytes, bytes]]
-    #: per form code: form byte -> 0xFF where it is that code, else 0
-    select_form: tuple[bytes, ...]
     #: per form code: low byte of a character of the block -> high, low byte of its glyph
     glyph_high: tuple[bytes, ...]
     glyph_low: tuple[bytes, ...]
@@ -378,9 +376,6 @@ def _paragraph_tables() -> _ParagraphTables | None:
             high: (bytes(table), bytes(0xFF if byte == high else 0 for byte in range(256)))
             for high, table in flags.items()
         },
-        select_form=tuple(
-            bytes(0xFF if byte == code else 0 for byte in range(256)) for code in range(4)
-        ),
         glyph_high=tuple(map(bytes, glyph_high)),
         glyph_low=tuple(map(bytes, glyph_low)),
         harakat=re.compile(marks),
@@ -429,13 +424,18 @@ def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
         carried_previous = more
     joins_previous = can_previous & (carried_next >> 8)
     joins_next = can_next & ((carried_previous << 8) & everything)
-    forms = (joins_previous | joins_next << 1).to_bytes(size, "big")
+    # The form code of each character (bit 0: joins the previous, bit 1: the next) as one
+    # 0/1 flag byte per code; times 0xFF (no carries) a byte mask.
+    both = joins_previous & joins_next
+    form_flags = (
+        ones ^ (joins_previous | joins_next), joins_previous ^ both, joins_next ^ both, both
+    )
     # Each character of the block becomes the glyph of its form (code 0 for the block's
     # other characters: themselves); the rest stays.
     glyph_high = int.from_bytes(high, "big") & ~in_block
     glyph_low = int.from_bytes(low, "big") & ~in_block
-    for code in range(4):
-        selected = int.from_bytes(forms.translate(tables.select_form[code]), "big") & in_block
+    for code, flags in enumerate(form_flags):
+        selected = flags * 0xFF & in_block
         if selected:
             glyph_high |= int.from_bytes(low.translate(tables.glyph_high[code]), "big") & selected
             glyph_low |= int.from_bytes(low.translate(tables.glyph_low[code]), "big") & selected
@@ -462,14 +462,18 @@ def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
         shaped = tables.harakat.sub("", shaped)
     elif not deleted:
         return ShapedText(shaped, range(size))
-    if keep_harakat:  # a few ligatures: slices, not work per character
-        source = list(range(size))
-        inverse = list(range(size))
-        for shift, alef in enumerate(deleted, start=1):
-            del source[alef - shift + 1]
-            following = deleted[shift] if shift < len(deleted) else size
-            inverse[alef] = -1
-            inverse[alef + 1 : following] = range(alef + 1 - shift, following - shift)
+    if keep_harakat:  # a few ligatures: runs of indices, not work per character
+        # The characters between two deleted alefs move back by the alefs before them.
+        firsts = [0, *[alef + 1 for alef in deleted]]
+        stops = [*deleted, size]
+        runs = list(map(range, firsts, stops))
+        moved = list(map(range, map(sub, firsts, count()), map(sub, stops, count())))
+        source = list(chain.from_iterable(runs))
+        # each run, then -1 for the alef after it (the last run has none)
+        inverse = list(chain.from_iterable(
+            chain.from_iterable(zip(moved[:-1], repeat((-1,)), strict=False))
+        ))
+        inverse.extend(moved[-1])
         return ShapedText(shaped, source, inverse)
     kept = ones
     if not keep_harakat:

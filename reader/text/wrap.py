@@ -15,8 +15,10 @@ line is cut only as a last resort, and then between grapheme-like clusters
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import accumulate, compress, pairwise, repeat
 from operator import add
 from typing import NamedTuple
@@ -121,19 +123,84 @@ class WordTable(NamedTuple):
     cell_ends: list[int]
 
 
-def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTable:
-    """Measure the words of ``text`` once (C-level maps; each distinct word measured once)."""
+#: one byte per character for :func:`_cell_codes`: its cells, a space as a space
+_CELL_CODE = {0: b"z", 1: b"a", 2: b"w"}
+_NARROW = b"z"  # no cell
+_WIDE_OR_ODD = re.compile(b"[^az ]")
+_MAX_BLOCKS = 8
+#: Latin, Arabic, punctuation, Arabic presentation forms
+_USUAL_BLOCKS = bytes((0x00, 0x06, 0x20, 0xFB, 0xFE))
+
+
+@cache
+def _block_cells(block: int) -> bytes:
+    """Per low byte, the cell code of the character ``block * 256 + low``."""
+    codes = bytearray()
+    for low in range(256):
+        code = block << 8 | low
+        codes += b" " if code == 0x20 else _CELL_CODE.get(_CHAR_CELLS[chr(code)], b"x")
+    return bytes(codes)
+
+
+@cache
+def _select_block(block: int) -> bytes:
+    return bytes(0xFF if byte == block else 0 for byte in range(256))
+
+
+def _cell_codes(text: str) -> bytes | None:
+    """One byte per character of ``text``: ``z`` no cell, ``a`` one, ``w`` two, a space
+    for a space (``x`` anything else); bytes.translate per 256-character block present,
+    combined with masks. None for characters beyond the Basic Multilingual Plane, or from
+    more blocks than a few passes over the text are worth."""
+    data = text.encode("utf-16-be", "surrogatepass")
+    size = len(text)
+    if len(data) != 2 * size:
+        return None
+    high, low = data[0::2], data[1::2]
+    # the usual blocks by a byte search each, the rest (rare) by a set
+    blocks = {block for block in _USUAL_BLOCKS if block in high}
+    rest = high.translate(None, _USUAL_BLOCKS)
+    if rest:
+        blocks.update(rest)
+    if len(blocks) > _MAX_BLOCKS:
+        return None
+    if len(blocks) == 1:
+        return low.translate(_block_cells(blocks.pop()))
+    combined = 0
+    for block in blocks:
+        codes = int.from_bytes(low.translate(_block_cells(block)), "big")
+        combined |= codes & int.from_bytes(high.translate(_select_block(block)), "big")
+    return combined.to_bytes(size, "big")
+
+
+def _word_cells(words: list[str], measure: Callable[[str], int]) -> list[int]:
+    """``measure`` of each word, each distinct word measured once."""
     known = _WORD_CELLS if measure is text_cells else {}
     if len(known) > 100_000:
         known.clear()
     known[""] = 0
-    words = text.split(" ")
     cells = list(map(known.get, words))
     if None in cells:  # words not seen before: each distinct one measured once
         for k in [k for k, found in enumerate(cells) if found is None]:
             word = words[k]
             found = known.get(word)
             cells[k] = known[word] = measure(word) if found is None else found
+    return cells  # type: ignore[return-value]
+
+
+def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTable:
+    """Measure the words of ``text`` once (C-level passes over the whole text)."""
+    words = text.split(" ")
+    if measure is text_cells and _ZWJ not in text and _VS16 not in text:
+        # text_cells is then a sum over characters; with none of two cells, a word's
+        # cells are its characters less the zero-width ones
+        codes = _cell_codes(text)
+    else:
+        codes = None
+    if codes is not None and _WIDE_OR_ODD.search(codes) is None:
+        cells = list(map(len, codes.translate(None, _NARROW).split(b" ")))
+    else:
+        cells = _word_cells(words, measure)
     lengths = list(map(len, words))
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
     cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))  # type: ignore[arg-type]

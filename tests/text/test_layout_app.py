@@ -223,3 +223,103 @@ def test_shaped_classes_reused_from_the_logical_text_are_the_shaped_texts(
                 prepared = document._prepare(index, options)
                 if prepared.shaped_classes is not None:
                     assert prepared.shaped_classes == bidi.classify(prepared.shaped.text)
+
+
+def _visual_both_ways(document: Document, options: LayoutOptions) -> int:
+    """Every mixed line of ``document`` through the map-based reordering and through the
+    per-character loop; both must draw the same. Returns the number of lines compared."""
+    from reader.text.layout import _visual_by_runs, paragraph_spans
+
+    compared = 0
+    for index in range(len(document)):
+        prepared = document._prepare(index, options)
+        if prepared.has_controls:
+            continue  # that path is the per-character loop itself
+        source = prepared.shaped.source
+        spans = paragraph_spans(prepared, options.width)
+        starts = [0] + [source[a] for a, _, _ in spans[1:]]
+        ends = [*starts[1:], len(document.paragraphs[index])]
+        for (a, b, _), start, end in zip(spans, starts, ends, strict=True):
+            assert _visual_by_runs(prepared, start, end, a, b) == Document._visual(
+                prepared, start, end, a, b
+            ), (document.paragraphs[index], start, end)
+            compared += 1
+    return compared
+
+
+mixed_text = st.lists(
+    st.sampled_from(["لا", "لَا", "لاَ", "سَلَامٌ", "الله", "قال", "(", ")", "[", "«", "»", " ",
+                     "  ", "iPad", "mini 4", "2015", "6.1", "\u0300", "\u064e", "\u0651",
+                     "\u00ad", "\u200c", "日本", "x" * 12, "\u0661\u0662", ".", "،"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed_text | arabic_heavy | any_text, st.integers(2, 30),
+       st.sampled_from(["keep", "strip"]), st.booleans(), st.booleans())
+def test_visual_by_runs_equals_the_per_character_loop(
+    text: str, width: int, harakat: str, shape: bool, rtl: bool
+) -> None:
+    direction = "rtl" if rtl else "ltr"
+    options = LayoutOptions(width, harakat=harakat, shape=shape, direction=direction)
+    _visual_both_ways(Document(text.split("\n"), direction), options)
+
+
+def test_visual_by_runs_equals_the_per_character_loop_on_the_corpus(
+    corpus_documents: list[Document],
+) -> None:
+    compared = sum(
+        _visual_both_ways(document, options)
+        for number, document in enumerate(corpus_documents)
+        for options in CORPUS_OPTIONS[: 2 if number % 4 == 0 else 1]
+    )
+    assert compared > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "\u0300", "\u064e", "ب", "(", "]", "\U0001d400",
+                                "\U0001f600", "\ufe0f", " "]), max_size=40))
+def test_backward_text_reverses_clusters_and_mirrors(text: str) -> None:
+    """The paragraph's cluster-reversed text (UTF-16 units, or UTF-32 beyond the BMP)
+    against clusters reversed one by one (sanitized text has no lone surrogates)."""
+    import re
+
+    from reader.text import bidi
+    from reader.text.layout import _backward_text
+
+    classes = bidi.classify(text)
+    leading = len(classes) - len(classes.lstrip("m"))
+    clusters = [text[leading:][m.start():m.end()]
+                for m in re.finditer("[^m]m*", classes[leading:])]
+    expected = "".join(reversed(clusters)) + text[:leading]
+    assert _backward_text(text, classes) == "".join(map(bidi.mirror_char, expected))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed_text | arabic_heavy, st.sampled_from(["keep", "strip"]), st.booleans(),
+       st.booleans())
+def test_shaped_classes_from_the_logical_text_on_any_text(
+    text: str, harakat: str, shape: bool, rtl: bool
+) -> None:
+    """With ligatures, the shaped text's classes are the logical text's without the alefs
+    the ligatures took; they must be what classifying the shaped text gives."""
+    from reader.text import bidi
+
+    direction = "rtl" if rtl else "ltr"
+    options = LayoutOptions(20, harakat=harakat, shape=shape, direction=direction)
+    document = Document(text.split("\n"), direction)
+    for index in range(len(document)):
+        prepared = document._prepare(index, options)
+        if prepared.shaped_classes is not None:
+            assert prepared.shaped_classes == bidi.classify(prepared.shaped.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("LRAEnmtscBSWOb123456789"), max_size=30))
+def test_explicit_or_removed_check_equals_the_search(classes: str) -> None:
+    import re
+
+    from reader.text.layout import _explicit_or_removed
+
+    assert _explicit_or_removed(classes) == (re.search("[1-9b]", classes) is not None)

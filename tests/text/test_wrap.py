@@ -100,3 +100,35 @@ def test_bisection_equals_word_by_word_on_the_corpus(corpus_paragraphs: list[str
         assert [wrap(p, width) for p in corpus_paragraphs] == [
             wrap_reference(p, width) for p in corpus_paragraphs
         ]
+
+
+def _measured_word_by_word(text: str) -> tuple[object, ...]:
+    """The word table of ``text`` with each word measured by text_cells on its own."""
+    table = word_table(text, lambda word: text_cells(word))
+    return table.starts, table.ends, table.cell_starts, table.cell_ends
+
+
+_CELL_ALPHABET = st.characters(exclude_characters="\u200d", codec="utf-8")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet="ab \u064e\u0651\u4e2d\u200b\u00ad\ufe0f\ufefb\u0627\t", max_size=20),
+    st.text(alphabet=_CELL_ALPHABET, max_size=10),
+), max_size=6))
+def test_word_table_measured_at_once_equals_word_by_word(parts: list[str]) -> None:
+    text = " ".join(parts)
+    table = word_table(text)
+    assert (table.starts, table.ends, table.cell_starts, table.cell_ends) == (
+        _measured_word_by_word(text)
+    )
+
+
+def test_word_table_measured_at_once_equals_word_by_word_on_the_corpus(
+    corpus_paragraphs: list[str],
+) -> None:
+    for paragraph in corpus_paragraphs:
+        table = word_table(paragraph)
+        assert (table.starts, table.ends, table.cell_starts, table.cell_ends) == (
+            _measured_word_by_word(paragraph)
+        )
