@@ -50,10 +50,19 @@ class Tmux:
     def screen(self) -> str:
         return self("capture-pane", "-p")
 
-    def keys(self, *keys: str) -> None:
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        """Send key names one by one, or with *literal* each string as typed text."""
         for key in keys:
-            self("send-keys", key)
+            self("send-keys", *(["-l"] if literal else []), key)
             time.sleep(0.05)
+
+    def app_pid(self) -> int:
+        """The process :meth:`start` runs (the child of the pane's shell)."""
+        shell = int(self("list-panes", "-F", "#{pane_pid}").split()[0])
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        if not children:
+            raise AssertionError("the pane runs no command")
+        return int(children[0])
 
     def wait_for(self, predicate: Callable[[str], bool], what: str, timeout: float = 15) -> str:
         deadline = time.monotonic() + timeout
