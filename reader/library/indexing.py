@@ -114,6 +114,30 @@ def clear_index(connection: sqlite3.Connection) -> None:
     connection.execute("DELETE FROM search_index")
 
 
+def fill_title_keys(connection: sqlite3.Connection, *, refresh: bool = False) -> int:
+    """Store the title keys of articles that have none (all of them when *refresh*:
+    the folding changed), in one transaction. Returns how many were filled."""
+    condition = "" if refresh else " WHERE title_key IS NULL"
+    rows = connection.execute(f"SELECT key, title FROM articles{condition}").fetchall()
+    if not rows:
+        return 0
+    # The folding loads only when there is something to fold (after an upgrade or a
+    # normaliser change), not on every open.
+    from reader.library.titles import stored_title_keys
+
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.executemany(
+            "UPDATE articles SET title_key = ?, title_base_key = ? WHERE key = ?",
+            ((*stored_title_keys(title), key) for key, title in rows),
+        )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return len(rows)
+
+
 def ensure_index(connection: sqlite3.Connection) -> int:
     """Index the articles that are not yet (after an upgrade from schema 1, or a
     normaliser change, which re-indexes all), and store missing title keys (after
@@ -122,13 +146,7 @@ def ensure_index(connection: sqlite3.Connection) -> int:
     stale = connection.execute(
         "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
     ).fetchone()[0]
-    if stale or connection.execute(
-        "SELECT 1 FROM articles WHERE title_key IS NULL LIMIT 1"
-    ).fetchone():
-        # Only after an upgrade or a normaliser change: not on every open.
-        from reader.library.titles import fill_title_keys
-
-        fill_title_keys(connection, refresh=bool(stale))
+    fill_title_keys(connection, refresh=bool(stale))
     missing = connection.execute(
         "SELECT count(*) FROM articles WHERE key NOT IN (SELECT article_key FROM search_index)"
     ).fetchone()[0]

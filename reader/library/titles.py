@@ -149,23 +149,3 @@ def _by_prefix(
     if len({key for _id, _source, key in rows}) > 1:
         return None
     return _pick(rows, source)
-
-
-def fill_title_keys(connection: sqlite3.Connection, *, refresh: bool = False) -> int:
-    """Store the title keys of articles that have none (all of them when *refresh*:
-    the folding changed), in one transaction. Returns how many were filled."""
-    condition = "" if refresh else " WHERE title_key IS NULL"
-    rows = connection.execute(f"SELECT key, title FROM articles{condition}").fetchall()
-    if not rows:
-        return 0
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        connection.executemany(
-            "UPDATE articles SET title_key = ?, title_base_key = ? WHERE key = ?",
-            ((*stored_title_keys(title), key) for key, title in rows),
-        )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    return len(rows)
