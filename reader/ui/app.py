@@ -136,7 +136,8 @@ class ReaderApp(App[None]):
 
     # --------------------------------------------------------------- library
     def notify_error(self, error: Exception) -> None:
-        self.notify(self.labels("msg.open_failed", error=str(error)), severity="error")
+        self.notify(self.labels("msg.open_failed", error=str(error)), severity="error",
+                    markup=False)
 
     def open_article(self, article_id: str) -> None:
         """Open *article_id* on a reading screen above the library."""

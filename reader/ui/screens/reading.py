@@ -350,7 +350,7 @@ class ReadingScreen(Screen):
         event.input.display = False
         self.set_focus(view)
         if query and not count:
-            self.notify(self.app.labels("search.none", query=query))
+            self.notify(self.app.labels("search.none", query=query), markup=False)
         elif count:
             self._announce_match()
 
@@ -360,6 +360,7 @@ class ReadingScreen(Screen):
             self.app.labels("search.count", current=view.current_match + 1,
                             total=len(view.matches)),
             timeout=1.5,
+            markup=False,
         )
 
     def action_next_match(self) -> None:
@@ -385,7 +386,8 @@ class ReadingScreen(Screen):
             return
         index = ids.index(self.article_id) + step
         if not 0 <= index < len(ids):
-            self.notify(self.app.labels("msg.first_article" if step < 0 else "msg.last_article"))
+            self.notify(self.app.labels("msg.first_article" if step < 0 else "msg.last_article"),
+                        markup=False)
             return
         self.show_article(ids[index])
 
@@ -429,7 +431,7 @@ class ReadingScreen(Screen):
         if paragraph == META_PARAGRAPH:
             text = text.removeprefix("\u200f")
         self.app.copy_to_clipboard(text)
-        self.notify(self.app.labels("msg.copied_paragraph"), timeout=1.5)
+        self.notify(self.app.labels("msg.copied_paragraph"), timeout=1.5, markup=False)
 
     # Handlers by name (RelatedPane.OpenStored, RelatedPane.CopyUrl): the pane's class
     # is imported only when the side panes are mounted.
@@ -438,7 +440,8 @@ class ReadingScreen(Screen):
 
     def on_related_pane_copy_url(self, event: RelatedPane.CopyUrl) -> None:
         if not event.url:
-            self.notify(self.app.labels("msg.no_url"))
+            self.notify(self.app.labels("msg.no_url"), markup=False)
             return
         self.app.copy_to_clipboard(event.url)
-        self.notify(self.app.labels("msg.copied_url", url=event.url), timeout=2)
+        self.notify(self.app.labels("msg.copied_url", url=event.url), timeout=2,
+                    markup=False)
