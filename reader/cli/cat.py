@@ -207,7 +207,7 @@ def write_lines(lines: Iterable[str], *, batch: int = 4096) -> None:
     while chunk := list(islice(lines, batch)):
         chunk.append("")
         out.write("\n".join(chunk).encode("utf-8"))
-    out.flush()
+        out.flush()
 
 
 def render_articles(articles: Sequence[Article], options: LayoutOptions) -> Iterator[str]:
