@@ -122,6 +122,26 @@ def reported_as(path: Path) -> Iterator[None]:
         raise describe_sqlite_error(path, exc) from exc
 
 
+@contextlib.contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: ``BEGIN IMMEDIATE`` (the write lock taken before anything is
+    read, so what the block reads cannot change before it writes), ``COMMIT`` when the
+    block ends, ``ROLLBACK`` when it or the commit fails, then the error goes on.
+
+    The only place the library and the drafts begin and end transactions. SQLite may
+    already have rolled back by itself (a full disk, an I/O error): the rollback is then
+    skipped, so the error that matters is the one reported.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if absent) the library at *path*: WAL, foreign keys, schema current."""
     _check_writable(path)
@@ -191,17 +211,11 @@ def migrate(
 
         connection.create_function("canonical_date", 1, canonical_date, deterministic=True)
     for migration in pending:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(connection):
             if schema_version(connection) >= migration.version:
-                connection.execute("ROLLBACK")
-                continue
+                continue  # another process migrated while this one waited for the lock
             for statement in _statements(migration.sql):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {migration.version:d}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
         current = migration.version
     return schema_version(connection)
