@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 #: State key recording that the bundled articles were offered once (deleting them stays final).
 BUNDLED_STATE_KEY = "library.bundled_imported"
-_MIN_ID_PREFIX = 4
 
 
 class Library:
@@ -119,6 +118,9 @@ class Library:
     def resolve_id(self, ref: str) -> str:
         """The id of the article :meth:`resolve` gives, without reading the article (a
         50 MB body costs a fifth of a second to read: the app reads it once, to show it)."""
+        from reader.library.ids import match_in_table, refuse_empty
+
+        refuse_empty(ref)
         with self._lock, reported_as(self.path):
             found = self.connection.execute(
                 "SELECT id FROM articles WHERE id = ?", (ref,)
@@ -132,12 +134,9 @@ class Library:
                     return report.article_ids[0]
                 reason = report.problems[0].reason if report.problems else "no article found"
                 raise ReaderError(f"{describe_source(ref)}: {reason}")
-            if len(ref) >= _MIN_ID_PREFIX and ref.isalnum():
-                matches = self.connection.execute(
-                    "SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", (ref,)
-                ).fetchall()
-                if len(matches) == 1:
-                    return str(matches[0][0])
+            article_id = match_in_table(self.connection, "articles", "id", ref)
+            if article_id is not None:
+                return article_id
         raise ReaderError(f"{describe_source(ref)}: no such article id in the library, nor a file")
 
     def import_paths(
