@@ -25,3 +25,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _recovery_folder_in_tmp(tmp_path_factory: pytest.TempPathFactory,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafts a test's library refuses go to a temporary folder, never the user's own."""
+    import os
+
+    if "RTL_READER_RECOVERY" not in os.environ:
+        monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path_factory.mktemp("recovery")))

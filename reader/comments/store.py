@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from reader.articles.model import Article
 from reader.comments.buffer import clean_input
 from reader.comments.form import CommentDraft, Identity
+from reader.comments.recovery import keep_in_recovery
 from reader.comments.validation import validate
 from reader.comments.wordpress import post_id_from_url
 from reader.errors import ReaderError
@@ -92,7 +93,8 @@ class DraftConflict(ReaderError):
 class DraftSaveError(ReaderError):
     """The library refused the write; the draft stays in memory and saving is retried.
 
-    ``reason`` is ``readonly``, ``full``, ``busy`` or ``other``.
+    ``reason`` is ``readonly``, ``readonly_kept`` (the draft went to the recovery file
+    named by ``detail``), ``full``, ``busy`` or ``other``.
     """
 
     def __init__(self, reason: str, detail: str) -> None:
@@ -250,6 +252,21 @@ class DraftStore:
         between (the rejected text is kept in ``draft_conflicts``), or
         :class:`DraftSaveError` when the database refuses the write.
         """
+        try:
+            return self._save(target, draft, base_revision=base_revision)
+        except DraftSaveError as error:
+            if error.reason != "readonly":
+                raise
+            # A read-only library will not take it however often saving is retried: the
+            # draft goes to the recovery folder at once, and the message says where.
+            try:
+                kept = keep_in_recovery(target.article_id, draft)
+            except OSError:
+                raise error from None
+            raise DraftSaveError("readonly_kept", str(kept)) from None
+
+    def _save(self, target: DraftTarget, draft: CommentDraft, *, base_revision: int
+              ) -> DraftRecord | None:
         ready = validate(draft).ready
         with self._write() as conn:
             row = conn.execute(

@@ -27,13 +27,23 @@ if TYPE_CHECKING:
 BUNDLED_STATE_KEY = "library.bundled_imported"
 
 
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
 class Library:
     """A library of articles in SQLite. Open with :meth:`open`; close with :meth:`close`
     (or use it as a context manager). Safe to share between threads: calls are serialised."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, *,
+                 read_only: bool = False) -> None:
         self.path = path
         self.connection = connection
+        #: The file or its folder cannot be written: reading works; imports are refused,
+        #: state is not saved, and drafts go to the recovery folder.
+        self.read_only = read_only
+        #: One line for each stored row a listing could not read (skipped, not fatal).
+        self.skipped: list[str] = []
         self._lock = threading.RLock()
 
     @property
@@ -51,13 +61,14 @@ class Library:
         *import_bundled*. Raises :class:`reader.library.errors.LibraryError` for a damaged file
         or an unwritable location, naming the path."""
         resolved = resolve_library_path(path)
-        connection = database.connect(resolved)
-        library = cls(resolved, connection)
+        connection, read_only = database.connect(resolved)
+        library = cls(resolved, connection, read_only=read_only)
         try:
             with reported_as(resolved):
-                indexing.ensure_index(connection)
-                if import_bundled:
-                    library._import_bundled_once()
+                if not read_only:
+                    indexing.ensure_index(connection)
+                    if import_bundled:
+                        library._import_bundled_once()
         except BaseException:
             connection.close()
             raise
@@ -98,7 +109,18 @@ class Library:
             ).fetchall()
         from reader.library.models import ArticleSummary
 
-        return [ArticleSummary(*row) for row in rows]
+        summaries = []
+        for row in rows:
+            if _is_text(row[0]) and _is_text(row[1]) and all(
+                    value is None or _is_text(value) for value in row[2:]):
+                summaries.append(ArticleSummary(*row))
+            else:
+                self._skip(row[0], "its id, title, date or source is not text")
+        return summaries
+
+    def _skip(self, article_id: object, why: str) -> None:
+        shown = sanitize_line(str(article_id))[:80]
+        self.skipped.append(f"skipped the stored article {shown!r}: {why}")
 
     def get(self, article_id: str) -> Article:
         """The stored article *article_id*; ReaderError when there is none."""
@@ -108,7 +130,14 @@ class Library:
             ).fetchone()
             if row is None:
                 raise ReaderError(f"no article {sanitize_line(article_id)!r} in the library")
-            return article_from_row(self.connection, row)
+            try:
+                return article_from_row(self.connection, row)
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                why = sanitize_line(str(exc))[:120]
+                raise ReaderError(
+                    f"library {describe_source(str(self.path))}: the stored article "
+                    f"{sanitize_line(article_id)!r} cannot be read ({why})"
+                ) from None
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or a unique id prefix), or by path: a file is imported first."""
@@ -147,8 +176,15 @@ class Library:
         # The parsers load on first import: opening a stored article needs none of them.
         from reader.library import importer
 
+        self._refuse_if_read_only("cannot import into it")
         with self._lock, reported_as(self.path):
             return importer.import_paths(self.connection, paths, progress)
+
+    def _refuse_if_read_only(self, what: str) -> None:
+        if self.read_only:
+            from reader.library.errors import ReadOnlyLibraryError
+
+            raise ReadOnlyLibraryError(self.path, f"opened read-only; {what}")
 
     # -- search and related -----------------------------------------------------------
 
@@ -204,6 +240,8 @@ class Library:
 
     def set_state(self, key: str, value: Any) -> None:
         """Save a JSON-serialisable *value* under *key* (replacing any earlier one)."""
+        if self.read_only:
+            return  # nowhere to keep it; the library is read as it is
         encoded = json.dumps(value, ensure_ascii=False)
         with self._lock, reported_as(self.path):
             self.connection.execute(
