@@ -80,8 +80,9 @@ class Library:
         from reader.library import importer
 
         folder = bundled_articles_dir()
-        if folder.is_dir():
-            importer.import_paths(self.connection, [folder])
+        if folder.is_dir():  # the articles, not the folder's notes on where they came from
+            files = sorted(p for p in folder.iterdir() if p.name != "SOURCES.md")
+            importer.import_paths(self.connection, files)
         self.set_state(BUNDLED_STATE_KEY, True)
 
     def close(self) -> None:
