@@ -22,11 +22,11 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 
 from reader.comments.form import FIELDS, REQUIRED, CommentDraft
-from reader.comments.messages import default_language, message
 from reader.comments.recovery import write_recovery
 from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
 from reader.comments.store import DraftStore, DraftTarget
 from reader.comments.validation import validate
+from reader.i18n import default_language, message
 from reader.ui.comments.bidi_text import BidiText
 from reader.ui.comments.editor import CommentEditor
 from reader.ui.comments.remember import RememberBox
@@ -141,7 +141,8 @@ class CommentPane(VerticalScroll, can_focus=True):
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
-        return message(self.language, key, **values)
+        """The comment form's string *key* (its catalogue key without ``comment.``)."""
+        return message(self.language, f"comment.{key}", **values)
 
     def _text(self, text: str, **kwargs: object) -> BidiText:
         return BidiText(text, bidi=self.bidi, direction=self._ui_direction, **kwargs)
