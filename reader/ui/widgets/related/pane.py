@@ -86,10 +86,15 @@ class RelatedPane(LaidOutList):
         return prompt
 
     def _reason(self, item: Any, width: int) -> Text:
-        """``●●●○○ إيران، النووي، طهران``: one line, the terms that fit, in the
-        direction of the terms (the seed's words)."""
-        reason = " ".join((relevance_bar(item.relevance), "، ".join(item.shared_terms)))
-        lines = self.labels.block(reason, width, direction="rtl")
+        """``●●●○○ إيران، النووي، طهران``: one line holding as many whole terms as fit,
+        in the direction of the terms (the seed's words)."""
+        terms = list(item.shared_terms)
+        while True:
+            reason = " ".join((relevance_bar(item.relevance), "، ".join(terms))).strip()
+            lines = self.labels.block(reason, width, direction="rtl")
+            if len(lines) <= 1 or not terms:
+                break
+            terms.pop()
         line = lines[0].padded(width) if lines else ""
         return Text(line, style="dim", no_wrap=True, overflow="ellipsis")
 
