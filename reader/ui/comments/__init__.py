@@ -18,7 +18,7 @@ printable keys are text: the screen's letter shortcuts do not fire there;
 Tab/Shift+Tab move between the form's fields, Escape is left to the host.
 """
 
-from reader.ui.comments.editor import CommentEditor
 from reader.ui.comments.pane import CommentPane
+from reader.ui.widgets.comments.editor import CommentEditor
 
 __all__ = ["CommentEditor", "CommentPane"]

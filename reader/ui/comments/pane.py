@@ -27,9 +27,9 @@ from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, S
 from reader.comments.store import DraftStore, DraftTarget
 from reader.comments.validation import validate
 from reader.i18n import default_language, message
-from reader.ui.comments.bidi_text import BidiText
-from reader.ui.comments.editor import CommentEditor
-from reader.ui.comments.remember import RememberBox
+from reader.ui.widgets.comments.bidi_text import BidiText
+from reader.ui.widgets.comments.editor import CommentEditor
+from reader.ui.widgets.comments.remember import RememberBox
 
 
 class CommentPane(VerticalScroll, can_focus=True):
