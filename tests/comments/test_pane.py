@@ -16,7 +16,7 @@ from tests.comments.dbutil import open_database
 
 pytest.importorskip("reader.text.layout")
 
-from reader.ui.comments import CommentEditor, CommentPane
+from reader.ui.widgets.comments import CommentEditor, CommentPane
 from reader.ui.widgets.comments.bidi_text import BidiText, laid_out
 from reader.ui.widgets.comments.remember import RememberBox
 
