@@ -204,8 +204,9 @@ class Library:
         with self._lock, reported_as(self.path):
             yield from search.iter_search(self.connection, query, limit)
 
-    def related(self, article_id: str, top: int = 10) -> list[RelatedItem]:
-        """The article's own related links, then up to *top* similar stored articles."""
+    def related(self, article_id: str, top: int = 20) -> list[RelatedItem]:
+        """The article's own related links, then up to *top* similar stored articles
+        (those related above the floor of :mod:`reader.library.related`)."""
         from reader.library import related
 
         with self._lock, reported_as(self.path):
