@@ -15,7 +15,7 @@ from reader.library import database, indexing
 from reader.library.database import reported_as
 from reader.library.paths import resolve_library_path
 from reader.library.storage import ARTICLE_COLUMNS, article_from_row
-from reader.resources import bundled_articles_dir
+from reader.resources import bundled_article_files
 from reader.text.decode import describe_source
 from reader.text.sanitize import sanitize_line
 
@@ -79,9 +79,8 @@ class Library:
             return
         from reader.library import importer
 
-        folder = bundled_articles_dir()
-        if folder.is_dir():  # the articles, not the folder's notes on where they came from
-            files = sorted(p for p in folder.iterdir() if p.name != "SOURCES.md")
+        files = bundled_article_files()
+        if files:
             importer.import_paths(self.connection, files)
         self.set_state(BUNDLED_STATE_KEY, True)
 
