@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from reader.articles.dates import canonical_date, url_date
 from reader.articles.direction import text_direction
@@ -82,18 +82,75 @@ def parse_json_lines(text: str, source: str) -> ParseResult:
     for number, line in _numbered_lines(text):
         seen_any = True
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem = f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}"
-            result.problems.append(InputError(source, problem))
-            continue
-        try:
-            result.articles.append(article_from_object(value, source))
-        except _BadItem as exc:
-            result.problems.append(InputError(source, f"line {number}: {exc}"))
+            result.articles.append(_article_of_line(line, number, source))
+        except InputError as exc:
+            result.problems.append(exc)
     if not seen_any:
         raise InputError(source, "no article text (the file is empty or blank)")
     return result
+
+
+#: The longest JSON Lines record (one article) read from a stream: a 50 MB article opens;
+#: a longer line is reported as a problem and skipped, never held whole.
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+_READ_BYTES = 1 << 20
+
+
+def stream_json_lines(
+    handle: BinaryIO, source: str, *, max_record_bytes: int | None = None
+) -> Iterator[Article | InputError]:
+    """The articles of a JSON Lines stream, record by record, each followed by nothing
+    else held: memory is bounded by the longest record, not the file. A bad record
+    (invalid UTF-8, invalid JSON, not an article, over ``max_record_bytes``) is yielded
+    as an InputError naming its line (default bound: :data:`MAX_RECORD_BYTES`); the
+    others still parse. InputError is raised
+    when the stream holds no record at all."""
+    if max_record_bytes is None:
+        max_record_bytes = MAX_RECORD_BYTES
+    seen_any = False
+    number = 0
+    while True:
+        line = handle.readline(max_record_bytes + 1)
+        if not line:
+            break
+        number += 1
+        if len(line) > max_record_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the record
+                line = handle.readline(_READ_BYTES)
+            seen_any = True
+            yield InputError(source, f"line {number}: record too large (over "
+                                     f"{max_record_bytes:,} bytes)")
+            continue
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield InputError(source, f"line {number}: invalid UTF-8 at byte {exc.start + 1}")
+            continue
+        try:
+            yield _article_of_line(text, number, source)
+        except InputError as exc:
+            yield exc
+    if not seen_any:
+        raise InputError(source, "empty file (no article)")
+
+
+def _article_of_line(line: str, number: int, source: str) -> Article:
+    """The article of JSON Lines record ``number``, or InputError naming the line."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            source, f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}"
+        ) from None
+    try:
+        return article_from_object(value, source)
+    except _BadItem as exc:
+        raise InputError(source, f"line {number}: {exc}") from None
 
 
 def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:

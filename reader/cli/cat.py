@@ -21,6 +21,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from reader.cli.library_options import add_library_option, open_library
@@ -143,6 +144,56 @@ def render_text(text: str, options: LayoutOptions) -> Iterator[str]:
     return render_paragraphs(split_paragraphs(text), options)
 
 
+def render_pieces(pieces: Iterable[str], options: LayoutOptions) -> Iterator[str]:
+    """Screen lines for untrusted text given in pieces that end at line ends (see
+    :mod:`reader.cli.text_stream`), laid out one piece at a time: the output is that of
+    :func:`render_text` on the whole text, and memory is bounded by a piece's layout."""
+    from reader.text.layout import split_paragraphs
+
+    started = False
+    for piece in pieces:
+        paragraphs = split_paragraphs(piece)
+        if not paragraphs:
+            continue
+        if started:
+            yield ""  # the blank line between paragraphs, as within a piece
+        started = True
+        yield from render_paragraphs(paragraphs, options)
+
+
+def stream_input(path: str) -> Iterator[str]:
+    """The text of ``path`` (``-``: standard input) in pieces ending at line ends, read as
+    they are needed; InputError names the problem (no size limit: nothing is held)."""
+    from reader.cli.text_stream import text_pieces
+    from reader.errors import InputError
+    from reader.text.decode import describe_source
+
+    if path == "-":
+        yield from text_pieces(sys.stdin.buffer, "<stdin>", warn=_warn)
+        return
+    where = describe_source(path)
+    try:
+        if os.path.isdir(path):
+            raise InputError(where, "is a directory, not a text file")
+        handle = open(path, "rb")  # noqa: SIM115 (closed below, after the last piece)
+    except FileNotFoundError:
+        raise InputError(where, "no such file") from None
+    except PermissionError:
+        raise InputError(where, "permission denied") from None
+    except OSError as exc:
+        raise InputError(where, exc.strerror or "cannot be read") from None
+    with handle:
+        try:
+            yield from text_pieces(handle, where, warn=_warn)
+        except OSError as exc:
+            raise InputError(where, exc.strerror or "cannot be read") from None
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"rtl-reader: warning: {message}\n")
+    sys.stderr.flush()
+
+
 def terminal_width() -> int:
     """The terminal's width when standard output is one, else 80."""
     try:
@@ -153,11 +204,15 @@ def terminal_width() -> int:
     return DEFAULT_WIDTH
 
 
-def write_lines(lines: Iterable[str]) -> None:
-    """Write lines as UTF-8 whatever the locale (Arabic must not depend on LANG)."""
+def write_lines(lines: Iterable[str], *, batch: int = 4096) -> None:
+    """Write lines as UTF-8 whatever the locale (Arabic must not depend on LANG), a batch
+    of lines at a time: a long output is never held whole."""
     out = sys.stdout.buffer
-    out.write("".join(line + "\n" for line in lines).encode("utf-8"))
-    out.flush()
+    lines = iter(lines)
+    while chunk := list(islice(lines, batch)):
+        chunk.append("")
+        out.write("\n".join(chunk).encode("utf-8"))
+        out.flush()
 
 
 def render_articles(articles: Sequence[Article], options: LayoutOptions) -> Iterator[str]:
@@ -225,7 +280,7 @@ def _run(args: argparse.Namespace) -> int:
         shape=args.shape,
     )
     if args.path == "-" or args.raw:
-        lines = render_text(read_input(args.path), options)
+        lines = render_pieces(stream_input(args.path), options)
     else:
         lines = render_articles(load_articles(args.path, args), options)
     sys.stdout.flush()

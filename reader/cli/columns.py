@@ -10,6 +10,7 @@ sit against the right edge of the column.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.cli.cat import terminal_width, write_lines
@@ -73,5 +74,17 @@ def row(prefix: str, text: str, options: LayoutOptions) -> list[str]:
     return [prefix + lines[0], *(" " * indent + line for line in lines[1:])]
 
 
-def print_rows(rows: list[list[str]]) -> None:
-    write_lines(line.rstrip() for lines in rows for line in lines)
+def print_rows(rows: Iterable[list[str]]) -> bool:
+    """Print the rows as they come (a long listing is never held whole); whether there
+    was any."""
+    printed = False
+
+    def lines() -> Iterator[str]:
+        nonlocal printed
+        for row_lines in rows:
+            printed = True
+            for line in row_lines:
+                yield line.rstrip()
+
+    write_lines(lines())
+    return printed

@@ -9,10 +9,18 @@ ones are imported all the same.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from reader.cli.library_options import add_library_option, open_library
 from reader.text.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from reader.library.importer import ImportProgress
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,9 +35,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library(args) as library:
-        report = library.import_paths(args.paths)
+    with open_library(args) as library, import_progress() as progress:
+        report = library.import_paths(args.paths, progress=progress)
     for problem in report.problems:
         print(f"rtl-reader: {sanitize_line(str(problem))}", file=sys.stderr)
     print(report.summary())
     return 0 if report.ok else 1
+
+
+@contextlib.contextmanager
+def import_progress() -> Iterator[ImportProgress | None]:
+    """A progress bar (rich's, on standard error, gone when done) while importing, on a
+    terminal only: in a pipe or a log there is nothing to watch, so nothing is drawn."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("importing"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        yield _BarProgress(bar)
+
+
+class _BarProgress:
+    """:class:`reader.library.importer.ImportProgress` drawn as a rich progress bar."""
+
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.task = bar.add_task("importing", total=0)
+
+    def add_total(self, size: int) -> None:
+        self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + size)
+
+    def advance(self, size: int) -> None:
+        self.bar.advance(self.task, size)

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
 from reader.cli.list_ import row_prefix
 from reader.text.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from reader.library.models import SearchHit
+    from reader.text.layout import LayoutOptions
 
 SNIPPET_INDENT = "    "
 
@@ -41,13 +47,16 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     options = display_options(args)
     with open_library(args) as library:
-        hits = library.search(query, limit=args.limit)
-    if not hits:
+        found = print_rows(hit_rows(library.iter_search(query, limit=args.limit), options))
+    if not found:
         print(f"no article matches {sanitize_line(query)!r}", file=sys.stderr)
         return 1
-    rows = []
-    for hit in hits:
-        rows.append(row(row_prefix(hit.article_id, hit.date, hit.source), hit.title, options))
-        rows.append(row(SNIPPET_INDENT, hit.snippet, options))
-    print_rows(rows)
     return 0
+
+
+def hit_rows(hits: Iterable[SearchHit], options: LayoutOptions) -> Iterator[list[str]]:
+    """Two rows per hit (id, date, source and title; the snippet below), made as the
+    hits come, so the first are printed while later ones are still being read."""
+    for hit in hits:
+        yield row(row_prefix(hit.article_id, hit.date, hit.source), hit.title, options)
+        yield row(SNIPPET_INDENT, hit.snippet, options)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
+from itertools import chain
 from typing import NamedTuple
 
 from reader.library.normalize import normalize
@@ -39,14 +41,42 @@ class IndexRow(NamedTuple):
 
 def article_terms(words: list[str]) -> list[str]:
     """Related-article terms of normalised *words*: stemmed, stop words and numbers dropped."""
-    found = []
-    for word in words:
-        if word in STOP_WORDS or word.isdigit():
-            continue
-        stem = term(word)
-        if len(stem) >= _MIN_TERM_LENGTH and stem not in STOP_WORDS:
-            found.append(stem)
-    return found
+    return list(filter(None, map(_TERM_OF.__getitem__, words)))
+
+
+class _WordCache(dict[str, str]):
+    """A fact the index stores of each distinct normalised word, computed once per word
+    (text is Zipfian: an article's 500 words are mostly words seen before) and looked
+    up by ``map(cache.__getitem__, words)``, with no Python call for a word seen
+    before. Emptied when it holds ``size`` words."""
+
+    def __init__(self, fact: Callable[[str], str], size: int = 200_000) -> None:
+        super().__init__()
+        self.fact = fact
+        self.size = size
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.size:
+            self.clear()
+        found = self[word] = self.fact(word)
+        return found
+
+
+def _other_forms(word: str) -> str:
+    """The readings of *word* besides itself, space separated ("" for none)."""
+    return " ".join(search_forms(word)[1:])
+
+
+def _term_or_nothing(word: str) -> str:
+    """The related-article term of *word*, or "" for a stop word, a number, a short stem."""
+    if word in STOP_WORDS or word.isdigit():
+        return ""
+    stem = term(word)
+    return stem if len(stem) >= _MIN_TERM_LENGTH and stem not in STOP_WORDS else ""
+
+
+_FORMS_OF = _WordCache(_other_forms)
+_TERM_OF = _WordCache(_term_or_nothing)
 
 
 def build_index_row(title: str, body: str) -> IndexRow:
@@ -56,25 +86,30 @@ def build_index_row(title: str, body: str) -> IndexRow:
     title_words = _WORD.findall(title_norm)
     body_words = _WORD.findall(body_norm)
     # The words themselves are in the title and body columns; forms adds the other readings.
-    forms = " ".join(
-        form for word in (*title_words, *body_words) for form in search_forms(word)[1:]
-    )
+    forms = " ".join(filter(None, map(_FORMS_OF.__getitem__, chain(title_words, body_words))))
     terms = article_terms(title_words) * TITLE_TERM_REPEAT + article_terms(body_words)
     return IndexRow(title_norm, body_norm, forms, terms)
 
 
 def write_index_row(connection: sqlite3.Connection, key: int, row: IndexRow) -> None:
     """Store *row* for article *key* (inside the caller's transaction)."""
-    connection.execute(
+    write_index_rows(connection, [(key, row)])
+
+
+def write_index_rows(connection: sqlite3.Connection, rows: list[tuple[int, IndexRow]]) -> None:
+    """Store the index rows of many articles, keyed by article, with one statement per
+    table (inside the caller's transaction): the full-text index is built in bulk."""
+    connection.executemany(
         "INSERT INTO article_search (rowid, title, body, forms) VALUES (?, ?, ?, ?)",
-        (key, row.title, row.body, row.forms),
+        [(key, row.title, row.body, row.forms) for key, row in rows],
     )
-    connection.execute(
-        "INSERT INTO article_terms (rowid, terms) VALUES (?, ?)", (key, " ".join(row.terms))
+    connection.executemany(
+        "INSERT INTO article_terms (rowid, terms) VALUES (?, ?)",
+        [(key, " ".join(row.terms)) for key, row in rows],
     )
-    connection.execute(
+    connection.executemany(
         "INSERT INTO search_index (article_key, version, term_count, counted) VALUES (?, ?, ?, 0)",
-        (key, INDEX_VERSION, len(row.terms)),
+        [(key, INDEX_VERSION, len(row.terms)) for key, row in rows],
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from reader.text.decode import describe_source
 from reader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
+    from reader.library.importer import ImportProgress
     from reader.library.models import ArticleSummary, ImportReport, RelatedItem, SearchHit
 
 #: State key recording that the bundled articles were offered once (deleting them stays final).
@@ -112,17 +113,23 @@ class Library:
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or a unique id prefix), or by path: a file is imported first."""
+        with self._lock:
+            return self.get(self.resolve_id(ref))
+
+    def resolve_id(self, ref: str) -> str:
+        """The id of the article :meth:`resolve` gives, without reading the article (a
+        50 MB body costs a fifth of a second to read: the app reads it once, to show it)."""
         with self._lock, reported_as(self.path):
             found = self.connection.execute(
                 "SELECT id FROM articles WHERE id = ?", (ref,)
             ).fetchone()
             if found:
-                return self.get(found[0])
+                return str(found[0])
             path = Path(ref)
             if path.is_file():
                 report = self.import_paths([path])
                 if report.article_ids:
-                    return self.get(report.article_ids[0])
+                    return report.article_ids[0]
                 reason = report.problems[0].reason if report.problems else "no article found"
                 raise ReaderError(f"{describe_source(ref)}: {reason}")
             if len(ref) >= _MIN_ID_PREFIX and ref.isalnum():
@@ -130,16 +137,19 @@ class Library:
                     "SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", (ref,)
                 ).fetchall()
                 if len(matches) == 1:
-                    return self.get(matches[0][0])
+                    return str(matches[0][0])
         raise ReaderError(f"{describe_source(ref)}: no such article id in the library, nor a file")
 
-    def import_paths(self, paths: Iterable[Path | str]) -> ImportReport:
-        """Import files and folders (recursively); see :mod:`reader.library.importer`."""
+    def import_paths(
+        self, paths: Iterable[Path | str], progress: ImportProgress | None = None
+    ) -> ImportReport:
+        """Import files and folders (recursively), telling *progress* how far it got;
+        see :mod:`reader.library.importer`."""
         # The parsers load on first import: opening a stored article needs none of them.
         from reader.library import importer
 
         with self._lock, reported_as(self.path):
-            return importer.import_paths(self.connection, paths)
+            return importer.import_paths(self.connection, paths, progress)
 
     # -- search and related -----------------------------------------------------------
 
@@ -150,8 +160,17 @@ class Library:
         with self._lock, reported_as(self.path):
             return search.search(self.connection, query, limit)
 
-    def related(self, article_id: str, top: int = 10) -> list[RelatedItem]:
-        """The article's own related links, then up to *top* similar stored articles."""
+    def iter_search(self, query: str, limit: int = 20) -> Iterator[SearchHit]:
+        """:meth:`search` one hit at a time, read as wanted (the library stays locked
+        until the iteration ends): ``search --limit 100000`` prints as it goes."""
+        from reader.library import search
+
+        with self._lock, reported_as(self.path):
+            yield from search.iter_search(self.connection, query, limit)
+
+    def related(self, article_id: str, top: int = 20) -> list[RelatedItem]:
+        """The article's own related links, then up to *top* similar stored articles
+        (those related above the floor of :mod:`reader.library.related`)."""
         from reader.library import related
 
         with self._lock, reported_as(self.path):

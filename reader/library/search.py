@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from reader.library.models import SearchHit
 from reader.library.normalize import (
@@ -60,30 +62,38 @@ def _quote(token: str) -> str:
 
 def search(connection: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchHit]:
     """Articles matching *text*, best first, each with a snippet of its original text."""
+    return list(iter_search(connection, text, limit))
+
+
+def iter_search(connection: sqlite3.Connection, text: str, limit: int = 20) -> Iterator[SearchHit]:
+    """:func:`search` one hit at a time, each row read from SQLite as it is wanted, so
+    that 100,000 hits (and their bodies) are never held at once."""
     query = Query.parse(text)
     if not query.words or limit <= 0:
-        return []
+        return
     rows = _ranked(connection, query.match_expression("AND"), limit)
-    if not rows and len(query.words) > 1:
+    first = next(rows, None)
+    if first is None:
+        if len(query.words) < 2:
+            return
         rows = _ranked(connection, query.match_expression("OR"), limit)
-    hits = []
-    for article_id, title, body, folded_body, date, source, rank in rows:
+        first = next(rows, None)
+        if first is None:
+            return
+    for article_id, title, body, folded_body, date, source, rank in chain((first,), rows):
         snippet, highlights = make_snippet(body, query, folded_body)
-        hits.append(
-            SearchHit(
-                article_id=article_id,
-                title=sanitize_line(title, keep_bidi_controls=True),
-                snippet=snippet,
-                score=-rank,
-                date=date,
-                source=source,
-                highlights=highlights,
-            )
+        yield SearchHit(
+            article_id=article_id,
+            title=sanitize_line(title, keep_bidi_controls=True),
+            snippet=snippet,
+            score=-rank,
+            date=date,
+            source=source,
+            highlights=highlights,
         )
-    return hits
 
 
-def _ranked(connection: sqlite3.Connection, expression: str, limit: int) -> list[tuple]:
+def _ranked(connection: sqlite3.Connection, expression: str, limit: int) -> Iterator[tuple]:
     weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
     return connection.execute(
         f"""
@@ -99,7 +109,7 @@ def _ranked(connection: sqlite3.Connection, expression: str, limit: int) -> list
         ORDER BY m.rank
         """,
         (expression, limit),
-    ).fetchall()
+    )
 
 
 def _query_word_of(word: str, query: Query, cache: dict[str, int]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
 
@@ -95,56 +96,132 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     The index rows are computed before taking the write lock, so a concurrent reader
     (the app) waits as little as possible.
     """
-    article = clean_article(article)
-    digest = content_hash(article)
-    body = "\n".join(article.paragraphs)
-    from reader.library.indexing import build_index_row, write_index_row
-    from reader.library.titles import stored_title_keys
-
-    index_row = build_index_row(article.title, body)
-    title_key, title_base_key = stored_title_keys(article.title)
+    prepared = _Prepared(article)
     connection.execute("BEGIN IMMEDIATE")
     try:
-        exists = connection.execute(
-            "SELECT id FROM articles WHERE id = ? OR content_hash = ?", (article.id, digest)
-        ).fetchone()
-        if exists:
-            if article.related and not _has_links(connection, exists[0]):
-                _insert_links(connection, exists[0], article.related)
-            connection.execute("COMMIT")
-            return exists[0], False
-        cursor = connection.execute(
-            "INSERT INTO articles (id, title, breadcrumbs, date, author, source, url, direction, "
-            "format, origin, body, comment_form, imported_at, content_hash, title_key, "
-            "title_base_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                article.title,
-                json.dumps(article.breadcrumbs, ensure_ascii=False),
-                article.date,
-                article.author,
-                article.source,
-                article.url,
-                article.direction,
-                article.format,
-                article.origin,
-                body,
-                _comment_form_json(article.comment_form),
-                datetime.now(UTC).isoformat(timespec="seconds"),
-                digest,
-                title_key,
-                title_base_key,
-            ),
-        )
-        key = cursor.lastrowid
-        assert key is not None
-        _insert_links(connection, article.id, article.related)
-        write_index_row(connection, key, index_row)
+        [result] = _store_batch(connection, [prepared])
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-    return article.id, True
+    return result
+
+
+#: Articles prepared and written together by :func:`insert_articles`.
+BATCH_SIZE = 500
+
+
+def insert_articles(
+    connection: sqlite3.Connection, articles: Iterable[Article]
+) -> list[tuple[str, bool]]:
+    """Store many articles as :func:`insert_article` stores one, in ONE transaction:
+    rows written a batch at a time with ``executemany`` (the search index's too), the
+    articles read from *articles* as they come, so a stream of 100,000 is never held.
+    Returns (id, new) for each article, in order. Any error rolls all of them back."""
+    results: list[tuple[str, bool]] = []
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        batch: list[_Prepared] = []
+        for article in articles:
+            batch.append(_Prepared(article))
+            if len(batch) == BATCH_SIZE:
+                results.extend(_store_batch(connection, batch))
+                batch = []
+        if batch:
+            results.extend(_store_batch(connection, batch))
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return results
+
+
+class _Prepared:
+    """One article made ready to store: cleaned, hashed, its index rows computed."""
+
+    __slots__ = ("article", "body", "digest", "index_row", "title_keys")
+
+    def __init__(self, article: Article) -> None:
+        from reader.library.indexing import build_index_row
+        from reader.library.titles import stored_title_keys
+
+        self.article = article = clean_article(article)
+        self.digest = content_hash(article)
+        self.body = "\n".join(article.paragraphs)
+        self.index_row = build_index_row(article.title, self.body)
+        self.title_keys = stored_title_keys(article.title)
+
+
+def _store_batch(
+    connection: sqlite3.Connection, batch: list[_Prepared]
+) -> list[tuple[str, bool]]:
+    """Write the new articles of *batch* (inside the caller's transaction); an article
+    stored already (or earlier in the batch) is a duplicate."""
+    from reader.library.indexing import write_index_rows
+
+    results: list[tuple[str, bool]] = []
+    new: list[_Prepared] = []
+    seen: dict[str, str] = {}  # id and content hash -> id, for this batch's new articles
+    for item in batch:
+        article = item.article
+        found = seen.get(article.id) or seen.get(item.digest)
+        if found is None:
+            exists = connection.execute(
+                "SELECT id FROM articles WHERE id = ? OR content_hash = ?",
+                (article.id, item.digest),
+            ).fetchone()
+            found = exists[0] if exists else None
+            if found is not None and article.related and not _has_links(connection, found):
+                _insert_links(connection, found, article.related)
+        if found is not None:
+            results.append((found, False))
+            continue
+        seen[article.id] = seen[item.digest] = article.id
+        new.append(item)
+        results.append((article.id, True))
+    if not new:
+        return results
+    first_key = connection.execute("SELECT coalesce(max(key), 0) + 1 FROM articles").fetchone()[0]
+    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    connection.executemany(
+        "INSERT INTO articles (key, id, title, breadcrumbs, date, author, source, url, "
+        "direction, format, origin, body, comment_form, imported_at, content_hash, title_key, "
+        "title_base_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                key,
+                item.article.id,
+                item.article.title,
+                json.dumps(item.article.breadcrumbs, ensure_ascii=False),
+                item.article.date,
+                item.article.author,
+                item.article.source,
+                item.article.url,
+                item.article.direction,
+                item.article.format,
+                item.article.origin,
+                item.body,
+                _comment_form_json(item.article.comment_form),
+                imported_at,
+                item.digest,
+                *item.title_keys,
+            )
+            for key, item in enumerate(new, start=first_key)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO related_links (article_id, position, title, url, target_id) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (item.article.id, position, link.title, link.url, link.article_id)
+            for item in new
+            for position, link in enumerate(item.article.related)
+        ],
+    )
+    write_index_rows(
+        connection, [(key, item.index_row) for key, item in enumerate(new, start=first_key)]
+    )
+    return results
 
 
 def _has_links(connection: sqlite3.Connection, article_id: str) -> bool:

@@ -16,9 +16,9 @@ from tests.comments.dbutil import open_database
 
 pytest.importorskip("reader.text.layout")
 
-from reader.ui.comments import CommentEditor, CommentPane
-from reader.ui.comments.bidi_text import BidiText, laid_out
-from reader.ui.comments.remember import RememberBox
+from reader.ui.widgets.comments import CommentEditor, CommentPane
+from reader.ui.widgets.comments.bidi_text import BidiText, laid_out
+from reader.ui.widgets.comments.remember import RememberBox
 
 TARGET = DraftTarget("ea300a519c8a66f3", "عنوان", "https://example.com/?p=5")
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from reader.articles import json_articles
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.articles.parse import ARTICLE_SUFFIXES, parse_path
 from reader.library import Library
@@ -119,3 +125,46 @@ def test_resolve_imports_a_path_and_accepts_an_id_prefix(tmp_path: Path) -> None
         assert library.resolve(article.id[:6]).id == article.id
         assert library.resolve(str(copy)).id == article.id
         assert library.count() == 1
+
+
+def test_json_lines_stream_record_by_record_with_a_bound_per_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file is read a record at a time: an over-long record, a line of bad
+    UTF-8 and a line of bad JSON are each reported by line, the others stored; the
+    same articles as stored one by one, the duplicates within the file stored once."""
+    monkeypatch.setattr(json_articles, "MAX_RECORD_BYTES", 2000)
+    records = [json.dumps({"title": f"عنوان {n}", "content": f"نص المقال رقم {n}.\nفقرة."},
+                          ensure_ascii=False) for n in range(1, 1201)]
+    lines = [
+        records[0],
+        json.dumps({"title": "طويل", "content": "كلمة " * 1000}, ensure_ascii=False),
+        records[1],
+        "{not json",
+        records[0],  # the same article again
+    ]
+    data = "\n".join(lines).encode() + b"\n" + b'{"title": "\xff"}\n'
+    data += "\n".join(records[2:]).encode() + b"\n"
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(data)
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        report = library.import_paths([path])
+        assert [p.reason.split(":")[0] for p in report.problems] == ["line 2", "line 4", "line 6"]
+        assert "record too large" in report.problems[0].reason
+        assert "invalid UTF-8" in report.problems[2].reason
+        assert len(report.imported) == 1200 and len(report.duplicates) == 1
+        assert report.article_ids[0] == report.article_ids[2]
+        assert library.count() == 1200
+        hit = library.search("المقال رقم 1177")[0]
+        assert library.get(hit.article_id).title == "عنوان 1177"
+
+
+def test_import_in_a_pipe_draws_no_progress(tmp_path: Path, corpus_jsonl: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(corpus_jsonl), "--library",
+         str(tmp_path / "lib.sqlite3")],
+        capture_output=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert result.stdout.decode().endswith(" 0 problems\n")

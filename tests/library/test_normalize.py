@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.library import normalize as normalize_module
 from reader.library.normalize import normalize, normalized_words, word_spans
 from reader.library.stemming import search_forms, term
 
@@ -87,3 +92,23 @@ def test_search_forms_do_not_match_unrelated_words(query: str, article_word: str
 )
 def test_term(word: str, expected: str) -> None:
     assert term(word) == expected
+
+
+_ARABIC_AND_MORE = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+        st.characters(min_codepoint=0x08D0, max_codepoint=0x08FF),
+        st.sampled_from("\u0640\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u200e\u202b"
+                        "\u0301éABC 12۱٢\ufef5\ufdf2"),
+        st.characters(),
+    ),
+)
+
+
+@given(_ARABIC_AND_MORE)
+def test_folding_equals_the_translate_table_it_replaces(text: str) -> None:
+    """The whole-text passes give exactly what ``str.translate`` with each table gives."""
+    for table in (normalize_module._TABLE, normalize_module._TABLE_TEH,
+                  normalize_module._TABLE_TITLE):
+        expected = unicodedata.normalize("NFKC", text).translate(table).lower()
+        assert normalize_module._fold(text, table) == expected

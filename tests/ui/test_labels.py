@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.i18n import STRINGS, Translator
 from reader.text.layout import LayoutOptions, layout_text
 from reader.text.output import LRM, RLM
-from reader.ui.i18n import STRINGS, Translator
 from reader.ui.labels import Labels
 
 

@@ -1,0 +1,115 @@
+"""``rtl-reader cat`` as a whole process against ``fribidi --width 80``, interleaved.
+
+Usage: python benchmarks/cat.py [--runs N] [--inputs short,corpus,big,million] [--mode raw]
+
+For each input, runs ``rtl-reader cat --raw --width 80 FILE`` (``--mode stdin``:
+the file on standard input, ``cat -``) and GNU FriBidi's ``fribidi --width 80 FILE``
+(Debian's ``libfribidi-bin``) one after the other, N times, so both see the same
+load on a busy machine; prints the medians of wall time, their ratio (targets:
+within 5x on the corpus text and on the short paragraphs, within 10x on the big
+files), the median of the per-pair ratios, and the peak RSS of each (target: at
+most 300 MB on the big files; as ``/usr/bin/time`` reports it).
+
+Inputs (made by ``benchmarks/inputs.py`` in the temporary directory on first use):
+``corpus``: the 1.75 MB vocalised corpus text; ``short``: ~1.4 MB of ~6,000 short
+paragraphs; ``big``: that corpus text 29 times (~48 MB); ``million``: a million
+numbered short Arabic lines. Child processes get a bytecode cache, as an installed
+rtl-reader has.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import inputs  # noqa: E402
+
+_PYCACHE = tempfile.mkdtemp(prefix="rtl-reader-bench-pycache-")
+atexit.register(shutil.rmtree, _PYCACHE, True)
+_CHILD_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPYCACHEPREFIX": _PYCACHE,
+}
+TARGETS = {"corpus": 5.0, "short": 5.0, "big": 10.0, "million": 10.0}
+
+
+def input_path(name: str) -> Path:
+    if name == "corpus":
+        return inputs.VOCALISED
+    return inputs.ensure(name)
+
+
+def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, int]:
+    """Wall time of ``command`` (output discarded) and its peak RSS in KiB, as
+    ``/usr/bin/time`` reports it (``wait4`` would count the forked Python before exec)."""
+    timer = ["/usr/bin/time", "-f", "%M"] if os.path.exists("/usr/bin/time") else []
+    with open(stdin_path or os.devnull, "rb") as stdin:
+        start = time.perf_counter()
+        result = subprocess.run([*timer, *command], stdin=stdin, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, cwd=ROOT, env=_CHILD_ENV)
+        elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"{command} exited with {result.returncode}: {result.stderr[-500:]!r}")
+    lines = result.stderr.decode(errors="replace").split()
+    return elapsed, int(lines[-1]) if timer and lines and lines[-1].isdigit() else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--inputs", default="corpus,short,big,million")
+    parser.add_argument("--mode", choices=("raw", "stdin"), default="raw")
+    parser.add_argument("--reader", default=None, help="the rtl-reader command "
+                        "(default: python -m reader with this Python)")
+    args = parser.parse_args()
+    fribidi = shutil.which("fribidi")
+    if fribidi is None:
+        print("fribidi: command not found (Debian package libfribidi-bin)")
+        return 1
+    reader = [args.reader] if args.reader else [sys.executable, "-m", "reader"]
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} "
+          f"(other work shares it: compare the ratios, measured in the same run)")
+    print(f"{args.runs} interleaved runs each; medians")
+    for name in args.inputs.split(","):
+        path = input_path(name)
+        if args.mode == "raw":
+            ours_command = [*reader, "cat", "--raw", "--width", "80", str(path)]
+            stdin = None
+        else:
+            ours_command = [*reader, "cat", "--width", "80", "-"]
+            stdin = path
+        theirs_command = [fribidi, "--width", "80", str(path)]
+        run_once(ours_command, stdin)  # fills the bytecode cache
+        ours, theirs, ratios = [], [], []
+        ours_rss = theirs_rss = 0
+        for _ in range(args.runs):
+            wall, rss = run_once(ours_command, stdin)
+            ours.append(wall)
+            ours_rss = max(ours_rss, rss)
+            wall_ref, rss = run_once(theirs_command, None)
+            theirs.append(wall_ref)
+            theirs_rss = max(theirs_rss, rss)
+            ratios.append(wall / wall_ref)
+        size = path.stat().st_size / 1e6
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        print(f"{name} ({path.name}, {size:.2f} MB): rtl-reader cat {statistics.median(ours):.3f} s"
+              f" (peak RSS {ours_rss / 1024:.0f} MiB), fribidi {statistics.median(theirs):.3f} s"
+              f" (peak RSS {theirs_rss / 1024:.0f} MiB): {ratio:.1f}x "
+              f"(median of pair ratios {statistics.median(ratios):.1f}x; "
+              f"target <= {TARGETS.get(name, 5.0):.0f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
