@@ -59,6 +59,8 @@ class LayoutOptions:
     (``app`` mode; off for terminals or fonts that shape by themselves).
     ``direction``: the document's direction, given to paragraphs with no
     strong letter (``"rtl"`` for Arabic articles).
+    ``marks``: put the strategy's bidi marks around each line (see
+    :mod:`reader.text.output`).
     """
 
     width: int
@@ -66,6 +68,8 @@ class LayoutOptions:
     harakat: str = "keep"
     shape: bool = True
     direction: str = "rtl"
+    #: the strategy's bidi marks (off for editors whose caret model counts characters)
+    marks: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.width, int) or self.width < 2:
@@ -554,7 +558,8 @@ def make_line(
         positions = (visual_to_logical if isinstance(visual_to_logical, tuple)
                      else tuple(visual_to_logical()))
         levels = prepared.levels.levels if prepared.levels is not None else None
-        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl, levels)
+        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl, levels,
+                                                 marks=options.marks)
         visual_to_logical = positions if finished is None else finished
     if on_its_own and not isinstance(visual_to_logical, tuple):
         visual_to_logical = tuple(visual_to_logical())

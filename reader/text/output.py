@@ -189,7 +189,8 @@ def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[
 
 
 def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
-                levels: bytes | Sequence[int] | None) -> tuple[str, tuple[int, ...] | None]:
+                levels: bytes | Sequence[int] | None, *, marks: bool = True
+                ) -> tuple[str, tuple[int, ...] | None]:
     """The last step of laying out a line for *mode*: what the strategy adds to the text
     the layout made (visual for reordering modes, logical otherwise).
 
@@ -197,7 +198,8 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
     caller keeps its own, possibly lazy, map).
     """
     strategy = STRATEGIES[mode]
-    if not (strategy.marked or strategy.words_flipped or
+    marked = strategy.marked and marks
+    if not (marked or strategy.words_flipped or
             (strategy.mirrors and not strategy.reorders)):
         return text, None
     mapped = list(positions)
@@ -205,7 +207,7 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
         text, mapped = flip_words(text, mapped)
     if strategy.mirrors and not strategy.reorders and levels is not None:
         text = mirror_in_rtl(text, mapped, levels)
-    if strategy.marked and text:
+    if marked and text:
         first, last = (mapped[0], mapped[-1])
         if rtl:
             text = RLM + text + RLM + LRM

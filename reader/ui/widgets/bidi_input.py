@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from itertools import compress
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -54,7 +53,7 @@ from textual.widgets._input import Selection
 from reader.comments.buffer import is_cluster_continuation
 from reader.comments.caret import VisualLayout
 from reader.text.layout import Document, LayoutOptions, Line
-from reader.text.output import is_mark, reorders
+from reader.text.output import reorders
 from reader.text.sanitize import sanitize_line
 from reader.text.shaping import HARAKAT
 from reader.ui.labels import Labels
@@ -78,16 +77,12 @@ def field_line(text: str, mode: str, harakat: str, shape: bool, direction: str) 
     if core:
         width = 2 * cell_len(core) + 2  # shaping never widens text: one line for sure
         options = LayoutOptions(width=width, mode=mode, harakat=harakat, shape=shape,
-                                direction=direction)
+                                direction=direction, marks=False)  # the caret counts chars
         (line,) = Document([core], direction).paragraph_lines(0, options)
         # A field's caret model draws logical text from the left (the terminal orders it).
         rtl, align_right = line.rtl, line.align_right and reorders(mode)
         drawn, cells = line.text, line.cells
         inner = tuple(lead + i for i in line.visual_to_logical)
-        if any(map(is_mark, drawn)):  # a strategy's marks: the caret model counts chars
-            kept = [not is_mark(ch) for ch in drawn]
-            drawn = "".join(compress(drawn, kept))
-            inner = tuple(compress(inner, kept))
     else:
         rtl = direction == "rtl"
         align_right = rtl and reorders(mode)
