@@ -34,6 +34,7 @@ from operator import itemgetter, ne
 from typing import Any
 from unicodedata import combining
 
+from reader.text import output
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
 from reader.text.shaping import HARAKAT, ZWJ, ShapedText, Shaper, strip_chars
@@ -41,7 +42,7 @@ from reader.text.wrap import LineSpan, WordTable, text_cells, word_table, wrap_t
 
 __all__ = ["Document", "LayoutOptions", "Line", "layout_text", "split_paragraphs"]
 
-MODES = ("app", "terminal")
+MODES = output.MODES
 _BIDI_CONTROL = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _DROP_UNSHAPED = frozenset({ZWJ})
 _DROP_UNSHAPED_NO_HARAKAT = frozenset({ZWJ, *HARAKAT})
@@ -51,12 +52,15 @@ _DROP_UNSHAPED_NO_HARAKAT = frozenset({ZWJ, *HARAKAT})
 class LayoutOptions:
     """How to lay out text.
 
-    ``mode``: ``"app"`` (the reader shapes and reorders: visual order) or
-    ``"terminal"`` (logical, unshaped text for terminals that do both).
+    ``mode``: an output strategy of :mod:`reader.text.output`: ``"app"`` (the
+    reader shapes and reorders: visual order), ``"terminal"`` (logical, unshaped
+    text for terminals that do both), or a form for a terminal with bidi of its own.
     ``harakat``: ``"keep"`` or ``"strip"``. ``shape``: join Arabic letters
     (``app`` mode; off for terminals or fonts that shape by themselves).
     ``direction``: the document's direction, given to paragraphs with no
     strong letter (``"rtl"`` for Arabic articles).
+    ``marks``: put the strategy's bidi marks around each line (see
+    :mod:`reader.text.output`).
     """
 
     width: int
@@ -64,12 +68,14 @@ class LayoutOptions:
     harakat: str = "keep"
     shape: bool = True
     direction: str = "rtl"
+    #: the strategy's bidi marks (off for editors whose caret model counts characters)
+    marks: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.width, int) or self.width < 2:
             raise ValueError(f"width must be an integer of at least 2 cells, not {self.width!r}")
         if self.mode not in MODES:
-            raise ValueError(f"mode must be 'app' or 'terminal', not {self.mode!r}")
+            raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
         if self.harakat not in ("keep", "strip"):
             raise ValueError(f"harakat must be 'keep' or 'strip', not {self.harakat!r}")
         is_rtl_direction(self.direction)
@@ -165,7 +171,7 @@ class Line:
         before_key = -1
         after_key = self.end
         for j, logical in enumerate(self.visual_to_logical):
-            if logical == i:
+            if logical == i and not output.is_mark(self.text[j]):
                 return j
             if before_key < logical < i and not combining(self.text[j]):
                 before_key, best_before = logical, j
@@ -298,7 +304,7 @@ def shape_paragraph(text: str, options: LayoutOptions) -> ShapedText:
 
 def _shape_owning_tails(text: str, options: LayoutOptions) -> tuple[ShapedText, list[int]]:
     """:func:`shape_paragraph`, and the alefs its ligatures took (see _own_ligature_tails)."""
-    if options.mode == "app" and options.shape:
+    if options.shape and output.shapes(options.mode):
         shaped = _shaper(options.harakat).shape(text)
     else:
         drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
@@ -328,7 +334,7 @@ def prepare_paragraph(
     (an editor splices them from the previous text's instead of classifying it all);
     ``levels``, when given, are the paragraph's resolved levels (``app`` mode).
     """
-    app = options.mode == "app"
+    app = output.needs_levels(options.mode)
     if not app:
         levels = None
     elif levels is None:
@@ -337,7 +343,8 @@ def prepare_paragraph(
         levels = bidi.paragraph_levels(text, base_level=base)
     has_controls = _BIDI_CONTROL.search(shaped.text) is not None
     classes = None
-    if app and not has_controls and not _explicit_or_removed(levels.classes):
+    if (app and output.reorders(options.mode) and not has_controls
+            and not _explicit_or_removed(levels.classes)):
         from reader.text import bidi
 
         if shaped.inverse is None and _glyphs_keep_bidi_classes():
@@ -388,7 +395,8 @@ class Document:
         return level
 
     def _prepare(self, index: int, options: LayoutOptions) -> _Prepared:
-        key = (index, options.mode, options.mode == "app" and options.shape, options.harakat)
+        key = (index, options.mode, options.shape and output.shapes(options.mode),
+               options.harakat)
         prepared = self._prepared.get(key)
         if prepared is None:
             text = self.paragraphs[index]
@@ -396,7 +404,7 @@ class Document:
             shaped, owned = _shape_owning_tails(text, options)
             levels = shaped_classes = None
             if (
-                options.mode == "app"
+                output.reorders(options.mode)
                 and shaped.inverse is not None
                 and len(owned) == len(text) - len(shaped.text)  # only ligature alefs went
                 and _ligatures_keep_bidi_classes()
@@ -521,8 +529,10 @@ def make_line(
     source = prepared.shaped.source
     visual_to_logical: tuple[int, ...] | Callable[[], Iterable[int]]
     base = prepared.levels.base_level if prepared.levels is not None else 0
+    reorder = output.reorders(options.mode)
     if (
-        prepared.shaped_classes is not None
+        reorder
+        and prepared.shaped_classes is not None
         and fast
         and _uniform(prepared.levels.levels, start, end, base)
     ):
@@ -530,7 +540,7 @@ def make_line(
             line_text, visual_to_logical = _uniform_line_by_clusters(prepared, a, b)
         else:
             line_text, visual_to_logical = _uniform_line(prepared, a, b, base)
-    elif options.mode == "app":
+    elif reorder:
         visual = _visual_by_runs if fast and not prepared.has_controls else Document._visual
         drawn, logical = visual(prepared, start, end, a, b)
         line_text = "".join(drawn)
@@ -544,10 +554,16 @@ def make_line(
     else:
         line_text = shaped_text[a:b]
         visual_to_logical = partial(_slice, source, a, b)
+    if options.mode != "app":
+        positions = (visual_to_logical if isinstance(visual_to_logical, tuple)
+                     else tuple(visual_to_logical()))
+        levels = prepared.levels.levels if prepared.levels is not None else None
+        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl, levels,
+                                                 marks=options.marks)
+        visual_to_logical = positions if finished is None else finished
     if on_its_own and not isinstance(visual_to_logical, tuple):
         visual_to_logical = tuple(visual_to_logical())
-    return Line(line_text, cells, rtl, index, start, end, visual_to_logical,
-                rtl and options.mode == "app")
+    return Line(line_text, cells, rtl, index, start, end, visual_to_logical, rtl)
 
 
 def _visual_by_runs(

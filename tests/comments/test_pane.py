@@ -480,7 +480,7 @@ async def test_typing_inside_a_long_pasted_paragraph_shows_what_a_fresh_layout_s
     """A paragraph of thousands of characters, pasted, then typed into and deleted from in
     the middle: each keystroke lays out only what changed, and the field shows exactly
     the rows (and caret) a layout from scratch gives, and the draft holds every key."""
-    from reader.comments.caret import VisualLayout
+    from reader.text.editing.caret import VisualLayout
 
     words = ["أعلنت", "الشركة", "اليوم", "عن", "جهاز", "iPad", "mini", "4", "(جديد)", "بسماكة"]
     paragraph = " ".join(words[i % len(words)] for i in range(700))
