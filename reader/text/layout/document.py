@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from reader.text import output
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.layout.line import Line
 from reader.text.layout.lines import make_line, paragraph_spans
@@ -67,7 +68,8 @@ class Document:
         return level
 
     def _prepare(self, index: int, options: LayoutOptions) -> PreparedParagraph:
-        key = (index, options.mode, options.mode == "app" and options.shape, options.harakat)
+        key = (index, options.mode, options.shape and output.shapes(options.mode),
+               options.harakat)
         prepared = self._prepared.get(key)
         if prepared is None:
             text = self.paragraphs[index]
@@ -75,7 +77,7 @@ class Document:
             shaped, owned = shape_owning_tails(text, options)
             levels = shaped_classes = None
             if (
-                options.mode == "app"
+                output.reorders(options.mode)
                 and shaped.inverse is not None
                 and len(owned) == len(text) - len(shaped.text)  # only ligature alefs went
                 and ligatures_keep_bidi_classes()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from unicodedata import combining
 
+from reader.text import output
+
 
 class Line:
     """One screen line. ``text`` is display-ready; see the module docstring for the maps.
@@ -101,7 +103,7 @@ class Line:
         before_key = -1
         after_key = self.end
         for j, logical in enumerate(self.visual_to_logical):
-            if logical == i:
+            if logical == i and not output.is_mark(self.text[j]):
                 return j
             if before_key < logical < i and not combining(self.text[j]):
                 before_key, best_before = logical, j

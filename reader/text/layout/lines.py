@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from reader.text import output
 from reader.text.layout.line import Line
 from reader.text.layout.options import LayoutOptions
 from reader.text.layout.order.general import visual_per_char
@@ -47,8 +48,10 @@ def make_line(
     source = prepared.shaped.source
     visual_to_logical: tuple[int, ...] | Callable[[], Iterable[int]]
     base = prepared.levels.base_level if prepared.levels is not None else 0
+    reorder = output.reorders(options.mode)
     if (
-        prepared.shaped_classes is not None
+        reorder
+        and prepared.shaped_classes is not None
         and fast
         and is_uniform(prepared.levels.levels, start, end, base)
     ):
@@ -56,7 +59,7 @@ def make_line(
             line_text, visual_to_logical = uniform_line_by_clusters(prepared, a, b)
         else:
             line_text, visual_to_logical = uniform_line(prepared, a, b, base)
-    elif options.mode == "app":
+    elif reorder:
         visual = visual_by_runs if fast and not prepared.has_controls else visual_per_char
         drawn, logical = visual(prepared, start, end, a, b)
         line_text = "".join(drawn)
@@ -70,7 +73,13 @@ def make_line(
     else:
         line_text = shaped_text[a:b]
         visual_to_logical = partial(source_slice, source, a, b)
+    if options.mode != "app":
+        positions = (visual_to_logical if isinstance(visual_to_logical, tuple)
+                     else tuple(visual_to_logical()))
+        levels = prepared.levels.levels if prepared.levels is not None else None
+        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl, levels,
+                                                 marks=options.marks)
+        visual_to_logical = positions if finished is None else finished
     if on_its_own and not isinstance(visual_to_logical, tuple):
         visual_to_logical = tuple(visual_to_logical())
-    return Line(line_text, cells, rtl, index, start, end, visual_to_logical,
-                rtl and options.mode == "app")
+    return Line(line_text, cells, rtl, index, start, end, visual_to_logical, rtl)

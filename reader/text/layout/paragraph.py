@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from reader.text import output
 from reader.text.layout.options import LayoutOptions
 from reader.text.sanitize import BIDI_CONTROLS
 from reader.text.shaping import HARAKAT, ZWJ, ShapedText, Shaper, strip_chars
@@ -108,7 +109,7 @@ def shape_paragraph(text: str, options: LayoutOptions) -> ShapedText:
 
 def shape_owning_tails(text: str, options: LayoutOptions) -> tuple[ShapedText, list[int]]:
     """:func:`shape_paragraph`, and the alefs its ligatures took (see _own_ligature_tails)."""
-    if options.mode == "app" and options.shape:
+    if options.shape and output.shapes(options.mode):
         shaped = _shaper(options.harakat).shape(text)
     else:
         drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
@@ -138,7 +139,7 @@ def prepare_paragraph(
     (an editor splices them from the previous text's instead of classifying it all);
     ``levels``, when given, are the paragraph's resolved levels (``app`` mode).
     """
-    app = options.mode == "app"
+    app = output.needs_levels(options.mode)
     if not app:
         levels = None
     elif levels is None:
@@ -147,7 +148,8 @@ def prepare_paragraph(
         levels = bidi.paragraph_levels(text, base_level=base)
     has_controls = _BIDI_CONTROL.search(shaped.text) is not None
     classes = None
-    if app and not has_controls and not explicit_or_removed(levels.classes):
+    if (app and output.reorders(options.mode) and not has_controls
+            and not explicit_or_removed(levels.classes)):
         from reader.text import bidi
 
         if shaped.inverse is None and glyphs_keep_bidi_classes():
