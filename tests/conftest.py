@@ -28,10 +28,16 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _recovery_folder_in_tmp(tmp_path_factory: pytest.TempPathFactory,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """Drafts a test's library refuses go to a temporary folder, never the user's own."""
-    import os
+def _no_saved_bidi_choices(tmp_path_factory: pytest.TempPathFactory,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read (or write) the bidi choices saved in the user's configuration."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("RTL_READER_CONFIG", str(folder / "terminals.json"))
 
-    if "RTL_READER_RECOVERY" not in os.environ:
-        monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path_factory.mktemp("recovery")))
+
+@pytest.fixture(autouse=True)
+def _no_user_recovery_folder(tmp_path_factory: pytest.TempPathFactory,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read (or leave) drafts in the user's own recovery folder: a file left
+    there by one run would be listed, and offered, by the next."""
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path_factory.mktemp("recovery")))

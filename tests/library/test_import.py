@@ -13,7 +13,8 @@ import pytest
 from reader.articles import json_articles
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.articles.parse import parse_path
-from reader.library import Library
+from reader.library import Library, indexing
+from reader.library.indexing import build_index_row
 from reader.library.storage import insert_article
 from reader.resources import bundled_article_files, seed_article_path
 
@@ -170,3 +171,12 @@ def test_import_in_a_pipe_draws_no_progress(tmp_path: Path, corpus_jsonl: Path) 
     # Only the line saying the library is new: no progress bar drawn into the pipe.
     assert result.stderr == f"rtl-reader: created a new library at {library}\n".encode()
     assert result.stdout.decode().endswith(" 0 problems\n")
+
+
+def test_a_long_body_is_indexed_in_pieces_exactly_as_whole(
+    corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [json.loads(line) for line in corpus_jsonl.read_text("utf-8").splitlines()[:40]]
+    whole = [build_index_row(r["title"], r["content"]) for r in records]
+    monkeypatch.setattr(indexing, "_PIECE_CHARS", 37)
+    assert [build_index_row(r["title"], r["content"]) for r in records] == whole
