@@ -69,7 +69,12 @@ def run(args: argparse.Namespace) -> int:
                                       shape=args.shape, measure=args.measure, lang=args.lang)
         if settings != saved:
             library.set_state(PREFERENCES_KEY, settings.to_state())
-        article_id = library.resolve_id(args.article) if args.article else None
+        article_id = None
+        if args.article:
+            from reader.cli.import_ import import_progress
+
+            with import_progress() as progress:  # a file not yet stored is imported first
+                article_id = library.resolve_id(args.article, progress)
         run_app(library, settings, article_id, on_first_paint=_resume_garbage_collection)
     finally:
         library.close()

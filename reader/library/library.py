@@ -165,9 +165,10 @@ class Library:
         with self._lock:
             return self.get(self.resolve_id(ref))
 
-    def resolve_id(self, ref: str) -> str:
+    def resolve_id(self, ref: str, progress: ImportProgress | None = None) -> str:
         """The id of the article :meth:`resolve` gives, without reading the article (a
-        50 MB body costs a fifth of a second to read: the app reads it once, to show it)."""
+        50 MB body costs a fifth of a second to read: the app reads it once, to show it);
+        a file imported first tells *progress* how far it got."""
         from reader.library.ids import match_in_table, refuse_empty
 
         refuse_empty(ref)
@@ -179,7 +180,7 @@ class Library:
                 return str(found[0])
             path = Path(ref)
             if path.is_file():
-                report = self.import_paths([path])
+                report = self.import_paths([path], progress)
                 if report.article_ids:
                     return report.article_ids[0]
                 reason = report.problems[0].reason if report.problems else "no article found"
