@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from textual.content import Content
+
 from reader.i18n import Translator
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
+from reader.ui.plain import plain
 
 #: Wide enough that a one-line label never wraps.
 ONE_LINE_WIDTH = 1000
@@ -66,6 +69,11 @@ class Labels:
         """The translated string *key*, laid out as one line (values are sanitized)."""
         safe = {name: sanitize_line(str(value)) for name, value in values.items()}
         return self.line(self.translate(key, **safe))
+
+    def content(self, key: str, **values: object) -> Content:
+        """:meth:`__call__` as Textual ``Content``: for titles and other places Textual
+        would parse a string's markup (see :mod:`reader.ui.plain`)."""
+        return plain(self(key, **values))
 
     def padded(self, lines: Sequence[Line], width: int) -> str:
         """Engine lines joined into one block, each aligned within *width*."""

@@ -187,7 +187,7 @@ class CommentPane(Vertical, can_focus=True):
         return "rtl" if self.language == "ar" else "ltr"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="comment-form")  # says that the article has no comment form
+        yield Static(id="comment-form", markup=False)  # says that the article has no comment form
         with VerticalScroll(id="comment-fields", can_focus=False):
             yield self._text(self._t("heading"), classes="comment-heading")
             yield self._text(self._t("note"), classes="comment-note")
