@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
                                       shape=args.shape, measure=args.measure, lang=args.lang)
         if settings != saved:
             library.set_state(PREFERENCES_KEY, settings.to_state())
-        article_id = library.resolve(args.article).id if args.article else None
+        article_id = library.resolve_id(args.article) if args.article else None
         run_app(library, settings, article_id, on_first_paint=_resume_garbage_collection)
     finally:
         library.close()

@@ -113,17 +113,23 @@ class Library:
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or a unique id prefix), or by path: a file is imported first."""
+        with self._lock:
+            return self.get(self.resolve_id(ref))
+
+    def resolve_id(self, ref: str) -> str:
+        """The id of the article :meth:`resolve` gives, without reading the article (a
+        50 MB body costs a fifth of a second to read: the app reads it once, to show it)."""
         with self._lock, reported_as(self.path):
             found = self.connection.execute(
                 "SELECT id FROM articles WHERE id = ?", (ref,)
             ).fetchone()
             if found:
-                return self.get(found[0])
+                return str(found[0])
             path = Path(ref)
             if path.is_file():
                 report = self.import_paths([path])
                 if report.article_ids:
-                    return self.get(report.article_ids[0])
+                    return report.article_ids[0]
                 reason = report.problems[0].reason if report.problems else "no article found"
                 raise ReaderError(f"{describe_source(ref)}: {reason}")
             if len(ref) >= _MIN_ID_PREFIX and ref.isalnum():
@@ -131,7 +137,7 @@ class Library:
                     "SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", (ref,)
                 ).fetchall()
                 if len(matches) == 1:
-                    return self.get(matches[0][0])
+                    return str(matches[0][0])
         raise ReaderError(f"{describe_source(ref)}: no such article id in the library, nor a file")
 
     def import_paths(
@@ -162,8 +168,9 @@ class Library:
         with self._lock, reported_as(self.path):
             yield from search.iter_search(self.connection, query, limit)
 
-    def related(self, article_id: str, top: int = 10) -> list[RelatedItem]:
-        """The article's own related links, then up to *top* similar stored articles."""
+    def related(self, article_id: str, top: int = 20) -> list[RelatedItem]:
+        """The article's own related links, then up to *top* similar stored articles
+        (those related above the floor of :mod:`reader.library.related`)."""
         from reader.library import related
 
         with self._lock, reported_as(self.path):

@@ -36,13 +36,18 @@ class SearchHit:
 class RelatedItem:
     """A related article: a link the page listed (``kind="stored"``) or one found by
     content (``kind="similar"``). ``article_id`` is set when it is in the library;
-    ``score`` is the similarity (``None`` for the page's own links)."""
+    ``score`` is the similarity that orders the list (``None`` for the page's own
+    links). For a similar article, ``relevance`` (0-1) is the share of the seed's
+    weighted key terms it has, and ``shared_terms`` the strongest of them, as the
+    seed writes them: why it is listed."""
 
     title: str
     url: str | None
     article_id: str | None
     score: float | None
     kind: str
+    relevance: float | None = None
+    shared_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.errors import ReaderError
+from reader.i18n import LANGUAGES, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings
-from reader.ui.i18n import LANGUAGES, Translator
 from reader.ui.labels import Labels
 from reader.ui.settings import MAX_MEASURE, MIN_MEASURE, PREFERENCES_KEY, Settings
 from reader.ui.terminal import BidiDecision, choose_bidi_mode, explicit_mode_sequences

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from reader.i18n import STRINGS, Translator
 from reader.text.layout import LayoutOptions, layout_text
-from reader.ui.i18n import STRINGS, Translator
 from reader.ui.labels import Labels
 
 

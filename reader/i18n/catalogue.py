@@ -1,17 +1,15 @@
-"""Interface strings in English and Arabic.
+"""Every user-visible string, in English and Arabic: plain templates by key.
 
 Every label, pane title, message and key description the app shows comes from
-here, by key. The Arabic strings are logical text: the screens pass them through
-the engine (:class:`reader.ui.labels.Labels`) like article text before they reach
-a widget, so they read correctly on terminals that neither shape nor reorder.
+here, by key, and so do the comment form's words. A template is plain text with
+named parameters (``{title}``); it carries no markup, and its parameters are filled
+by :func:`reader.i18n.message`. The Arabic strings are logical text: the screens pass
+them through the engine (:class:`reader.ui.labels.Labels`) like article text before
+they reach a widget, so they read correctly on terminals that neither shape nor
+reorder.
 """
 
 from __future__ import annotations
-
-import os
-from collections.abc import Mapping
-
-LANGUAGES = ("en", "ar")
 
 STRINGS: dict[str, dict[str, str]] = {
     # Screens and panes
@@ -28,20 +26,96 @@ STRINGS: dict[str, dict[str, str]] = {
     "related.none": {"en": "No related links.", "ar": "لا روابط ذات صلة."},
     "related.stored": {"en": "in the library", "ar": "في المكتبة"},
     "related.external": {"en": "external link", "ar": "رابط خارجي"},
-    "comment.fields": {"en": "Form fields", "ar": "حقول النموذج"},
-    "comment.required": {"en": "required", "ar": "إلزامي"},
     "comment.none": {
         "en": "This article has no comment form.",
         "ar": "لا نموذج تعليق لهذا المقال.",
     },
-    "comment.field.comment": {"en": "Comment", "ar": "التعليق"},
-    "comment.field.author": {"en": "Name", "ar": "الاسم"},
-    "comment.field.email": {"en": "E-mail", "ar": "البريد الإلكتروني"},
-    "comment.field.url": {"en": "Website", "ar": "الموقع"},
-    "comment.field.wp-comment-cookies-consent": {
-        "en": "Save my name and e-mail for next time",
-        "ar": "احفظ اسمي وبريدي للمرة القادمة",
+    # The comment form. The English strings follow WordPress core's own
+    # (wp-comments-post.php, wp_handle_comment_submission()); the Arabic ones say the
+    # same in the words Arabic WordPress sites show (the seed page's "اترك تعليقاً"
+    # heading and its "لن يتم نشر عنوان بريدك الإلكتروني" note). The form's
+    # validation names its errors by the part after "comment." (error.email.invalid).
+    "comment.heading": {"en": "Leave a Reply", "ar": "اترك تعليقاً"},
+    "comment.note": {
+        "en": "Your email address will not be published. Required fields are marked *",
+        "ar": "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
     },
+    "comment.label.comment": {"en": "Comment", "ar": "التعليق"},
+    "comment.label.author": {"en": "Name", "ar": "الاسم"},
+    "comment.label.email": {"en": "Email", "ar": "البريد الإلكتروني"},
+    "comment.label.url": {"en": "Website", "ar": "الموقع الإلكتروني"},
+    "comment.label.remember": {
+        "en": "Save my name, email, and website for the next time I comment.",
+        "ar": "احفظ اسمي، بريدي الإلكتروني، والموقع الإلكتروني في هذا المتصفح "
+        "لاستخدامها المرة المقبلة في تعليقي.",
+    },
+    "comment.error.comment.required": {
+        "en": "Error: Please type your comment text.",
+        "ar": "خطأ: يرجى كتابة نص تعليقك.",
+    },
+    "comment.error.author.required": {
+        "en": "Error: Please fill the required fields.",
+        "ar": "خطأ: يرجى ملء الحقول المطلوبة.",
+    },
+    "comment.error.email.required": {
+        "en": "Error: Please fill the required fields.",
+        "ar": "خطأ: يرجى ملء الحقول المطلوبة.",
+    },
+    "comment.error.email.invalid": {
+        "en": "Error: Please enter a valid email address.",
+        "ar": "خطأ: يرجى إدخال عنوان بريد إلكتروني صالح.",
+    },
+    "comment.error.url.invalid": {
+        "en": "Error: Please enter a valid website address.",
+        "ar": "خطأ: يرجى إدخال عنوان موقع صالح.",
+    },
+    "comment.error.comment.too_long": {
+        "en": "Error: Your comment is too long.",
+        "ar": "خطأ: تعليقك طويل جداً.",
+    },
+    "comment.error.author.too_long": {
+        "en": "Error: Your name is too long.",
+        "ar": "خطأ: اسمك طويل جداً.",
+    },
+    "comment.error.email.too_long": {
+        "en": "Error: Your email address is too long.",
+        "ar": "خطأ: عنوان بريدك الإلكتروني طويل جداً.",
+    },
+    "comment.error.url.too_long": {
+        "en": "Error: Your URL is too long.",
+        "ar": "خطأ: عنوان موقعك طويل جداً.",
+    },
+    "comment.bytes": {"en": "{used:,} / {limit:,} bytes", "ar": "{used:,} / {limit:,} بايت"},
+    "comment.status.ready": {"en": "Ready to send", "ar": "جاهز للإرسال"},
+    "comment.status.not_ready": {
+        "en": "Not ready: {count} problem(s)",
+        "ar": "غير جاهز: {count} مشكلة",
+    },
+    "comment.status.saved": {"en": "Draft saved {time}", "ar": "حُفظت المسودة {time}"},
+    "comment.status.unsaved": {"en": "Unsaved changes", "ar": "تغييرات غير محفوظة"},
+    "comment.status.save_failed": {
+        "en": "Cannot save the draft ({reason}); it is kept here and saving will be retried",
+        "ar": "تعذر حفظ المسودة ({reason})؛ النص محفوظ هنا وسيعاد الحفظ تلقائياً",
+    },
+    "comment.status.conflict": {
+        "en": "This draft was changed in another window. Keep mine (ctrl+k) or take "
+        "theirs (ctrl+t)? Both texts are kept.",
+        "ar": "عُدّلت هذه المسودة في نافذة أخرى. احتفظ بنصي (ctrl+k) أو خذ نصهم "
+        "(ctrl+t)؟ يُحفظ النصان كلاهما.",
+    },
+    "comment.status.resolved_mine": {
+        "en": "Kept your text; the other version is kept in the library.",
+        "ar": "احتُفظ بنصك؛ والنسخة الأخرى محفوظة في المكتبة.",
+    },
+    "comment.status.resolved_theirs": {
+        "en": "Took the other text; yours is kept in the library.",
+        "ar": "أُخذ النص الآخر؛ ونصك محفوظ في المكتبة.",
+    },
+    "comment.status.copied": {"en": "Copied {count} characters", "ar": "نُسخ {count} حرفاً"},
+    "comment.reason.readonly": {"en": "the library is read-only", "ar": "المكتبة للقراءة فقط"},
+    "comment.reason.full": {"en": "the disk is full", "ar": "القرص ممتلئ"},
+    "comment.reason.busy": {"en": "the library is busy", "ar": "المكتبة مشغولة"},
+    "comment.reason.other": {"en": "library error: {detail}", "ar": "خطأ في المكتبة: {detail}"},
     "search.placeholder": {"en": "Find in the article", "ar": "ابحث في المقال"},
     "search.count": {"en": "{current}/{total} matches", "ar": "التطابق {current} من {total}"},
     "search.none": {"en": "No match for {query}", "ar": "لا تطابق لـ {query}"},
@@ -134,36 +208,3 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.cancel": {"en": "Cancel", "ar": "إلغاء"},
     "key.copy_url": {"en": "Copy link", "ar": "نسخ الرابط"},
 }
-
-
-def default_language(environ: Mapping[str, str] | None = None) -> str:
-    """The interface language the locale asks for: ``ar`` for an Arabic locale, else ``en``.
-
-    Follows POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG (LANGUAGE first when set).
-    """
-    env = os.environ if environ is None else environ
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            first = value.split(":")[0].lower()
-            return "ar" if first.startswith("ar") else "en"
-    return "en"
-
-
-class Translator:
-    """Look strings up by key in one language (English when a string is missing)."""
-
-    def __init__(self, lang: str) -> None:
-        if lang not in LANGUAGES:
-            raise ValueError(f"unknown interface language {lang!r}; choose from {LANGUAGES}")
-        self.lang = lang
-
-    @property
-    def rtl(self) -> bool:
-        """Whether the interface reads right to left."""
-        return self.lang == "ar"
-
-    def __call__(self, key: str, **values: object) -> str:
-        entry = STRINGS[key]
-        template = entry.get(self.lang) or entry["en"]
-        return template.format(**values) if values else template
