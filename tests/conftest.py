@@ -25,3 +25,12 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _private_state_folder(tmp_path_factory: pytest.TempPathFactory,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own user state folder (where recovery files of unsaved drafts
+    go): a file left there by another test, or by the machine's user, would otherwise
+    change what ``drafts`` lists and make the result depend on what ran before."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
