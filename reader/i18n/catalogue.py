@@ -204,7 +204,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.next_article": {"en": "Next article", "ar": "المقال التالي"},
     "key.back": {"en": "Back", "ar": "رجوع"},
     "key.copy": {"en": "Copy paragraph", "ar": "نسخ الفقرة"},
+    "key.maximize": {"en": "Maximize pane", "ar": "تكبير الجزء"},
     "key.library": {"en": "Library", "ar": "المكتبة"},
+    "key.leave": {"en": "Leave", "ar": "مغادرة"},
     "key.cancel": {"en": "Cancel", "ar": "إلغاء"},
     "key.copy_url": {"en": "Copy link", "ar": "نسخ الرابط"},
 }

@@ -99,7 +99,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("down,j", "scroll_down", "key.down", show=False),
         Binding("up,k", "scroll_up", "key.up", show=False),
         Binding("pagedown,space", "page_down", "key.page_down"),
-        Binding("pageup", "page_up", "key.page_up", show=False),
+        Binding("pageup,b", "page_up", "key.page_up", show=False),
         Binding("home,g", "scroll_home", "key.home", show=False),
         Binding("end,G", "scroll_end", "key.end", show=False),
     ]
