@@ -28,9 +28,16 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _private_state_folder(tmp_path_factory: pytest.TempPathFactory,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test gets its own user state folder (where recovery files of unsaved drafts
-    go): a file left there by another test, or by the machine's user, would otherwise
-    change what ``drafts`` lists and make the result depend on what ran before."""
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+def _no_saved_bidi_choices(tmp_path_factory: pytest.TempPathFactory,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read (or write) the bidi choices saved in the user's configuration."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("RTL_READER_CONFIG", str(folder / "terminals.json"))
+
+
+@pytest.fixture(autouse=True)
+def _no_user_recovery_folder(tmp_path_factory: pytest.TempPathFactory,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read (or leave) drafts in the user's own recovery folder: a file left
+    there by one run would be listed, and offered, by the next."""
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path_factory.mktemp("recovery")))

@@ -256,11 +256,15 @@ def _comment_form(value: Any) -> CommentForm | None:
         if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
             raise _BadItem(f'field "comment_form.{key}" should be a list of strings')
         names[key] = tuple(clean_line(n) for n in listed if clean_line(n))
+    post_id = value.get("post_id")
+    if post_id is not None and (type(post_id) is not int or not 0 < post_id < 2**63):
+        raise _BadItem('field "comment_form.post_id" should be a positive whole number')
     return CommentForm(
         kind=clean_line(_string(value, "kind")) or "wordpress",
         heading=clean_line(_string(value, "heading")),
         note=clean_line(_string(value, "note")),
         action=clean_optional(_string(value, "action")),
+        post_id=post_id,
         **names,
     )
 
@@ -288,6 +292,8 @@ def article_record(article: Article) -> dict[str, Any]:
             "required": list(form.required),
             "action": form.action,
         }
+        if form.post_id is not None:
+            record["comment_form"]["post_id"] = form.post_id
     return {key: value for key, value in record.items() if value is not None}
 
 

@@ -126,9 +126,14 @@ def render_paragraphs(paragraphs: Sequence[str], options: LayoutOptions) -> Iter
     trailing padding.
     """
     from reader.text.layout import Document
+    from reader.text.output import reorders, unmarked
 
+    visual = reorders(options.mode)  # else logical text as it is, for any reader of it
     for line in Document(paragraphs, options.direction).lines(options):
-        yield line.padded(options.width) if line.align_right and line.text else line.text
+        if not visual:
+            yield unmarked(line.text)
+        else:
+            yield line.padded(options.width) if line.align_right and line.text else line.text
 
 
 def render_text(text: str, options: LayoutOptions) -> Iterator[str]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from reader.articles.wordpress import post_id_from_url, rest_endpoint
 from reader.comments.store import DraftRecord
 from reader.comments.validation import validate
-from reader.comments.wordpress import post_id_from_url, rest_endpoint
 
 FORMATS: tuple[str, ...] = ("json", "wp-rest")
 
@@ -42,7 +42,13 @@ def draft_as_json(record: DraftRecord) -> dict[str, object]:
 
 
 def draft_as_wp_rest(record: DraftRecord) -> dict[str, object]:
-    """One request for ``POST /wp-json/wp/v2/comments``."""
+    """One request for ``POST /wp-json/wp/v2/comments``.
+
+    ``ready`` is true only when the request can be sent as it is: the comment
+    passes WordPress's checks, the post it goes to is known (the saved page's
+    ``comment_post_ID`` or shortlink, or a ``?p=`` address) and so is the endpoint
+    (the article's address). Otherwise ``not_ready`` says why, one reason each.
+    """
     body: dict[str, object] = {}
     post = record.target.post_id or post_id_from_url(record.target.url)
     if post is not None:
@@ -52,12 +58,20 @@ def draft_as_wp_rest(record: DraftRecord) -> dict[str, object]:
     body["author_email"] = record.draft.email
     if record.draft.url:
         body["author_url"] = record.draft.url
+    endpoint = rest_endpoint(record.target.url)
+    reasons = list(validate(record.draft).errors)
+    if post is None:
+        reasons.append("post id unknown: the saved page had no comment_post_ID, "
+                       "no shortlink and no ?p= address")
+    if endpoint is None:
+        reasons.append("endpoint unknown: the article has no web address")
     return {
         "article_id": record.article_id,
         "article_url": record.target.url,
-        "endpoint": rest_endpoint(record.target.url),
+        "endpoint": endpoint,
         "method": "POST",
-        "ready": validate(record.draft).ready,
+        "ready": not reasons,
+        "not_ready": reasons,
         "body": body,
     }
 

@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.articles.model import Article
+from reader.articles.wordpress import post_id_from_url
 from reader.comments.form import CommentDraft, Identity
 from reader.comments.validation import validate
-from reader.comments.wordpress import post_id_from_url
 from reader.errors import ReaderError
 from reader.text.editing.buffer import clean_input
 from reader.text.sanitize import sanitize_line
@@ -41,8 +41,11 @@ class DraftTarget:
 
     @classmethod
     def for_article(cls, article: Article) -> DraftTarget:
-        """The target for a library article (post id from a ``?p=`` link when there is one)."""
-        return cls(article.id, article.title, article.url, post_id_from_url(article.url))
+        """The target for a library article: its WordPress post id from the saved page's
+        comment form (``comment_post_ID`` or the shortlink), else from a ``?p=`` URL."""
+        form_post = article.comment_form.post_id if article.comment_form else None
+        return cls(article.id, article.title, article.url,
+                   form_post or post_id_from_url(article.url))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "library.no_hits": {"en": "Nothing found.", "ar": "لا نتائج."},
     "library.continue": {"en": "Continue reading: {title}", "ar": "تابع القراءة: {title}"},
     "library.count": {"en": "{count} articles", "ar": "عدد المقالات: {count}"},
+    "library.status": {
+        "en": "{count} articles · sorted by {sort} (s to change)",
+        "ar": "عدد المقالات: {count} · الترتيب حسب {sort} (s للتغيير)",
+    },
+    "library.hits": {"en": "{count} found", "ar": "النتائج: {count}"},
+    "sort.date": {"en": "date, newest first", "ar": "التاريخ، الأحدث أولاً"},
+    "sort.title": {"en": "title", "ar": "العنوان"},
+    "sort.source": {"en": "source", "ar": "المصدر"},
+    "delete.question": {
+        "en": "Delete this article from the library?",
+        "ar": "أتحذف هذا المقال من المكتبة؟",
+    },
+    "delete.draft_kept": {
+        "en": "It has a comment draft: kept unless you delete it too.",
+        "ar": "له مسودة تعليق: تبقى محفوظة ما لم تحذفها معه.",
+    },
+    "delete.yes": {"en": "Delete", "ar": "احذف"},
+    "delete.with_draft": {"en": "Delete with its draft", "ar": "احذف مع المسودة"},
+    "delete.no": {"en": "Keep", "ar": "أبقِه"},
+    "msg.deleted": {"en": "Deleted: {title}", "ar": "حُذف: {title}"},
     "pane.article": {"en": "Article", "ar": "المقال"},
     "pane.related": {"en": "Related links", "ar": "روابط ذات صلة"},
     "pane.comment": {"en": "Comment draft", "ar": "مسودة تعليق"},
@@ -146,17 +166,55 @@ STRINGS: dict[str, dict[str, str]] = {
     # Why a bidi mode is active
     "bidi.reason.flag": {"en": "Chosen with --bidi or a saved preference.",
                          "ar": "اختير بالخيار --bidi أو بتفضيل محفوظ."},
-    "bidi.reason.env_terminal": {
-        "en": "The terminal reorders and shapes Arabic itself ({hint}), so text is sent in "
-        "logical order.",
-        "ar": "الطرفية تعيد ترتيب الحروف وتشكلها بنفسها ({hint})، فيُرسل النص بترتيبه المنطقي.",
+    "bidi.reason.saved": {
+        "en": "Chosen in the bidi chooser for this terminal ({hint}).",
+        "ar": "اختير في نافذة اختيار الاتجاه لهذه الطرفية ({hint}).",
     },
-    "bidi.reason.env_app": {
-        "en": "No terminal that reorders itself was detected, so the reader shapes and orders "
-        "the text (explicit mode sent: {explicit}).",
-        "ar": "لم تُكتشف طرفية تعيد الترتيب بنفسها، فالقارئ يشكل النص ويرتبه (أُرسل الوضع "
-        "الصريح: {explicit}).",
+    "bidi.reason.auto": {
+        "en": "Picked by auto for this terminal ({hint}).",
+        "ar": "اختاره الوضع التلقائي لهذه الطرفية ({hint}).",
     },
+    "strategy.app": {
+        "en": "The reader joins and orders the Arabic letters; the terminal draws cells as given.",
+        "ar": "القارئ يصل الحروف العربية ويرتبها، والطرفية ترسم الخلايا كما تصلها.",
+    },
+    "strategy.terminal": {
+        "en": "Logical text, unshaped: the terminal joins and orders it itself.",
+        "ar": "نص بترتيبه المنطقي دون وصل: الطرفية تصل حروفه وترتبها بنفسها.",
+    },
+    "strategy.shaped": {
+        "en": "Logical order, letters joined by the reader: the terminal orders them.",
+        "ar": "ترتيب منطقي وحروف يصلها القارئ: الطرفية ترتبها.",
+    },
+    "strategy.shaped-mirrored": {
+        "en": "As shaped, brackets swapped for a terminal that does not mirror them.",
+        "ar": "كالطريقة shaped، مع قلب الأقواس لطرفية لا تعكسها.",
+    },
+    "strategy.words": {
+        "en": "The reader's order, each Arabic word backwards: the terminal flips words.",
+        "ar": "ترتيب القارئ، وكل كلمة عربية معكوسة: الطرفية تقلب الكلمات.",
+    },
+    "help.bidi_chooser": {
+        "en": "Arabic looks wrong? b opens the bidi chooser: pick the line that reads right.",
+        "ar": "النص العربي يبدو خطأ؟ اضغط b لفتح نافذة اختيار الاتجاه واختر السطر الصحيح.",
+    },
+    "chooser.title": {"en": "Which line reads right?", "ar": "أي سطر يُقرأ صحيحا؟"},
+    "chooser.intro": {
+        "en": "The same sentence, as each output strategy sends it. Press the number of the "
+        "line that reads right (letters joined, right to left, brackets and the number in "
+        "place); Escape keeps {mode}.",
+        "ar": "الجملة نفسها كما ترسلها كل طريقة إخراج. اضغط رقم السطر الذي يُقرأ صحيحا "
+        "(حروف متصلة، من اليمين إلى اليسار، الأقواس والرقم في مكانها)؛ Escape يُبقي {mode}.",
+    },
+    "chooser.saved": {"en": "Saved for this terminal: {mode}", "ar": "حُفظ لهذه الطرفية: {mode}"},
+    "chooser.not_saved": {
+        "en": "Using {mode}, but it could not be saved: {error}",
+        "ar": "يُستخدم {mode}، لكن تعذر حفظه: {error}",
+    },
+    "cmd.bidi_chooser": {"en": "Bidi chooser: which line reads right?",
+                         "ar": "اختيار الاتجاه: أي سطر يُقرأ صحيحا؟"},
+    "cmd.bidi_chooser.help": {"en": "Pick the output strategy for this terminal in one key",
+                              "ar": "اختر طريقة الإخراج لهذه الطرفية بمفتاح واحد"},
     "value.on": {"en": "on", "ar": "مفعل"},
     "value.off": {"en": "off", "ar": "معطل"},
     "value.keep": {"en": "keep", "ar": "إبقاء"},
@@ -165,8 +223,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "value.no": {"en": "no", "ar": "لا"},
     # Palette commands
     "cmd.bidi": {"en": "Bidi mode: {mode}", "ar": "وضع الاتجاه: {mode}"},
-    "cmd.bidi.help": {"en": "app: the reader orders and shapes; terminal: the terminal does",
-                      "ar": "app: القارئ يرتب ويشكل؛ terminal: الطرفية تفعل ذلك"},
+    "cmd.bidi.help": {"en": "app: the reader orders and shapes; terminal: the terminal does; "
+                      "shaped, shaped-mirrored, words: for terminals with bidi of their own",
+                      "ar": "app: القارئ يرتب ويشكل؛ terminal: الطرفية تفعل ذلك؛ shaped و"
+                      "shaped-mirrored و words: لطرفيات لها اتجاهها الخاص"},
     "cmd.harakat": {"en": "Harakat: {value}", "ar": "الحركات: {value}"},
     "cmd.harakat.help": {"en": "Keep or strip the vowel marks",
                          "ar": "إبقاء علامات التشكيل أو حذفها"},
@@ -208,5 +268,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.library": {"en": "Library", "ar": "المكتبة"},
     "key.leave": {"en": "Leave", "ar": "مغادرة"},
     "key.cancel": {"en": "Cancel", "ar": "إلغاء"},
+    "key.sort": {"en": "Sort", "ar": "ترتيب"},
+    "key.delete": {"en": "Delete", "ar": "حذف"},
     "key.copy_url": {"en": "Copy link", "ar": "نسخ الرابط"},
 }

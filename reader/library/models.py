@@ -19,7 +19,8 @@ class ArticleSummary:
 class SearchHit:
     """One search result: the snippet is ORIGINAL text (harakat kept) around the match.
 
-    ``highlights`` are (start, end) offsets in ``snippet`` of the words that matched.
+    ``highlights`` are (start, end) offsets in ``snippet`` of the words that matched,
+    ``title_highlights`` the same in ``title``.
     ``score`` is higher for better matches (negated BM25).
     """
 
@@ -30,6 +31,7 @@ class SearchHit:
     date: str | None = None
     source: str | None = None
     highlights: tuple[tuple[int, int], ...] = ()
+    title_highlights: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

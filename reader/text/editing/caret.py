@@ -150,7 +150,7 @@ class VisualLayout:
         self.mode = mode
         self._settings = (self.width, mode, direction, paragraph_layout)
         self._options = LayoutOptions(width=self.width - 1, mode=mode, harakat="keep",
-                                      shape=True, direction=direction)
+                                      shape=True, direction=direction, marks=False)
         paragraphs = text.split("\n")
         if paragraph_layout is not None:
             self._layouts = [paragraph_layout(p, self._options) if p else None

@@ -53,6 +53,7 @@ from textual.widgets._input import Selection
 from reader.text.editing.buffer import is_cluster_continuation
 from reader.text.editing.caret import VisualLayout
 from reader.text.layout import Document, LayoutOptions, Line
+from reader.text.output import reorders
 from reader.text.sanitize import sanitize_line
 from reader.text.shaping import HARAKAT
 from reader.ui.labels import Labels
@@ -76,14 +77,15 @@ def field_line(text: str, mode: str, harakat: str, shape: bool, direction: str) 
     if core:
         width = 2 * cell_len(core) + 2  # shaping never widens text: one line for sure
         options = LayoutOptions(width=width, mode=mode, harakat=harakat, shape=shape,
-                                direction=direction)
+                                direction=direction, marks=False)  # the caret counts chars
         (line,) = Document([core], direction).paragraph_lines(0, options)
-        rtl, align_right = line.rtl, line.align_right
+        # A field's caret model draws logical text from the left (the terminal orders it).
+        rtl, align_right = line.rtl, line.align_right and reorders(mode)
         drawn, cells = line.text, line.cells
         inner = tuple(lead + i for i in line.visual_to_logical)
     else:
         rtl = direction == "rtl"
-        align_right = rtl and mode == "app"
+        align_right = rtl and reorders(mode)
         drawn, cells, inner = "", 0, ()
     before = range(lead)
     after = range(lead + len(core), len(text))
