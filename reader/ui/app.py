@@ -352,17 +352,12 @@ def run_app(library: Any, settings: Settings, article_id: str | None = None,
     *on_first_paint* runs once the first screen's content is drawn (or at exit);
     *preferences* are the saved ones *settings* were made from (see ReaderApp).
     """
-<<<<<<< HEAD
-    ReaderApp(library, settings, article_id=article_id, environ=environ,
-              on_first_paint=on_first_paint, preferences=preferences).run()
-=======
     app = ReaderApp(library, settings, article_id=article_id, environ=environ,
-                    on_first_paint=on_first_paint)
+                    on_first_paint=on_first_paint, preferences=preferences)
     try:
         app.run()
     finally:
         app.restore_terminal()
->>>>>>> main
 
 
 __all__ = ["ReaderApp", "run_app"]
