@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
-from itertools import chain
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from reader.library.database import transaction
 from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
@@ -84,11 +84,39 @@ def build_index_row(title: str, body: str) -> IndexRow:
     title_norm = normalize(title)
     body_norm = normalize(body)
     title_words = _WORD.findall(title_norm)
-    body_words = _WORD.findall(body_norm)
     # The words themselves are in the title and body columns; forms adds the other readings.
-    forms = " ".join(filter(None, map(_FORMS_OF.__getitem__, chain(title_words, body_words))))
-    terms = article_terms(title_words) * TITLE_TERM_REPEAT + article_terms(body_words)
-    return IndexRow(title_norm, body_norm, forms, terms)
+    forms = [_forms(title_words)]
+    terms = article_terms(title_words) * TITLE_TERM_REPEAT
+    # A long body a piece at a time: its words as strings at once would be ten times
+    # its size (a 50 MB article's import peaked over a gigabyte).
+    for piece in _pieces(body_norm):
+        body_words = _WORD.findall(piece)
+        forms.append(_forms(body_words))
+        terms += article_terms(body_words)
+    return IndexRow(title_norm, body_norm, " ".join(filter(None, forms)), terms)
+
+
+def _forms(words: list[str]) -> str:
+    return " ".join(filter(None, map(_FORMS_OF.__getitem__, words)))
+
+
+_PIECE_CHARS = 1 << 18
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """*text* in pieces of about :data:`_PIECE_CHARS`, cut at whitespace (no word spans
+    two pieces)."""
+    start = 0
+    while len(text) - start > _PIECE_CHARS:
+        cut = max(text.rfind(" ", start, start + _PIECE_CHARS),
+                  text.rfind("\n", start, start + _PIECE_CHARS))
+        if cut <= start:  # no whitespace: the next space, or the end
+            cut = text.find(" ", start + _PIECE_CHARS)
+            if cut < 0:
+                break
+        yield text[start:cut]
+        start = cut + 1
+    yield text[start:]
 
 
 def write_index_row(connection: sqlite3.Connection, key: int, row: IndexRow) -> None:
@@ -119,8 +147,7 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
     pending = connection.execute("SELECT 1 FROM search_index WHERE counted = 0 LIMIT 1")
     if pending.fetchone() is None:
         return 0
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         rows = connection.execute(
             "SELECT t.terms FROM search_index AS s JOIN article_terms AS t "
             "ON t.rowid = s.article_key WHERE s.counted = 0"
@@ -134,10 +161,6 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
             frequencies.items(),
         )
         connection.execute("UPDATE search_index SET counted = 1 WHERE counted = 0")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return len(rows)
 
 
@@ -160,16 +183,11 @@ def fill_title_keys(connection: sqlite3.Connection, *, refresh: bool = False) ->
     # normaliser change), not on every open.
     from reader.library.titles import stored_title_keys
 
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         connection.executemany(
             "UPDATE articles SET title_key = ?, title_base_key = ? WHERE key = ?",
             ((*stored_title_keys(title), key) for key, title in rows),
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return len(rows)
 
 
@@ -188,8 +206,7 @@ def ensure_index(connection: sqlite3.Connection) -> int:
     if not stale and not missing:
         count_new_terms(connection)
         return 0
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         if stale:
             clear_index(connection)
         rows = connection.execute(
@@ -198,9 +215,5 @@ def ensure_index(connection: sqlite3.Connection) -> int:
         ).fetchall()
         for key, title, body in rows:
             write_index_row(connection, key, build_index_row(title, body))
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     count_new_terms(connection)
     return len(rows)

@@ -19,7 +19,8 @@ class ArticleSummary:
 class SearchHit:
     """One search result: the snippet is ORIGINAL text (harakat kept) around the match.
 
-    ``highlights`` are (start, end) offsets in ``snippet`` of the words that matched.
+    ``highlights`` are (start, end) offsets in ``snippet`` of the words that matched,
+    ``title_highlights`` the same in ``title``.
     ``score`` is higher for better matches (negated BM25).
     """
 
@@ -30,6 +31,7 @@ class SearchHit:
     date: str | None = None
     source: str | None = None
     highlights: tuple[tuple[int, int], ...] = ()
+    title_highlights: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,10 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    #: Files of a kind the reader does not read, met in a folder (listed, not failures).
+    skipped: list[ImportProblem] = field(default_factory=list)
+    #: Links that lead nowhere or back up the tree, folders too deep (not failures).
+    warnings: list[ImportProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -78,7 +84,8 @@ class ImportReport:
     def summary(self) -> str:
         """One line for people: ``12 imported, 3 already in the library, 1 problem``."""
         problems = len(self.problems)
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         return (
             f"{len(self.imported)} imported, {len(self.duplicates)} already in the library, "
-            f"{problems} problem{'s' if problems != 1 else ''}"
+            f"{problems} problem{'s' if problems != 1 else ''}{skipped}"
         )

@@ -88,6 +88,10 @@ SHARED_TERMS_SHOWN = 3  # key terms shown as the reason an article is listed
 _WORD = re.compile(r"[^\W_]+")
 _ARTICLE_PREFIX = re.compile("[وف]?(?:[بلك]?ال|لل)")
 _SQL_VARIABLES = 500
+#: The seed's text read word by word for its names and their spellings: its beginning
+#: speaks for a huge article (a pass over all of a 48 MB one took a minute, with the
+#: library locked and the reading screen waiting); an article is far shorter.
+_SEED_TEXT_CHARS = 200_000
 
 
 def _name_like_terms(title: str, body: str) -> set[str]:
@@ -157,7 +161,7 @@ def seed_terms(
     title_terms = set(article_terms(_WORD.findall(normalize(title))))
     for title_term in title_terms:  # titles were repeated in the index; count them once here
         counts[title_term] -= TITLE_TERM_REPEAT - 1
-    names = _name_like_terms(title, body)
+    names = _name_like_terms(title, body[:_SEED_TEXT_CHARS])
     documents = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
     frequencies = _document_frequencies(connection, counts)
     found = {}
@@ -314,7 +318,7 @@ def _seed_spellings(connection: sqlite3.Connection, key: int, wanted: Set[str]) 
         return {}
     spellings: dict[str, Counter[str]] = {name: Counter() for name in wanted}
     for text in row:
-        for match in WORD_RE.finditer(text or ""):
+        for match in WORD_RE.finditer((text or "")[:_SEED_TEXT_CHARS]):
             word = match.group()
             found = spellings.get(term(normalize_word(word)))
             if found is not None:
