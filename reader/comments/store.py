@@ -11,12 +11,13 @@ survive whatever the user then chooses.
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.articles.model import Article
 from reader.comments.form import CommentDraft, Identity
@@ -126,7 +127,7 @@ class DraftStore:
     """Drafts kept in the library's SQLite connection (schema: migration 0010)."""
 
     def __init__(self, connection: sqlite3.Connection,
-                 lock: AbstractContextManager | None = None) -> None:
+                 lock: AbstractContextManager[object] | None = None) -> None:
         """*lock*: held around every use of *connection* when other threads share it
         (the library serialises its own calls with one; pass it here)."""
         self.connection = connection
@@ -158,7 +159,7 @@ class DraftStore:
                 conn.rollback()
                 raise
 
-    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> builtins.list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self.connection.execute(sql, params).fetchall()
@@ -167,7 +168,7 @@ class DraftStore:
 
     # -- reading -------------------------------------------------------------------------
     @staticmethod
-    def _record(row: sqlite3.Row | tuple) -> DraftRecord:
+    def _record(row: sqlite3.Row | tuple[Any, ...]) -> DraftRecord:
         (article_id, comment, author, email, url, remember, ready, revision, updated_at,
          title, article_url, post_id) = row
         draft = CommentDraft(
@@ -195,7 +196,7 @@ class DraftStore:
         rows = self._query(f"SELECT {_COLUMNS} FROM drafts ORDER BY updated_at DESC, article_id")
         return [self._record(row) for row in rows]
 
-    def kept_versions(self, article_id: str) -> list[KeptVersion]:
+    def kept_versions(self, article_id: str) -> builtins.list[KeptVersion]:
         """Texts that lost a conflict for this article, oldest first."""
         rows = self._query(
             "SELECT article_id, comment, author, email, url, revision, kept_at, reason "
