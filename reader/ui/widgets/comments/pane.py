@@ -359,6 +359,14 @@ class CommentPane(Vertical, can_focus=True):
         self._closing = True
         self._save_or_keep()
 
+    def save_before_exit(self) -> None:
+        """Save what the form holds now, synchronously (else keep it in a recovery file):
+        a signal is ending the app (:mod:`reader.ui.signals`)."""
+        if self.session is not None and not self._loading:
+            with contextlib.suppress(Exception):  # the form half torn down: the session's
+                self.session.change(self.draft)  # own copy is saved all the same
+        self._save_or_keep()
+
     def _save_or_keep(self) -> None:
         """Save before the draft leaves memory (another article, quitting); if the library
         still refuses, or a conflict awaits a choice, keep the text in a recovery file."""
