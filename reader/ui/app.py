@@ -268,7 +268,7 @@ class ReaderApp(App[None]):
         self.apply_settings(self.settings.with_changes(**changes))
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and theme != self.settings.theme and hasattr(self, "library"):
+        if theme != self.settings.theme and hasattr(self, "library"):
             self.settings = self.settings.with_changes(theme=theme)
             try:
                 self.library.set_state(PREFERENCES_KEY, self.settings.to_state())
