@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from reader.library.importer import ImportProgress
 
 
+#: Skipped files named one a line; beyond this many, a count.
+SKIPPED_SHOWN = 20
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -37,6 +41,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     with open_library(args) as library, import_progress() as progress:
         report = library.import_paths(args.paths, progress=progress)
+    for warning in report.warnings:
+        print(f"rtl-reader: warning: {sanitize_line(str(warning))}", file=sys.stderr)
+    for skipped in report.skipped[:SKIPPED_SHOWN]:
+        print(f"rtl-reader: skipped {sanitize_line(str(skipped))}", file=sys.stderr)
+    if len(report.skipped) > SKIPPED_SHOWN:
+        print(f"rtl-reader: skipped {len(report.skipped) - SKIPPED_SHOWN:,} more files of "
+              "kinds the reader does not read", file=sys.stderr)
     for problem in report.problems:
         print(f"rtl-reader: {sanitize_line(str(problem))}", file=sys.stderr)
     print(report.summary())
