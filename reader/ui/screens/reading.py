@@ -87,7 +87,7 @@ class ReadingScreen(Screen):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         labels = self.app.labels
-        yield Static(id="pane-bar")  # which pane is shown, on a narrow screen
+        yield Static(id="pane-bar", markup=False)  # which pane is shown, on a narrow screen
         with Horizontal(id="panes"):
             # The side panes and the footer are mounted once the article is drawn
             # (see _article_drawn): the first paint waits only for the article. The
