@@ -39,6 +39,11 @@ _BODY_KEYS = ("content", "body", "text")
 _DATE_KEYS = ("date", "date_published", "published", "date_extracted")
 
 
+#: JSON nested deeper than Python's parser recurses (about a thousand levels; an article
+#: needs four) is refused with this, never a RecursionError that stops a whole import.
+TOO_DEEP = "JSON nested too deeply to be an article (over about 1,000 levels)"
+
+
 class _BadItem(Exception):
     """One object that cannot be an article; the caller adds where it was."""
 
@@ -51,6 +56,8 @@ def parse_json(text: str, source: str) -> ParseResult:
     """
     try:
         value = json.loads(text)
+    except RecursionError:
+        raise InputError(source, TOO_DEEP) from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return parse_json_lines(text, source)
@@ -143,6 +150,8 @@ def _article_of_line(line: str, number: int, source: str) -> Article:
     """The article of JSON Lines record ``number``, or InputError naming the line."""
     try:
         value = json.loads(line)
+    except RecursionError:
+        raise InputError(source, f"line {number}: {TOO_DEEP}") from None
     except json.JSONDecodeError as exc:
         raise InputError(
             source, f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}"
