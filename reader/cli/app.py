@@ -75,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
 
             with import_progress() as progress:  # a file not yet stored is imported first
                 article_id = library.resolve_id(args.article, progress)
-        run_app(library, settings, article_id, on_first_paint=_resume_garbage_collection)
+        status = run_app(library, settings, article_id,
+                         on_first_paint=_resume_garbage_collection)
     finally:
         library.close()
-    return 0
+    return status

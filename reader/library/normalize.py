@@ -52,7 +52,9 @@ _LETTER_FOLDS = {
     "ی": "ي",  # Persian yeh
     "ک": "ك",  # keheh
 }
-_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+_DIGITS: dict[int, str | None] = {
+    zero + i: str(i) for zero in (0x0660, 0x06F0) for i in range(10)
+}
 
 _TABLE: dict[int, str | None] = (
     {c: None for c in _MARKS}
@@ -102,7 +104,7 @@ class _Folder:
         dropped = "".join(chr(c) for c, to in table.items() if to is None)
         self.drop = re.compile("[" + re.escape(dropped) + "]")
         self.folds = [(chr(c), to) for c, to in table.items() if to is not None]
-        if any(to in table or ord(to) in table for _, to in self.folds if len(to) == 1):
+        if any(ord(to) in table for _, to in self.folds if len(to) == 1):
             raise ValueError("a fold yields a character the table acts on")
 
     def __call__(self, text: str) -> str:

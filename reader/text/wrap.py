@@ -203,7 +203,7 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
         cells = _word_cells(words, measure)
     lengths = list(map(len, words))
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
-    cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))  # type: ignore[arg-type]
+    cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))
     if 0 in lengths:  # runs of spaces, spaces at either end: keep the words only
         starts = list(compress(starts, lengths))
         cell_starts = list(compress(cell_starts, lengths))
@@ -217,7 +217,7 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
         starts,
         list(map(add, starts, lengths)),
         cell_starts,
-        list(map(add, cell_starts, cells)),  # type: ignore[arg-type]
+        list(map(add, cell_starts, cells)),
     )
 
 

@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 from reader.i18n import LANGUAGES, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
+from reader.ui import signals
 from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.saved_choices import load_choices
@@ -120,6 +121,7 @@ class ReaderApp(App[None]):
         # paint (painting waits for the mount batch), so the terminal is in explicit
         # mode before any Arabic reaches it.
         self._enter_bidi_mode()
+        signals.install(self)  # HUP, TERM, INT: drafts saved, then the normal exit
         if self._chooser_due():
             self.call_after_refresh(self.action_choose_bidi, True)
 
@@ -266,7 +268,7 @@ class ReaderApp(App[None]):
         self.apply_settings(self.settings.with_changes(**changes))
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and theme != self.settings.theme and hasattr(self, "library"):
+        if theme != self.settings.theme and hasattr(self, "library"):
             self.settings = self.settings.with_changes(theme=theme)
             try:
                 self.library.set_state(PREFERENCES_KEY, self.settings.to_state())
@@ -327,8 +329,9 @@ class ReaderApp(App[None]):
 
 def run_app(library: Any, settings: Settings, article_id: str | None = None,
             environ: Mapping[str, str] | None = None,
-            on_first_paint: Callable[[], None] | None = None) -> None:
-    """Run the interface until the reader quits.
+            on_first_paint: Callable[[], None] | None = None) -> int:
+    """Run the interface until the reader quits; return the exit status (128 + n when
+    signal n ended it, see :mod:`reader.ui.signals`).
 
     *on_first_paint* runs once the first screen's content is drawn (or at exit).
     """
@@ -338,6 +341,7 @@ def run_app(library: Any, settings: Settings, article_id: str | None = None,
         app.run()
     finally:
         app.restore_terminal()
+    return app.return_code or 0
 
 
 __all__ = ["ReaderApp", "run_app"]

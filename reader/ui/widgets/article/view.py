@@ -143,7 +143,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.measure = 72
         self._layouts: OrderedDict[LayoutOptions, _Layout] = OrderedDict()
         self._layout: _Layout | None = None
-        self._render_cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._line_cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._pending: ReadingPosition | None = None
         self._restore_scheduled = False
         self._matches: list[Match] = []
@@ -172,7 +172,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.direction = direction
         self._layouts.clear()
         self._layout = None
-        self._render_cache.clear()
+        self._line_cache.clear()
         self.clear_search()
         self._pending = position or ReadingPosition(0, 0)
         self._drawn = None
@@ -230,7 +230,7 @@ class ArticleView(ScrollView, can_focus=True):
         options = self._options()
         self._generation += 1
         self.workers.cancel_group(self, "layout")
-        self._render_cache.clear()
+        self._line_cache.clear()
         layout = self._layouts.get(options)
         if layout is None:
             layout = _Layout(options)
@@ -382,7 +382,7 @@ class ArticleView(ScrollView, can_focus=True):
         for number, match in enumerate(self._matches):
             self._matches_by_paragraph.setdefault(match.paragraph, []).append((number, match))
         self._current_match = -1
-        self._render_cache.clear()
+        self._line_cache.clear()
         if self._matches:
             here = self.position()
             after = [n for n, m in enumerate(self._matches) if (m.paragraph, m.start) >= here]
@@ -394,7 +394,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches = []
         self._matches_by_paragraph = {}
         self._current_match = -1
-        self._render_cache.clear()
+        self._line_cache.clear()
         self.refresh()
 
     def next_match(self, step: int = 1) -> None:
@@ -405,7 +405,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _go_to_match(self, number: int) -> None:
         self._current_match = number
         match = self._matches[number]
-        self._render_cache.clear()
+        self._line_cache.clear()
         target = ReadingPosition(match.paragraph, match.start)
         row = self._layout.row_of(target) if self._layout else None
         if row is None:
@@ -420,7 +420,7 @@ class ArticleView(ScrollView, can_focus=True):
     # --------------------------------------------------------------- rendering
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._render_cache.clear()
+        self._line_cache.clear()
 
     def _announce_drawn(self) -> None:
         """Post :class:`Drawn` once per document, when its first rows are rendered."""
@@ -453,12 +453,12 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(rows) or rows[index] is None:
             return Strip.blank(width, base)
         key = (index, width, self.text_width, self._current_match, id(self._layout))
-        cached = self._render_cache.get(key)
+        cached = self._line_cache.get(key)
         if cached is None:
             line = rows[index]
             assert line is not None
             cached = self._render_row(line, width, base)
-            self._render_cache[key] = cached
+            self._line_cache[key] = cached
         return cached
 
     def _render_row(self, line: Line, width: int, base: Style) -> Strip:

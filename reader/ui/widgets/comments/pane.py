@@ -35,7 +35,7 @@ from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
@@ -112,7 +112,7 @@ class CommentPane(Vertical, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
         Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
         Binding("ctrl+o", "view_other", "view the other version", show=False),
@@ -383,6 +383,14 @@ class CommentPane(Vertical, can_focus=True):
         self._closing = True
         self._save_or_keep()
 
+    def save_before_exit(self) -> None:
+        """Save what the form holds now, synchronously (else keep it in a recovery file):
+        a signal is ending the app (:mod:`reader.ui.signals`)."""
+        if self.session is not None and not self._loading:
+            with contextlib.suppress(Exception):  # the form half torn down: the session's
+                self.session.change(self.draft)  # own copy is saved all the same
+        self._save_or_keep()
+
     def _save_or_keep(self) -> None:
         """Save before the draft leaves memory (another article, quitting); if the library
         still refuses, or a conflict awaits a choice, keep the text in a recovery file."""
@@ -531,9 +539,9 @@ class CommentPane(Vertical, can_focus=True):
             counter = self.query_one(f"#bytes-{field}", BidiText)
             counter.update(self._t("bytes", used=state.used, limit=state.limit))
             counter.set_class(state.over_limit, "-over")
-            show = state.error is not None and started
+            error = state.error if started else None
             self.query_one(f"#error-{field}", BidiText).update(
-                self._t(state.error) if show else "")
+                self._t(error) if error is not None else "")
         status = self.query_one("#comment-status", BidiText)
         problem = False
         if session is None:
