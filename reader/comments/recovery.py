@@ -93,8 +93,12 @@ def recovered_for(article_id: str, folder: Path | None = None) -> list[tuple[Pat
             continue
         if not isinstance(data, dict) or data.get("article_id") != article_id:
             continue
-        texts = {name: data.get(name) for name in ("comment", "author", "email", "url")}
-        if not all(isinstance(value, str) for value in texts.values()):
+        texts: dict[str, str] = {}
+        for name in ("comment", "author", "email", "url"):
+            value = data.get(name)
+            if isinstance(value, str):
+                texts[name] = value
+        if len(texts) < 4:
             continue
         draft = CommentDraft(
             comment=clean_input(texts["comment"], multiline=True),

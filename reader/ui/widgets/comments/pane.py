@@ -461,6 +461,7 @@ class CommentPane(Vertical, can_focus=True):
         if session is None or not self._has_form:
             return
         line = self.app.labels.line if hasattr(self.app, "labels") else (lambda text: text)
+        choices: list[Choice[str | None]]
         if session.conflict is not None:
             theirs = session.conflict.theirs.draft
             question = [self._t("version.theirs"), *self._shown(theirs)]
