@@ -8,7 +8,7 @@ import pytest
 from reader.comments.form import CommentDraft
 from reader.comments.recovery import recovered_for, write_recovery
 from reader.comments.store import DraftStore, DraftTarget
-from tests.comments.test_pane import TARGET, PaneApp, text_of, type_text
+from tests.ui.test_comment_pane import TARGET, PaneApp, text_of, type_text
 
 pytest.importorskip("reader.text.layout")
 
