@@ -22,7 +22,7 @@ import asyncio
 import contextlib
 import os
 import signal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -36,7 +36,7 @@ def exit_status(signum: int) -> int:
     return 128 + signum
 
 
-def save_every_draft(app: App[object]) -> None:
+def save_every_draft(app: App[Any]) -> None:
     """Save each comment pane's draft now, from what its form holds."""
     from reader.ui.widgets.comments.pane import CommentPane
 
@@ -46,7 +46,7 @@ def save_every_draft(app: App[object]) -> None:
                 pane.save_before_exit()
 
 
-def install(app: App[object]) -> None:
+def install(app: App[Any]) -> None:
     """Handle :data:`EXIT_SIGNALS` on the running loop (call from ``on_mount``)."""
     loop = asyncio.get_running_loop()
     leaving: list[int] = []
