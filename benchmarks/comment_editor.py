@@ -30,12 +30,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.comments.buffer import EditBuffer
-from reader.comments.caret import VisualLayout
 from reader.comments.form import CommentDraft
 from reader.comments.session import DraftSession
 from reader.comments.store import DraftStore, DraftTarget
 from reader.library import Library
+from reader.text.editing.buffer import EditBuffer
+from reader.text.editing.caret import VisualLayout
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 WIDTH = 70

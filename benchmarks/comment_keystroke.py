@@ -31,7 +31,7 @@ from textual.app import App, ComposeResult  # noqa: E402
 
 from reader.comments.store import DraftStore, DraftTarget  # noqa: E402
 from reader.library import database  # noqa: E402
-from reader.ui.comments import CommentPane  # noqa: E402
+from reader.ui.widgets.comments import CommentPane  # noqa: E402
 
 TARGET = DraftTarget("ea300a519c8a66f3", "عنوان", "https://example.com/?p=5")
 TEXT = ROOT.parent / "shared" / "corpus" / "text" / "mixed_03_aawsat.txt"

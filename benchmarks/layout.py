@@ -34,8 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.text import bidi, layout  # noqa: E402
+from reader.text import bidi  # noqa: E402
 from reader.text.layout import Document, LayoutOptions, split_paragraphs  # noqa: E402
+from reader.text.layout.paragraph import forget_shaped_words  # noqa: E402
 from reader.text.shaping import Shaper  # noqa: E402
 
 DEFAULT_FILE = ROOT.parent / "shared" / "corpus" / "text" / "tashkeela_fadel2019_test.txt"
@@ -181,7 +182,7 @@ def main() -> int:
     # 4. A 4 KB article from scratch.
     article = article_of_about(ARTICLE.read_text(encoding="utf-8") * 3, 4096)
     def cold() -> None:
-        layout._SHAPERS.clear()  # also forget the words shaped for earlier documents
+        forget_shaped_words()  # also the words shaped for earlier documents
         Document(split_paragraphs(article)).lines(options80)
 
     small_cold = best_of(cold, 30)

@@ -253,6 +253,56 @@ def related_quality(workdir: Path) -> None:
     )
 
 
+def related_floor(workdir: Path) -> None:
+    """Precision and recall of the related list's floor, over the thirteen seeds whose
+    related articles are known: the seed and the corpus's twelve Iran-nuclear articles,
+    each related to the twelve others. Also how many articles each corpus article keeps."""
+    from reader.library import related as related_module
+    from reader.resources import seed_article_path
+
+    with Library.open(workdir / "quality.sqlite3", import_bundled=False) as library:
+        seed = library.resolve(str(seed_article_path()))
+        urls = dict(library.connection.execute("SELECT id, url FROM articles"))
+        wanted = {seed.id}
+        for line in CORPUS.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            text = normalize(record["title"] + " " + record["content"])
+            if "ايران" in text and "نووي" in text:
+                wanted |= {i for i, u in urls.items() if u == record["url"]}
+        floor = related_module.RELEVANCE_FLOOR
+        related_module.RELEVANCE_FLOOR = 0.0
+        try:
+            shares: dict[str, list[tuple[str, float]]] = {}
+            for article_id in urls:
+                items = library.related(article_id, top=300)
+                shares[article_id] = [(i.article_id or "", i.relevance or 0.0) for i in items]
+        finally:
+            related_module.RELEVANCE_FLOOR = floor
+    pairs = len(wanted) * (len(wanted) - 1)
+    print(
+        f"related floor: {len(wanted)} seeds with known related articles ({pairs} pairs); "
+        f"the library's floor is {floor}"
+    )
+    for candidate in (0.10, 0.14, 0.16, 0.17, 0.18, 0.20, 0.25):
+        listed = [
+            (other, share) for s in wanted for other, share in shares[s] if share >= candidate
+        ]
+        right = sum(1 for other, _share in listed if other in wanted)
+        kept = sorted(sum(1 for _o, share in shares[s] if share >= candidate) for s in shares)
+        print(
+            f"  floor {candidate:.2f}: recall {right / pairs:.2f}, precision "
+            f"{right / max(1, len(listed)):.2f}; over all {len(kept)} articles as seeds, "
+            f"articles listed: median {kept[len(kept) // 2]}, none for {kept.count(0)}"
+        )
+    seed_shares = shares[seed.id]
+    inside = [share for other, share in seed_shares if other in wanted]
+    outside = [share for other, share in seed_shares if other not in wanted]
+    print(
+        f"  the seed: its {len(inside)} Iran-nuclear neighbours have relevance "
+        f"{min(inside):.3f}-{max(inside):.3f}; the best of the rest {max(outside):.3f}"
+    )
+
+
 def _build_index(path: Path, create: str, rows: list[tuple[str, ...]]) -> float:
     connection = sqlite3.connect(path, isolation_level=None)
     started = time.perf_counter()
@@ -355,6 +405,7 @@ def main() -> None:
         workdir = Path(tmp)
         bench_import(workdir)
         related_quality(workdir)
+        related_floor(workdir)
         bench_index_choice(workdir)
         library = build_large_library(workdir / "large.sqlite3", args.articles)
         with library:

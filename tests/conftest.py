@@ -25,3 +25,11 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_saved_bidi_choices(tmp_path_factory: pytest.TempPathFactory,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read (or write) the bidi choices saved in the user's configuration."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("RTL_READER_CONFIG", str(folder / "terminals.json"))

@@ -42,6 +42,22 @@ def link_target(article_id: str | None, url: str | None) -> str:
     return sanitize_line(article_id or url or "")
 
 
+#: Cells of :func:`relevance_bar`.
+RELEVANCE_BAR_CELLS = 5
+
+
+def relevance_bar(share: float, cells: int = RELEVANCE_BAR_CELLS) -> str:
+    """A small bar for a relevance share (0-1): filled then empty dots, ``●●○○○``.
+
+    Whole dots only, no partial blocks: a bar in a right-to-left line is drawn from
+    the right, and a left-half block would then point the wrong way. Relevance over
+    0.5 is rare (a second report of the same story), so the bar's full length is
+    0.5 and a listed article (at least 0.17) shows two dots or more.
+    """
+    filled = max(0, min(cells, round(share / 0.5 * cells)))
+    return "●" * filled + "○" * (cells - filled)
+
+
 def related_paragraphs(article: Article) -> list[str]:
     """The page's own related links: a heading, then one ``• title — where`` each,
     *where* being :func:`link_target`."""

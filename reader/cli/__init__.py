@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "search the library (harakat and hamza forms folded)"),
     "related": ("related", "show an article's related and most similar articles"),
     "drafts": ("drafts", "list, export or delete offline comment drafts"),
+    "doctor": ("doctor", "show how this terminal is detected; choose its bidi output"),
 }
 
 PROG = "rtl-reader"

@@ -29,9 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--library", type=Path, metavar="PATH",
                         help="the library database (default: $RTL_READER_LIBRARY, "
                         "else the user data folder)")
-    parser.add_argument("--bidi", choices=("app", "terminal", "auto"),
-                        help="app: the reader shapes and orders Arabic; terminal: the terminal "
-                        "does (Konsole, mlterm); auto: guess from the environment (default)")
+    from reader.ui.terminal import BIDI_CHOICES
+
+    parser.add_argument("--bidi", choices=BIDI_CHOICES,
+                        help="the output strategy: app (the reader shapes and orders Arabic), "
+                        "terminal (logical text; the terminal does both), shaped, "
+                        "shaped-mirrored, words (for terminals with bidi of their own), auto "
+                        "(from what the terminal is, or the choice saved for it; default). "
+                        "`rtl-reader doctor` shows and sets it")
     parser.add_argument("--harakat", choices=("keep", "strip"), help="keep or strip vowel marks")
     parser.add_argument("--no-shape", dest="shape", action="store_const", const=False,
                         help="do not join Arabic letters (for terminals that shape)")

@@ -21,8 +21,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from reader.cli.library_options import add_library_option, open_library
 
@@ -127,9 +126,14 @@ def render_paragraphs(paragraphs: Sequence[str], options: LayoutOptions) -> Iter
     trailing padding.
     """
     from reader.text.layout import Document
+    from reader.text.output import reorders, unmarked
 
+    visual = reorders(options.mode)  # else logical text as it is, for any reader of it
     for line in Document(paragraphs, options.direction).lines(options):
-        yield line.padded(options.width) if line.align_right and line.text else line.text
+        if not visual:
+            yield unmarked(line.text)
+        else:
+            yield line.padded(options.width) if line.align_right and line.text else line.text
 
 
 def render_text(text: str, options: LayoutOptions) -> Iterator[str]:
@@ -167,21 +171,46 @@ def stream_input(path: str) -> Iterator[str]:
         yield from text_pieces(sys.stdin.buffer, "<stdin>", warn=_warn)
         return
     where = describe_source(path)
+    with _open_input(path, where) as handle:
+        try:
+            yield from text_pieces(handle, where, warn=_warn)
+        except OSError as exc:
+            raise InputError(where, exc.strerror or "cannot be read") from None
+
+
+def stream_json_lines(path: str) -> Iterator[Article]:
+    """The articles of a JSON Lines file, read a record at a time (a file of 100,000
+    articles is never held); the first bad record stops with an InputError naming its
+    line, after the articles before it, as a filter does."""
+    from reader.articles.json_articles import stream_json_lines as records
+    from reader.errors import InputError
+    from reader.text.decode import describe_source
+
+    where = describe_source(path)
+    with _open_input(path, where) as handle:
+        try:
+            for item in records(handle, where):
+                if isinstance(item, InputError):
+                    raise item
+                yield item
+        except OSError as exc:
+            raise InputError(where, exc.strerror or "cannot be read") from None
+
+
+def _open_input(path: str, where: str) -> BinaryIO:
+    """``path`` opened for reading, or InputError naming the problem."""
+    from reader.errors import InputError
+
     try:
         if os.path.isdir(path):
             raise InputError(where, "is a directory, not a text file")
-        handle = open(path, "rb")  # noqa: SIM115 (closed below, after the last piece)
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError(where, "no such file") from None
     except PermissionError:
         raise InputError(where, "permission denied") from None
     except OSError as exc:
         raise InputError(where, exc.strerror or "cannot be read") from None
-    with handle:
-        try:
-            yield from text_pieces(handle, where, warn=_warn)
-        except OSError as exc:
-            raise InputError(where, exc.strerror or "cannot be read") from None
 
 
 def _warn(message: str) -> None:
@@ -203,14 +232,23 @@ def write_lines(lines: Iterable[str], *, batch: int = 4096) -> None:
     """Write lines as UTF-8 whatever the locale (Arabic must not depend on LANG), a batch
     of lines at a time: a long output is never held whole."""
     out = sys.stdout.buffer
-    lines = iter(lines)
-    while chunk := list(islice(lines, batch)):
-        chunk.append("")
-        out.write("\n".join(chunk).encode("utf-8"))
+    chunk: list[str] = []
+    try:
+        for line in lines:
+            chunk.append(line)
+            if len(chunk) == batch:
+                chunk.append("")
+                out.write("\n".join(chunk).encode("utf-8"))
+                out.flush()
+                chunk = []
+    finally:  # what was laid out before an error in the input is printed too
+        if chunk:
+            chunk.append("")
+            out.write("\n".join(chunk).encode("utf-8"))
         out.flush()
 
 
-def render_articles(articles: Sequence[Article], options: LayoutOptions) -> Iterator[str]:
+def render_articles(articles: Iterable[Article], options: LayoutOptions) -> Iterator[str]:
     """Screen lines for parsed articles; a rule across the width separates articles."""
     from reader.articles.display import article_paragraphs
 
@@ -226,10 +264,15 @@ def _looks_like_a_path(ref: str) -> bool:
     return os.path.exists(ref) or os.sep in ref or "." in ref
 
 
-def load_articles(ref: str, args: argparse.Namespace) -> list[Article]:
-    """The articles ``ref`` names: a file read as articles, else a library id."""
+def load_articles(ref: str, args: argparse.Namespace) -> Iterable[Article]:
+    """The articles ``ref`` names: a file read as articles (JSON Lines a record at a
+    time, as they are printed), else a library id."""
     if _looks_like_a_path(ref):
         from reader.articles import parse_bytes
+        from reader.articles.parse import JSON_LINES_SUFFIXES
+
+        if os.path.splitext(ref)[1].lower() in JSON_LINES_SUFFIXES and os.path.isfile(ref):
+            return stream_json_lines(ref)
 
         return parse_bytes(read_bytes(ref), ref)
     with open_library(args) as library:

@@ -1,15 +1,18 @@
 """``rtl-reader related ARTICLE [--top N]``: the article's related links, then similar ones.
 
 ARTICLE is a library id (or a unique prefix of one) or a file, imported first.
-Each line: the similarity score (``page`` for a link the page itself listed),
-the stored article's id (or the link's address), and the title.
+The page's own links come first (marked ``page``), then the stored articles
+related above the library's floor, most related first. Each line: a relevance bar
+and percentage (the share of the article's key terms the other one has), the
+stored article's id (or the link's address) and the title; under a similar
+article, the key terms the two share: why it is listed.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from reader.articles.display import link_target
+from reader.articles.display import link_target, relevance_bar
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
 from reader.cli.search import positive_int
@@ -18,7 +21,8 @@ from reader.cli.search import positive_int
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", metavar="ARTICLE", help="a library id or an article file")
     parser.add_argument(
-        "--top", type=positive_int, default=10, metavar="N", help="at most N similar articles"
+        "--top", type=positive_int, default=20, metavar="N",
+        help="at most N similar articles (fewer when fewer are related enough)",
     )
     add_library_option(parser)
     add_display_options(parser)
@@ -31,11 +35,17 @@ def run(args: argparse.Namespace) -> int:
         items = library.related(article.id, top=args.top)
     rows = [row(f"related to {article.id}  ", article.title, options)]
     for item in items:
-        score = f"{item.score:7.2f}" if item.score is not None else "   page"
+        if item.relevance is None:
+            score = f"{'page':>10}"
+        else:
+            score = f"{relevance_bar(item.relevance)} {round(item.relevance * 100):3d}%"
         where = link_target(item.article_id, item.url) or "-"
         if len(where) > 16:
             rows.append([f"{score}  {where}"])
             where = ""
-        rows.append(row(f"{score}  {where:<16}  " if where else " " * 27, item.title, options))
+        rows.append(row(f"{score}  {where:<16}  " if where else " " * 30, item.title, options))
+        if item.shared_terms:
+            rows.append(row(f"{'':10}  {'shared terms:':<16}  ", "، ".join(item.shared_terms),
+                            options))
     print_rows(rows)
     return 0

@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.articles.model import Article
-from reader.comments.buffer import clean_input
 from reader.comments.form import CommentDraft, Identity
 from reader.comments.validation import validate
 from reader.comments.wordpress import post_id_from_url
 from reader.errors import ReaderError
+from reader.text.editing.buffer import clean_input
 from reader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:

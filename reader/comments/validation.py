@@ -77,7 +77,7 @@ class FieldState:
     field: str
     used: int
     limit: int
-    error: str | None  # a key of reader.comments.messages, e.g. "error.email.invalid"
+    error: str | None  # "error.email.invalid": reader.i18n's "comment.error.email.invalid"
 
     @property
     def over_limit(self) -> bool:

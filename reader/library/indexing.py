@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
-from itertools import chain
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from reader.library.normalize import normalize
@@ -84,11 +83,39 @@ def build_index_row(title: str, body: str) -> IndexRow:
     title_norm = normalize(title)
     body_norm = normalize(body)
     title_words = _WORD.findall(title_norm)
-    body_words = _WORD.findall(body_norm)
     # The words themselves are in the title and body columns; forms adds the other readings.
-    forms = " ".join(filter(None, map(_FORMS_OF.__getitem__, chain(title_words, body_words))))
-    terms = article_terms(title_words) * TITLE_TERM_REPEAT + article_terms(body_words)
-    return IndexRow(title_norm, body_norm, forms, terms)
+    forms = [_forms(title_words)]
+    terms = article_terms(title_words) * TITLE_TERM_REPEAT
+    # A long body a piece at a time: its words as strings at once would be ten times
+    # its size (a 50 MB article's import peaked over a gigabyte).
+    for piece in _pieces(body_norm):
+        body_words = _WORD.findall(piece)
+        forms.append(_forms(body_words))
+        terms += article_terms(body_words)
+    return IndexRow(title_norm, body_norm, " ".join(filter(None, forms)), terms)
+
+
+def _forms(words: list[str]) -> str:
+    return " ".join(filter(None, map(_FORMS_OF.__getitem__, words)))
+
+
+_PIECE_CHARS = 1 << 18
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """*text* in pieces of about :data:`_PIECE_CHARS`, cut at whitespace (no word spans
+    two pieces)."""
+    start = 0
+    while len(text) - start > _PIECE_CHARS:
+        cut = max(text.rfind(" ", start, start + _PIECE_CHARS),
+                  text.rfind("\n", start, start + _PIECE_CHARS))
+        if cut <= start:  # no whitespace: the next space, or the end
+            cut = text.find(" ", start + _PIECE_CHARS)
+            if cut < 0:
+                break
+        yield text[start:cut]
+        start = cut + 1
+    yield text[start:]
 
 
 def write_index_row(connection: sqlite3.Connection, key: int, row: IndexRow) -> None:

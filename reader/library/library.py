@@ -101,6 +101,27 @@ class Library:
 
         return [ArticleSummary(*row) for row in rows]
 
+    def page(self, sort: str, offset: int, limit: int) -> list[ArticleSummary]:
+        """Rows of the article list in *sort* order (see :mod:`reader.library.listing`)."""
+        from reader.library import listing
+
+        with self._lock, reported_as(self.path):
+            return listing.page(self.connection, sort, offset, limit)
+
+    def position(self, sort: str, article_id: str) -> int | None:
+        """Where *article_id* stands in the article list in *sort* order."""
+        from reader.library import listing
+
+        with self._lock, reported_as(self.path):
+            return listing.position(self.connection, sort, article_id)
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and its index rows (its comment draft stays)."""
+        from reader.library import listing
+
+        with self._lock, reported_as(self.path):
+            return listing.delete_article(self.connection, article_id)
+
     def get(self, article_id: str) -> Article:
         """The stored article *article_id*; ReaderError when there is none."""
         with self._lock, reported_as(self.path):
@@ -168,8 +189,9 @@ class Library:
         with self._lock, reported_as(self.path):
             yield from search.iter_search(self.connection, query, limit)
 
-    def related(self, article_id: str, top: int = 10) -> list[RelatedItem]:
-        """The article's own related links, then up to *top* similar stored articles."""
+    def related(self, article_id: str, top: int = 20) -> list[RelatedItem]:
+        """The article's own related links, then up to *top* similar stored articles
+        (those related above the floor of :mod:`reader.library.related`)."""
         from reader.library import related
 
         with self._lock, reported_as(self.path):

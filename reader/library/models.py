@@ -19,7 +19,8 @@ class ArticleSummary:
 class SearchHit:
     """One search result: the snippet is ORIGINAL text (harakat kept) around the match.
 
-    ``highlights`` are (start, end) offsets in ``snippet`` of the words that matched.
+    ``highlights`` are (start, end) offsets in ``snippet`` of the words that matched,
+    ``title_highlights`` the same in ``title``.
     ``score`` is higher for better matches (negated BM25).
     """
 
@@ -30,19 +31,25 @@ class SearchHit:
     date: str | None = None
     source: str | None = None
     highlights: tuple[tuple[int, int], ...] = ()
+    title_highlights: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class RelatedItem:
     """A related article: a link the page listed (``kind="stored"``) or one found by
     content (``kind="similar"``). ``article_id`` is set when it is in the library;
-    ``score`` is the similarity (``None`` for the page's own links)."""
+    ``score`` is the similarity that orders the list (``None`` for the page's own
+    links). For a similar article, ``relevance`` (0-1) is the share of the seed's
+    weighted key terms it has, and ``shared_terms`` the strongest of them, as the
+    seed writes them: why it is listed."""
 
     title: str
     url: str | None
     article_id: str | None
     score: float | None
     kind: str
+    relevance: float | None = None
+    shared_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

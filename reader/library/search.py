@@ -80,16 +80,20 @@ def iter_search(connection: sqlite3.Connection, text: str, limit: int = 20) -> I
         first = next(rows, None)
         if first is None:
             return
+    cache: dict[str, int] = {}
     for article_id, title, body, folded_body, date, source, rank in chain((first,), rows):
         snippet, highlights = make_snippet(body, query, folded_body)
+        title_matches = tuple((s, e) for s, e, _ in _original_matches(title, query, cache))
+        title, title_matches = _clean_snippet(title, title_matches)
         yield SearchHit(
             article_id=article_id,
-            title=sanitize_line(title, keep_bidi_controls=True),
+            title=title,
             snippet=snippet,
             score=-rank,
             date=date,
             source=source,
             highlights=highlights,
+            title_highlights=title_matches,
         )
 
 

@@ -33,13 +33,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reader.text.direction import base_level, is_rtl_direction
-from reader.text.layout import (
-    _EXPLICIT_OR_REMOVED,
-    LayoutOptions,
-    Line,
-    _Prepared,
-    make_line,
-    paragraph_spans,
+from reader.text.layout import LayoutOptions, Line
+from reader.text.layout.lines import make_line, paragraph_spans
+from reader.text.layout.paragraph import (
+    EXPLICIT_OR_REMOVED,
+    PreparedParagraph,
     prepare_paragraph,
     shape_paragraph,
 )
@@ -67,7 +65,7 @@ class ParagraphLayout:
                  "options", "reused", "text")
 
     def __init__(self, text: str, options: LayoutOptions, index: int, base: int,
-                 prepared: _Prepared, spans: list[LineSpan],
+                 prepared: PreparedParagraph, spans: list[LineSpan],
                  lines: list[Line | None] | None = None, reused: int = 0) -> None:
         self.text = text
         self.options = options
@@ -279,7 +277,7 @@ def _edited_levels(
     from reader.text.bidi.fast import _BRACKET_RE, _bracket_pairs
 
     classes = old.classes[:start] + classify(text[start:new_end]) + old.classes[old_end:]
-    if _EXPLICIT_OR_REMOVED.search(classes) or _EXPLICIT_OR_REMOVED.search(old.classes):
+    if EXPLICIT_OR_REMOVED.search(classes) or EXPLICIT_OR_REMOVED.search(old.classes):
         return None
     first = max(classes.rfind("L", 0, start), classes.rfind("R", 0, start),
                 classes.rfind("A", 0, start), 0)
@@ -350,7 +348,7 @@ def _starts_word(word_starts: list[int], position: int) -> bool:
 
 
 def _lines(
-    previous: ParagraphLayout, text: str, base: int, prepared: _Prepared,
+    previous: ParagraphLayout, text: str, base: int, prepared: PreparedParagraph,
     spans: list[LineSpan], kept_before: int, resumed: int, tail: int,
 ) -> ParagraphLayout:
     """The new layout, with the lines the previous one had built where the spans, the

@@ -16,13 +16,23 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.errors import ReaderError
+from reader.i18n import LANGUAGES, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings
-from reader.ui.i18n import LANGUAGES, Translator
 from reader.ui.labels import Labels
+from reader.ui.saved_choices import load_choices
 from reader.ui.settings import MAX_MEASURE, MIN_MEASURE, PREFERENCES_KEY, Settings
-from reader.ui.terminal import BidiDecision, choose_bidi_mode, explicit_mode_sequences
+from reader.ui.terminal import (
+    BIDI_CHOICES,
+    BidiDecision,
+    Terminal,
+    ask_tmux,
+    chooser_due,
+    decide,
+    identify,
+    mode_sequences,
+)
 from reader.ui.widgets.article import ReadingPosition
 
 LAST_ARTICLE_KEY = "last_article"
@@ -60,7 +70,9 @@ class ReaderApp(App[None]):
         self.library = library
         self.settings = settings
         self.environ = dict(os.environ if environ is None else environ)
-        self.bidi: BidiDecision = choose_bidi_mode(settings.bidi, self.environ)
+        #: the terminal (inside tmux: tmux's client), found out once
+        self.terminal: Terminal = identify(self.environ, ask_tmux(self.environ))
+        self.bidi: BidiDecision = decide(settings.bidi, self.terminal, load_choices())
         self.labels = self._make_labels()
         localize_bindings(self, self.labels)
         self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
@@ -108,6 +120,8 @@ class ReaderApp(App[None]):
         # paint (painting waits for the mount batch), so the terminal is in explicit
         # mode before any Arabic reaches it.
         self._enter_bidi_mode()
+        if self._chooser_due():
+            self.call_after_refresh(self.action_choose_bidi, True)
 
     def on_unmount(self) -> None:
         self.first_paint_done()
@@ -126,13 +140,34 @@ class ReaderApp(App[None]):
             self._driver.flush()
 
     def _enter_bidi_mode(self) -> None:
-        enter, leave = explicit_mode_sequences(self.bidi.mode, self.environ)
+        enter, leave = mode_sequences(self.bidi)
         self._write_raw(enter)
-        self._leave_sequence = leave
+        self._leave_sequence = leave if not self.is_headless else ""
 
     def _leave_bidi_mode(self) -> None:
         self._write_raw(self._leave_sequence)
         self._leave_sequence = ""
+
+    def restore_terminal(self) -> None:
+        """Put the terminal's bidi back (implicit mode, mlterm's layout on) if the normal
+        exit path did not: after a crash or an exit that skipped unmounting. The driver
+        is gone by then, so the bytes go straight to the terminal."""
+        leave, self._leave_sequence = self._leave_sequence, ""
+        if leave:
+            import sys
+
+            stream = sys.__stdout__
+            if stream is not None:
+                try:
+                    stream.write(leave)
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+
+    def apply_bidi_choice(self, mode: str) -> None:
+        """Use strategy *mode* now (the chooser's answer, already saved for this terminal):
+        the preference returns to auto, which finds the saved choice from now on."""
+        self.apply_settings(self.settings.with_changes(bidi="auto"), force_bidi=mode)
 
     # --------------------------------------------------------------- library
     def notify_error(self, error: Exception) -> None:
@@ -201,14 +236,16 @@ class ReaderApp(App[None]):
             return None
 
     # -------------------------------------------------------------- settings
-    def apply_settings(self, settings: Settings) -> None:
+    def apply_settings(self, settings: Settings, *, force_bidi: str | None = None) -> None:
         """Switch to *settings*, save them as preferences, and redraw every screen."""
         from reader.ui.screens.library import LibraryScreen
         from reader.ui.screens.reading import ReadingScreen
 
         old_mode = self.bidi.mode
         self.settings = settings
-        self.bidi = choose_bidi_mode(settings.bidi, self.environ)
+        self.bidi = decide(settings.bidi, self.terminal, load_choices())
+        if force_bidi is not None and self.bidi.mode != force_bidi:
+            self.bidi = decide(force_bidi, self.terminal)  # the choice could not be saved
         if self.bidi.mode != old_mode:
             self._leave_bidi_mode()
             self._enter_bidi_mode()
@@ -236,6 +273,23 @@ class ReaderApp(App[None]):
             except ReaderError as error:
                 self.notify_error(error)
 
+    def action_choose_bidi(self, opened_by_itself: bool = False) -> None:
+        """Open the one-key chooser of output strategies."""
+        from reader.ui.screens.bidi_chooser import BidiChooser
+
+        if not isinstance(self.screen, BidiChooser):
+            self.push_screen(BidiChooser(opened_by_itself=opened_by_itself))
+
+    def _chooser_due(self) -> bool:
+        """Whether the chooser opens by itself now (see :func:`chooser_due`)."""
+        import sys
+
+        try:
+            interactive = sys.stdin.isatty() and sys.stdout.isatty() and not self.is_headless
+        except (AttributeError, ValueError):
+            interactive = False
+        return chooser_due(self.settings.bidi, self.bidi, interactive)
+
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
 
@@ -246,7 +300,9 @@ class ReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         labels, settings = self.labels, self.settings
         raw = labels.translate  # a value goes into its sentence, laid out once as a whole
-        for mode in ("app", "terminal", "auto"):
+        yield SystemCommand(labels("cmd.bidi_chooser"), labels("cmd.bidi_chooser.help"),
+                            self.action_choose_bidi)
+        for mode in BIDI_CHOICES:
             if mode != settings.bidi:
                 yield SystemCommand(labels("cmd.bidi", mode=mode), labels("cmd.bidi.help"),
                                     lambda mode=mode: self.change(bidi=mode))
@@ -276,8 +332,12 @@ def run_app(library: Any, settings: Settings, article_id: str | None = None,
 
     *on_first_paint* runs once the first screen's content is drawn (or at exit).
     """
-    ReaderApp(library, settings, article_id=article_id, environ=environ,
-              on_first_paint=on_first_paint).run()
+    app = ReaderApp(library, settings, article_id=article_id, environ=environ,
+                    on_first_paint=on_first_paint)
+    try:
+        app.run()
+    finally:
+        app.restore_terminal()
 
 
 __all__ = ["ReaderApp", "run_app"]

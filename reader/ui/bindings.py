@@ -13,7 +13,7 @@ from dataclasses import replace
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from reader.ui.i18n import STRINGS
+from reader.i18n import STRINGS
 from reader.ui.labels import Labels
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.i18n import Translator
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
-from reader.ui.i18n import Translator
 
 #: Wide enough that a one-line label never wraps.
 ONE_LINE_WIDTH = 1000

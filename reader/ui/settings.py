@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from reader.ui.i18n import LANGUAGES, default_language
+from reader.i18n import LANGUAGES, default_language
 from reader.ui.terminal import BIDI_CHOICES
 
 PREFERENCES_KEY = "preferences"

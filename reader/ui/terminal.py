@@ -1,27 +1,36 @@
-"""What the terminal does with Arabic, and the sequences that tell it not to.
+"""Which terminal the reader runs in, which output strategy it gets, and the sequences
+that set the terminal up for it and put it back.
 
-Terminals that run the bidi algorithm themselves (VTE, Konsole, mlterm, kitty…)
-would reverse the reader's visual-order text a second time. Two answers:
+The strategies themselves (what text is sent) are the engine's
+(:mod:`reader.text.output`); this module decides between them. ``--bidi auto``:
 
-- ``--bidi terminal`` sends logical, unshaped text, for terminals that reorder
-  *and* shape on their own; :func:`choose_bidi_mode` picks it from environment
-  hints when the user asked for ``auto``;
-- in ``app`` mode the reader sends ``CSI 8 l`` (BDSM reset: explicit mode, the
-  application orders the text) before the first paint and ``CSI 8 h`` on exit
-  (:func:`explicit_mode_sequences`). VTE and WezTerm obey it; tmux swallows it
-  unless it is wrapped in tmux's passthrough form.
+1. what the terminal is: outside tmux from the environment the terminal set
+   (``VTE_VERSION``, ``KONSOLE_VERSION``, ``TERM=mlterm``/``MLTERM``,
+   ``KITTY_WINDOW_ID``/``TERM=xterm-kitty``, ``ALACRITTY_*``, ``XTERM_VERSION``);
+   inside tmux those variables are whatever they were where tmux was started, so
+   tmux is asked about its client instead: ``#{client_termtype}`` (the
+   terminal's own answer to XTVERSION), ``#{client_termname}`` (its ``TERM``) and
+   the environment of the client process (``#{client_pid}``), which runs in the
+   terminal that is attached now;
+2. a choice the reader saved for that terminal with the chooser wins;
+3. else :data:`DECISIONS` (measured: ``docs/terminals.md``). A terminal it does
+   not know gets ``app`` without asking.
 
-No query tells reliably whether a terminal reorders, so these are guesses from the
-environment, and the user can always override them.
+Konsole's bidi is a profile setting no variable or query shows: auto takes its
+default (on) and the chooser, opened once, settles it.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Mapping
-from typing import NamedTuple
+from dataclasses import dataclass
 
-BIDI_CHOICES = ("app", "terminal", "auto")
+from reader.text.output import MODES
+
+#: What ``--bidi`` takes: every output strategy, and ``auto``.
+BIDI_CHOICES: tuple[str, ...] = (*MODES, "auto")
 
 #: BDSM (ECMA-48 mode 8): reset = explicit (the application orders), set = implicit.
 EXPLICIT_MODE = "\x1b[8l"
@@ -30,53 +39,183 @@ IMPLICIT_MODE = "\x1b[8h"
 MLTERM_CTL_OFF = "\x1b]5379;use_ctl=false\x07"
 MLTERM_CTL_ON = "\x1b]5379;use_ctl=true\x07"
 
+#: (terminal, inside tmux) -> strategy auto takes. Unknown terminals: ``app``.
+DECISIONS: dict[tuple[str, bool], str] = {
+    ("xterm", False): "app", ("xterm", True): "app",
+    ("alacritty", False): "app", ("alacritty", True): "app",
+    # VTE obeys CSI 8 l; inside tmux it never gets it, and reorders every row.
+    ("vte", False): "app", ("vte", True): "shaped",
+    # mlterm obeys its OSC 5379; tmux does not pass it on.
+    ("mlterm", False): "app", ("mlterm", True): "shaped",
+    # Konsole's bidi (on by default) cannot be switched off by the application,
+    # and it does not mirror brackets.
+    ("konsole", False): "shaped-mirrored", ("konsole", True): "shaped-mirrored",
+    # kitty flips each right-to-left word by itself.
+    ("kitty", False): "words", ("kitty", True): "words",
+}
 
-class BidiDecision(NamedTuple):
-    """The mode in effect, and why (shown on the help screen)."""
+#: Terminals with a bidi setting the reader cannot see: the chooser opens once.
+HIDDEN_SETTING = frozenset({"konsole"})
 
-    mode: str  # "app" or "terminal"
-    requested: str  # what the user asked for: "app", "terminal" or "auto"
-    hint: str | None  # the environment variable that decided "auto", if any
+
+@dataclass(frozen=True)
+class Terminal:
+    """What the reader found out about the terminal."""
+
+    kind: str  # xterm, alacritty, vte, mlterm, konsole, kitty, unknown
+    inside_tmux: bool
+    evidence: str  # what told it, for the help screen and doctor
+
+    @property
+    def key(self) -> str:
+        """The name a saved choice is kept under (tmux matters where auto differs)."""
+        differs = DECISIONS.get((self.kind, True)) != DECISIONS.get((self.kind, False))
+        return self.kind + ("+tmux" if self.inside_tmux and differs else "")
+
+
+@dataclass(frozen=True)
+class TmuxClient:
+    """What tmux says about the terminal attached to it."""
+
+    termname: str = ""
+    termtype: str = ""
+    environ: Mapping[str, str] | None = None  # the client process's; None if unreadable
+
+
+def _kind_from_environment(env: Mapping[str, str], term: str) -> tuple[str, str] | None:
+    checks = (
+        ("konsole", "KONSOLE_VERSION", bool(env.get("KONSOLE_VERSION"))),
+        ("mlterm", "TERM=" + term, term.startswith("mlterm")),
+        ("mlterm", "MLTERM", "MLTERM" in env),
+        ("kitty", "KITTY_WINDOW_ID", bool(env.get("KITTY_WINDOW_ID"))),
+        ("kitty", "TERM=" + term, term == "xterm-kitty"),
+        ("vte", "VTE_VERSION", bool(env.get("VTE_VERSION"))),
+        ("alacritty", "TERM=" + term, term == "alacritty"),
+        ("alacritty", "ALACRITTY_WINDOW_ID", bool(env.get("ALACRITTY_WINDOW_ID"))),
+        ("xterm", "XTERM_VERSION", bool(env.get("XTERM_VERSION"))),
+    )
+    for kind, evidence, found in checks:
+        if found:
+            return kind, evidence
+    return None
+
+
+def _kind_from_termtype(termtype: str) -> str | None:
+    """The terminal named by its XTVERSION answer ("XTerm(379)", "kitty(0.26.5)",
+    "Konsole 22.12.3"…), as tmux reports it."""
+    lowered = termtype.lower()
+    for prefix, kind in (("xterm(", "xterm"), ("kitty", "kitty"), ("konsole", "konsole"),
+                         ("mlterm", "mlterm"), ("vte", "vte"), ("alacritty", "alacritty")):
+        if lowered.startswith(prefix):
+            return kind
+    return None
+
+
+def identify(environ: Mapping[str, str], tmux: TmuxClient | None = None) -> Terminal:
+    """The terminal: from *environ* directly; inside tmux (``TMUX`` set) from *tmux*, the
+    client's fields, never from variables inherited from where tmux was started."""
+    if not environ.get("TMUX"):
+        found = _kind_from_environment(environ, environ.get("TERM", ""))
+        if found:
+            return Terminal(found[0], False, found[1])
+        return Terminal("unknown", False, "TERM=" + environ.get("TERM", ""))
+    client = tmux or TmuxClient()
+    kind = _kind_from_termtype(client.termtype)
+    if kind:
+        return Terminal(kind, True, f"tmux client_termtype={client.termtype}")
+    found = _kind_from_environment(client.environ or {}, client.termname)
+    if found:
+        where = "client_termname" if found[1].startswith("TERM=") else "client environment"
+        return Terminal(found[0], True, f"tmux {where}: {found[1]}")
+    return Terminal("unknown", True, f"tmux client_termname={client.termname}")
+
+
+def ask_tmux(environ: Mapping[str, str]) -> TmuxClient | None:
+    """Ask the tmux server this process runs under about its client (None outside tmux or
+    when tmux does not answer within a second)."""
+    if not environ.get("TMUX"):
+        return None
+    try:
+        answer = subprocess.run(
+            ["tmux", "display-message", "-p",
+             "#{client_pid}\t#{client_termname}\t#{client_termtype}"],
+            capture_output=True, text=True, timeout=1.0, env=dict(environ),
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    fields = answer.stdout.rstrip("\n").split("\t")
+    if answer.returncode != 0 or len(fields) != 3:
+        return None
+    pid, termname, termtype = fields
+    return TmuxClient(termname, termtype, _process_environment(pid))
+
+
+def _process_environment(pid: str) -> dict[str, str] | None:
+    """Another process's environment (Linux ``/proc``), or None."""
+    if not pid.isdigit():
+        return None
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    pairs = (item.decode("utf-8", "replace").partition("=") for item in raw.split(b"\0") if item)
+    return {name: value for name, _, value in pairs}
+
+
+@dataclass(frozen=True)
+class BidiDecision:
+    """The strategy in effect, and why (the help screen and doctor show it)."""
+
+    mode: str  # an output strategy (reader.text.output.MODES)
+    requested: str  # what the user asked for: a strategy or "auto"
+    terminal: Terminal
+    source: str  # "flag" (given), "saved" (the chooser's answer), "auto" (the table)
+
+    @property
+    def hint(self) -> str:
+        return self.terminal.evidence
 
     @property
     def reason_key(self) -> str:
         """The i18n key of the sentence explaining the decision."""
-        if self.requested != "auto":
-            return "bidi.reason.flag"
-        return "bidi.reason.env_terminal" if self.mode == "terminal" else "bidi.reason.env_app"
+        return f"bidi.reason.{self.source}"
+
+    @property
+    def setting_unseen(self) -> bool:
+        """Auto decided for a terminal with a bidi setting it cannot see."""
+        return self.source == "auto" and self.terminal.kind in HIDDEN_SETTING
 
 
-def _is_mlterm(env: Mapping[str, str]) -> bool:
-    return env.get("TERM", "").startswith("mlterm") or "MLTERM" in env
+def chooser_due(requested: str, decision: BidiDecision, interactive: bool) -> bool:
+    """Whether the chooser opens by itself: only on an interactive terminal, only when
+    auto decided for a terminal whose bidi setting it cannot see, and so only until a
+    choice is saved (then the decision's source is "saved"); never when a strategy was
+    given with ``--bidi`` or kept as a preference."""
+    return interactive and requested == "auto" and decision.setting_unseen
 
 
-def terminal_reorder_hint(environ: Mapping[str, str] | None = None) -> str | None:
-    """The environment variable showing a terminal that reorders *and* shapes, or None.
-
-    Konsole and mlterm do both and ignore ``CSI 8 l``; kitty flips right-to-left
-    runs and shapes, and ignores it too. VTE and WezTerm also reorder but obey
-    ``CSI 8 l``, so the reader keeps ``app`` mode for them and sends it.
-    """
-    env = os.environ if environ is None else environ
-    if env.get("KONSOLE_VERSION"):
-        return "KONSOLE_VERSION"
-    if env.get("TERM", "").startswith("mlterm"):
-        return "TERM=" + env["TERM"]
-    if "MLTERM" in env:
-        return "MLTERM"
-    if env.get("KITTY_WINDOW_ID"):
-        return "KITTY_WINDOW_ID"
-    return None
-
-
-def choose_bidi_mode(requested: str, environ: Mapping[str, str] | None = None) -> BidiDecision:
-    """Resolve ``--bidi app|terminal|auto`` to the mode the layout uses."""
+def decide(requested: str, terminal: Terminal, saved: Mapping[str, str] | None = None
+           ) -> BidiDecision:
+    """Resolve ``--bidi`` for *terminal*: a given strategy as it is; ``auto`` takes the
+    choice saved for this terminal, else the table, else ``app``."""
     if requested not in BIDI_CHOICES:
         raise ValueError(f"unknown bidi mode {requested!r}; choose from {BIDI_CHOICES}")
     if requested != "auto":
-        return BidiDecision(requested, requested, None)
-    hint = terminal_reorder_hint(environ)
-    return BidiDecision("terminal" if hint else "app", "auto", hint)
+        return BidiDecision(requested, requested, terminal, "flag")
+    chosen = (saved or {}).get(terminal.key)
+    if chosen in MODES:
+        return BidiDecision(chosen, "auto", terminal, "saved")
+    mode = DECISIONS.get((terminal.kind, terminal.inside_tmux), "app")
+    return BidiDecision(mode, "auto", terminal, "auto")
+
+
+def choose_bidi_mode(requested: str, environ: Mapping[str, str] | None = None,
+                     tmux: TmuxClient | None = None,
+                     saved: Mapping[str, str] | None = None) -> BidiDecision:
+    """:func:`decide` for the terminal *environ* (and *tmux*) describe."""
+    env = os.environ if environ is None else environ
+    return decide(requested, identify(env, tmux), saved)
 
 
 def tmux_passthrough(sequence: str) -> str:
@@ -87,21 +226,21 @@ def tmux_passthrough(sequence: str) -> str:
     return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
 
 
-def explicit_mode_sequences(
-    mode: str, environ: Mapping[str, str] | None = None
-) -> tuple[str, str]:
-    """The bytes to write before the first paint and on exit, for *mode*.
+def mode_sequences(decision: BidiDecision) -> tuple[str, str]:
+    """The bytes to write before the first paint and on every exit, for *decision*.
 
-    In ``terminal`` mode nothing is sent: the terminal's own bidi must stay on.
-    Inside tmux the sequences are wrapped for passthrough (tmux itself never
-    reorders; the outer terminal might).
+    ``app`` asks for explicit mode (``CSI 8 l``; mlterm: its OSC) so the terminal does not
+    reorder again; every other strategy needs the terminal's own bidi, so it asks for
+    implicit mode. Leaving always restores the default: implicit mode, mlterm's layout
+    on. Inside tmux they are wrapped for passthrough (tmux itself never reorders).
     """
-    if mode != "app":
-        return "", ""
-    env = os.environ if environ is None else environ
-    enter, leave = EXPLICIT_MODE, IMPLICIT_MODE
-    if _is_mlterm(env):
-        enter, leave = enter + MLTERM_CTL_OFF, leave + MLTERM_CTL_ON
-    if env.get("TMUX"):
+    mlterm = decision.terminal.kind == "mlterm"
+    explicit = decision.mode == "app"
+    enter = EXPLICIT_MODE if explicit else IMPLICIT_MODE
+    leave = IMPLICIT_MODE
+    if mlterm:
+        enter += MLTERM_CTL_OFF if explicit else MLTERM_CTL_ON
+        leave += MLTERM_CTL_ON
+    if decision.terminal.inside_tmux:
         return tmux_passthrough(enter), tmux_passthrough(leave)
     return enter, leave

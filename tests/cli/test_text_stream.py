@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -87,3 +88,21 @@ def test_cat_streams_a_file_with_a_cut_line(tmp_path: Path) -> None:
     assert "long.txt: line 2 is longer than" in result.stderr.decode()
     assert result.stdout.count(b"b") == 3 << 20
     assert result.stdout.startswith(b"a\n\n") and result.stdout.endswith(b"\n\nc\n")
+
+
+def test_cat_reads_json_lines_a_record_at_a_time(tmp_path: Path) -> None:
+    """Each record is printed as it is read; a bad one stops cat with its line named,
+    after the articles before it (the file is never read whole)."""
+    path = tmp_path / "news.jsonl"
+    good = [json.dumps({"title": f"عنوان {n}", "content": f"نص رقم {n}"}, ensure_ascii=False)
+            for n in (1, 2)]
+    path.write_text("\n".join([*good, "{broken"]) + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "cat", "--bidi", "terminal", str(path)],
+        capture_output=True, cwd=REPO_ROOT, env=env, timeout=120,
+    )
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "عنوان 1" in out and "نص رقم 2" in out
+    assert "news.jsonl: line 3: invalid JSON" in result.stderr.decode()

@@ -16,9 +16,9 @@ from tests.comments.dbutil import open_database
 
 pytest.importorskip("reader.text.layout")
 
-from reader.ui.comments import CommentEditor, CommentPane
-from reader.ui.comments.bidi_text import BidiText, laid_out
-from reader.ui.comments.remember import RememberBox
+from reader.ui.widgets.comments import CommentEditor, CommentPane
+from reader.ui.widgets.comments.bidi_text import BidiText, laid_out
+from reader.ui.widgets.comments.remember import RememberBox
 
 TARGET = DraftTarget("ea300a519c8a66f3", "عنوان", "https://example.com/?p=5")
 
@@ -480,7 +480,7 @@ async def test_typing_inside_a_long_pasted_paragraph_shows_what_a_fresh_layout_s
     """A paragraph of thousands of characters, pasted, then typed into and deleted from in
     the middle: each keystroke lays out only what changed, and the field shows exactly
     the rows (and caret) a layout from scratch gives, and the draft holds every key."""
-    from reader.comments.caret import VisualLayout
+    from reader.text.editing.caret import VisualLayout
 
     words = ["أعلنت", "الشركة", "اليوم", "عن", "جهاز", "iPad", "mini", "4", "(جديد)", "بسماكة"]
     paragraph = " ".join(words[i % len(words)] for i in range(700))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.comments.form import MAX_BYTES, CommentDraft, Identity, utf8_len
-from reader.comments.messages import default_language, message
 from reader.comments.validation import is_email, is_website, validate, validate_field
+from reader.i18n import default_language, message
 
 GOOD = CommentDraft(comment="مقال رائع", author="سارة", email="sara@example.com")
 
@@ -105,11 +105,11 @@ def test_messages_exist_in_both_languages_for_every_error():
             "error.email.invalid", "error.url.invalid", "error.comment.too_long",
             "error.author.too_long", "error.email.too_long", "error.url.too_long"}
     for key in keys:
-        en, ar = message("en", key), message("ar", key)
+        en, ar = message("en", f"comment.{key}"), message("ar", f"comment.{key}")
         assert en.startswith("Error:")
         assert ar.startswith("خطأ:")
-    assert message("en", "bytes", used=1234, limit=65525) == "1,234 / 65,525 bytes"
-    assert message("ar", "bytes", used=12, limit=245).endswith("بايت")
+    assert message("en", "comment.bytes", used=1234, limit=65525) == "1,234 / 65,525 bytes"
+    assert message("ar", "comment.bytes", used=12, limit=245).endswith("بايت")
 
 
 def test_default_language_follows_locale():

@@ -102,6 +102,8 @@ def app_env(library: Path) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "RTL_READER_LIBRARY": str(library),
+        # no bidi choice saved by whoever runs the tests
+        "RTL_READER_CONFIG": str(library.parent / "terminals.json"),
         "HOME": os.environ.get("HOME", "/tmp"),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "TERM": "tmux-256color",

@@ -108,7 +108,12 @@ def test_related_accepts_a_path_or_an_id(tmp_path: Path, corpus_jsonl: Path, cap
     assert status == 0, err
     lines = out.splitlines()
     seed_id = lines[0].split()[2]
-    assert lines[0].startswith("related to ") and len(lines) == 4
+    assert lines[0].startswith("related to ")
+    # three related articles, each with its bar, share and id, then the terms it shares
+    assert len(lines) == 7
+    for entry, reason in zip(lines[1::2], lines[2::2], strict=True):
+        assert re.match(r"[●○]{5} +\d+%  [0-9a-f]{16}  ", entry), entry
+        assert reason.split()[:2] == ["shared", "terms:"], reason
     status, again, _ = _run(
         capsys, "related", seed_id, "--top", "3", "--library", library, "--width", "300"
     )

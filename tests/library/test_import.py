@@ -13,7 +13,8 @@ import pytest
 from reader.articles import json_articles
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.articles.parse import ARTICLE_SUFFIXES, parse_path
-from reader.library import Library
+from reader.library import Library, indexing
+from reader.library.indexing import build_index_row
 from reader.library.storage import insert_article
 from reader.resources import bundled_articles_dir, seed_article_path
 
@@ -168,3 +169,12 @@ def test_import_in_a_pipe_draws_no_progress(tmp_path: Path, corpus_jsonl: Path) 
     assert result.returncode == 0, result.stderr
     assert result.stderr == b""
     assert result.stdout.decode().endswith(" 0 problems\n")
+
+
+def test_a_long_body_is_indexed_in_pieces_exactly_as_whole(
+    corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [json.loads(line) for line in corpus_jsonl.read_text("utf-8").splitlines()[:40]]
+    whole = [build_index_row(r["title"], r["content"]) for r in records]
+    monkeypatch.setattr(indexing, "_PIECE_CHARS", 37)
+    assert [build_index_row(r["title"], r["content"]) for r in records] == whole

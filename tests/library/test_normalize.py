@@ -112,3 +112,15 @@ def test_folding_equals_the_translate_table_it_replaces(text: str) -> None:
                   normalize_module._TABLE_TITLE):
         expected = unicodedata.normalize("NFKC", text).translate(table).lower()
         assert normalize_module._fold(text, table) == expected
+
+
+@given(_ARABIC_AND_MORE)
+def test_folding_in_pieces_equals_folding_whole(text: str) -> None:
+    """A long text is folded a piece at a time; cut anywhere, the result is the same."""
+    whole = normalize(text)
+    saved = normalize_module._FOLD_PIECE
+    normalize_module._FOLD_PIECE = 3
+    try:
+        assert normalize(text) == whole
+    finally:
+        normalize_module._FOLD_PIECE = saved

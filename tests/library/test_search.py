@@ -86,3 +86,17 @@ def test_odd_queries_do_not_fail(corpus_library: Library, query: str) -> None:
 
 def test_limit_is_honoured(corpus_library: Library) -> None:
     assert len(corpus_library.search("المملكة", limit=3)) == 3
+
+
+def test_hits_stream_one_at_a_time_in_the_same_order(corpus_library: Library) -> None:
+    """iter_search gives search's hits, reading each row from SQLite as it is asked for."""
+    every = corpus_library.search("المملكة", limit=1000)
+    assert len(every) >= 50
+    hits = corpus_library.iter_search("المملكة", limit=1000)
+    first = next(hits)
+    assert first == every[0]
+    assert [first, *hits] == every
+    # the fallback to any word streams too
+    assert list(corpus_library.iter_search("رفسنجاني كأس", limit=50)) == corpus_library.search(
+        "رفسنجاني كأس", limit=50)
+    assert list(corpus_library.iter_search("", limit=5)) == []

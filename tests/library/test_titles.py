@@ -366,10 +366,13 @@ def test_related_command_shows_title_links_as_stored(
     status = main(["related", seed_id(), "--top", "1", "--library", str(path), "--width", "200"])
     assert status == 0
     rows = [line for line in capsys.readouterr().out.splitlines()[1:] if line.strip()]
-    assert len(rows) == len(SEED_LINKS) + 1  # the links, then one similar article
-    linked = [re.match(r"\s+page  ([0-9a-f]{16})  ", row) for row in rows[:-1]]
+    # the links, then one similar article and the key terms it shares with the seed
+    assert len(rows) == len(SEED_LINKS) + 2
+    linked = [re.match(r"\s+page  ([0-9a-f]{16})  ", row) for row in rows[:-2]]
     assert [bool(match) for match in linked] == [bool(t) for t in SEED_LINK_TARGETS]
-    assert rows[-2].startswith("   page  -  ")
+    assert rows[-3].startswith("      page  -  ")
+    assert re.match(r"[●○]{5} +\d+%  [0-9a-f]{16}  ", rows[-2])
+    assert rows[-1].split()[:2] == ["shared", "terms:"]
     with Library.open(path) as library:
         for match, title in zip(linked[:4], SEED_LINKS, strict=False):
             assert title_key(library.get(match[1]).title)[:12] == title_key(title)[:12]

@@ -12,6 +12,8 @@ from rich.cells import cell_len
 
 from reader.text.bidi import bidi_class
 from reader.text.layout import Document, LayoutOptions, Line
+from reader.text.output import LRM, RLM, STRATEGIES
+from reader.text.output import is_mark as is_strategy_mark
 from reader.text.sanitize import BIDI_CONTROLS
 from reader.text.shaping import HARAKAT
 
@@ -36,12 +38,30 @@ def may_be_undrawn(ch: str, options: LayoutOptions) -> bool:
     )
 
 
+def without_strategy_marks(line: Line) -> Line:
+    """*line* without the marks an output strategy puts at the ends of its text (checked
+    here: nowhere else, and only for the strategies that add them)."""
+    if not line.text or not (is_strategy_mark(line.text[0]) or is_strategy_mark(line.text[-1])):
+        return line
+    marks = (RLM, RLM + LRM) if line.rtl else ("", LRM)
+    assert line.text.startswith(marks[0]) and line.text.endswith(marks[1]), line
+    inner = slice(len(marks[0]), len(line.text) - len(marks[1]))
+    assert not any(map(is_strategy_mark, line.text[inner])), line
+    return Line(line.text[inner], line.cells, line.rtl, line.paragraph, line.start, line.end,
+                line.visual_to_logical[inner], line.align_right)
+
+
 def check_paragraph(document: Document, index: int, options: LayoutOptions) -> list[Line]:
     text = document.paragraphs[index]
+    marked = STRATEGIES[options.mode].marked
     lines = document.paragraph_lines(index, options)
     assert lines, "every paragraph has at least one line"
     expected_start = 0
     for line in lines:
+        if marked:
+            line = without_strategy_marks(line)
+        else:
+            assert not any(map(is_strategy_mark, line.text))
         assert line.paragraph == index
         assert line.start == expected_start, (line.start, expected_start)
         assert line.start <= line.end <= len(text)

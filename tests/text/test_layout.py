@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.text.layout import Document, LayoutOptions, Line, layout_text, split_paragraphs
+from reader.text.output import LRM, RLM
 from tests.text.layout_checks import check_document
 
 SEED_WIDTHS = (40, 60, 80)
@@ -34,16 +35,20 @@ def test_terminal_mode_is_logical_unshaped_and_wrapped(seed_text: str) -> None:
     assert sum(1 for line in lines if not line.text) >= len(paragraphs) - 1
     for line in lines:
         assert line.cells <= 40
-        assert not line.align_right
-        assert line.text == paragraphs[line.paragraph][line.start:line.end].strip(" ") or (
-            not line.text
-        )
+        # right-aligned, the logical text between the marks that keep a reordering
+        # terminal's algorithm from moving its ends (see reader.text.output)
+        assert line.align_right == line.rtl
+        if line.text and line.rtl:
+            assert line.text[0] == RLM and line.text[-2:] == RLM + LRM
+        assert line.text.strip(RLM + LRM) == paragraphs[line.paragraph][
+            line.start:line.end].strip(" ") or (not line.text)
 
 
 def test_terminal_mode_strip_harakat() -> None:
     lines = layout_text("عُقِدَ اجتماعٌ", LayoutOptions(40, mode="terminal", harakat="strip"))
-    assert [line.text for line in lines] == ["عقد اجتماع"]
-    assert lines[0].visual_to_logical == (0, 2, 4, 6, 7, 8, 9, 10, 11, 12)
+    assert [line.text for line in lines] == [RLM + "عقد اجتماع" + RLM + LRM]
+    assert lines[0].visual_to_logical == (0, 0, 2, 4, 6, 7, 8, 9, 10, 11, 12, 12, 12)
+    assert lines[0].logical_to_visual(0) == 1  # the letter, never the mark before it
 
 
 def test_bidi_controls_and_escapes_never_reach_the_output() -> None:
@@ -52,7 +57,7 @@ def test_bidi_controls_and_escapes_never_reach_the_output() -> None:
         if mode == "app":
             pytest.importorskip("reader.text.bidi")
         lines = layout_text(text, LayoutOptions(30, mode=mode))
-        joined = "".join(line.text for line in lines)
+        joined = "".join(line.text.strip(RLM + LRM) for line in lines)  # marks: strategy's
         assert "\x1b" not in joined and "\x07" not in joined and "\u200d" not in joined
         assert not set(joined) & set("\u202b\u202c\u2067\u2069\u200f")
 

@@ -228,7 +228,9 @@ def test_shaped_classes_reused_from_the_logical_text_are_the_shaped_texts(
 def _visual_both_ways(document: Document, options: LayoutOptions) -> int:
     """Every mixed line of ``document`` through the map-based reordering and through the
     per-character loop; both must draw the same. Returns the number of lines compared."""
-    from reader.text.layout import _visual_by_runs, paragraph_spans
+    from reader.text.layout.lines import paragraph_spans
+    from reader.text.layout.order.general import visual_per_char
+    from reader.text.layout.order.runs import visual_by_runs
 
     compared = 0
     for index in range(len(document)):
@@ -240,7 +242,7 @@ def _visual_both_ways(document: Document, options: LayoutOptions) -> int:
         starts = [0] + [source[a] for a, _, _ in spans[1:]]
         ends = [*starts[1:], len(document.paragraphs[index])]
         for (a, b, _), start, end in zip(spans, starts, ends, strict=True):
-            assert _visual_by_runs(prepared, start, end, a, b) == Document._visual(
+            assert visual_by_runs(prepared, start, end, a, b) == visual_per_char(
                 prepared, start, end, a, b
             ), (document.paragraphs[index], start, end)
             compared += 1
@@ -286,14 +288,14 @@ def test_backward_text_reverses_clusters_and_mirrors(text: str) -> None:
     import re
 
     from reader.text import bidi
-    from reader.text.layout import _backward_text
+    from reader.text.layout.order.uniform import backward_text
 
     classes = bidi.classify(text)
     leading = len(classes) - len(classes.lstrip("m"))
     clusters = [text[leading:][m.start():m.end()]
                 for m in re.finditer("[^m]m*", classes[leading:])]
     expected = "".join(reversed(clusters)) + text[:leading]
-    assert _backward_text(text, classes) == "".join(map(bidi.mirror_char, expected))
+    assert backward_text(text, classes) == "".join(map(bidi.mirror_char, expected))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -320,6 +322,6 @@ def test_shaped_classes_from_the_logical_text_on_any_text(
 def test_explicit_or_removed_check_equals_the_search(classes: str) -> None:
     import re
 
-    from reader.text.layout import _explicit_or_removed
+    from reader.text.layout.paragraph import explicit_or_removed
 
-    assert _explicit_or_removed(classes) == (re.search("[1-9b]", classes) is not None)
+    assert explicit_or_removed(classes) == (re.search("[1-9b]", classes) is not None)

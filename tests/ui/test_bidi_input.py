@@ -7,6 +7,7 @@ from typing import Any
 from textual import events
 
 from reader.text.layout import Document, LayoutOptions, Line
+from reader.text.output import is_mark
 from reader.ui.widgets.bidi_input import BidiInput, field_line
 from tests.ui.conftest import make_app, seed_id
 
@@ -28,7 +29,8 @@ def cells(field: BidiInput) -> str:
 
 def enumerate_cells(field: BidiInput) -> list[tuple[int, Any]]:
     """(column, segment) for each cell the field draws (one-cell characters only)."""
-    segments = [segment for segment in field.render_line(0) for _ in segment.text]
+    segments = [segment for segment in field.render_line(0) for ch in segment.text
+                if not is_mark(ch)]  # a strategy's bidi marks take no cell
     return list(enumerate(segments))
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import COMPLETE_AFTER, ReadingScreen
 from reader.ui.widgets.article import ArticleView
-from reader.ui.widgets.comments import ReadingCommentPane
+from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.related import RelatedPane
 from tests.ui.conftest import TEST_SETTINGS, seed_id, settle_reading
 
@@ -54,7 +54,7 @@ async def test_the_article_is_drawn_before_the_side_panes_and_footer(
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
         assert len(screen.query(RelatedPane)) == 1 and len(screen.query("#comment")) == 1
-        assert isinstance(screen.query_one("#comment"), ReadingCommentPane)
+        assert isinstance(screen.query_one("#comment"), CommentPane)
         footer = screen.query_one("Footer")
         assert footer.children, "the footer lists no keys"
         assert recorder.first_paint_calls == 1

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from reader.ui.i18n import LANGUAGES, STRINGS, Translator, default_language
+from reader.i18n import LANGUAGES, STRINGS, Translator, default_language
 from reader.ui.settings import Settings, merge_command_line
 
 

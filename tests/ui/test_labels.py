@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.i18n import STRINGS, Translator
 from reader.text.layout import LayoutOptions, layout_text
-from reader.ui.i18n import STRINGS, Translator
+from reader.text.output import LRM, RLM
 from reader.ui.labels import Labels
 
 
@@ -26,4 +27,4 @@ def test_untrusted_values_are_sanitized_and_arabic_is_shaped() -> None:
     arabic = Labels(Translator("ar"), "app", "keep", True)("key.quit")
     assert arabic == "ﺝﻭﺮﺧ"  # خروج shaped and in visual order
     logical = Labels(Translator("ar"), "terminal", "keep", True)("key.quit")
-    assert logical == "خروج"
+    assert logical == RLM + "خروج" + RLM + LRM  # logical, marked for the terminal's bidi

@@ -16,7 +16,7 @@ async def test_lists_the_seed_and_enter_opens_it(library: Any) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         articles = app.screen.query_one(ArticleList)
-        ids = [articles.article_id_at(i) for i in range(len(articles.entries))]
+        ids = [articles.article_id_at(i) for i in range(articles.count)]
         assert seed_id(library) in ids
         assert ids == [summary.id for summary in library.list_articles()]  # newest first
         articles.select_article(seed_id(library))
@@ -34,12 +34,12 @@ async def test_search_filters_as_you_type_and_escape_returns_to_the_list(library
         await pilot.press(*"zzqqxx")  # typed into the field: q must not quit
         await pilot.pause()
         articles = app.screen.query_one(ArticleList)
-        assert articles.entries == []
+        assert articles.count == 0
         for _ in range(6):
             await pilot.press("backspace")
         await pilot.press(*"إيران")
         await pilot.pause()
-        hits = [articles.article_id_at(i) for i in range(len(articles.entries))]
+        hits = [articles.article_id_at(i) for i in range(articles.count)]
         assert seed_id(library) in hits
         search = app.screen.query_one("#library-search")
         # The field itself shows the query laid out (shaped, right to left), no echo.
@@ -74,3 +74,150 @@ async def test_the_last_opened_article_is_offered_at_start(library: Any) -> None
         assert second.labels.line(library.get(article).title) in str(offer.render())
         articles = second.screen.query_one(ArticleList)
         assert articles.article_id_at(articles.highlighted) == article
+
+
+def _many_articles(library: Any, copies: int) -> None:
+    """*copies* more rows of each stored article straight in SQL (the list reads only the
+    articles table): a large library in a second."""
+    connection = library.connection
+    columns = ("title, breadcrumbs, date, author, source, url, direction, format, origin, body, "
+               "comment_form, imported_at, title_key, title_base_key")
+    connection.execute("BEGIN")
+    for copy in range(1, copies + 1):
+        connection.execute(
+            f"INSERT INTO articles (id, content_hash, {columns}) "
+            f"SELECT printf('%s%04d', substr(id, 1, 12), ?), content_hash || ?, {columns} "
+            "FROM articles WHERE key <= (SELECT min(key) + 3 FROM articles)",
+            (copy, f"-{copy}"),
+        )
+    connection.execute("COMMIT")
+
+
+async def test_the_first_paint_is_laid_out_and_reads_only_a_page(library: Any) -> None:
+    """Titles right-aligned and wrapped for the list's width from the first frame, and a
+    big library read a page at a time, never whole."""
+    from reader.ui.widgets.library.sources import PAGE_SIZE, LibraryPages
+
+    _many_articles(library, 1000)
+    app = make_app(library)
+    seen: list[str] = []
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        original = articles.render_line
+
+        def spy(y: int):  # the very first lines the list draws
+            strip = original(y)
+            if len(seen) < 3:
+                seen.append(strip.text)
+            return strip
+
+        articles.render_line = spy  # type: ignore[method-assign]
+        await pilot.pause()
+        articles.refresh()
+        await pilot.pause()
+        assert isinstance(articles.source, LibraryPages)
+        assert articles.count == library.count() > 4000
+        assert len(articles.source._pages) <= 2  # a page or two of 4,000 rows
+        assert articles.source._pages and all(
+            len(rows) <= PAGE_SIZE for rows in articles.source._pages.values())
+        title = seen[0].rstrip()
+        assert title.endswith(" ") is False and len(title) >= articles.size.width - 3
+        status = str(app.screen.query_one("#library-status").render())
+        assert f"{articles.count:,} articles" in status and "sorted by date" in status
+        await pilot.press("G")
+        assert articles.highlighted == articles.count - 1
+        assert articles.article_id_at(articles.highlighted) is not None
+        assert len(articles.source._pages) <= 4
+
+
+async def test_s_sorts_by_title_then_source_and_is_remembered(library: Any) -> None:
+    from reader.library.normalize import title_key
+
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("s")
+        status = str(app.screen.query_one("#library-status").render())
+        assert "sorted by title" in status
+        titles = [articles.source.entry(i).title for i in range(articles.count)]
+        assert [title_key(t) for t in titles] == sorted(title_key(t) for t in titles)
+        await pilot.press("s")
+        assert "sorted by source" in str(app.screen.query_one("#library-status").render())
+    again = make_app(library)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.screen.sort == "source"
+
+
+async def test_delete_asks_first_and_keeps_the_draft_unless_told(library: Any) -> None:
+    from reader.comments.form import CommentDraft
+    from reader.comments.store import DraftStore, DraftTarget
+    from reader.ui.screens.choice import ChoiceScreen
+
+    seed = library.get(seed_id(library))
+    store = DraftStore.for_library(library)
+    store.save(DraftTarget.for_article(seed), CommentDraft(comment="مسودة"), base_revision=0)
+    count = library.count()
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        articles.select_article(seed.id)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert library.count() == count and isinstance(app.screen, LibraryScreen)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert library.count() == count - 1
+        assert articles.count == count - 1 and seed.id not in {
+            articles.article_id_at(i) for i in range(articles.count)}
+        assert store.load(seed.id) is not None  # kept
+        await pilot.press("home", "delete")  # no draft: nothing more to ask
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert library.count() == count - 1 and isinstance(app.screen, LibraryScreen)
+
+
+async def test_delete_with_its_draft(library: Any) -> None:
+    from reader.comments.form import CommentDraft
+    from reader.comments.store import DraftStore, DraftTarget
+
+    seed = library.get(seed_id(library))
+    store = DraftStore.for_library(library)
+    store.save(DraftTarget.for_article(seed), CommentDraft(comment="مسودة"), base_revision=0)
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(ArticleList).select_article(seed.id)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+    assert store.load(seed.id) is None
+
+
+async def test_search_hits_highlight_the_words_that_matched(library: Any) -> None:
+    app = make_app(library, bidi="terminal")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"الاتفاق")
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        assert articles.count >= 1
+        assert "found" in str(app.screen.query_one("#library-status").render())
+        underlined = []
+        for y in range(articles.entry_height * articles.count):
+            marked = "".join(
+                segment.text if segment.style and segment.style.underline
+                else " " * len(segment.text)
+                for segment in articles.render_line(y)
+            )
+            underlined += marked.split()
+        assert underlined and all("اتفاق" in word for word in underlined), underlined

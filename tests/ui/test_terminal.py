@@ -1,60 +1,168 @@
-"""Choosing the bidi mode from the environment, and the explicit-mode sequences."""
+"""The decision table: what the terminal (and tmux's client) says in, the strategy out;
+the sequences that set each terminal up and put it back; the saved choices."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from reader.ui.saved_choices import load_choices, save_choice
 from reader.ui.terminal import (
+    BIDI_CHOICES,
+    TmuxClient,
     choose_bidi_mode,
-    explicit_mode_sequences,
-    terminal_reorder_hint,
+    decide,
+    identify,
+    mode_sequences,
     tmux_passthrough,
 )
 
+TMUX = {"TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color"}
 
-@pytest.mark.parametrize(
-    ("env", "hint"),
-    [
-        ({"KONSOLE_VERSION": "230804"}, "KONSOLE_VERSION"),
-        ({"TERM": "mlterm-256color"}, "TERM=mlterm-256color"),
-        ({"MLTERM": "3.9.3"}, "MLTERM"),
-        ({"KITTY_WINDOW_ID": "1"}, "KITTY_WINDOW_ID"),
-        ({"TERM": "xterm-256color"}, None),
-        ({"VTE_VERSION": "7006", "TERM": "xterm-256color"}, None),  # VTE obeys CSI 8 l
-        ({}, None),
-    ],
-)
-def test_auto_mode_follows_the_environment(env: dict[str, str], hint: str | None) -> None:
-    assert terminal_reorder_hint(env) == hint
+# What each terminal measured under Xvfb set (docs/terminals.md), directly.
+DIRECT = [
+    ({"TERM": "xterm", "XTERM_VERSION": "XTerm(379)"}, "xterm", "app"),
+    ({"TERM": "alacritty", "ALACRITTY_WINDOW_ID": "2097159"}, "alacritty", "app"),
+    ({"TERM": "xterm-256color", "VTE_VERSION": "7006"}, "vte", "app"),
+    ({"TERM": "mlterm", "MLTERM": "3.9.0"}, "mlterm", "app"),
+    ({"TERM": "xterm-256color", "KONSOLE_VERSION": "221203"}, "konsole", "shaped-mirrored"),
+    ({"TERM": "xterm-kitty"}, "kitty", "words"),
+    ({"TERM": "xterm-256color", "KITTY_WINDOW_ID": "1"}, "kitty", "words"),
+    ({"TERM": "xterm-256color"}, "unknown", "app"),
+    ({}, "unknown", "app"),
+]
+
+# What tmux 3.3a reported about each client (client_termname, client_termtype) and the
+# client process's environment.
+IN_TMUX = [
+    (TmuxClient("xterm", "XTerm(379)", {"XTERM_VERSION": "XTerm(379)"}), "xterm", "app"),
+    (TmuxClient("alacritty", "", {"ALACRITTY_WINDOW_ID": "1"}), "alacritty", "app"),
+    (TmuxClient("xterm-256color", "", {"VTE_VERSION": "7006"}), "vte", "shaped"),
+    (TmuxClient("mlterm", "", {"MLTERM": "3.9.0"}), "mlterm", "shaped"),
+    (TmuxClient("xterm-256color", "Konsole 22.12.3", {}), "konsole", "shaped-mirrored"),
+    (TmuxClient("xterm-kitty", "kitty(0.26.5)", None), "kitty", "words"),
+    (TmuxClient("xterm-256color", "", None), "unknown", "app"),
+    (TmuxClient("xterm-256color", "", {}), "unknown", "app"),
+]
+
+
+@pytest.mark.parametrize(("env", "kind", "mode"), DIRECT)
+def test_auto_outside_tmux_follows_the_terminals_environment(
+    env: dict[str, str], kind: str, mode: str
+) -> None:
     decision = choose_bidi_mode("auto", env)
-    assert decision.mode == ("terminal" if hint else "app")
-    assert decision.hint == hint
-    assert decision.reason_key == (
-        "bidi.reason.env_terminal" if hint else "bidi.reason.env_app"
-    )
+    assert (decision.terminal.kind, decision.mode, decision.source) == (kind, mode, "auto")
+    assert not decision.terminal.inside_tmux
 
 
-def test_an_explicit_choice_wins_over_the_environment() -> None:
-    decision = choose_bidi_mode("app", {"KONSOLE_VERSION": "1"})
-    assert (decision.mode, decision.reason_key) == ("app", "bidi.reason.flag")
-    assert choose_bidi_mode("terminal", {}).mode == "terminal"
+@pytest.mark.parametrize(("client", "kind", "mode"), IN_TMUX)
+def test_auto_inside_tmux_asks_tmux_about_its_client(
+    client: TmuxClient, kind: str, mode: str
+) -> None:
+    # Variables inherited from wherever tmux was started say Konsole, mlterm, kitty
+    # and VTE at once: none of them counts.
+    stale = {**TMUX, "KONSOLE_VERSION": "1", "MLTERM": "3", "KITTY_WINDOW_ID": "2",
+             "VTE_VERSION": "7006"}
+    decision = choose_bidi_mode("auto", stale, client)
+    assert (decision.terminal.kind, decision.mode) == (kind, mode)
+    assert decision.terminal.inside_tmux
+
+
+def test_inside_tmux_without_an_answer_from_tmux_the_terminal_is_unknown() -> None:
+    decision = choose_bidi_mode("auto", {**TMUX, "KONSOLE_VERSION": "1"}, None)
+    assert (decision.terminal.kind, decision.mode) == ("unknown", "app")
+
+
+def test_mlterm_and_kitty_never_get_logical_unshaped_text() -> None:
+    for env in ({"MLTERM": "3.9.0"}, {"TERM": "mlterm"}, {"KITTY_WINDOW_ID": "1"}):
+        assert choose_bidi_mode("auto", env).mode != "terminal"
+        client = TmuxClient("xterm-256color", "", env)
+        assert choose_bidi_mode("auto", TMUX, client).mode != "terminal"
+
+
+def test_a_given_strategy_wins_and_a_saved_choice_beats_the_table() -> None:
+    konsole = identify({"KONSOLE_VERSION": "221203"})
+    assert decide("app", konsole).source == "flag"
+    assert decide("terminal", konsole).mode == "terminal"
+    saved = decide("auto", konsole, {"konsole": "app"})
+    assert (saved.mode, saved.source, saved.reason_key) == ("app", "saved", "bidi.reason.saved")
+    assert decide("auto", konsole, {"konsole": "no-such"}).mode == "shaped-mirrored"
+    assert decide("auto", konsole).setting_unseen
+    assert not saved.setting_unseen and not decide("app", konsole).setting_unseen
     with pytest.raises(ValueError, match="bidi"):
-        choose_bidi_mode("sideways", {})
+        decide("sideways", konsole)
+    assert set(BIDI_CHOICES) >= {"app", "terminal", "auto"}
+
+
+def test_choices_are_kept_per_terminal_and_inside_tmux_where_auto_differs() -> None:
+    vte = identify({"VTE_VERSION": "7006"})
+    vte_tmux = identify(TMUX, TmuxClient("xterm-256color", "", {"VTE_VERSION": "7006"}))
+    konsole_tmux = identify(TMUX, TmuxClient("xterm-256color", "Konsole 22.12.3", {}))
+    assert (vte.key, vte_tmux.key, konsole_tmux.key) == ("vte", "vte+tmux", "konsole")
 
 
 def test_app_mode_switches_the_terminal_to_explicit_mode_and_back() -> None:
-    assert explicit_mode_sequences("app", {}) == ("\x1b[8l", "\x1b[8h")
-    assert explicit_mode_sequences("terminal", {}) == ("", "")
+    assert mode_sequences(choose_bidi_mode("app", {})) == ("\x1b[8l", "\x1b[8h")
+    # the strategies that rely on the terminal's bidi make sure it is on
+    assert mode_sequences(choose_bidi_mode("shaped", {})) == ("\x1b[8h", "\x1b[8h")
 
 
 def test_inside_tmux_the_sequences_use_the_passthrough_form() -> None:
-    enter, leave = explicit_mode_sequences("app", {"TMUX": "/tmp/tmux-0/default,1,0"})
+    enter, leave = mode_sequences(choose_bidi_mode("app", TMUX, TmuxClient("xterm", "")))
     assert enter == "\x1bPtmux;\x1b\x1b[8l\x1b\\"
     assert leave == "\x1bPtmux;\x1b\x1b[8h\x1b\\"
     assert tmux_passthrough("\x1b]0;x\x07") == "\x1bPtmux;\x1b\x1b]0;x\x07\x1b\\"
 
 
-def test_mlterm_also_gets_its_own_switch() -> None:
-    enter, leave = explicit_mode_sequences("app", {"TERM": "mlterm"})
+def test_mlterm_gets_its_own_switch_and_always_gets_its_layout_back() -> None:
+    enter, leave = mode_sequences(choose_bidi_mode("auto", {"TERM": "mlterm"}))
     assert enter == "\x1b[8l\x1b]5379;use_ctl=false\x07"
     assert leave == "\x1b[8h\x1b]5379;use_ctl=true\x07"
+    enter, leave = mode_sequences(choose_bidi_mode("shaped", {"TERM": "mlterm"}))
+    assert enter == "\x1b[8h\x1b]5379;use_ctl=true\x07" and leave == enter
+
+
+def test_saved_choices_survive_a_damaged_file(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "terminals.json"
+    assert load_choices(path) == {}
+    save_choice("konsole", "app", path)
+    save_choice("vte+tmux", "shaped", path)
+    assert load_choices(path) == {"konsole": "app", "vte+tmux": "shaped"}
+    path.write_text("{not json", encoding="utf-8")
+    assert load_choices(path) == {}
+    path.write_text(json.dumps({"konsole": "sideways", "kitty": "words"}), encoding="utf-8")
+    assert load_choices(path) == {"kitty": "words"}
+    with pytest.raises(ValueError):
+        save_choice("konsole", "sideways", path)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_tmux_is_really_asked_about_its_client(tmp_path: Path) -> None:
+    """In a real tmux, the client's TERM and environment decide, not the pane's."""
+    socket = f"rtl-reader-test-{os.getpid()}"
+    out = tmp_path / "decision.txt"
+    script = (
+        "import os; from reader.ui.terminal import ask_tmux, identify;"
+        f"t = identify(os.environ, ask_tmux(os.environ)); open({str(out)!r}, 'w')"
+        ".write(f'{t.kind} {t.inside_tmux}')"
+    )
+    env = {**os.environ, "TERM": "mlterm", "KONSOLE_VERSION": "1"}
+    env.pop("TMUX", None)
+    command = f"cd {Path.cwd()} && {sys.executable} -c \"{script}\"; sleep 5"
+    try:
+        subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d",
+                        "-x", "80", "-y", "24", command], env=env, check=True, timeout=10)
+        # a detached session has no client: tmux answers with empty fields
+        for _ in range(100):
+            if out.exists() and out.read_text():
+                break
+            subprocess.run(["sleep", "0.05"], check=True)
+        assert out.read_text() == "unknown True"
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=10)

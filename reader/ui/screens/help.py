@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,6 +23,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "key.cancel"),
+        Binding("b", "choose_bidi", "cmd.bidi_chooser"),
     ]
 
     app: ReaderApp  # type: ignore[assignment]
@@ -46,6 +48,19 @@ class HelpScreen(ModalScreen[None]):
         width = box.first().scrollable_content_region.width if box else 0
         return max(20, width - 1)
 
+    def action_choose_bidi(self) -> None:
+        self.dismiss()
+        self.app.action_choose_bidi()
+
+    def _bidi_section(self, paragraph: Callable[..., None]) -> None:
+        """Which output strategy is in effect, why, what it sends, and the way out."""
+        raw = self.app.labels.translate
+        bidi = self.app.bidi
+        reason = raw(bidi.reason_key, hint=bidi.hint)
+        paragraph(raw("help.bidi", mode=bidi.mode, reason=reason), "bold")
+        paragraph(raw(f"strategy.{bidi.mode}"))
+        paragraph(raw("help.bidi_chooser"))
+
     def _body(self) -> Text:
         # Imported here: the screens import this module's siblings, not the reverse.
         from reader.ui.app import ReaderApp
@@ -58,7 +73,6 @@ class HelpScreen(ModalScreen[None]):
         labels = self.app.labels
         raw = labels.translate  # values go into a sentence laid out once, as a whole
         settings = self.app.settings
-        bidi = self.app.bidi
         width = self._text_width()
         body = Text(no_wrap=True)
 
@@ -67,9 +81,7 @@ class HelpScreen(ModalScreen[None]):
             for line in labels.block(sentence, width):
                 body.append(line.padded(width) + "\n", style=style)
 
-        explicit = raw("value.yes" if bidi.mode == "app" else "value.no")
-        reason = raw(bidi.reason_key, hint=bidi.hint or "", explicit=explicit)
-        paragraph(raw("help.bidi", mode=bidi.mode, reason=reason), "bold")
+        self._bidi_section(paragraph)
         paragraph(raw("help.options", harakat=raw(f"value.{settings.harakat}"),
                       shape=raw("value.on" if settings.shape else "value.off"),
                       measure=settings.measure))

@@ -1,4 +1,12 @@
-"""The library screen: stored articles newest first, a search field filtering as you type."""
+"""The library screen: every stored article in the order chosen, a search field
+filtering as you type, how many articles there are and in which order.
+
+The list is virtual (:class:`reader.ui.widgets.library.ArticleList`): it reads the
+library a page at a time in SQL order, so opening a 100,000-article library costs
+what opening a small one does. ``s`` cycles the order (date, title, source; the
+choice is remembered); Delete removes the highlighted article after asking, and
+keeps its comment draft unless the reader chooses to delete that too.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +20,19 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
+from reader.library.listing import SORTS
 from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings, typing_into_focus
+from reader.ui.screens.choice import Choice, ChoiceScreen
 from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.library import ArticleList
+from reader.ui.widgets.library.sources import Hits, LibraryPages
+
+#: State key of the order the reader chose last.
+SORT_STATE_KEY = "library.sort"
+#: Search hits listed at most (each one's snippet is cut from its article).
+SEARCH_LIMIT = 100
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -28,6 +44,8 @@ class LibraryScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "key.quit"),
         Binding("slash", "search", "key.search", key_display="/", priority=True),
+        Binding("s", "sort", "key.sort"),
+        Binding("delete", "delete", "key.delete", key_display="Del"),
         Binding("escape", "leave_search", "key.cancel", show=False),
     ]
 
@@ -38,10 +56,13 @@ class LibraryScreen(Screen):
         # Described in the interface language from the start, so the footer is
         # composed once instead of again after mount.
         localize_bindings(self, self.app.labels)
+        chosen = self.app.library.get_state(SORT_STATE_KEY, SORTS[0])
+        self.sort = chosen if chosen in SORTS else SORTS[0]
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
         yield BidiInput(id="library-search")
+        yield Static(id="library-status")
         yield Static(id="library-continue")
         yield ArticleList(self.app.labels, id="library-list")
         yield ReaderFooter()
@@ -70,9 +91,22 @@ class LibraryScreen(Screen):
         search.follow(labels)
         search.placeholder = labels.translate("library.search")  # laid out by the field
         self._show_continue()
+        self._show_status()
         if not initial:
             self.query_one(ArticleList).set_labels(labels)
             self.refresh_bindings()
+
+    def _show_status(self) -> None:
+        """How many articles (or hits) are listed, and in which order."""
+        labels = self.app.labels
+        articles = self.query_one(ArticleList)
+        count = f"{articles.count:,}"
+        if isinstance(articles.source, Hits):
+            status = labels("library.hits", count=count)
+        else:
+            status = labels("library.status", count=count,
+                            sort=labels.translate(f"sort.{self.sort}"))
+        self.query_one("#library-status", Static).update(Text(status, style="dim"))
 
     def _show_continue(self) -> None:
         labels = self.app.labels
@@ -95,11 +129,59 @@ class LibraryScreen(Screen):
         articles = self.query_one(ArticleList)
         try:
             if query:
-                articles.set_entries(self.app.library.search(query), empty_key="library.no_hits")
+                articles.set_source(Hits(self.app.library.search(query, limit=SEARCH_LIMIT)))
             else:
-                articles.set_entries(self.app.library.list_articles())
+                articles.set_source(LibraryPages(self.app.library, self.sort))
         except ReaderError as error:
             self.app.notify_error(error)
+        self._show_status()
+
+    def action_sort(self) -> None:
+        """The next order: date, title, source, date..."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.app.library.set_state(SORT_STATE_KEY, self.sort)
+        articles = self.query_one(ArticleList)
+        current = articles.article_id_at(articles.highlighted)
+        self.reload()
+        if current and not isinstance(articles.source, Hits):
+            articles.select_article(current)
+
+    def action_delete(self) -> None:
+        """Ask, then delete the highlighted article (its draft only if asked to)."""
+        from reader.comments.store import DraftStore
+
+        articles = self.query_one(ArticleList)
+        index = articles.highlighted
+        article_id = articles.article_id_at(index)
+        entry = None if index is None else articles.source.entry(index)
+        if not article_id or entry is None:
+            return
+        labels = self.app.labels
+        store = DraftStore.for_library(self.app.library)
+        question = [labels.translate("delete.question"), entry.title or article_id]
+        choices: list[Choice[str | None]] = [Choice("y", labels("delete.yes"), "article")]
+        if store.load(article_id) is not None:
+            question.append(labels.translate("delete.draft_kept"))
+            choices.append(Choice("D", labels("delete.with_draft"), "with-draft"))
+        choices.append(Choice("n", labels("delete.no"), None))
+
+        def answered(answer: str | None) -> None:
+            if answer is None:
+                return
+            try:
+                self.app.library.delete(article_id)
+                if answer == "with-draft":
+                    store.delete(article_id)
+            except ReaderError as error:
+                self.app.notify_error(error)
+                return
+            self.app.notify(labels("msg.deleted", title=entry.title or article_id), markup=False)
+            self.reload()
+            if index is not None:
+                articles.highlighted = min(index, articles.count - 1) if articles.count else None
+                articles.refresh()
+
+        self.app.push_screen(ChoiceScreen(question, choices, None), answered)
 
     @on(Input.Changed, "#library-search")
     def _filter(self) -> None:
@@ -109,7 +191,7 @@ class LibraryScreen(Screen):
     def _open_first(self) -> None:
         articles = self.query_one(ArticleList)
         self.set_focus(articles)
-        if articles.entries:
+        if articles.count:
             articles.highlighted = 0
             articles.action_select()
 

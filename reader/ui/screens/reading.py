@@ -27,7 +27,7 @@ from reader.ui.widgets.article.view import META_PARAGRAPH
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.bidi_input import BidiInput
-    from reader.ui.widgets.comments import ReadingCommentPane
+    from reader.ui.widgets.comments import CommentPane
     from reader.ui.widgets.related import RelatedPane
 
 #: How often the reading position is saved while reading (only when it moved), seconds.
@@ -102,8 +102,8 @@ class ReadingScreen(Screen):
     def _related_panes(self) -> list[RelatedPane]:
         return list(self.query("#related"))  # type: ignore[arg-type]
 
-    def _comment_pane(self) -> ReadingCommentPane | None:
-        """The comment pane, once mounted (the draft editor inside shares its class name)."""
+    def _comment_pane(self) -> CommentPane | None:
+        """The comment pane, once mounted."""
         found = self.query("#comment")
         return found.first() if found else None  # type: ignore[return-value]
 
@@ -117,13 +117,13 @@ class ReadingScreen(Screen):
         if side.children:
             return
         # Their code loads here too, after the article's first paint.
-        from reader.ui.widgets.comments import ReadingCommentPane
+        from reader.ui.widgets.comments import CommentPane
         from reader.ui.widgets.related import RelatedPane
 
         labels = self.app.labels
         await side.mount_all([
             RelatedPane(labels, id="related"),
-            ReadingCommentPane(labels, self.app.library, bidi=self.app.bidi.mode, id="comment"),
+            CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.mode, id="comment"),
         ])
         self._title_panes()
 
@@ -153,7 +153,7 @@ class ReadingScreen(Screen):
                 related.set_labels(labels)
             comment = self._comment_pane()
             if comment is not None:
-                comment.configure(labels, self.app.bidi.mode)
+                comment.configure(labels=labels, bidi=self.app.bidi.mode)
             self.refresh_bindings()
 
     def _title_panes(self) -> None:

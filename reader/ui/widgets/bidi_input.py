@@ -10,7 +10,7 @@ selection, clipboard, messages, validation) and replaces only the drawing:
   (``app`` bidi mode); logical and unshaped in ``terminal`` mode, where the
   terminal does both, as everywhere else in the app;
 - the caret and the arrow keys follow the comment editor's rules
-  (:mod:`reader.comments.caret`): the caret is a block on the cell drawing
+  (:mod:`reader.text.editing.caret`): the caret is a block on the cell drawing
   the logical character after it, or, after the last character, on the cell
   past the line's end in reading order (left of a right-to-left line). At a
   change of direction this puts the caret on the character that typing would
@@ -50,9 +50,10 @@ from textual.strip import Strip
 from textual.widgets import Input
 from textual.widgets._input import Selection
 
-from reader.comments.buffer import is_cluster_continuation
-from reader.comments.caret import VisualLayout
+from reader.text.editing.buffer import is_cluster_continuation
+from reader.text.editing.caret import VisualLayout
 from reader.text.layout import Document, LayoutOptions, Line
+from reader.text.output import reorders
 from reader.text.sanitize import sanitize_line
 from reader.text.shaping import HARAKAT
 from reader.ui.labels import Labels
@@ -76,14 +77,15 @@ def field_line(text: str, mode: str, harakat: str, shape: bool, direction: str) 
     if core:
         width = 2 * cell_len(core) + 2  # shaping never widens text: one line for sure
         options = LayoutOptions(width=width, mode=mode, harakat=harakat, shape=shape,
-                                direction=direction)
+                                direction=direction, marks=False)  # the caret counts chars
         (line,) = Document([core], direction).paragraph_lines(0, options)
-        rtl, align_right = line.rtl, line.align_right
+        # A field's caret model draws logical text from the left (the terminal orders it).
+        rtl, align_right = line.rtl, line.align_right and reorders(mode)
         drawn, cells = line.text, line.cells
         inner = tuple(lead + i for i in line.visual_to_logical)
     else:
         rtl = direction == "rtl"
-        align_right = rtl and mode == "app"
+        align_right = rtl and reorders(mode)
         drawn, cells, inner = "", 0, ()
     before = range(lead)
     after = range(lead + len(core), len(text))
@@ -120,7 +122,7 @@ class _FieldParagraph:
 
 def _field_paragraph(harakat: str, shape: bool, text: str,
                      options: LayoutOptions) -> _FieldParagraph:
-    """:class:`reader.comments.caret.ParagraphLines` for a field: one unwrapped line."""
+    """:class:`reader.text.editing.caret.ParagraphLines` for a field: one unwrapped line."""
     line = field_line(text, options.mode, harakat, shape, options.direction)
     return _FieldParagraph(line, len(text))
 

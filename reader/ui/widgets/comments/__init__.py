@@ -1,5 +1,6 @@
-"""The comment-draft pane: a container that hosts the comment editor widget."""
+"""The comment pane and its widgets: the form, the Arabic editor, the offline draft."""
 
-from reader.ui.widgets.comments.pane import ReadingCommentPane
+from reader.ui.widgets.comments.editor import CommentEditor
+from reader.ui.widgets.comments.pane import CommentPane
 
-__all__ = ["ReadingCommentPane"]
+__all__ = ["CommentEditor", "CommentPane"]

@@ -1,101 +1,437 @@
-"""The comment-draft pane of the reading screen.
+"""The reading screen's comment pane: the article's comment form, editing its offline draft.
 
-It hosts the comment editor (:class:`reader.ui.comments.CommentPane`: the form,
-the Arabic editor and the offline draft) for articles that have a comment form,
-and says so when an article has none. The editor saves by itself; the host tells
-it which article is shown and follows the app's settings.
+The reading screen mounts one :class:`CommentPane` and tells it which article is
+shown (:meth:`CommentPane.set_article`). For an article with a comment form the pane
+loads that article's draft (or a new one pre-filled with the remembered identity),
+validates as the user types, and saves every change within one second (even during
+continuous typing), when focus leaves the pane, when the article changes and when the
+pane is unmounted (quitting). Storage problems and conflicting saves from another
+instance are shown in the pane's status line; nothing typed is lost. For an article
+without a form the pane says so.
+
+Hosting it without the reading screen (tests, benchmarks)::
+
+    pane = CommentPane(store, DraftTarget.for_article(article), language="ar")
+    pane.show_article(other_target)          # on every article shown
+    pane.configure(bidi=..., language=...)   # when settings change
+    pane.unsaved                             # True while the draft is not in the library
+
+While it has focus, printable keys are text: the screen's letter shortcuts do not fire
+there; Tab/Shift+Tab move between the form's fields, Escape is left to the host.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import contextlib
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widget import Widget
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Static
 
-from reader.ui.labels import Labels
+from reader.comments.form import FIELDS, REQUIRED, CommentDraft
+from reader.comments.recovery import write_recovery
+from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
+from reader.comments.store import DraftStore, DraftTarget
+from reader.comments.validation import validate
+from reader.i18n import default_language, message
+from reader.ui.widgets.comments.bidi_text import BidiText
+from reader.ui.widgets.comments.editor import CommentEditor
+from reader.ui.widgets.comments.remember import RememberBox
 
 if TYPE_CHECKING:
-    from reader.ui.comments import CommentPane as DraftPane
+    from reader.ui.labels import Labels
 
 
-class ReadingCommentPane(Vertical, can_focus=True):
-    """The titled pane; the draft editor is mounted on the first article with a form.
+class CommentPane(Vertical, can_focus=True):
+    """The comment form for the article on screen, with its offline draft.
 
-    Named apart from the editor's own pane class: Textual's queries select widgets by
-    class name, so ``query(CommentPane)`` found both (and configured the editor with
-    this pane's arguments).
+    Focusing the pane while it shows a form puts the caret in the comment text, so a
+    host that focuses the pane (its ``c`` key) lets the user type at once.
     """
 
     DEFAULT_CSS = """
-    ReadingCommentPane > #comment-form { width: 1fr; height: auto; }
+    CommentPane > #comment-form {
+        width: 1fr;
+        height: auto;
+    }
+    CommentPane > #comment-fields {
+        height: 1fr;
+        padding: 0 0 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    CommentPane .comment-heading {
+        text-style: bold;
+        margin-top: 1;
+    }
+    CommentPane .comment-note {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    CommentPane .comment-label {
+        margin-top: 1;
+        text-style: bold;
+    }
+    CommentPane .comment-error {
+        color: $error;
+    }
+    CommentPane .comment-counter {
+        color: $text-muted;
+    }
+    CommentPane .comment-counter.-over {
+        color: $error;
+        text-style: bold;
+    }
+    CommentPane #comment-status {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    CommentPane #comment-status.-problem {
+        color: $error;
+        text-style: bold;
+    }
     """
 
-    def __init__(self, labels: Labels, library: Any, *, bidi: str = "app",
-                 id: str | None = None) -> None:
-        super().__init__(id=id)
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
+        Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
+        Binding("ctrl+s", "save", "save draft", show=False),
+        Binding("tab", "field(1)", "next field", show=False),
+        Binding("shift+tab", "field(-1)", "previous field", show=False),
+    ]
+
+    def __init__(self, store: DraftStore | Any, target: DraftTarget | None = None, *,
+                 labels: Labels | None = None, bidi: str = "app",
+                 language: str | None = None, direction: str = "rtl",
+                 name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        """*store*: a DraftStore, or the Library (its connection is used).
+
+        *target*: the draft to edit from the start (else the first :meth:`set_article`
+        or :meth:`show_article` chooses). *labels*: the reading screen's interface
+        labels, for the line that says an article has no form. *bidi* is the app's
+        ``--bidi`` mode (``app`` or ``terminal``), *language* the interface language
+        (``en`` or ``ar``; default: the labels', else the locale's), *direction* the
+        article's direction (for paragraphs with no letters).
+        """
+        super().__init__(name=name, id=id, classes=classes)
+        if not isinstance(store, DraftStore):
+            store = DraftStore.for_library(store)
+        self.store = store
         self.labels = labels
-        self.library = library
         self.bidi = bidi
-        self.form: Any = None
+        self.language = language or (labels.translate.lang if labels else default_language())
+        self.direction = direction
+        self.session: DraftSession | None = None
         self.article: Any = None
-        self.article_id: str | None = None
-        self.editor: DraftPane | None = None
+        self._has_form = False
+        self._pending_target = target
+        self._save_timer: Timer | None = None
+        self._loading = False
+        self._status_note: str | None = None
+        self._closing = False
+
+    # -- focus -------------------------------------------------------------------------
+    def on_focus(self) -> None:
+        if self._has_form:
+            self.focus_comment()
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return self._has_form and character is not None and character.isprintable()
+
+    async def _on_key(self, event) -> None:
+        # A key typed in the instant between focusing the pane and the editor taking
+        # the focus belongs to the comment, not to the screen's shortcuts.
+        if self._has_form and self.has_focus and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            editor = self.editor("comment")
+            self.screen.set_focus(editor)
+            if editor.buffer.insert(event.character):
+                editor._after_edit()
+
+    def action_field(self, step: int) -> None:
+        """Tab/Shift+Tab: the next or previous field; past the first or last, the host's
+        own Tab (its next pane) takes over."""
+        if not self._has_form:
+            raise SkipAction()
+        fields = [*(self.editor(f) for f in FIELDS), self.query_one("#field-remember")]
+        focused = self.app.focused
+        if focused not in fields:
+            raise SkipAction()
+        index = fields.index(focused) + step
+        if not 0 <= index < len(fields):
+            raise SkipAction()
+        self.screen.set_focus(fields[index])
+
+    def focus_pane(self) -> None:
+        """The reading screen's ``c`` key: the comment text, or the pane when there is
+        no form. Immediately: the next key must land here."""
+        self.screen.set_focus(self)
+
+    # -- layout ----------------------------------------------------------------------
+    def _t(self, key: str, **values: object) -> str:
+        """The comment form's string *key* (its catalogue key without ``comment.``)."""
+        return message(self.language, f"comment.{key}", **values)
+
+    def _text(self, text: str, **kwargs: Any) -> BidiText:
+        return BidiText(text, bidi=self.bidi, direction=self._ui_direction, **kwargs)
+
+    @property
+    def _ui_direction(self) -> str:
+        return "rtl" if self.language == "ar" else "ltr"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="comment-form")
+        yield Static(id="comment-form")  # says that the article has no comment form
+        with VerticalScroll(id="comment-fields", can_focus=False):
+            yield self._text(self._t("heading"), classes="comment-heading")
+            yield self._text(self._t("note"), classes="comment-note")
+            for field in FIELDS:
+                yield self._text(self._label(field), classes="comment-label",
+                                 id=f"label-{field}")
+                yield CommentEditor(multiline=field == "comment", bidi=self.bidi,
+                                    direction=self.direction, id=f"field-{field}")
+                yield self._text("", classes="comment-counter", id=f"bytes-{field}")
+                yield self._text("", classes="comment-error", id=f"error-{field}")
+            yield RememberBox(self._t("label.remember"), bidi=self.bidi,
+                              direction=self._ui_direction, id="field-remember")
+            yield self._text("", id="comment-status")
 
-    # ---------------------------------------------------------------- hosting
-    def set_article(self, article: Any) -> None:
-        """Show the draft of *article* (or say it has no comment form)."""
-        self.article = article
-        self.article_id = article.id
-        self.form = article.comment_form
-        if self.form is None:
-            self._show_message()
-            if self.editor is not None:
-                self.editor.display = False
-            return
-        # The editor and the drafts' store load with the first article that has a form,
-        # after the article's first paint, not with the app.
-        from reader.comments.store import DraftTarget
-        from reader.ui.comments import CommentPane as DraftPane
+    def _label(self, field: str) -> str:
+        return self._t(f"label.{field}") + (" *" if field in REQUIRED else "")
 
-        self.query_one("#comment-form", Static).display = False
-        target = DraftTarget.for_article(article)
-        if self.editor is None:
-            self.editor = DraftPane(self.library, target, bidi=self.bidi,
-                                    language=self.labels.translate.lang,
-                                    direction=article.direction)
-            self.mount(self.editor)
+    def configure(self, *, labels: Labels | None = None, bidi: str | None = None,
+                  language: str | None = None) -> None:
+        """Follow the app's settings: interface labels, bidi mode (``app``/``terminal``)
+        and interface language (default: the labels')."""
+        if labels is not None:
+            self.labels = labels
+            language = language or labels.translate.lang
+        if bidi is not None and bidi != self.bidi:
+            self.bidi = bidi
+            for editor in self.query(CommentEditor):
+                editor.bidi = bidi
+                editor.refresh(layout=True)
+        if language is not None:
+            self.language = language
+        for text in self.query(BidiText):
+            text.bidi = self.bidi
+            text.direction = self._ui_direction
+        self.query_one(".comment-heading", BidiText).update(self._t("heading"))
+        self.query_one(".comment-note", BidiText).update(self._t("note"))
+        for field in FIELDS:
+            self.query_one(f"#label-{field}", BidiText).update(self._label(field))
+        self.query_one("#field-remember", RememberBox).set_label(
+            self._t("label.remember"), bidi=self.bidi, direction=self._ui_direction)
+        for text in self.query(BidiText):
+            text.refresh(layout=True)
+        self._refresh_feedback()
+        if self.article is not None and not self._has_form:
+            self._show_no_form()
+
+    def on_mount(self) -> None:
+        self._show_form(False)
+        if self._pending_target is not None:
+            target, self._pending_target = self._pending_target, None
+            self.show_article(target)
         else:
-            self.editor.display = True
-            self.editor.show_article(target)
+            self._refresh_feedback()
 
-    def configure(self, labels: Labels, bidi: str) -> None:
-        """Follow a change of interface language or bidi mode."""
-        self.labels, self.bidi = labels, bidi
-        if self.editor is not None and self.editor.is_mounted:
-            self.editor.configure(bidi=bidi, language=labels.translate.lang)
-        if self.form is None and self.article is not None:
-            self._show_message()
+    def _show_form(self, shown: bool) -> None:
+        self._has_form = shown
+        self.query_one("#comment-fields").display = shown
+        self.query_one("#comment-form", Static).display = not shown
+
+    def _show_no_form(self) -> None:
+        static = self.query_one("#comment-form", Static)
+        rtl = self.labels.rtl if self.labels else self.language == "ar"
+        static.styles.text_align = "right" if rtl else "left"
+        text = self.labels("comment.none") if self.labels else message(self.language,
+                                                                      "comment.none")
+        static.update(Text(text, style="dim"))
+
+    # -- hosting API -------------------------------------------------------------------
+    def set_article(self, article: Any) -> None:
+        """Show the draft of *article*, or say that it has no comment form."""
+        self.article = article
+        if article.comment_form is None:
+            self._show_form(False)
+            self._show_no_form()
+            return
+        if self.session is None:  # the editors take the first form's article direction
+            self.direction = article.direction
+            for editor in self.query(CommentEditor):
+                editor.direction = article.direction
+        self.show_article(DraftTarget.for_article(article))
+
+    def editor(self, field: str) -> CommentEditor:
+        """The editor of one field: ``comment``, ``author``, ``email`` or ``url``."""
+        return self.query_one(f"#field-{field}", CommentEditor)
+
+    @property
+    def draft(self) -> CommentDraft:
+        """The draft as it is on screen."""
+        values = {f: self.editor(f).text for f in FIELDS}
+        remember = self.query_one("#field-remember", RememberBox).value
+        return CommentDraft(**values, remember=remember)
+
+    def show_article(self, target: DraftTarget) -> None:
+        """Edit *target*'s draft; the previous article's draft is saved first."""
+        self._show_form(True)
+        if self.session is not None and self.session.target == target:
+            return
+        self._save_or_keep()
+        self.session = DraftSession(self.store, target)
+        self._load_into_form(self.session.draft)
+        self._status_note = None
+        self._refresh_feedback()
 
     @property
     def unsaved(self) -> bool:
-        """True while a draft on screen is not yet in the library."""
-        return self.editor is not None and self.editor.unsaved
+        """True while the draft on screen is not in the library (a failed save, a conflict).
 
-    def focus_pane(self) -> None:
-        """Focus the draft's comment text, or the pane when there is no form."""
-        editor = self.editor
-        target: Widget = editor if editor is not None and editor.display else self
-        self.screen.set_focus(target)  # immediately: the next key must land here
+        A host quitting the app can warn the user while this is true.
+        """
+        return self.session is not None and (self.session.dirty
+                                             or self.session.conflict is not None)
 
-    def _show_message(self) -> None:
-        static = self.query_one("#comment-form", Static)
-        static.display = True
-        static.styles.text_align = "right" if self.labels.rtl else "left"
-        static.update(Text(self.labels("comment.none"), style="dim"))
+    def focus_comment(self) -> None:
+        """Put the caret in the comment text."""
+        self.editor("comment").focus()
+
+    def save_now(self) -> SaveOutcome | None:
+        """Save at once if anything changed (leaving the pane, switching article, quitting)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.session is None:
+            return None
+        outcome = self.session.save()
+        self._after_save(outcome)
+        return outcome
+
+    # -- events ------------------------------------------------------------------------
+    def _load_into_form(self, draft: CommentDraft) -> None:
+        self._loading = True
+        try:
+            for field in FIELDS:
+                self.editor(field).load(draft.get(field))
+            self.query_one("#field-remember", RememberBox).value = draft.remember
+        finally:
+            self._loading = False
+
+    @on(CommentEditor.Changed)
+    @on(RememberBox.Changed)
+    def _changed(self) -> None:
+        if self._loading or self.session is None:
+            return
+        self.session.change(self.draft)
+        self._status_note = None
+        self._refresh_feedback()
+        if self._save_timer is None:  # not restarted by later keys: nothing waits > 1 s
+            self._schedule(AUTOSAVE_DELAY)
+
+    def _schedule(self, delay: float) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(delay, self._timed_save)
+
+    def _timed_save(self) -> None:
+        self._save_timer = None
+        self.save_now()
+
+    def on_descendant_blur(self) -> None:
+        # Focus moving between fields keeps it in the pane; save when it leaves.
+        self.call_after_refresh(self._save_if_focus_left)
+
+    def _save_if_focus_left(self) -> None:
+        focused = self.app.focused if self.is_attached else None
+        if focused is None or self not in focused.ancestors_with_self:
+            self.save_now()
+
+    def on_unmount(self) -> None:
+        # Quitting: save, but the form's widgets are already gone, so show nothing.
+        self._closing = True
+        self._save_or_keep()
+
+    def _save_or_keep(self) -> None:
+        """Save before the draft leaves memory (another article, quitting); if the library
+        still refuses, or a conflict awaits a choice, keep the text in a recovery file."""
+        outcome = self.save_now()
+        if outcome is not None and outcome.status in ("failed", "conflict") and self.session:
+            with contextlib.suppress(OSError):
+                write_recovery(self.session.target.article_id, self.session.draft)
+
+    def _after_save(self, outcome: SaveOutcome) -> None:
+        if outcome.status == "failed":
+            self._schedule(RETRY_DELAY)  # keep trying; the draft stays in memory
+        self._refresh_feedback()
+
+    # -- conflict choices ----------------------------------------------------------------
+    def action_keep_mine(self) -> None:
+        if self.session is None or self.session.conflict is None:
+            return
+        outcome = self.session.keep_mine()
+        if outcome.status == "saved":
+            self._status_note = self._t("status.resolved_mine")
+        self._after_save(outcome)
+
+    def action_take_theirs(self) -> None:
+        if self.session is None or self.session.conflict is None:
+            return
+        draft = self.session.take_theirs()
+        if draft is not None:  # None: ours could not be kept aside; the error is shown
+            self._load_into_form(draft)
+            self._status_note = self._t("status.resolved_theirs")
+        self._refresh_feedback()
+
+    def action_save(self) -> None:
+        self.save_now()
+
+    # -- feedback ----------------------------------------------------------------------
+    def _refresh_feedback(self) -> None:
+        """Byte counters, messages under the fields and the status line.
+
+        Messages appear once something has been typed: an untouched form is not
+        an error, only not ready.
+        """
+        if self._closing:
+            return
+        session = self.session
+        draft = session.draft if session else self.draft
+        check = validate(draft)
+        for field in FIELDS:
+            state = check.fields[field]
+            counter = self.query_one(f"#bytes-{field}", BidiText)
+            counter.update(self._t("bytes", used=state.used, limit=state.limit))
+            counter.set_class(state.over_limit, "-over")
+            show = state.error is not None and not draft.is_blank
+            self.query_one(f"#error-{field}", BidiText).update(
+                self._t(state.error) if show else "")
+        status = self.query_one("#comment-status", BidiText)
+        problem = False
+        if session is None:
+            text = ""
+        elif session.conflict is not None:
+            text, problem = self._t("status.conflict"), True
+        elif session.error is not None:
+            reason = session.error.reason
+            detail = self._t(f"reason.{reason}", detail=session.error.detail)
+            text, problem = self._t("status.save_failed", reason=detail), True
+        else:
+            parts = [self._t("status.ready") if check.ready
+                     else self._t("status.not_ready", count=len(check.errors))]
+            if session.dirty:
+                parts.append(self._t("status.unsaved"))
+            elif session.saved_at:
+                parts.append(self._t("status.saved", time=session.saved_at[11:19]))
+            if self._status_note:
+                parts.append(self._status_note)
+            text = " · ".join(parts)
+        status.update(text)
+        status.set_class(problem, "-problem")

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
+from reader.articles.display import relevance_bar
 from reader.text.sanitize import sanitize_line
 from reader.ui.labels import Labels
 from reader.ui.widgets.laid_out_list import LaidOutList
@@ -67,18 +68,35 @@ class RelatedPane(LaidOutList):
         return self.labels("related.none")
 
     def prompt(self, item: Any, width: int) -> Text:
-        """The title laid out to *width*, then where the link leads."""
+        """The title laid out to *width*, then why the article is listed (a relevance
+        bar and the key terms it shares) or, for the page's own links, where it leads."""
         lines = self.labels.block(item.title or "", width, direction="rtl")
         title = self.labels.padded(lines, width) or "-"
         rtl = lines[0].rtl if lines else self.labels.rtl
+        prompt = Text(title, no_wrap=True, overflow="ellipsis")
+        prompt.append("\n")
+        if getattr(item, "relevance", None) is not None:
+            prompt.append(self._reason(item, width))
+            return prompt
         if item.article_id:
             where = self.labels("related.stored")
         else:
             where = sanitize_line(item.url or "") or self.labels("related.external")
-        prompt = Text(title, no_wrap=True, overflow="ellipsis")
-        prompt.append("\n")
         prompt.append(Text(where.rjust(width) if rtl else where, style="dim"))
         return prompt
+
+    def _reason(self, item: Any, width: int) -> Text:
+        """``●●●○○ إيران، النووي، طهران``: one line holding as many whole terms as fit,
+        in the direction of the terms (the seed's words)."""
+        terms = list(item.shared_terms)
+        while True:
+            reason = " ".join((relevance_bar(item.relevance), "، ".join(terms))).strip()
+            lines = self.labels.block(reason, width, direction="rtl")
+            if len(lines) <= 1 or not terms:
+                break
+            terms.pop()
+        line = lines[0].padded(width) if lines else ""
+        return Text(line, style="dim", no_wrap=True, overflow="ellipsis")
 
     def action_select(self) -> None:
         index = self.highlighted

@@ -17,7 +17,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 
-from reader.ui.comments.bidi_text import laid_out
+from reader.ui.widgets.comments.bidi_text import laid_out
 
 _BOX = 4  # "[x] "
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.comments.buffer import EditBuffer, cluster_boundaries
-from reader.comments.caret import VisualLayout
+from reader.text.editing.buffer import EditBuffer, cluster_boundaries
+from reader.text.editing.caret import VisualLayout
 
 layout_module = pytest.importorskip("reader.text.layout")
 

@@ -15,7 +15,7 @@ pane). This module joins the two with each line's ``visual_to_logical`` map:
 - Home/End go to the start/end of the line in reading order.
 
 Positions are logical indices of the whole buffer (paragraphs joined by
-``\\n``), always cluster boundaries (see :mod:`reader.comments.buffer`).
+``\\n``), always cluster boundaries (see :mod:`reader.text.editing.buffer`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import NamedTuple, Protocol
 
 from rich.cells import get_character_cell_size
 
-from reader.comments.buffer import is_cluster_continuation
+from reader.text.editing.buffer import is_cluster_continuation
 from reader.text.layout import LayoutOptions, Line
 from reader.text.relayout import ParagraphLayout, lay_out_paragraph, relayout_paragraph
 
@@ -150,7 +150,7 @@ class VisualLayout:
         self.mode = mode
         self._settings = (self.width, mode, direction, paragraph_layout)
         self._options = LayoutOptions(width=self.width - 1, mode=mode, harakat="keep",
-                                      shape=True, direction=direction)
+                                      shape=True, direction=direction, marks=False)
         paragraphs = text.split("\n")
         if paragraph_layout is not None:
             self._layouts = [paragraph_layout(p, self._options) if p else None

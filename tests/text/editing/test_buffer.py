@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.comments.buffer import EditBuffer, clean_input, cluster_boundaries
+from reader.text.editing.buffer import EditBuffer, clean_input, cluster_boundaries
 
 DAMMA, FATHA, SHADDA = "\u064f", "\u064e", "\u0651"
 

@@ -2,10 +2,10 @@
 
 Textual's TextArea and Input show Arabic unshaped, left to right, and step
 over harakat one code point at a time. This widget keeps the text logical
-(:class:`reader.comments.buffer.EditBuffer`), draws the engine's visual lines
+(:class:`reader.text.editing.buffer.EditBuffer`), draws the engine's visual lines
 (shaped, reordered, right-aligned for right-to-left paragraphs, wrapped to
 the widget) and puts the caret where the line's logical/visual map says
-(:class:`reader.comments.caret.VisualLayout`). Copy gives logical text; paste
+(:class:`reader.text.editing.caret.VisualLayout`). Copy gives logical text; paste
 is sanitized. In ``terminal`` bidi mode the lines are logical and unshaped and
 the terminal does the rest.
 """
@@ -22,8 +22,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.comments.buffer import EditBuffer
-from reader.comments.caret import VisualLayout
+from reader.text.editing.buffer import EditBuffer
+from reader.text.editing.caret import VisualLayout
 
 
 class CommentEditor(Widget, can_focus=True):

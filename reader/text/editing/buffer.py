@@ -2,7 +2,7 @@
 
 The buffer knows nothing of the screen. It holds the text in logical (typing)
 order, which is what is stored, copied and sent; the display order is the
-engine's business (see :mod:`reader.comments.caret`). The caret is a logical
+engine's business (see :mod:`reader.text.editing.caret`). The caret is a logical
 index that always sits on a *cluster* boundary: an Arabic letter and the
 harakat (combining marks) that follow it form one cluster, so the caret never
 lands between a letter and its marks and Backspace removes them together.

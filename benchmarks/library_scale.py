@@ -1,0 +1,183 @@
+"""A library of 100,000 articles: import, search, a long search streamed, the library screen.
+
+Usage: python benchmarks/library_scale.py [--library PATH] [--keep] [--runs N]
+
+The input is ``benchmarks/inputs.py library``: the 300 corpus articles repeated to
+100,000 (~350 MB of JSON Lines), each copy with its own URL and a numbered title.
+Each figure is measured as a whole process, next to a reference measured in the
+same run:
+
+- ``rtl-reader import`` of the file into a new library (target: 30 s), against
+  the same records loaded by bare SQLite (``json.loads``, one transaction,
+  ``executemany`` into a table and an FTS5 index of the raw text: no cleaning,
+  normalising, stemming or dedup);
+- ``rtl-reader search QUERY`` (target: 1 s), median over a few queries, against a
+  bare process running one FTS5 query on the same library;
+- ``rtl-reader search --limit 100000``: time to its first line and to its last,
+  and its peak RSS (it streams: memory stays that of one hit);
+- the library screen in tmux: launch to its first rows (target: 2 s), against a bare
+  Textual app showing one line.
+
+``--library PATH`` reuses a library built earlier (the import is then not timed);
+``--keep`` keeps the one built. The machine's load is printed: compare ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import inputs  # noqa: E402
+from startup import BARE_APP, BARE_MARKER, time_to_screen  # noqa: E402
+
+QUERIES = ["المملكة", "النفط", "وزير الخارجية", "رفسنجاني", "كأس العالم"]
+_PYCACHE = tempfile.mkdtemp(prefix="rtl-reader-bench-pycache-")
+atexit.register(shutil.rmtree, _PYCACHE, True)
+_CHILD_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPYCACHEPREFIX": _PYCACHE,
+}
+
+BARE_IMPORT = """
+import json, sqlite3, sys
+connection = sqlite3.connect(sys.argv[2], isolation_level=None)
+connection.execute("CREATE TABLE articles (key INTEGER PRIMARY KEY, title, body, url)")
+connection.execute("CREATE VIRTUAL TABLE search USING fts5 (title, body)")
+connection.execute("BEGIN")
+batch = []
+def flush():
+    connection.executemany("INSERT INTO articles VALUES (?, ?, ?, ?)", batch)
+    connection.executemany("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
+                           [(key, title, body) for key, title, body, _ in batch])
+    batch.clear()
+with open(sys.argv[1], "rb") as handle:
+    for key, line in enumerate(handle, 1):
+        record = json.loads(line)
+        batch.append((key, record["title"], record["content"], record["url"]))
+        if len(batch) == 500:
+            flush()
+flush()
+connection.execute("COMMIT")
+"""
+
+BARE_SEARCH = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+rows = connection.execute(
+    "SELECT a.id, a.title FROM article_search JOIN articles AS a ON a.key = article_search.rowid "
+    "WHERE article_search MATCH ? ORDER BY bm25(article_search) LIMIT 20", (sys.argv[2],)
+).fetchall()
+print(len(rows))
+"""
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall seconds of *command* (output discarded) and its peak RSS in KiB."""
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=_CHILD_ENV, cwd=ROOT)
+    elapsed = time.perf_counter() - started
+    if result.returncode not in (0, 1):  # search exits 1 when nothing matches
+        raise SystemExit(f"{command} failed: {result.stderr[-800:]!r}")
+    rss = result.stderr.decode(errors="replace").split()
+    return elapsed, int(rss[-1]) if rss and rss[-1].isdigit() else 0
+
+
+def streamed(command: list[str]) -> tuple[float, float, int]:
+    """Seconds to the first line of output, to the last, and the number of lines."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=_CHILD_ENV, cwd=ROOT)
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    first_at = time.perf_counter() - started
+    count = (1 if first else 0) + sum(1 for _ in process.stdout)
+    process.wait()
+    return first_at, time.perf_counter() - started, count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--library", type=Path, default=None)
+    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    reader = [sys.executable, "-m", "reader"]
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (shared: "
+          "compare each figure with its reference, measured in the same run)")
+    work = Path(tempfile.mkdtemp(prefix="rtl-reader-bench-"))
+    if not args.keep:
+        atexit.register(shutil.rmtree, work, True)
+    library = args.library
+    if library is None:
+        source = inputs.ensure("library")
+        size = source.stat().st_size / 1e6
+        library = work / "library.sqlite3"
+        ours, ours_rss = timed([*reader, "import", str(source), "--library", str(library)])
+        bare, bare_rss = timed([sys.executable, "-c", BARE_IMPORT, str(source),
+                                str(work / "bare.sqlite3")])
+        (work / "bare.sqlite3").unlink()
+        print(f"import of {source.name} ({size:.0f} MB, 100,000 articles): {ours:.1f} s, "
+              f"peak RSS {ours_rss / 1024:.0f} MiB (target 30 s); bare SQLite load of the "
+              f"same records {bare:.1f} s, {bare_rss / 1024:.0f} MiB: {ours / bare:.1f}x")
+        if args.keep:
+            print(f"  library kept at {library}")
+    searches, references = [], []
+    for _ in range(args.runs):  # interleaved
+        for query in QUERIES:
+            searches.append(timed([*reader, "search", query, "--library", str(library)])[0])
+            references.append(timed([sys.executable, "-c", BARE_SEARCH, str(library), query])[0])
+    ours, bare = statistics.median(searches), statistics.median(references)
+    print(f"search, whole process, median of {len(searches)} ({len(QUERIES)} queries): "
+          f"{ours:.2f} s (max {max(searches):.2f}; target 1 s); a bare FTS5 query process "
+          f"{bare:.2f} s: {ours / bare:.1f}x")
+    first, last, count = streamed([*reader, "search", QUERIES[0], "--limit", "100000",
+                                   "--library", str(library)])
+    _, rss = timed([*reader, "search", QUERIES[0], "--limit", "100000", "--library",
+                    str(library)])
+    print(f"search --limit 100000 {QUERIES[0]}: first line after {first:.2f} s, all {count:,} "
+          f"lines after {last:.1f} s, peak RSS {rss / 1024:.0f} MiB")
+    if shutil.which("tmux"):
+        command = Path(sys.executable).parent / "rtl-reader"
+        env = f"env LANG=C.UTF-8 RTL_READER_LIBRARY={shlex.quote(str(library))}"
+        bare_cmd = f"{env} {shlex.quote(sys.executable)} -c {shlex.quote(BARE_APP)}"
+        app_cmd = f"{env} {shlex.quote(str(command))} --lang en"
+        marker = first_row_marker(library)
+        ours_times, bare_times = [], []
+        for _ in range(args.runs):
+            bare_times.append(time_to_screen(bare_cmd, BARE_MARKER))
+            ours_times.append(time_to_screen(app_cmd, marker, timeout=120))
+        ours, bare = statistics.median(ours_times), statistics.median(bare_times)
+        print(f"library screen, launch to its first rows in tmux: {ours:.2f} s (target 2 s); "
+              f"bare Textual app {bare:.2f} s: {ours / bare:.1f}x")
+    return 0
+
+
+def first_row_marker(library: Path) -> str:
+    """Text the library screen's first row shows: the number ending the newest article's
+    title (the titles of benchmarks/inputs.py end with one), else the screen's title."""
+    sys.path.insert(0, str(ROOT))
+    from reader.library import Library
+
+    with Library.open(library, import_bundled=False) as opened:
+        newest = opened.connection.execute(
+            "SELECT title FROM articles ORDER BY date DESC, imported_at DESC, key DESC LIMIT 1"
+        ).fetchone()
+    title = str(newest[0]) if newest else ""
+    number = title.rsplit("(", 1)[-1].rstrip(")")
+    return f"({number})" if title.endswith(")") and number.isdigit() else "Library"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

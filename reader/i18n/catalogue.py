@@ -1,0 +1,272 @@
+"""Every user-visible string, in English and Arabic: plain templates by key.
+
+Every label, pane title, message and key description the app shows comes from
+here, by key, and so do the comment form's words. A template is plain text with
+named parameters (``{title}``); it carries no markup, and its parameters are filled
+by :func:`reader.i18n.message`. The Arabic strings are logical text: the screens pass
+them through the engine (:class:`reader.ui.labels.Labels`) like article text before
+they reach a widget, so they read correctly on terminals that neither shape nor
+reorder.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # Screens and panes
+    "app.title": {"en": "rtl-reader", "ar": "قارئ النصوص العربية"},
+    "library.title": {"en": "Library", "ar": "المكتبة"},
+    "library.search": {"en": "Search the library", "ar": "ابحث في المكتبة"},
+    "library.empty": {"en": "The library is empty.", "ar": "المكتبة فارغة."},
+    "library.no_hits": {"en": "Nothing found.", "ar": "لا نتائج."},
+    "library.continue": {"en": "Continue reading: {title}", "ar": "تابع القراءة: {title}"},
+    "library.count": {"en": "{count} articles", "ar": "عدد المقالات: {count}"},
+    "library.status": {
+        "en": "{count} articles · sorted by {sort} (s to change)",
+        "ar": "عدد المقالات: {count} · الترتيب حسب {sort} (s للتغيير)",
+    },
+    "library.hits": {"en": "{count} found", "ar": "النتائج: {count}"},
+    "sort.date": {"en": "date, newest first", "ar": "التاريخ، الأحدث أولاً"},
+    "sort.title": {"en": "title", "ar": "العنوان"},
+    "sort.source": {"en": "source", "ar": "المصدر"},
+    "delete.question": {
+        "en": "Delete this article from the library?",
+        "ar": "أتحذف هذا المقال من المكتبة؟",
+    },
+    "delete.draft_kept": {
+        "en": "It has a comment draft: kept unless you delete it too.",
+        "ar": "له مسودة تعليق: تبقى محفوظة ما لم تحذفها معه.",
+    },
+    "delete.yes": {"en": "Delete", "ar": "احذف"},
+    "delete.with_draft": {"en": "Delete with its draft", "ar": "احذف مع المسودة"},
+    "delete.no": {"en": "Keep", "ar": "أبقِه"},
+    "msg.deleted": {"en": "Deleted: {title}", "ar": "حُذف: {title}"},
+    "pane.article": {"en": "Article", "ar": "المقال"},
+    "pane.related": {"en": "Related links", "ar": "روابط ذات صلة"},
+    "pane.comment": {"en": "Comment draft", "ar": "مسودة تعليق"},
+    "related.none": {"en": "No related links.", "ar": "لا روابط ذات صلة."},
+    "related.stored": {"en": "in the library", "ar": "في المكتبة"},
+    "related.external": {"en": "external link", "ar": "رابط خارجي"},
+    "comment.none": {
+        "en": "This article has no comment form.",
+        "ar": "لا نموذج تعليق لهذا المقال.",
+    },
+    # The comment form. The English strings follow WordPress core's own
+    # (wp-comments-post.php, wp_handle_comment_submission()); the Arabic ones say the
+    # same in the words Arabic WordPress sites show (the seed page's "اترك تعليقاً"
+    # heading and its "لن يتم نشر عنوان بريدك الإلكتروني" note). The form's
+    # validation names its errors by the part after "comment." (error.email.invalid).
+    "comment.heading": {"en": "Leave a Reply", "ar": "اترك تعليقاً"},
+    "comment.note": {
+        "en": "Your email address will not be published. Required fields are marked *",
+        "ar": "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+    },
+    "comment.label.comment": {"en": "Comment", "ar": "التعليق"},
+    "comment.label.author": {"en": "Name", "ar": "الاسم"},
+    "comment.label.email": {"en": "Email", "ar": "البريد الإلكتروني"},
+    "comment.label.url": {"en": "Website", "ar": "الموقع الإلكتروني"},
+    "comment.label.remember": {
+        "en": "Save my name, email, and website for the next time I comment.",
+        "ar": "احفظ اسمي، بريدي الإلكتروني، والموقع الإلكتروني في هذا المتصفح "
+        "لاستخدامها المرة المقبلة في تعليقي.",
+    },
+    "comment.error.comment.required": {
+        "en": "Error: Please type your comment text.",
+        "ar": "خطأ: يرجى كتابة نص تعليقك.",
+    },
+    "comment.error.author.required": {
+        "en": "Error: Please fill the required fields.",
+        "ar": "خطأ: يرجى ملء الحقول المطلوبة.",
+    },
+    "comment.error.email.required": {
+        "en": "Error: Please fill the required fields.",
+        "ar": "خطأ: يرجى ملء الحقول المطلوبة.",
+    },
+    "comment.error.email.invalid": {
+        "en": "Error: Please enter a valid email address.",
+        "ar": "خطأ: يرجى إدخال عنوان بريد إلكتروني صالح.",
+    },
+    "comment.error.url.invalid": {
+        "en": "Error: Please enter a valid website address.",
+        "ar": "خطأ: يرجى إدخال عنوان موقع صالح.",
+    },
+    "comment.error.comment.too_long": {
+        "en": "Error: Your comment is too long.",
+        "ar": "خطأ: تعليقك طويل جداً.",
+    },
+    "comment.error.author.too_long": {
+        "en": "Error: Your name is too long.",
+        "ar": "خطأ: اسمك طويل جداً.",
+    },
+    "comment.error.email.too_long": {
+        "en": "Error: Your email address is too long.",
+        "ar": "خطأ: عنوان بريدك الإلكتروني طويل جداً.",
+    },
+    "comment.error.url.too_long": {
+        "en": "Error: Your URL is too long.",
+        "ar": "خطأ: عنوان موقعك طويل جداً.",
+    },
+    "comment.bytes": {"en": "{used:,} / {limit:,} bytes", "ar": "{used:,} / {limit:,} بايت"},
+    "comment.status.ready": {"en": "Ready to send", "ar": "جاهز للإرسال"},
+    "comment.status.not_ready": {
+        "en": "Not ready: {count} problem(s)",
+        "ar": "غير جاهز: {count} مشكلة",
+    },
+    "comment.status.saved": {"en": "Draft saved {time}", "ar": "حُفظت المسودة {time}"},
+    "comment.status.unsaved": {"en": "Unsaved changes", "ar": "تغييرات غير محفوظة"},
+    "comment.status.save_failed": {
+        "en": "Cannot save the draft ({reason}); it is kept here and saving will be retried",
+        "ar": "تعذر حفظ المسودة ({reason})؛ النص محفوظ هنا وسيعاد الحفظ تلقائياً",
+    },
+    "comment.status.conflict": {
+        "en": "This draft was changed in another window. Keep mine (ctrl+k) or take "
+        "theirs (ctrl+t)? Both texts are kept.",
+        "ar": "عُدّلت هذه المسودة في نافذة أخرى. احتفظ بنصي (ctrl+k) أو خذ نصهم "
+        "(ctrl+t)؟ يُحفظ النصان كلاهما.",
+    },
+    "comment.status.resolved_mine": {
+        "en": "Kept your text; the other version is kept in the library.",
+        "ar": "احتُفظ بنصك؛ والنسخة الأخرى محفوظة في المكتبة.",
+    },
+    "comment.status.resolved_theirs": {
+        "en": "Took the other text; yours is kept in the library.",
+        "ar": "أُخذ النص الآخر؛ ونصك محفوظ في المكتبة.",
+    },
+    "comment.status.copied": {"en": "Copied {count} characters", "ar": "نُسخ {count} حرفاً"},
+    "comment.reason.readonly": {"en": "the library is read-only", "ar": "المكتبة للقراءة فقط"},
+    "comment.reason.full": {"en": "the disk is full", "ar": "القرص ممتلئ"},
+    "comment.reason.busy": {"en": "the library is busy", "ar": "المكتبة مشغولة"},
+    "comment.reason.other": {"en": "library error: {detail}", "ar": "خطأ في المكتبة: {detail}"},
+    "search.placeholder": {"en": "Find in the article", "ar": "ابحث في المقال"},
+    "search.count": {"en": "{current}/{total} matches", "ar": "التطابق {current} من {total}"},
+    "search.none": {"en": "No match for {query}", "ar": "لا تطابق لـ {query}"},
+    # Messages
+    "msg.copied_paragraph": {"en": "Paragraph copied", "ar": "نُسخت الفقرة"},
+    "msg.copied_url": {"en": "Link copied: {url}", "ar": "نُسخ الرابط: {url}"},
+    "msg.no_url": {"en": "This link has no address", "ar": "لا عنوان لهذا الرابط"},
+    "msg.first_article": {"en": "This is the first article", "ar": "هذا أول مقال"},
+    "msg.last_article": {"en": "This is the last article", "ar": "هذا آخر مقال"},
+    "msg.open_failed": {"en": "Cannot open: {error}", "ar": "تعذر الفتح: {error}"},
+    "msg.setting": {"en": "{name}: {value}", "ar": "{name}: {value}"},
+    "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done}/{total}"},
+    # Help
+    "help.title": {"en": "Keys", "ar": "المفاتيح"},
+    "help.bidi": {"en": "Bidi mode: {mode}. {reason}", "ar": "وضع الاتجاه: {mode}. {reason}"},
+    "help.options": {
+        "en": "Harakat: {harakat}. Shaping: {shape}. Measure: {measure} columns.",
+        "ar": "الحركات: {harakat}. تشكيل الحروف: {shape}. عرض النص: {measure} عمودا.",
+    },
+    "help.close": {"en": "Escape or ? closes this help.", "ar": "اضغط Escape أو ? للإغلاق."},
+    "help.palette": {
+        "en": "ctrl+p opens the command palette: bidi mode, harakat, shaping, measure, "
+        "language, theme.",
+        # Starts with an Arabic letter: a sentence starting with "ctrl+p" would be
+        # a left-to-right paragraph (rule P2).
+        "ar": "لوحة الأوامر (ctrl+p): وضع الاتجاه، الحركات، التشكيل، العرض، اللغة، السمة.",
+    },
+    # Why a bidi mode is active
+    "bidi.reason.flag": {"en": "Chosen with --bidi or a saved preference.",
+                         "ar": "اختير بالخيار --bidi أو بتفضيل محفوظ."},
+    "bidi.reason.saved": {
+        "en": "Chosen in the bidi chooser for this terminal ({hint}).",
+        "ar": "اختير في نافذة اختيار الاتجاه لهذه الطرفية ({hint}).",
+    },
+    "bidi.reason.auto": {
+        "en": "Picked by auto for this terminal ({hint}).",
+        "ar": "اختاره الوضع التلقائي لهذه الطرفية ({hint}).",
+    },
+    "strategy.app": {
+        "en": "The reader joins and orders the Arabic letters; the terminal draws cells as given.",
+        "ar": "القارئ يصل الحروف العربية ويرتبها، والطرفية ترسم الخلايا كما تصلها.",
+    },
+    "strategy.terminal": {
+        "en": "Logical text, unshaped: the terminal joins and orders it itself.",
+        "ar": "نص بترتيبه المنطقي دون وصل: الطرفية تصل حروفه وترتبها بنفسها.",
+    },
+    "strategy.shaped": {
+        "en": "Logical order, letters joined by the reader: the terminal orders them.",
+        "ar": "ترتيب منطقي وحروف يصلها القارئ: الطرفية ترتبها.",
+    },
+    "strategy.shaped-mirrored": {
+        "en": "As shaped, brackets swapped for a terminal that does not mirror them.",
+        "ar": "كالطريقة shaped، مع قلب الأقواس لطرفية لا تعكسها.",
+    },
+    "strategy.words": {
+        "en": "The reader's order, each Arabic word backwards: the terminal flips words.",
+        "ar": "ترتيب القارئ، وكل كلمة عربية معكوسة: الطرفية تقلب الكلمات.",
+    },
+    "help.bidi_chooser": {
+        "en": "Arabic looks wrong? b opens the bidi chooser: pick the line that reads right.",
+        "ar": "النص العربي يبدو خطأ؟ اضغط b لفتح نافذة اختيار الاتجاه واختر السطر الصحيح.",
+    },
+    "chooser.title": {"en": "Which line reads right?", "ar": "أي سطر يُقرأ صحيحا؟"},
+    "chooser.intro": {
+        "en": "The same sentence, as each output strategy sends it. Press the number of the "
+        "line that reads right (letters joined, right to left, brackets and the number in "
+        "place); Escape keeps {mode}.",
+        "ar": "الجملة نفسها كما ترسلها كل طريقة إخراج. اضغط رقم السطر الذي يُقرأ صحيحا "
+        "(حروف متصلة، من اليمين إلى اليسار، الأقواس والرقم في مكانها)؛ Escape يُبقي {mode}.",
+    },
+    "chooser.saved": {"en": "Saved for this terminal: {mode}", "ar": "حُفظ لهذه الطرفية: {mode}"},
+    "chooser.not_saved": {
+        "en": "Using {mode}, but it could not be saved: {error}",
+        "ar": "يُستخدم {mode}، لكن تعذر حفظه: {error}",
+    },
+    "cmd.bidi_chooser": {"en": "Bidi chooser: which line reads right?",
+                         "ar": "اختيار الاتجاه: أي سطر يُقرأ صحيحا؟"},
+    "cmd.bidi_chooser.help": {"en": "Pick the output strategy for this terminal in one key",
+                              "ar": "اختر طريقة الإخراج لهذه الطرفية بمفتاح واحد"},
+    "value.on": {"en": "on", "ar": "مفعل"},
+    "value.off": {"en": "off", "ar": "معطل"},
+    "value.keep": {"en": "keep", "ar": "إبقاء"},
+    "value.strip": {"en": "strip", "ar": "حذف"},
+    "value.yes": {"en": "yes", "ar": "نعم"},
+    "value.no": {"en": "no", "ar": "لا"},
+    # Palette commands
+    "cmd.bidi": {"en": "Bidi mode: {mode}", "ar": "وضع الاتجاه: {mode}"},
+    "cmd.bidi.help": {"en": "app: the reader orders and shapes; terminal: the terminal does; "
+                      "shaped, shaped-mirrored, words: for terminals with bidi of their own",
+                      "ar": "app: القارئ يرتب ويشكل؛ terminal: الطرفية تفعل ذلك؛ shaped و"
+                      "shaped-mirrored و words: لطرفيات لها اتجاهها الخاص"},
+    "cmd.harakat": {"en": "Harakat: {value}", "ar": "الحركات: {value}"},
+    "cmd.harakat.help": {"en": "Keep or strip the vowel marks",
+                         "ar": "إبقاء علامات التشكيل أو حذفها"},
+    "cmd.shape": {"en": "Shaping: {value}", "ar": "تشكيل الحروف: {value}"},
+    "cmd.shape.help": {"en": "Join Arabic letters (turn off for terminals that shape)",
+                       "ar": "وصل الحروف العربية (أوقفه للطرفيات التي تشكل بنفسها)"},
+    "cmd.measure": {"en": "Measure: {value} columns", "ar": "عرض النص: {value} عمودا"},
+    "cmd.measure.help": {"en": "The widest the article text gets",
+                         "ar": "أقصى عرض لنص المقال"},
+    "cmd.lang": {"en": "Language: {value}", "ar": "اللغة: {value}"},
+    "cmd.lang.help": {"en": "The interface language", "ar": "لغة الواجهة"},
+    "lang.en": {"en": "English", "ar": "الإنجليزية"},
+    "lang.ar": {"en": "Arabic", "ar": "العربية"},
+    # Key descriptions (footer and help)
+    "key.quit": {"en": "Quit", "ar": "خروج"},
+    "key.open": {"en": "Open", "ar": "فتح"},
+    "key.search": {"en": "Search", "ar": "بحث"},
+    "key.help": {"en": "Help", "ar": "مساعدة"},
+    "key.palette": {"en": "Commands", "ar": "الأوامر"},
+    "key.down": {"en": "Line down", "ar": "سطر للأسفل"},
+    "key.up": {"en": "Line up", "ar": "سطر للأعلى"},
+    "key.page_down": {"en": "Page down", "ar": "صفحة للأسفل"},
+    "key.page_up": {"en": "Page up", "ar": "صفحة للأعلى"},
+    "key.home": {"en": "Start", "ar": "البداية"},
+    "key.end": {"en": "End", "ar": "النهاية"},
+    "key.next_pane": {"en": "Next pane", "ar": "الجزء التالي"},
+    "key.prev_pane": {"en": "Previous pane", "ar": "الجزء السابق"},
+    "key.related": {"en": "Related", "ar": "ذات صلة"},
+    "key.comment": {"en": "Comment", "ar": "تعليق"},
+    "key.article": {"en": "Article", "ar": "المقال"},
+    "key.find": {"en": "Find", "ar": "بحث"},
+    "key.next_match": {"en": "Next match", "ar": "التطابق التالي"},
+    "key.prev_match": {"en": "Previous match", "ar": "التطابق السابق"},
+    "key.prev_article": {"en": "Previous article", "ar": "المقال السابق"},
+    "key.next_article": {"en": "Next article", "ar": "المقال التالي"},
+    "key.back": {"en": "Back", "ar": "رجوع"},
+    "key.copy": {"en": "Copy paragraph", "ar": "نسخ الفقرة"},
+    "key.library": {"en": "Library", "ar": "المكتبة"},
+    "key.cancel": {"en": "Cancel", "ar": "إلغاء"},
+    "key.sort": {"en": "Sort", "ar": "ترتيب"},
+    "key.delete": {"en": "Delete", "ar": "حذف"},
+    "key.copy_url": {"en": "Copy link", "ar": "نسخ الرابط"},
+}

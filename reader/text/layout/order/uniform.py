@@ -1,0 +1,110 @@
+"""Lines all at the paragraph's level: slices of the paragraph, no reordering rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import partial
+from itertools import chain, compress, count, repeat
+from operator import ne
+
+from reader.text.layout.mirror import MIRROR, MIRRORABLE, mirror_table
+from reader.text.layout.order.logical import source_slice
+from reader.text.layout.paragraph import PreparedParagraph
+
+
+def is_uniform(levels: bytes, start: int, end: int, base: int) -> bool:
+    """Whether every char of the line [start, end) is at the paragraph's level."""
+    return levels.count(base, start, end) == end - start
+
+
+def uniform_line(
+    prepared: PreparedParagraph, a: int, b: int, base: int
+) -> tuple[str, tuple[int, ...] | Callable[[], Iterable[int]]]:
+    """A line of one level equal to the paragraph's (rules L1-L4 reduce to this).
+
+    Level 0: logical order. Level 1: clusters (a char and its harakat) in reverse
+    order, each kept in logical order (L3), mirrored (L4): a slice of the paragraph's
+    cluster-reversed text when the line starts on a cluster (it always ends on one: at
+    a space or at the paragraph's end, or where a long word was cut between clusters).
+    The map is computed when asked for.
+    """
+    source = prepared.shaped.source
+    if not base:
+        return prepared.shaped.text[a:b], partial(source_slice, source, a, b)
+    classes = prepared.shaped_classes
+    size = len(classes)  # type: ignore[arg-type]
+    if (a == 0 or classes[a] != "m") and size < _CLUSTER_ORDER_LIMIT:  # type: ignore[index]
+        if prepared.backward is None:
+            prepared.backward = backward_text(prepared.shaped.text, classes)  # type: ignore[arg-type]
+        first, last = size - b, size - a
+        return prepared.backward[first:last], partial(_mapped, prepared, first, last)
+    return uniform_line_by_clusters(prepared, a, b)
+
+
+_CLUSTER_ORDER_LIMIT = 0x10000
+
+
+def backward_text(text: str, classes: str) -> str:
+    """``text`` in cluster-reversed order (see :func:`bidi.reorder.cluster_reversed_order`),
+    mirrored, by whole-text operations on its UTF-32 code units."""
+    from reader.text.bidi.reorder import reverse_keeping_clusters
+
+    try:  # one UTF-16 unit per char (no surrogates): half the bytes to move
+        forward = text.encode("utf-16-le")
+    except UnicodeEncodeError:  # a lone surrogate
+        forward = b""
+    if len(forward) == 2 * len(text):
+        backward = reverse_keeping_clusters(
+            text[::-1].encode("utf-16-le"), forward, classes, 2
+        ).decode("utf-16-le")
+    else:  # characters beyond the Basic Multilingual Plane
+        backward = reverse_keeping_clusters(
+            text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
+        ).decode("utf-32-le")
+    if MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
+        backward = MIRRORABLE.sub(_mirrored, backward)
+    return backward
+
+
+def _mirrored(match: re.Match[str]) -> str:
+    return MIRROR[match.group()]
+
+
+def _mapped(prepared: PreparedParagraph, a: int, b: int) -> Iterable[int]:
+    """The map of a slice of :attr:`PreparedParagraph.backward` (its order built on first
+    use)."""
+    from reader.text.bidi.reorder import cluster_reversed_order
+
+    if prepared.backward_order is None:
+        prepared.backward_order = cluster_reversed_order(prepared.shaped_classes)  # type: ignore[arg-type]
+    return map(prepared.shaped.source.__getitem__, prepared.backward_order[a:b])
+
+
+def uniform_line_by_clusters(
+    prepared: PreparedParagraph, a: int, b: int
+) -> tuple[str, tuple[int, ...]]:
+    """A right-to-left line of one level, cluster by cluster (see :func:`uniform_line`)."""
+    shaped_text = prepared.shaped.text[a:b]
+    source = prepared.shaped.source
+    classes = prepared.shaped_classes[a:b]  # type: ignore[index]
+    if "m" not in classes:
+        line_text = shaped_text[::-1]
+        visual_to_logical = tuple(source[a:b][::-1])
+    else:
+        # Reversed, a cluster reads marks-then-base: it ends after each non-mark.
+        # Each cluster is reversed back by a slice; map/compress keep the
+        # per-char and per-cluster work in C.
+        n = b - a
+        reversed_classes = classes[::-1]
+        ends = list(compress(count(1), map(ne, reversed_classes, repeat("m"))))
+        if not ends or ends[-1] != n:  # the line starts with marks: a cluster of its own
+            ends.append(n)
+        slices = list(map(slice, ends, [0, *ends[:-1]], repeat(-1)))
+        padded_text = "\0" + shaped_text[::-1]  # one pad so a slice never stops at -1
+        line_text = "".join(map(padded_text.__getitem__, slices))
+        padded_source = [-1, *source[a:b][::-1]]
+        visual_to_logical = tuple(chain.from_iterable(map(padded_source.__getitem__, slices)))
+    if MIRRORABLE.search(line_text):
+        line_text = line_text.translate(mirror_table())
+    return line_text, visual_to_logical

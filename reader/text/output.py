@@ -1,0 +1,218 @@
+"""Output strategies: the form laid-out lines take so that a given terminal shows them right.
+
+Terminals disagree about Arabic. Some draw cells as they come (xterm, Alacritty,
+tmux's own screen): the reader must shape and reorder (``app``). Others run
+their own bidi algorithm on every row (VTE, Konsole, mlterm) or flip each
+right-to-left word (kitty), and not all of them can be told to stop (Konsole
+and kitty ignore ``CSI 8 l``; inside tmux it never reaches VTE). For those the
+reader sends a form their own algorithm turns into the right screen. Each
+strategy is a layout *mode* (:class:`reader.text.layout.LayoutOptions`), so
+every widget that lays text out gets it with its maps intact:
+
+``app``
+    visual order, shaped, brackets mirrored, right-to-left lines right-aligned.
+``terminal``
+    logical order, unshaped: the terminal joins and orders (VTE; also what a
+    screen reader or a copy from the screen wants). Right-aligned, marked.
+``shaped``
+    logical order, shaped into presentation forms (a lam-alef is one ligature in
+    one cell, which every reordering terminal draws in one cell), marked; the
+    terminal mirrors brackets itself (VTE, mlterm).
+``shaped-mirrored``
+    ``shaped`` with brackets swapped beforehand, for a terminal whose bidi does
+    not mirror them (Konsole).
+``words``
+    the ``app`` line with each word that holds Arabic letters sent backwards and
+    its brackets swapped back: kitty flips each right-to-left word itself.
+
+*Marked* means: a right-to-left line is sent as RLM + text + RLM + LRM, a
+left-to-right one as text + LRM. A terminal that reorders a row as one
+left-to-right paragraph then keeps the punctuation at a line's ends with the
+Arabic (the RLMs), keeps the padding in place, and never lets two panes'
+Arabic merge into one run across the border between them (the LRM ends every
+pane's text with a strong left-to-right character). The marks take no cell.
+
+Pure: no Textual, no terminal I/O. Which strategy a terminal gets is decided in
+``reader.ui.terminal``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+__all__ = [
+    "LRM",
+    "MODES",
+    "RLM",
+    "STRATEGIES",
+    "Strategy",
+    "finish_line",
+    "is_mark",
+    "needs_levels",
+    "reorders",
+    "shapes",
+    "unmarked",
+]
+
+LRM = "\u200e"
+RLM = "\u200f"
+
+
+class Strategy(NamedTuple):
+    """One output strategy (see the module docstring)."""
+
+    name: str
+    reorders: bool  # the reader puts lines in visual order
+    shapes: bool  # the reader joins letters (presentation forms)
+    mirrors: bool  # the reader mirrors brackets of right-to-left text
+    marked: bool  # RLM/LRM around each line's text
+    words_flipped: bool  # each word holding Arabic letters sent backwards
+    summary: str  # one line for the help screen, the chooser and doctor
+
+
+STRATEGIES: dict[str, Strategy] = {
+    s.name: s
+    for s in (
+        Strategy("app", True, True, True, False, False,
+                 "the reader shapes and orders Arabic (terminals that draw cells as given)"),
+        Strategy("terminal", False, False, False, True, False,
+                 "logical text, unshaped: the terminal joins and orders it"),
+        Strategy("shaped", False, True, False, True, False,
+                 "logical order, letters joined by the reader: the terminal orders it"),
+        Strategy("shaped-mirrored", False, True, True, True, False,
+                 "as shaped, brackets swapped for a terminal that does not mirror them"),
+        Strategy("words", True, True, True, False, True,
+                 "reader's order, each Arabic word backwards: the terminal flips words"),
+    )
+}
+
+#: Every layout mode (strategy name), in the order the chooser lists them.
+MODES: tuple[str, ...] = tuple(STRATEGIES)
+
+
+def reorders(mode: str) -> bool:
+    return STRATEGIES[mode].reorders
+
+
+def shapes(mode: str) -> bool:
+    return STRATEGIES[mode].shapes
+
+
+def needs_levels(mode: str) -> bool:
+    """Whether laying out *mode* needs the paragraph's embedding levels (to reorder or
+    to know which brackets sit in right-to-left text)."""
+    strategy = STRATEGIES[mode]
+    return strategy.reorders or strategy.mirrors
+
+
+def unmarked(text: str) -> str:
+    """*text* without the marks a strategy added (for printing logical text to a file)."""
+    return text.replace(LRM, "").replace(RLM, "") if (LRM in text or RLM in text) else text
+
+
+def is_mark(ch: str) -> bool:
+    """Whether *ch* is one of the marks a strategy adds (drawn as nothing)."""
+    return ch in (LRM, RLM)
+
+
+# Arabic letters, presentation forms and Arabic-Indic digits: what makes a word one
+# that kitty flips. Harakat are in the Arabic block too and ride with their letter.
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_WORD = re.compile("[^ ]+")
+
+
+def _reverse_word(text: str, positions: list[int], start: int, end: int,
+                  mirror: dict[int, int]) -> tuple[str, list[int]]:
+    """*text[start:end]* backwards by clusters (a letter keeps its harakat after it),
+    brackets swapped; *positions* follow their characters."""
+    from unicodedata import combining
+
+    clusters: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if clusters and combining(text[i]):
+            first, _ = clusters[-1]
+            clusters[-1] = (first, i + 1)
+        else:
+            clusters.append((i, i + 1))
+    chars: list[str] = []
+    mapped: list[int] = []
+    for first, last in reversed(clusters):
+        for i in range(first, last):
+            chars.append(chr(mirror.get(ord(text[i]), ord(text[i]))))
+            mapped.append(positions[i])
+    return "".join(chars), mapped
+
+
+def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
+    """Each space-separated word of *text* holding an Arabic letter, backwards by clusters
+    with its brackets swapped (NBSP stays inside a word; digits and Latin words alone are
+    left as they are). Returns the text and *positions* permuted with its characters."""
+    from reader.text.bidi.mirroring import MIRROR_TABLE
+
+    pieces: list[str] = []
+    mapped: list[int] = []
+    position_list = list(positions)
+    at = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        pieces.append(text[at:start])
+        mapped.extend(position_list[at:start])
+        if _ARABIC.search(text, start, end):
+            word, word_map = _reverse_word(text, position_list, start, end, MIRROR_TABLE)
+        else:
+            word, word_map = text[start:end], position_list[start:end]
+        pieces.append(word)
+        mapped.extend(word_map)
+        at = end
+    pieces.append(text[at:])
+    mapped.extend(position_list[at:])
+    return "".join(pieces), mapped
+
+
+def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[int]) -> str:
+    """*text* (logical order) with each bracket whose character sits at an odd embedding
+    level replaced by its mirror glyph: what a terminal that orders but does not mirror
+    needs (rule L4 done beforehand). *positions* give each char's index in the paragraph,
+    whose *levels* are given."""
+    from reader.text.bidi.mirroring import MIRROR_TABLE
+
+    if not any(ord(ch) in MIRROR_TABLE for ch in text):
+        return text
+    return "".join(
+        chr(MIRROR_TABLE[ord(ch)])
+        if ord(ch) in MIRROR_TABLE and 0 <= p < len(levels) and levels[p] & 1
+        else ch
+        for ch, p in zip(text, positions, strict=True)
+    )
+
+
+def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
+                levels: bytes | Sequence[int] | None, *, marks: bool = True
+                ) -> tuple[str, tuple[int, ...] | None]:
+    """The last step of laying out a line for *mode*: what the strategy adds to the text
+    the layout made (visual for reordering modes, logical otherwise).
+
+    Returns the text and its map (None: *text* and *positions* are unchanged, so the
+    caller keeps its own, possibly lazy, map).
+    """
+    strategy = STRATEGIES[mode]
+    marked = strategy.marked and marks
+    if not (marked or strategy.words_flipped or
+            (strategy.mirrors and not strategy.reorders)):
+        return text, None
+    mapped = list(positions)
+    if strategy.words_flipped:
+        text, mapped = flip_words(text, mapped)
+    if strategy.mirrors and not strategy.reorders and levels is not None:
+        text = mirror_in_rtl(text, mapped, levels)
+    if marked and text:
+        first, last = (mapped[0], mapped[-1])
+        if rtl:
+            text = RLM + text + RLM + LRM
+            mapped = [first, *mapped, last, last]
+        else:
+            text = text + LRM
+            mapped = [*mapped, last]
+    return text, tuple(mapped)

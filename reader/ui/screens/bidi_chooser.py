@@ -1,0 +1,117 @@
+"""The one-key bidi chooser: the same sentence as each output strategy sends it.
+
+Whether Arabic reads right depends on the terminal (and on settings of it no program
+can see, like Konsole's bidi). So the reader shows one numbered line per strategy,
+each laid out by the engine in that strategy's own form, and the reader presses the
+number of the line that reads right. The answer is saved for this terminal in the
+user's configuration folder and used at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.text.layout import LayoutOptions, layout_text
+from reader.text.output import MODES
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+#: A sentence with what goes wrong first on a terminal with bidi of its own: lam-alef
+#: ligatures, harakat, a number and brackets, and a full stop at its end.
+#: ("The president said the agreement (2015) still stands.")
+SAMPLE = "قالَ الرئيسُ إنّ الاتفاقَ (2015) لا يزالُ قائماً."
+
+
+def sample_lines(width: int) -> list[tuple[str, str]]:
+    """(strategy, the sample as it sends it, padded to *width* cells), in chooser order."""
+    rows = []
+    for mode in MODES:
+        lines = layout_text(SAMPLE, LayoutOptions(max(2, width), mode=mode))
+        rows.append((mode, lines[0].padded(max(2, width)) if lines else ""))
+    return rows
+
+
+class BidiChooser(ModalScreen[None]):
+    """Numbered sample lines; a digit picks the strategy, Escape keeps the current one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "keep", "key.cancel"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, len(MODES) + 1)),
+    ]
+
+    DEFAULT_CSS = """
+    BidiChooser { align: center middle; }
+    BidiChooser > #chooser { width: 90%; max-width: 100; height: auto; max-height: 90%;
+                             border: round $accent; padding: 0 1; background: $surface; }
+    """
+
+    app: ReaderApp  # type: ignore[assignment]
+
+    def __init__(self, *, opened_by_itself: bool = False) -> None:
+        super().__init__()
+        self.opened_by_itself = opened_by_itself
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="chooser"):
+            yield Static(id="chooser-body")
+
+    def on_mount(self) -> None:
+        self.query_one("#chooser").border_title = self.app.labels("chooser.title")
+        self.call_after_refresh(self._fill)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        box = self.query_one("#chooser")
+        width = max(30, box.scrollable_content_region.width - 1)
+        labels = self.app.labels
+        body = Text(no_wrap=True)
+        for line in labels.block(labels.translate("chooser.intro", mode=self.app.bidi.mode),
+                                 width):
+            body.append(line.padded(width) + "\n")
+        body.append("\n")
+        name_width = max(map(len, MODES)) + 1
+        sample_width = max(2, width - name_width - 4)
+        for number, (mode, sample) in enumerate(sample_lines(sample_width), 1):
+            current = "*" if mode == self.app.bidi.mode else " "
+            body.append(f"{number}{current} {mode.ljust(name_width)}", style="bold")
+            body.append(sample + "\n")
+        self.query_one("#chooser-body", Static).update(body)
+
+    def action_pick(self, number: int) -> None:
+        from reader.ui.saved_choices import save_choice
+
+        mode = MODES[number - 1]
+        labels = self.app.labels
+        severity: Literal["information", "warning"]
+        try:
+            save_choice(self.app.terminal.key, mode)
+        except OSError as error:
+            message = labels.translate("chooser.not_saved", mode=mode, error=str(error))
+            severity = "warning"
+        else:
+            message = labels.translate("chooser.saved", mode=mode)
+            severity = "information"
+        self.dismiss()
+        self.app.apply_bidi_choice(mode)
+        self.app.notify(self.app.labels.line(message), severity=severity, markup=False)
+
+    def action_keep(self) -> None:
+        """Close; opened by itself, the current strategy counts as the answer, so the
+        chooser does not come back at every start."""
+        if self.opened_by_itself:
+            from reader.ui.saved_choices import save_choice
+
+            with contextlib.suppress(OSError):
+                save_choice(self.app.terminal.key, self.app.bidi.mode)
+        self.dismiss()

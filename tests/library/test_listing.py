@@ -1,0 +1,97 @@
+"""The article list a page at a time: each order from an index, positions, deleting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.comments.form import CommentDraft
+from reader.comments.store import DraftStore, DraftTarget
+from reader.library import Library, listing
+from reader.library.normalize import title_key
+from reader.resources import seed_article_path
+
+
+@pytest.fixture
+def copy_of_corpus(corpus_library_path: Path, tmp_path: Path) -> Library:
+    path = tmp_path / "copy.sqlite3"
+    with Library.open(corpus_library_path) as source:
+        source.connection.execute(f"VACUUM INTO '{path}'")
+    library = Library.open(path)
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize("sort", listing.SORTS)
+def test_pages_join_into_the_whole_order_read_from_an_index(
+    corpus_library: Library, sort: str
+) -> None:
+    connection = corpus_library.connection
+    total = listing.count(connection)
+    pages = [listing.page(connection, sort, offset, 37) for offset in range(0, total + 37, 37)]
+    ids = [row.id for rows in pages for row in rows]
+    assert len(ids) == total == len(set(ids))
+    order = " ".join(
+        row[3] for row in connection.execute(
+            f"EXPLAIN QUERY PLAN SELECT id, title, date, source FROM articles "
+            f"ORDER BY {listing._ORDER_BY[sort]} LIMIT 10 OFFSET 20"
+        )
+    )
+    assert "COVERING INDEX" in order and "TEMP B-TREE" not in order, order
+    for offset in (0, 100, total - 5):
+        for number, row in enumerate(listing.page(connection, sort, offset, 5)):
+            assert listing.position(connection, sort, row.id) == offset + number
+
+
+def test_newest_first_is_the_library_order(corpus_library: Library) -> None:
+    connection = corpus_library.connection
+    rows = listing.page(connection, "date", 0, 10_000)
+    assert [row.id for row in rows] == [s.id for s in corpus_library.list_articles()]
+
+
+def test_titles_sort_in_folded_order(corpus_library: Library) -> None:
+    """Harakat, hamza seats and tatweel do not move a title: إيران sorts with ايران."""
+    rows = listing.page(corpus_library.connection, "title", 0, 10_000)
+    keys = [title_key(row.title) for row in rows]
+    assert keys == sorted(keys)
+    firsts = [key[:1] for key in keys if key[:1] >= "\u0621"]
+    assert "أ" not in firsts and "إ" not in firsts  # folded to ا, not sorted apart
+
+
+def test_sources_sort_together_newest_first_within_each(corpus_library: Library) -> None:
+    rows = listing.page(corpus_library.connection, "source", 0, 10_000)
+    sources = [row.source or "" for row in rows]
+    assert sources == sorted(sources)
+    for source in set(sources):
+        dates = [row.date or "" for row in rows if (row.source or "") == source]
+        assert dates == sorted(dates, reverse=True) or "" in dates
+
+
+def test_an_unknown_sort_is_refused(corpus_library: Library) -> None:
+    with pytest.raises(ValueError, match="unknown sort"):
+        listing.page(corpus_library.connection, "length", 0, 5)
+
+
+def test_delete_removes_the_article_everywhere_and_keeps_its_draft(
+    copy_of_corpus: Library,
+) -> None:
+    library = copy_of_corpus
+    seed = library.resolve(str(seed_article_path()))
+    store = DraftStore.for_library(library)
+    store.save(DraftTarget.for_article(seed), CommentDraft(comment="تعليق"), base_revision=0)
+    neighbour = library.related(seed.id)[0].article_id
+    assert neighbour
+    before = library.count()
+    df_before = dict(library.connection.execute("SELECT term, df FROM term_df"))
+
+    assert library.delete(seed.id)
+    assert library.count() == before - 1
+    assert library.position("date", seed.id) is None
+    assert all(hit.article_id != seed.id for hit in library.search("أكسيوس"))
+    assert seed.id not in {item.article_id for item in library.related(neighbour)}
+    df_after = dict(library.connection.execute("SELECT term, df FROM term_df"))
+    assert df_after["ايران"] == df_before["ايران"] - 1
+    assert "اكسيوس" not in df_after or df_after["اكسيوس"] == df_before["اكسيوس"] - 1
+    assert store.load(seed.id) is not None  # the reader's draft is not the library's
+    assert not library.delete(seed.id)

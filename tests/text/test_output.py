@@ -1,0 +1,63 @@
+"""Each output strategy's exact text on sample rows, and the layout properties for all."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.text.layout import Document, LayoutOptions, layout_text, split_paragraphs
+from reader.text.output import LRM, MODES, RLM, flip_words
+from tests.text.layout_checks import check_document
+
+# "the agreement (2015) does not" — lam-alef, a number, brackets, a haraka.
+SAMPLE = "الاتفاقُ (2015) لا"
+
+
+def _line(mode: str, text: str = SAMPLE) -> str:
+    (line,) = layout_text(text, LayoutOptions(40, mode=mode))
+    return line.text
+
+
+def test_app_is_visual_shaped_and_mirrored() -> None:
+    assert _line("app") == "ﻻ (2015) ﻕُﺎﻔﺗﻻﺍ"
+
+
+def test_terminal_is_logical_unshaped_between_marks() -> None:
+    assert _line("terminal") == RLM + SAMPLE + RLM + LRM
+
+
+def test_shaped_is_logical_in_presentation_forms_between_marks() -> None:
+    assert _line("shaped") == RLM + "ﺍﻻﺗﻔﺎﻕُ (2015) ﻻ" + RLM + LRM
+
+
+def test_shaped_mirrored_swaps_brackets_of_right_to_left_text() -> None:
+    assert _line("shaped-mirrored") == RLM + "ﺍﻻﺗﻔﺎﻕُ )2015( ﻻ" + RLM + LRM
+    # brackets inside a left-to-right run stay as they are
+    assert _line("shaped-mirrored", "iPad (mini)") == "iPad (mini)" + LRM
+
+
+def test_words_flips_each_arabic_word_back_keeping_harakat_after_their_letter() -> None:
+    # the app's word order; each Arabic word's letters in logical order; numbers alone
+    assert _line("words") == "ﻻ (2015) ﺍﻻﺗﻔﺎﻕُ"
+    assert flip_words("(ﺎﻣﺎﺑﻭﺃ) 2015", range(13)) == (
+        "(ﺃﻭﺑﺎﻣﺎ) 2015", [7, 6, 5, 4, 3, 2, 1, 0, 8, 9, 10, 11, 12])
+
+
+def test_marked_lines_are_right_aligned_and_marks_take_no_cell() -> None:
+    for mode in ("terminal", "shaped", "shaped-mirrored"):
+        (line,) = layout_text(SAMPLE, LayoutOptions(40, mode=mode))
+        assert line.align_right
+        padded = line.padded(40)
+        assert padded.startswith(" ") and padded.endswith(RLM + LRM)
+        assert len(padded) - 3 == 40 - line.cells + len(line.text) - 3
+
+
+def test_highlight_positions_land_on_letters_not_marks() -> None:
+    (line,) = layout_text(SAMPLE, LayoutOptions(40, mode="terminal"))
+    assert [line.logical_to_visual(i) for i in (0, len(SAMPLE) - 1)] == [1, len(SAMPLE)]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_strategy_keeps_the_layout_properties(seed_text: str, mode: str) -> None:
+    document = Document(split_paragraphs(seed_text))
+    for width in (30, 72):
+        check_document(document, LayoutOptions(width, mode=mode))

@@ -1,0 +1,106 @@
+"""The one-key bidi chooser, the help screen's bidi section, and the terminal put back."""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import Any
+
+import pytest
+
+from reader.text.output import LRM, MODES, RLM
+from reader.ui.saved_choices import load_choices
+from reader.ui.screens.bidi_chooser import SAMPLE, BidiChooser, sample_lines
+from reader.ui.screens.help import HelpScreen
+from reader.ui.terminal import chooser_due, decide, identify
+from reader.ui.widgets.article import ArticleView
+from tests.ui.conftest import make_app, seed_id
+
+SIZE = (100, 30)
+KONSOLE = {"KONSOLE_VERSION": "221203", "TERM": "xterm-256color"}
+
+
+def test_the_sample_has_what_goes_wrong_first() -> None:
+    assert "لا" in SAMPLE and "(2015)" in SAMPLE and "\u064e" in SAMPLE  # lam-alef, fatha
+    rows = sample_lines(60)
+    assert [mode for mode, _ in rows] == list(MODES)
+    assert len({sample for _, sample in rows}) == len(MODES)  # every strategy differs
+    assert dict(rows)["terminal"].endswith(RLM + SAMPLE + RLM + LRM)
+
+
+def test_the_chooser_opens_by_itself_only_where_auto_cannot_see_the_setting() -> None:
+    konsole = identify(KONSOLE)
+    auto = decide("auto", konsole)
+    assert chooser_due("auto", auto, interactive=True)
+    assert not chooser_due("auto", auto, interactive=False)  # stdin/stdout not a tty
+    assert not chooser_due("app", decide("app", konsole), interactive=True)  # --bidi given
+    saved = decide("auto", konsole, {"konsole": "app"})
+    assert not chooser_due("auto", saved, interactive=True)  # answered once already
+    for env in ({"VTE_VERSION": "7006"}, {"TERM": "xterm"}, {"KITTY_WINDOW_ID": "1"}, {}):
+        assert not chooser_due("auto", decide("auto", identify(env)), interactive=True)
+
+
+async def test_one_key_picks_saves_and_applies_a_strategy(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library), bidi="auto")
+    app.environ = dict(KONSOLE)
+    app.terminal = identify(KONSOLE)
+    app.bidi = decide("auto", app.terminal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.bidi.mode == "shaped-mirrored"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Bidi chooser")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BidiChooser)
+        await pilot.press(str(MODES.index("app") + 1))
+        await pilot.pause()
+        assert not isinstance(app.screen, BidiChooser)
+        assert load_choices() == {"konsole": "app"}
+        assert (app.bidi.mode, app.bidi.source, app.settings.bidi) == ("app", "saved", "auto")
+        view = app.screen.query_one(ArticleView)
+        assert view.mode == "app"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(app.screen._body().plain.split())
+        assert "Bidi mode: app. Chosen in the bidi chooser for this terminal" in text
+        assert "b opens the bidi chooser" in text
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BidiChooser)
+        await pilot.press("escape")  # opened by the reader: nothing saved, nothing changed
+        await pilot.pause()
+        assert load_choices() == {"konsole": "app"} and app.bidi.mode == "app"
+
+
+async def test_help_names_the_strategy_auto_picked_and_why(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library), bidi="auto")
+    app.terminal = identify({"KITTY_WINDOW_ID": "1"})
+    app.bidi = decide("auto", app.terminal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join(app.screen._body().plain.split())
+        assert "Bidi mode: words. Picked by auto for this terminal (KITTY_WINDOW_ID)." in text
+        assert "each Arabic word backwards" in text
+
+
+@pytest.mark.parametrize("terminal", [{"TERM": "mlterm"}, {}])
+def test_the_terminal_is_put_back_when_the_normal_exit_was_skipped(
+    library: Any, monkeypatch: pytest.MonkeyPatch, terminal: dict[str, str]
+) -> None:
+    app = make_app(library, bidi="auto")
+    app.terminal = identify(terminal)
+    app.bidi = decide("auto", app.terminal)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "__stdout__", out)
+    from reader.ui.terminal import mode_sequences
+
+    app._leave_sequence = mode_sequences(app.bidi)[1]  # entered, never left (a crash)
+    app.restore_terminal()
+    app.restore_terminal()  # once only
+    expected = "\x1b[8h" + ("\x1b]5379;use_ctl=true\x07" if terminal else "")
+    assert out.getvalue() == expected
