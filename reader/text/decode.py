@@ -25,6 +25,10 @@ from reader.text.sanitize import sanitize_line
 LEGACY_ENCODINGS = {"cp1256": "Windows-1256", "iso8859_6": "ISO-8859-6"}
 
 
+#: continuation bytes of valid UTF-8 before the first bad byte that mark a file as UTF-8
+_UTF8_EVIDENCE = 8
+
+
 class LegacyEncoding(UserWarning):
     """A file read in a legacy encoding: the note says which (one line)."""
 
@@ -66,8 +70,19 @@ def decode_text(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
 
 def legacy_encoding(data: bytes) -> str | None:
     """``"cp1256"`` or ``"iso8859_6"`` if ``data`` reads as text in that encoding (the
-    better reading when both do), else None."""
+    better reading when both do), else None.
+
+    UTF-8 with a damaged byte is not taken for a legacy encoding (its Arabic would read
+    as Windows-1256 mojibake): in a legacy file the first letters already fail as UTF-8,
+    so a stretch of valid multi-byte UTF-8 before the first bad byte means UTF-8."""
     from charset_normalizer import from_bytes
+
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        if len(before) - len(before.decode("utf-8")) >= _UTF8_EVIDENCE:
+            return None
 
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None or best.encoding not in LEGACY_ENCODINGS:

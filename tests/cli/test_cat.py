@@ -152,3 +152,23 @@ def test_cat_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO_ROOT,
                             timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("args", [["-"], ["--raw"]])
+def test_each_input_line_is_one_paragraph_blank_lines_kept_none_added(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """As fribidi does: three short lines print as three lines; blank lines stay."""
+    text = "السطر الأول\nالسطر الثاني\nالسطر الثالث\n"
+    path = tmp_path / "three.txt"
+    path.write_text(text + "\nبعد سطر فارغ\n\n\nوبعد سطرين", encoding="utf-8")
+    if args == ["-"]:
+        result = cat("-", "--width", "40", stdin=path.read_bytes())
+    else:
+        result = cat("--raw", str(path), "--width", "40")
+    lines = result.stdout.decode("utf-8").split("\n")
+    assert lines[-1] == ""
+    assert [bool(line.strip()) for line in lines[:-1]] == [
+        True, True, True, False, True, False, False, True]
+    three = cat("-", "--width", "40", stdin=text.encode()).stdout.decode("utf-8")
+    assert three.count("\n") == 3 and "\n\n" not in three
