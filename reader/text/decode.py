@@ -25,8 +25,10 @@ from reader.text.sanitize import sanitize_line
 LEGACY_ENCODINGS = {"cp1256": "Windows-1256", "iso8859_6": "ISO-8859-6"}
 
 
-#: continuation bytes of valid UTF-8 before the first bad byte that mark a file as UTF-8
-_UTF8_EVIDENCE = 8
+#: Continuation bytes of valid UTF-8 before the first bad byte that mark a file as UTF-8.
+#: In Windows-1256 or ISO-8859-6 two letters in a row are already invalid UTF-8, so the
+#: first Arabic word fails; a second valid multi-byte character means damaged UTF-8.
+_UTF8_EVIDENCE = 2
 
 
 class LegacyEncoding(UserWarning):
@@ -74,7 +76,7 @@ def legacy_encoding(data: bytes) -> str | None:
 
     UTF-8 with a damaged byte is not taken for a legacy encoding (its Arabic would read
     as Windows-1256 mojibake): in a legacy file the first letters already fail as UTF-8,
-    so a stretch of valid multi-byte UTF-8 before the first bad byte means UTF-8."""
+    so valid multi-byte UTF-8 before the first bad byte means UTF-8."""
     from charset_normalizer import from_bytes
 
     try:
