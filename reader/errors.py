@@ -18,3 +18,8 @@ class InputError(ReaderError):
         self.source = source
         self.problem = problem
         super().__init__(f"{source}: {problem}")
+
+
+class UsageError(ReaderError):
+    """A command line that names something impossible (a folder as the library file,
+    a folder that does not exist): exit status 2, like argparse's own usage errors."""

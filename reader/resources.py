@@ -31,3 +31,17 @@ def bundled_articles_dir() -> Path:
 def seed_article_path() -> Path:
     """The project's reference article."""
     return bundled_articles_dir() / "000_ea300a519c8a66f3.txt"
+
+
+#: The bundled folder's notes on where its articles came from: not an article itself.
+BUNDLED_NOTES = "SOURCES.md"
+
+
+def bundled_article_files() -> list[Path]:
+    """The bundled articles' files, in name order (the folder's notes left out)."""
+    from reader.articles.parse import is_article_file
+
+    folder = bundled_articles_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name != BUNDLED_NOTES and is_article_file(p))

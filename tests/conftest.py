@@ -33,3 +33,11 @@ def _no_saved_bidi_choices(tmp_path_factory: pytest.TempPathFactory,
     """Tests never read (or write) the bidi choices saved in the user's configuration."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("RTL_READER_CONFIG", str(folder / "terminals.json"))
+
+
+@pytest.fixture(autouse=True)
+def _no_user_recovery_folder(tmp_path_factory: pytest.TempPathFactory,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read (or leave) drafts in the user's own recovery folder: a file left
+    there by one run would be listed, and offered, by the next."""
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path_factory.mktemp("recovery")))

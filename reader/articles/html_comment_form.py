@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from reader.articles.fields import clean_line
 from reader.articles.furniture import Furniture, Kind
 from reader.articles.model import CommentForm
+from reader.articles.wordpress import post_id_from_url
 
 _FORM_XPATH = (
     "//form[contains(translate(@id, 'COMMENT', 'comment'), 'comment')"
@@ -49,7 +50,23 @@ def find_comment_form(
         fields=tuple(fields),
         required=tuple(required),
         action=clean_line(urljoin(page_url or "", action.strip())) if action else None,
+        post_id=_post_id(root, form),
     )
+
+
+def _post_id(root: lxml_html.HtmlElement, form: lxml_html.HtmlElement) -> int | None:
+    """The WordPress post the form comments on: its hidden ``comment_post_ID``, else the
+    page's shortlink ``<link rel="shortlink" href="https://site/?p=123">``."""
+    for control in form.iter("input"):
+        if control.get("name") == "comment_post_ID":
+            value = (control.get("value") or "").strip()
+            if value.isascii() and value.isdigit() and 0 < int(value) < 2**63:
+                return int(value)
+    for href in root.xpath("//link[@rel='shortlink']/@href"):
+        found = post_id_from_url(str(href).strip())
+        if found is not None:
+            return found
+    return None
 
 
 def _is_wordpress(form: lxml_html.HtmlElement) -> bool:

@@ -39,6 +39,11 @@ _BODY_KEYS = ("content", "body", "text")
 _DATE_KEYS = ("date", "date_published", "published", "date_extracted")
 
 
+#: JSON nested deeper than Python's parser recurses (about a thousand levels; an article
+#: needs four) is refused with this, never a RecursionError that stops a whole import.
+TOO_DEEP = "JSON nested too deeply to be an article (over about 1,000 levels)"
+
+
 class _BadItem(Exception):
     """One object that cannot be an article; the caller adds where it was."""
 
@@ -51,6 +56,8 @@ def parse_json(text: str, source: str) -> ParseResult:
     """
     try:
         value = json.loads(text)
+    except RecursionError:
+        raise InputError(source, TOO_DEEP) from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return parse_json_lines(text, source)
@@ -143,6 +150,8 @@ def _article_of_line(line: str, number: int, source: str) -> Article:
     """The article of JSON Lines record ``number``, or InputError naming the line."""
     try:
         value = json.loads(line)
+    except RecursionError:
+        raise InputError(source, f"line {number}: {TOO_DEEP}") from None
     except json.JSONDecodeError as exc:
         raise InputError(
             source, f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}"
@@ -256,11 +265,15 @@ def _comment_form(value: Any) -> CommentForm | None:
         if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
             raise _BadItem(f'field "comment_form.{key}" should be a list of strings')
         names[key] = tuple(clean_line(n) for n in listed if clean_line(n))
+    post_id = value.get("post_id")
+    if post_id is not None and (type(post_id) is not int or not 0 < post_id < 2**63):
+        raise _BadItem('field "comment_form.post_id" should be a positive whole number')
     return CommentForm(
         kind=clean_line(_string(value, "kind")) or "wordpress",
         heading=clean_line(_string(value, "heading")),
         note=clean_line(_string(value, "note")),
         action=clean_optional(_string(value, "action")),
+        post_id=post_id,
         **names,
     )
 
@@ -288,6 +301,8 @@ def article_record(article: Article) -> dict[str, Any]:
             "required": list(form.required),
             "action": form.action,
         }
+        if form.post_id is not None:
+            record["comment_form"]["post_id"] = form.post_id
     return {key: value for key, value in record.items() if value is not None}
 
 

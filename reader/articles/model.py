@@ -30,7 +30,9 @@ class CommentForm:
 
     ``fields`` are the form's field names in page order (WordPress: ``comment``,
     ``author``, ``email``, ``url``, ``wp-comment-cookies-consent``); ``required``
-    the subset marked required; ``heading`` and ``note`` the page's own words.
+    the subset marked required; ``heading`` and ``note`` the page's own words;
+    ``post_id`` the WordPress post the comments go to (the form's hidden
+    ``comment_post_ID``, else the page's ``?p=`` shortlink), when the page said.
     """
 
     kind: str = "wordpress"
@@ -39,6 +41,7 @@ class CommentForm:
     fields: tuple[str, ...] = ("comment", "author", "email", "url", "wp-comment-cookies-consent")
     required: tuple[str, ...] = ("comment", "author", "email")
     action: str | None = None
+    post_id: int | None = None
 
 
 @dataclass(slots=True)

@@ -42,8 +42,8 @@ from reader.text.decode import decode_text, describe_source
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json"})
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-#: File name endings a directory scan reads as articles (so SOURCES.md is not one).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+#: File name endings a directory scan reads as articles (Markdown is read as plain text).
 ARTICLE_SUFFIXES = HTML_SUFFIXES | JSON_SUFFIXES | JSON_LINES_SUFFIXES | TEXT_SUFFIXES
 
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE)
@@ -137,6 +137,8 @@ def _is_json(text: str) -> bool:
     """Whether *text* is one JSON value, or JSON Lines whose first line is an object."""
     try:
         json.loads(text)
+        return True
+    except RecursionError:  # JSON, nested too deeply: parse_json says so
         return True
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":

@@ -9,12 +9,13 @@ heavy imports happen inside ``run`` so that ``--help`` and start-up stay fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.errors import ReaderError
+from reader.errors import ReaderError, UsageError
 
 # command name -> (module under reader.cli, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -70,6 +71,7 @@ def _print_notes() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
+    _degrade_unencodable_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
     parser, module = _build_parser(command)
@@ -81,10 +83,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.text.sanitize import sanitize_line
 
         print(f"{PROG}: {sanitize_line(str(exc))}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `rtl-reader cat x | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
+
+
+def _degrade_unencodable_output() -> None:
+    """Text printed to a stream whose encoding cannot hold it (Arabic to an ASCII or
+    Latin-1 pipe) is escaped (``\\u0627``), never a UnicodeEncodeError. Laid-out text
+    and exports are written as UTF-8 bytes whatever the locale; this covers the rest."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            # A closed or detached stream has nothing to print to: left as it is.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")

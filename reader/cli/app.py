@@ -10,21 +10,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reader.cli.arguments import article_ref, bounded_int
+
 
 def _measure(value: str) -> int:
+    """``--measure``: bounded as the settings bound it (imported only when given)."""
     from reader.ui.settings import MAX_MEASURE, MIN_MEASURE
 
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not MIN_MEASURE <= number <= MAX_MEASURE:
-        raise argparse.ArgumentTypeError(f"must be between {MIN_MEASURE} and {MAX_MEASURE}")
-    return number
+    return bounded_int(MIN_MEASURE, MAX_MEASURE)(value)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("article", nargs="?", metavar="ARTICLE",
+    parser.add_argument("article", nargs="?", metavar="ARTICLE", type=article_ref,
                         help="an article id from the library, or a file to import and open")
     parser.add_argument("--library", type=Path, metavar="PATH",
                         help="the library database (default: $RTL_READER_LIBRARY, "
@@ -61,18 +58,23 @@ def run(args: argparse.Namespace) -> int:
     # off until the first screen is drawn; then they go to the permanent generation.
     gc.disable()
 
-    from reader.library import Library
+    from reader.cli.library_options import open_library
     from reader.ui.app import run_app
     from reader.ui.settings import PREFERENCES_KEY, Settings, merge_command_line
 
-    library = Library.open(args.library)
+    library = open_library(args)
     try:
         saved = Settings.from_state(library.get_state(PREFERENCES_KEY))
         settings = merge_command_line(saved, bidi=args.bidi, harakat=args.harakat,
                                       shape=args.shape, measure=args.measure, lang=args.lang)
         if settings != saved:
             library.set_state(PREFERENCES_KEY, settings.to_state())
-        article_id = library.resolve_id(args.article) if args.article else None
+        article_id = None
+        if args.article:
+            from reader.cli.import_ import import_progress
+
+            with import_progress() as progress:  # a file not yet stored is imported first
+                article_id = library.resolve_id(args.article, progress)
         run_app(library, settings, article_id, on_first_paint=_resume_garbage_collection)
     finally:
         library.close()

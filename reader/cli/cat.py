@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
+from reader.cli.arguments import add_width_option, article_ref
 from reader.cli.library_options import add_library_option, open_library
 
 if TYPE_CHECKING:
@@ -35,20 +36,11 @@ if TYPE_CHECKING:
 DEFAULT_WIDTH = 80
 
 
-def _width(value: str) -> int:
-    try:
-        width = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if width < 2:
-        raise argparse.ArgumentTypeError(f"width must be at least 2, not {width}")
-    return width
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "path",
         metavar="ARTICLE",
+        type=article_ref,
         help="an article file (.txt, .html, .json, .jsonl), a library id, "
         "or - for standard input (laid out as it is)",
     )
@@ -57,12 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="lay the file out as it is, without reading it as an article",
     )
-    parser.add_argument(
-        "--width",
-        type=_width,
-        default=None,
-        help="line width in cells (default: the terminal's, or 80 when not a terminal)",
-    )
+    add_width_option(parser)
     parser.add_argument(
         "--bidi",
         choices=("app", "terminal"),

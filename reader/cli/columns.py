@@ -13,6 +13,7 @@ import argparse
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from reader.cli.arguments import add_width_option
 from reader.cli.cat import terminal_width, write_lines
 from reader.text.sanitize import sanitize_line
 
@@ -25,13 +26,7 @@ MIN_TEXT_CELLS = 20
 
 def add_display_options(parser: argparse.ArgumentParser) -> None:
     """``--width`` and ``--bidi``, as ``cat`` has them."""
-    parser.add_argument(
-        "--width",
-        type=int,
-        default=None,
-        metavar="N",
-        help="line width in cells (default: the terminal's, or 80 when not a terminal)",
-    )
+    add_width_option(parser)
     parser.add_argument(
         "--bidi",
         choices=("app", "terminal"),

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from reader.cli.arguments import article_ref
 from reader.cli.columns import add_display_options
 from reader.cli.library_options import add_library_option, open_library
 
@@ -33,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "/wp-json/wp/v2/comments (default: json)")
     export.add_argument("-o", "--output", type=Path, default=None,
                         help="file to write (default: standard output)")
-    delete.add_argument("article", metavar="ARTICLE", help="the article's id (as listed)")
+    delete.add_argument("article", metavar="ARTICLE", type=article_ref,
+                        help="the article's id, or a unique prefix of it (as listed)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,6 +57,7 @@ def _list(store, args: argparse.Namespace) -> int:
     from reader.text.sanitize import sanitize_line
 
     records = store.list()
+    _warn_skipped(store)
     recovered = recovered_files()
     if recovered:
         where = sanitize_line(str(recovery_dir()))
@@ -66,7 +69,7 @@ def _list(store, args: argparse.Namespace) -> int:
     rows = []
     for record in records:
         state = "ready" if record.ready else "not ready"
-        prefix = (f"{sanitize_line(record.article_id):<16}  {record.updated_at[:19]:<19}  "
+        prefix = (f"{record.article_id:<16}  {record.updated_at[:19]:<19}  "
                   f"{state:<9}  {record.size:>6} B  ")
         rows.append(row(prefix, record.target.title or "-", options))
     print_rows(rows)
@@ -78,8 +81,10 @@ def _export(store, fmt: str, output: Path | None) -> int:
     from reader.errors import ReaderError
     from reader.text.sanitize import sanitize_line
 
-    text = export_drafts(store.list(), fmt)
-    if output is None or str(output) == "-":
+    to_stdout = output is None or str(output) == "-"
+    text = export_drafts(store.list(), fmt, ascii_only=to_stdout and not _holds_unicode(sys.stdout))
+    _warn_skipped(store)
+    if output is None or to_stdout:
         sys.stdout.write(text)
         return 0
     # Write beside the target and rename: an interrupted export never leaves half a file.
@@ -97,15 +102,24 @@ def _export(store, fmt: str, output: Path | None) -> int:
     return 0
 
 
-def _delete(store, article: str) -> int:
+def _holds_unicode(stream) -> bool:
+    """Whether *stream* encodes any character (UTF-8 and its kin), not ASCII or Latin-1."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding.startswith(("utf", "gb18030"))
+
+
+def _warn_skipped(store) -> None:
+    """One line on standard error for each stored draft that could not be read."""
+    for problem in store.skipped:
+        print(f"rtl-reader: warning: {problem}", file=sys.stderr)
+
+
+def _delete(store, ref: str) -> int:
     from reader.errors import ReaderError
     from reader.text.sanitize import sanitize_line
 
-    if not store.delete(article):
-        matches = [r.article_id for r in store.list() if r.article_id.startswith(article)]
-        if len(matches) != 1:
-            raise ReaderError(f"no draft for article {sanitize_line(article)!r}")
-        store.delete(matches[0])
-        article = matches[0]
+    article = store.resolve(ref)
+    if article is None or not store.delete(article):
+        raise ReaderError(f"no draft for article {sanitize_line(ref)!r}")
     print(f"deleted the draft for {sanitize_line(article)}")
     return 0

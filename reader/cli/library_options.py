@@ -23,7 +23,24 @@ def add_library_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_library(args: argparse.Namespace, *, import_bundled: bool = True) -> Library:
-    """Open the library ``--library`` names (see :meth:`reader.library.Library.open`)."""
-    from reader.library import Library
+    """Open the library ``--library`` names (see :meth:`reader.library.Library.open`).
 
-    return Library.open(getattr(args, "library", None), import_bundled=import_bundled)
+    A path given with ``--library`` must name a file in an existing folder: a folder, or
+    a folder that does not exist, is a usage error (exit 2), so that a mistyped path never
+    looks like an empty library. A new file in an existing folder becomes a new library,
+    with one line on standard error saying so.
+    """
+    import sys
+
+    from reader.library import Library
+    from reader.library.paths import check_given_library_path
+
+    given = getattr(args, "library", None)
+    new = check_given_library_path(given) if given is not None and str(given) else False
+    library = Library.open(given, import_bundled=import_bundled)
+    if new:
+        from reader.text.decode import describe_source
+
+        print(f"rtl-reader: created a new library at {describe_source(str(library.path))}",
+              file=sys.stderr)
+    return library

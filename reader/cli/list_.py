@@ -30,4 +30,13 @@ def run(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         articles = library.list_articles()
     print_rows([row(row_prefix(a.id, a.date, a.source), a.title, options) for a in articles])
+    warn_skipped(library.skipped)
     return 0
+
+
+def warn_skipped(problems: list[str]) -> None:
+    """One line on standard error for each stored row that was skipped."""
+    import sys
+
+    for problem in problems:
+        print(f"rtl-reader: warning: {problem}", file=sys.stderr)

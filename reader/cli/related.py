@@ -13,17 +13,16 @@ from __future__ import annotations
 import argparse
 
 from reader.articles.display import link_target, relevance_bar
+from reader.cli.arguments import article_ref, count_option
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
-from reader.cli.search import positive_int
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("article", metavar="ARTICLE", help="a library id or an article file")
-    parser.add_argument(
-        "--top", type=positive_int, default=20, metavar="N",
-        help="at most N similar articles (fewer when fewer are related enough)",
-    )
+    parser.add_argument("article", metavar="ARTICLE", type=article_ref,
+                        help="a library id (or a unique prefix of one) or an article file")
+    count_option(parser, "--top", 20,
+                 "at most N similar articles (fewer when fewer are related enough)")
     add_library_option(parser)
     add_display_options(parser)
 

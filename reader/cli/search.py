@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from reader.cli.arguments import count_option
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
 from reader.cli.list_ import row_prefix
@@ -24,21 +25,9 @@ if TYPE_CHECKING:
 SNIPPET_INDENT = "    "
 
 
-def positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
-    parser.add_argument(
-        "--limit", type=positive_int, default=20, metavar="N", help="at most N hits"
-    )
+    count_option(parser, "--limit", 20, "at most N hits")
     add_library_option(parser)
     add_display_options(parser)
 

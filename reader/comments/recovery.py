@@ -9,6 +9,7 @@ recovery folder beside the user's state instead of being lost;
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -30,18 +31,41 @@ def recovery_dir() -> Path:
 
 def write_recovery(article_id: str, draft: CommentDraft, folder: Path | None = None) -> Path:
     """Write *draft* to a new file in the recovery folder; return its path (raises OSError)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    return _write(article_id, draft, stamp, f"{_safe_id(article_id)}-{stamp}.json", folder)
+
+
+def keep_in_recovery(article_id: str, draft: CommentDraft, folder: Path | None = None) -> Path:
+    """Write *draft* as the article's one kept copy in the recovery folder (each call
+    replaces the last, atomically), for a library that cannot be written at all: the
+    pane saves every second or two and names the file. Returns its path (raises OSError)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    return _write(article_id, draft, stamp, f"{_safe_id(article_id)}-latest.json", folder)
+
+
+def _safe_id(article_id: str) -> str:
+    return "".join(ch for ch in article_id if ch.isalnum() or ch in "-_")[:64] or "article"
+
+
+def _write(article_id: str, draft: CommentDraft, stamp: str, name: str,
+           folder: Path | None) -> Path:
     folder = recovery_dir() if folder is None else folder
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    safe_id = "".join(ch for ch in article_id if ch.isalnum() or ch in "-_")[:64] or "article"
     data = {"article_id": article_id, "saved_at": stamp, "comment": draft.comment,
             "author": draft.author, "email": draft.email, "url": draft.url,
             "remember": draft.remember}
     fd, tmp = tempfile.mkstemp(prefix=".draft-", dir=folder)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-    target = folder / f"{safe_id}-{stamp}.json"
-    os.replace(tmp, target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        target = folder / name
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return target
 
 

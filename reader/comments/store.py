@@ -11,17 +11,19 @@ survive whatever the user then chooses.
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.articles.model import Article
+from reader.articles.wordpress import post_id_from_url
 from reader.comments.form import CommentDraft, Identity
+from reader.comments.recovery import keep_in_recovery
 from reader.comments.validation import validate
-from reader.comments.wordpress import post_id_from_url
 from reader.errors import ReaderError
 from reader.text.editing.buffer import clean_input
 from reader.text.sanitize import sanitize_line
@@ -41,8 +43,11 @@ class DraftTarget:
 
     @classmethod
     def for_article(cls, article: Article) -> DraftTarget:
-        """The target for a library article (post id from a ``?p=`` link when there is one)."""
-        return cls(article.id, article.title, article.url, post_id_from_url(article.url))
+        """The target for a library article: its WordPress post id from the saved page's
+        comment form (``comment_post_ID`` or the shortlink), else from a ``?p=`` URL."""
+        form_post = article.comment_form.post_id if article.comment_form else None
+        return cls(article.id, article.title, article.url,
+                   form_post or post_id_from_url(article.url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +96,8 @@ class DraftConflict(ReaderError):
 class DraftSaveError(ReaderError):
     """The library refused the write; the draft stays in memory and saving is retried.
 
-    ``reason`` is ``readonly``, ``full``, ``busy`` or ``other``.
+    ``reason`` is ``readonly``, ``readonly_kept`` (the draft went to the recovery file
+    named by ``detail``), ``full``, ``busy`` or ``other``.
     """
 
     def __init__(self, reason: str, detail: str) -> None:
@@ -114,6 +120,16 @@ def classify_error(exc: sqlite3.Error) -> DraftSaveError:
     return DraftSaveError(reason, str(exc))
 
 
+def _text(value: object) -> str:
+    """A stored text field as text: NULL is empty; bytes (a BLOB where text belongs)
+    decoded with replacement; a number shown as one."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -131,6 +147,8 @@ class DraftStore:
         (the library serialises its own calls with one; pass it here)."""
         self.connection = connection
         self._lock = lock if lock is not None else nullcontext()
+        #: One line for each stored row :meth:`list` or :meth:`load` could not read.
+        self.skipped: list[str] = []
 
     @classmethod
     def for_library(cls, library: Library) -> DraftStore:
@@ -140,23 +158,14 @@ class DraftStore:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One immediate transaction: the write lock is taken before the revision is read."""
+        from reader.library.database import transaction
+
         with self._lock:
-            conn = self.connection
             try:
-                if conn.in_transaction:
-                    conn.commit()
-                conn.execute("BEGIN IMMEDIATE")
+                with transaction(self.connection) as conn:
+                    yield conn
             except sqlite3.Error as exc:
                 raise classify_error(exc) from exc
-            try:
-                yield conn
-                conn.commit()
-            except sqlite3.Error as exc:
-                conn.rollback()
-                raise classify_error(exc) from exc
-            except BaseException:
-                conn.rollback()
-                raise
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -168,32 +177,51 @@ class DraftStore:
     # -- reading -------------------------------------------------------------------------
     @staticmethod
     def _record(row: sqlite3.Row | tuple) -> DraftRecord:
+        """A stored row as a record, every field sanitized like article text (the file may
+        have been written by anything). ValueError or TypeError for a row that is not a
+        draft (:meth:`_records` skips it)."""
         (article_id, comment, author, email, url, remember, ready, revision, updated_at,
          title, article_url, post_id) = row
         draft = CommentDraft(
-            comment=clean_input(comment),
-            author=clean_input(author, multiline=False),
-            email=clean_input(email, multiline=False),
-            url=clean_input(url, multiline=False),
+            comment=clean_input(_text(comment)),
+            author=clean_input(_text(author), multiline=False),
+            email=clean_input(_text(email), multiline=False),
+            url=clean_input(_text(url), multiline=False),
             remember=bool(remember),
         )
         target = DraftTarget(
-            sanitize_line(article_id),
-            sanitize_line(title or ""),
-            sanitize_line(article_url) if article_url else None,
+            sanitize_line(_text(article_id)),
+            sanitize_line(_text(title)),
+            sanitize_line(_text(article_url)) if article_url else None,
             int(post_id) if post_id is not None else None,
         )
-        return DraftRecord(target, draft, int(revision), updated_at, bool(ready))
+        return DraftRecord(target, draft, int(revision), sanitize_line(_text(updated_at)),
+                           bool(ready))
+
+    def _records(self, rows: Sequence[tuple]) -> builtins.list[DraftRecord]:
+        """The rows that read as drafts; each other one is named in :attr:`skipped`."""
+        records = []
+        for row in rows:
+            try:
+                records.append(self._record(row))
+            except (ValueError, TypeError, OverflowError) as exc:
+                name = sanitize_line(str(row[0]))[:80] if row else "?"
+                self.skipped.append(
+                    f"skipped the stored draft for {name!r}: not a readable draft "
+                    f"({sanitize_line(str(exc))[:120]})"
+                )
+        return records
 
     def load(self, article_id: str) -> DraftRecord | None:
         """The article's current draft, or None."""
         rows = self._query(f"SELECT {_COLUMNS} FROM drafts WHERE article_id = ?", (article_id,))
-        return self._record(rows[0]) if rows else None
+        records = self._records(rows)
+        return records[0] if records else None
 
     def list(self) -> list[DraftRecord]:
         """All drafts, most recently changed first."""
         rows = self._query(f"SELECT {_COLUMNS} FROM drafts ORDER BY updated_at DESC, article_id")
-        return [self._record(row) for row in rows]
+        return self._records(rows)
 
     def kept_versions(self, article_id: str) -> list[KeptVersion]:
         """Texts that lost a conflict for this article, oldest first."""
@@ -227,6 +255,21 @@ class DraftStore:
         between (the rejected text is kept in ``draft_conflicts``), or
         :class:`DraftSaveError` when the database refuses the write.
         """
+        try:
+            return self._save(target, draft, base_revision=base_revision)
+        except DraftSaveError as error:
+            if error.reason != "readonly":
+                raise
+            # A read-only library will not take it however often saving is retried: the
+            # draft goes to the recovery folder at once, and the message says where.
+            try:
+                kept = keep_in_recovery(target.article_id, draft)
+            except OSError:
+                raise error from None
+            raise DraftSaveError("readonly_kept", str(kept)) from None
+
+    def _save(self, target: DraftTarget, draft: CommentDraft, *, base_revision: int
+              ) -> DraftRecord | None:
         ready = validate(draft).ready
         with self._write() as conn:
             row = conn.execute(
@@ -276,6 +319,18 @@ class DraftStore:
         """Keep a text in ``draft_conflicts`` (a version the user is about to drop)."""
         with self._write() as conn:
             self._keep(conn, article_id, draft, revision, reason)
+
+    def resolve(self, ref: str) -> str | None:
+        """The article id of the draft *ref* names: the whole id, or a prefix of one draft's
+        alone (see :mod:`reader.library.ids`: empty refused, ambiguous refused naming the
+        candidates); None when no draft matches."""
+        from reader.library.ids import match_in_table
+
+        with self._lock:
+            try:
+                return match_in_table(self.connection, "drafts", "article_id", ref)
+            except sqlite3.Error as exc:
+                raise classify_error(exc) from exc
 
     def delete(self, article_id: str) -> bool:
         """Remove an article's draft (and its kept versions); True if there was one."""

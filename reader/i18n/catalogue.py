@@ -133,6 +133,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "comment.status.copied": {"en": "Copied {count} characters", "ar": "نُسخ {count} حرفاً"},
     "comment.reason.readonly": {"en": "the library is read-only", "ar": "المكتبة للقراءة فقط"},
+    "comment.reason.readonly_kept": {
+        "en": "the library is read-only; the draft is kept in {detail}",
+        "ar": "المكتبة للقراءة فقط؛ المسودة محفوظة في {detail}",
+    },
     "comment.reason.full": {"en": "the disk is full", "ar": "القرص ممتلئ"},
     "comment.reason.busy": {"en": "the library is busy", "ar": "المكتبة مشغولة"},
     "comment.reason.other": {"en": "library error: {detail}", "ar": "خطأ في المكتبة: {detail}"},

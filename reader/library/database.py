@@ -11,7 +11,7 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -23,8 +23,6 @@ from reader.library.errors import (
     ReadOnlyLibraryError,
 )
 
-_MAGIC = b"SQLite format 3\x00"
-_HEADER_SIZE = 100
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 BUSY_TIMEOUT_MS = 5000
 
@@ -52,58 +50,29 @@ def load_migrations() -> list[Migration]:
     return [found[v] for v in sorted(found)]
 
 
-def check_database_file(path: Path) -> None:
-    """Refuse a file that is not a whole SQLite database, before SQLite touches it.
-
-    SQLite opens anything lazily and reports damage only when a damaged page is
-    read (perhaps mid-import); the header tells us up front about garbage and
-    about the commonest damage, a file cut short by a full disk or a bad copy.
-    """
-    size = path.stat().st_size
-    if size == 0:
-        return  # SQLite treats an empty file as a new database
-    with path.open("rb") as handle:
-        header = handle.read(_HEADER_SIZE)
-    if len(header) < _HEADER_SIZE or not header.startswith(_MAGIC):
-        raise CorruptLibraryError(path, "not an SQLite database (the file was not replaced)")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise CorruptLibraryError(path, "damaged database header (the file was not replaced)")
-    header_pages = int.from_bytes(header[28:32], "big")
-    header_pages_valid = header[24:28] == header[92:96] and header_pages > 0
-    if size % page_size:
-        raise CorruptLibraryError(
-            path,
-            f"database file is truncated ({size:,} bytes, not a whole number of "
-            f"{page_size:,}-byte pages); the file was not replaced",
-        )
-    if header_pages_valid and size < header_pages * page_size:
-        raise CorruptLibraryError(
-            path,
-            f"database file is truncated ({size:,} bytes of {header_pages * page_size:,}); "
-            "the file was not replaced",
-        )
-
-
-def _check_writable(path: Path) -> None:
+def _location_is_writable(path: Path) -> bool:
+    """Whether SQLite can write the library at *path* (the file, and its folder for the
+    write-ahead log). A new file needs its folder created and writable."""
     folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReadOnlyLibraryError(path, f"cannot create its folder ({exc.strerror})") from None
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ReadOnlyLibraryError(
-            path, "its folder is read-only (SQLite needs to write beside the file)"
-        )
-    if path.exists() and not os.access(path, os.W_OK):
-        raise ReadOnlyLibraryError(path, "the database file is read-only")
+    if not path.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyLibraryError(path, f"cannot create its folder ({exc.strerror})") from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ReadOnlyLibraryError(
+                path, "its folder is read-only (a new library cannot be made there)"
+            )
+        return True
+    return os.access(folder, os.W_OK | os.X_OK) and os.access(path, os.W_OK)
 
 
 def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> LibraryError:
     """Turn an SQLite failure into a library error naming the file."""
     message = str(exc)
     lowered = message.lower()
+    if "file is not a database" in lowered:
+        return CorruptLibraryError(path, "not an SQLite database (the file was not replaced)")
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
         return ReadOnlyLibraryError(path, f"cannot write ({message})")
     if isinstance(exc, sqlite3.DatabaseError) and (
@@ -122,17 +91,53 @@ def reported_as(path: Path) -> Iterator[None]:
         raise describe_sqlite_error(path, exc) from exc
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if absent) the library at *path*: WAL, foreign keys, schema current."""
-    _check_writable(path)
-    if path.exists():
-        check_database_file(path)
-    with reported_as(path):
-        # The Library serialises calls with a lock, so the app may call it from workers.
-        connection = sqlite3.connect(
-            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-        )
+@contextlib.contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: ``BEGIN IMMEDIATE`` (the write lock taken before anything is
+    read, so what the block reads cannot change before it writes), ``COMMIT`` when the
+    block ends, ``ROLLBACK`` when it or the commit fails, then the error goes on.
+
+    The only place the library and the drafts begin and end transactions. SQLite may
+    already have rolled back by itself (a full disk, an I/O error): the rollback is then
+    skipped, so the error that matters is the one reported.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """Open (creating if absent) the library at *path*; return the connection and whether
+    it is read-only.
+
+    Whether the file is damaged is SQLite's to say, by opening it and answering a first
+    query (the schema); ``PRAGMA quick_check`` runs only after one of them has failed, to
+    say what is wrong, never on the way to the first paint. (A size that is not a whole
+    number of pages, as a disk that filled during a checkpoint leaves, is no damage:
+    SQLite reads the whole pages.) A file or folder that cannot be written opens
+    read-only: reading works, writes are refused as read-only. A writable library is in
+    WAL mode with its schema current; leftover WAL and shared-memory files of a crashed
+    process are SQLite's to replay.
+    """
+    if _location_is_writable(path):
         try:
+            return _open_writable(path), False
+        except ReadOnlyLibraryError:
+            pass  # the permissions said yes, the file system no (a read-only mount)
+    return _open_read_only(path), True
+
+
+def _open_writable(path: Path) -> sqlite3.Connection:
+    connection = _first_query(path, lambda: sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    ))
+    try:
+        with reported_as(path):
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -140,10 +145,81 @@ def connect(path: Path) -> sqlite3.Connection:
                 raise LibraryError(path, f"cannot use write-ahead logging (journal mode {mode})")
             connection.execute("PRAGMA synchronous = NORMAL")
             migrate(connection, path)
-        except BaseException:
-            connection.close()
-            raise
+    except BaseException:
+        connection.close()
+        raise
     return connection
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """The library opened for reading only. A WAL library needs its shared-memory file,
+    which a read-only folder cannot hold: then it is opened as immutable (nothing else
+    can write there either)."""
+    uri = path.resolve().as_uri()
+
+    def opener(flags: str) -> Callable[[], sqlite3.Connection]:
+        return lambda: sqlite3.connect(
+            f"{uri}?{flags}", uri=True, isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+        )
+
+    try:
+        connection = _first_query(path, opener("mode=ro"))
+    except LibraryError as exc:
+        if isinstance(exc, CorruptLibraryError):
+            raise
+        connection = _first_query(path, opener("mode=ro&immutable=1"))
+    try:
+        version = schema_version(connection)
+        latest = load_migrations()[-1].version
+        if version > latest:
+            raise NewerLibraryError(path, f"written by a newer rtl-reader (schema {version}; "
+                                    f"this version knows up to {latest})")
+        if version < latest:
+            raise ReadOnlyLibraryError(
+                path, "read-only, and written by an older rtl-reader: open it once where it "
+                "can be written, to bring it up to date"
+            )
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _first_query(path: Path, open_it: Callable[[], sqlite3.Connection]) -> sqlite3.Connection:
+    """Open the file and read its schema (SQLite reads lazily: the open alone says
+    little). On failure, name the damage: ``PRAGMA quick_check`` runs then, and only then."""
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = open_it()
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        if connection is not None:
+            connection.close()
+        error = describe_sqlite_error(path, exc)
+        if type(error) is LibraryError and isinstance(exc, sqlite3.DatabaseError):
+            error = _checked(path, exc) or error
+        raise error from None
+    return connection
+
+
+def _checked(path: Path, exc: sqlite3.Error) -> LibraryError | None:
+    """After a failed open: what ``PRAGMA quick_check`` finds, as a CorruptLibraryError
+    (None when it finds nothing, or cannot run: the first error stands)."""
+    try:
+        checker = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = checker.execute("PRAGMA quick_check(3)").fetchall()
+        finally:
+            checker.close()
+    except sqlite3.Error as check_exc:
+        return describe_sqlite_error(path, check_exc) if "malformed" in str(check_exc) else None
+    problems = [str(row[0]) for row in rows if str(row[0]) != "ok"]
+    if not problems:
+        return None
+    return CorruptLibraryError(
+        path, f"damaged database ({exc}; {'; '.join(problems)}); the file was not replaced"
+    )
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -191,17 +267,11 @@ def migrate(
 
         connection.create_function("canonical_date", 1, canonical_date, deterministic=True)
     for migration in pending:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(connection):
             if schema_version(connection) >= migration.version:
-                connection.execute("ROLLBACK")
-                continue
+                continue  # another process migrated while this one waited for the lock
             for statement in _statements(migration.sql):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {migration.version:d}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
         current = migration.version
     return schema_version(connection)

@@ -1,6 +1,7 @@
 """Importing files and folders: each article in its own transaction, bad files reported.
 
-A folder is walked recursively for the article file types; a file given by name
+A folder is walked recursively for the article file types (see
+:func:`article_files` for links, loops and what is skipped); a file given by name
 is always tried. One bad file (or one bad line of a JSONL file) is reported with
 its reason and the rest are imported; importing the same article twice stores it
 once (by content id).
@@ -8,7 +9,10 @@ once (by content id).
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -21,19 +25,80 @@ from reader.library.indexing import count_new_terms
 from reader.library.models import ImportProblem, ImportReport
 from reader.library.storage import insert_article, insert_articles
 from reader.text.decode import describe_source
+from reader.text.sanitize import sanitize_line
+
+#: Folders deeper than this under a folder given to import are not walked (with a
+#: warning): no article collection nests so deep, and the walk's memory stays bounded.
+MAX_FOLDER_DEPTH = 64
 
 
-def article_files(folder: Path) -> Iterator[Path]:
+def article_files(folder: Path, report: ImportReport | None = None) -> Iterator[Path]:
     """Article files under *folder* (by the parsers' file types), recursively, in name
-    order; hidden files and folders skipped. A file named explicitly is tried whatever
-    its type."""
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+    order, read as they are needed; hidden files and folders are passed over.
+
+    Links are followed, to files and to folders, but a folder is walked once: every
+    folder's device and inode are remembered, so a link back up the tree (a loop) is
+    a warning, never an endless walk. A link that leads nowhere is a warning too;
+    files of a kind the reader does not read, and things that are not files (pipes,
+    sockets, devices: reading one could block forever), are listed as skipped. All of
+    these go to *report* when given. A file named explicitly is tried whatever its type.
+    """
+    yield from _walk(folder, 0, set(), report)
+
+
+def _walk(folder: Path, depth: int, walked: set[tuple[int, int]],
+          report: ImportReport | None) -> Iterator[Path]:
+    def note(path: Path, reason: str, *, skipped: bool = False) -> None:
+        if report is not None:
+            entry = ImportProblem(describe_source(str(path)), reason)
+            (report.skipped if skipped else report.warnings).append(entry)
+
+    try:
+        status = folder.stat()
+        key = (status.st_dev, status.st_ino)
+        if key in walked:
+            note(folder, "a link to a folder already walked (a loop); not walked again")
+            return
+        walked.add(key)
+        if depth > MAX_FOLDER_DEPTH:
+            note(folder, f"nested more than {MAX_FOLDER_DEPTH} folders deep; not walked")
+            return
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        note(folder, f"cannot read the folder ({exc.strerror or exc})")
+        return
+    for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from article_files(entry)
-        elif entry.is_file() and is_article_file(entry):
-            yield entry
+        path = Path(entry.path)
+        try:
+            target = os.stat(entry.path)  # through links
+        except OSError as exc:
+            if entry.is_symlink():
+                note(path, _broken_link(entry.path, exc))
+            else:
+                note(path, f"cannot be read ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(target.st_mode):
+            yield from _walk(path, depth + 1, walked, report)
+        elif not stat.S_ISREG(target.st_mode):
+            note(path, "not a regular file", skipped=True)
+        elif is_article_file(path):
+            yield path
+        else:
+            kind = path.suffix.lower() or "no extension"
+            note(path, f"not a kind of file the reader reads ({kind})", skipped=True)
+
+
+def _broken_link(path: str, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a link that leads back to itself; skipped"
+    try:
+        where = describe_source(os.readlink(path))
+    except OSError:
+        where = "?"
+    return f"a link to {where}, which does not exist; skipped"
 
 
 def _parse(path: Path, report: ImportReport) -> list[Article]:
@@ -63,19 +128,29 @@ def import_paths(
     for given in paths:
         path = Path(given)
         name = describe_source(str(path))
+        files: Iterable[Path]
         if path.is_dir():
-            files = list(article_files(path))
+            if progress is not None:  # a first walk for the total: no list of files is held
+                progress.add_total(sum(_size(file) for file in article_files(path)))
+            files = article_files(path, report)
         elif path.is_file():
             files = [path]
+            if progress is not None:
+                progress.add_total(_size(path))
         else:
             report.problems.append(ImportProblem(name, "no such file or folder"))
             continue
-        if progress is not None:
-            progress.add_total(sum(_size(file) for file in files))
         for file in files:
             _import_file(connection, file, report, progress)
     count_new_terms(connection)
     return report
+
+
+def _unexpected(exc: Exception) -> str:
+    """A parser failure nobody foresaw, in one line naming it (the file is named by the
+    caller): the import goes on with the next file."""
+    detail = sanitize_line(str(exc))[:200]
+    return f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def _size(path: Path) -> int:
@@ -105,6 +180,9 @@ def _import_file(
         return
     except OSError as exc:
         report.problems.append(ImportProblem(name, f"cannot read ({exc.strerror or exc})"))
+        return
+    except Exception as exc:  # one file's failure never stops the rest
+        report.problems.append(ImportProblem(name, _unexpected(exc)))
         return
     if not articles:
         if not report.problems or report.problems[-1].source != name:
@@ -158,6 +236,11 @@ def _import_json_lines(
             return
         except OSError as exc:
             report.problems.append(ImportProblem(name, f"cannot read ({exc.strerror or exc})"))
+            return
+        except sqlite3.Error:
+            raise  # the library's failure (a full disk): no other file would fare better
+        except Exception as exc:  # one file's failure never stops the rest
+            report.problems.append(ImportProblem(name, _unexpected(exc)))
             return
     if progress is not None:
         progress.advance(_size(path) - read)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from reader.library.database import transaction
 from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
@@ -146,8 +147,7 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
     pending = connection.execute("SELECT 1 FROM search_index WHERE counted = 0 LIMIT 1")
     if pending.fetchone() is None:
         return 0
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         rows = connection.execute(
             "SELECT t.terms FROM search_index AS s JOIN article_terms AS t "
             "ON t.rowid = s.article_key WHERE s.counted = 0"
@@ -161,10 +161,6 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
             frequencies.items(),
         )
         connection.execute("UPDATE search_index SET counted = 1 WHERE counted = 0")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return len(rows)
 
 
@@ -187,16 +183,11 @@ def fill_title_keys(connection: sqlite3.Connection, *, refresh: bool = False) ->
     # normaliser change), not on every open.
     from reader.library.titles import stored_title_keys
 
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         connection.executemany(
             "UPDATE articles SET title_key = ?, title_base_key = ? WHERE key = ?",
             ((*stored_title_keys(title), key) for key, title in rows),
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return len(rows)
 
 
@@ -215,8 +206,7 @@ def ensure_index(connection: sqlite3.Connection) -> int:
     if not stale and not missing:
         count_new_terms(connection)
         return 0
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         if stale:
             clear_index(connection)
         rows = connection.execute(
@@ -225,9 +215,5 @@ def ensure_index(connection: sqlite3.Connection) -> int:
         ).fetchall()
         for key, title, body in rows:
             write_index_row(connection, key, build_index_row(title, body))
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     count_new_terms(connection)
     return len(rows)

@@ -15,7 +15,7 @@ from reader.library import database, indexing
 from reader.library.database import reported_as
 from reader.library.paths import resolve_library_path
 from reader.library.storage import ARTICLE_COLUMNS, article_from_row
-from reader.resources import bundled_articles_dir
+from reader.resources import bundled_article_files
 from reader.text.decode import describe_source
 from reader.text.sanitize import sanitize_line
 
@@ -25,16 +25,25 @@ if TYPE_CHECKING:
 
 #: State key recording that the bundled articles were offered once (deleting them stays final).
 BUNDLED_STATE_KEY = "library.bundled_imported"
-_MIN_ID_PREFIX = 4
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
 
 
 class Library:
     """A library of articles in SQLite. Open with :meth:`open`; close with :meth:`close`
     (or use it as a context manager). Safe to share between threads: calls are serialised."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, *,
+                 read_only: bool = False) -> None:
         self.path = path
         self.connection = connection
+        #: The file or its folder cannot be written: reading works; imports are refused,
+        #: state is not saved, and drafts go to the recovery folder.
+        self.read_only = read_only
+        #: One line for each stored row a listing could not read (skipped, not fatal).
+        self.skipped: list[str] = []
         self._lock = threading.RLock()
 
     @property
@@ -52,13 +61,14 @@ class Library:
         *import_bundled*. Raises :class:`reader.library.errors.LibraryError` for a damaged file
         or an unwritable location, naming the path."""
         resolved = resolve_library_path(path)
-        connection = database.connect(resolved)
-        library = cls(resolved, connection)
+        connection, read_only = database.connect(resolved)
+        library = cls(resolved, connection, read_only=read_only)
         try:
             with reported_as(resolved):
-                indexing.ensure_index(connection)
-                if import_bundled:
-                    library._import_bundled_once()
+                if not read_only:
+                    indexing.ensure_index(connection)
+                    if import_bundled:
+                        library._import_bundled_once()
         except BaseException:
             connection.close()
             raise
@@ -69,9 +79,9 @@ class Library:
             return
         from reader.library import importer
 
-        folder = bundled_articles_dir()
-        if folder.is_dir():
-            importer.import_paths(self.connection, [folder])
+        files = bundled_article_files()
+        if files:
+            importer.import_paths(self.connection, files)
         self.set_state(BUNDLED_STATE_KEY, True)
 
     def close(self) -> None:
@@ -99,7 +109,18 @@ class Library:
             ).fetchall()
         from reader.library.models import ArticleSummary
 
-        return [ArticleSummary(*row) for row in rows]
+        summaries = []
+        for row in rows:
+            if _is_text(row[0]) and _is_text(row[1]) and all(
+                    value is None or _is_text(value) for value in row[2:]):
+                summaries.append(ArticleSummary(*row))
+            else:
+                self._skip(row[0], "its id, title, date or source is not text")
+        return summaries
+
+    def _skip(self, article_id: object, why: str) -> None:
+        shown = sanitize_line(str(article_id))[:80]
+        self.skipped.append(f"skipped the stored article {shown!r}: {why}")
 
     def page(self, sort: str, offset: int, limit: int) -> list[ArticleSummary]:
         """Rows of the article list in *sort* order (see :mod:`reader.library.listing`)."""
@@ -130,16 +151,27 @@ class Library:
             ).fetchone()
             if row is None:
                 raise ReaderError(f"no article {sanitize_line(article_id)!r} in the library")
-            return article_from_row(self.connection, row)
+            try:
+                return article_from_row(self.connection, row)
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                why = sanitize_line(str(exc))[:120]
+                raise ReaderError(
+                    f"library {describe_source(str(self.path))}: the stored article "
+                    f"{sanitize_line(article_id)!r} cannot be read ({why})"
+                ) from None
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or a unique id prefix), or by path: a file is imported first."""
         with self._lock:
             return self.get(self.resolve_id(ref))
 
-    def resolve_id(self, ref: str) -> str:
+    def resolve_id(self, ref: str, progress: ImportProgress | None = None) -> str:
         """The id of the article :meth:`resolve` gives, without reading the article (a
-        50 MB body costs a fifth of a second to read: the app reads it once, to show it)."""
+        50 MB body costs a fifth of a second to read: the app reads it once, to show it);
+        a file imported first tells *progress* how far it got."""
+        from reader.library.ids import match_in_table, refuse_empty
+
+        refuse_empty(ref)
         with self._lock, reported_as(self.path):
             found = self.connection.execute(
                 "SELECT id FROM articles WHERE id = ?", (ref,)
@@ -148,17 +180,14 @@ class Library:
                 return str(found[0])
             path = Path(ref)
             if path.is_file():
-                report = self.import_paths([path])
+                report = self.import_paths([path], progress)
                 if report.article_ids:
                     return report.article_ids[0]
                 reason = report.problems[0].reason if report.problems else "no article found"
                 raise ReaderError(f"{describe_source(ref)}: {reason}")
-            if len(ref) >= _MIN_ID_PREFIX and ref.isalnum():
-                matches = self.connection.execute(
-                    "SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", (ref,)
-                ).fetchall()
-                if len(matches) == 1:
-                    return str(matches[0][0])
+            article_id = match_in_table(self.connection, "articles", "id", ref)
+            if article_id is not None:
+                return article_id
         raise ReaderError(f"{describe_source(ref)}: no such article id in the library, nor a file")
 
     def import_paths(
@@ -169,8 +198,15 @@ class Library:
         # The parsers load on first import: opening a stored article needs none of them.
         from reader.library import importer
 
+        self._refuse_if_read_only("cannot import into it")
         with self._lock, reported_as(self.path):
             return importer.import_paths(self.connection, paths, progress)
+
+    def _refuse_if_read_only(self, what: str) -> None:
+        if self.read_only:
+            from reader.library.errors import ReadOnlyLibraryError
+
+            raise ReadOnlyLibraryError(self.path, f"opened read-only; {what}")
 
     # -- search and related -----------------------------------------------------------
 
@@ -227,6 +263,8 @@ class Library:
 
     def set_state(self, key: str, value: Any) -> None:
         """Save a JSON-serialisable *value* under *key* (replacing any earlier one)."""
+        if self.read_only:
+            return  # nowhere to keep it; the library is read as it is
         encoded = json.dumps(value, ensure_ascii=False)
         with self._lock, reported_as(self.path):
             self.connection.execute(

@@ -72,6 +72,10 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    #: Files of a kind the reader does not read, met in a folder (listed, not failures).
+    skipped: list[ImportProblem] = field(default_factory=list)
+    #: Links that lead nowhere or back up the tree, folders too deep (not failures).
+    warnings: list[ImportProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -80,7 +84,8 @@ class ImportReport:
     def summary(self) -> str:
         """One line for people: ``12 imported, 3 already in the library, 1 problem``."""
         problems = len(self.problems)
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         return (
             f"{len(self.imported)} imported, {len(self.duplicates)} already in the library, "
-            f"{problems} problem{'s' if problems != 1 else ''}"
+            f"{problems} problem{'s' if problems != 1 else ''}{skipped}"
         )

@@ -26,3 +26,25 @@ def resolve_library_path(path: Path | str | None) -> Path:
     if path is not None and str(path) != "":
         return Path(path).expanduser()
     return default_library_path()
+
+
+def check_given_library_path(path: Path | str) -> bool:
+    """Check a library path the user typed; return whether the file is still to be made.
+
+    Raises :class:`reader.errors.UsageError` when it names a folder, or a file in a
+    folder that does not exist (the user data folder is created when needed; a typed
+    path is not, so a typo is reported instead of becoming an empty library).
+    """
+    from reader.errors import UsageError
+    from reader.text.decode import describe_source
+
+    resolved = Path(path).expanduser()
+    shown = describe_source(str(path))
+    if resolved.is_dir():
+        raise UsageError(f"--library {shown}: is a folder; name the library file in it "
+                         f"(e.g. {describe_source(str(resolved / FILE_NAME))})")
+    folder = resolved.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(f"--library {shown}: the folder {describe_source(str(folder))} {what}")
+    return not resolved.exists()

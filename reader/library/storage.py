@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 
 from reader.articles.model import Article, CommentForm, RelatedLink
+from reader.library.database import transaction
 from reader.text.sanitize import sanitize, sanitize_line
 
 # Reading an article back (article_from_row) is on the app's start-up path; what only
@@ -97,13 +98,8 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     (the app) waits as little as possible.
     """
     prepared = _Prepared(article)
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         [result] = _store_batch(connection, [prepared])
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return result
 
 
@@ -119,8 +115,7 @@ def insert_articles(
     articles read from *articles* as they come, so a stream of 100,000 is never held.
     Returns (id, new) for each article, in order. Any error rolls all of them back."""
     results: list[tuple[str, bool]] = []
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         batch: list[_Prepared] = []
         for article in articles:
             batch.append(_Prepared(article))
@@ -129,10 +124,6 @@ def insert_articles(
                 batch = []
         if batch:
             results.extend(_store_batch(connection, batch))
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return results
 
 

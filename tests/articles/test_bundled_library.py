@@ -7,8 +7,8 @@ import json
 import pytest
 
 from reader.articles.model import Article
-from reader.articles.parse import is_article_file, parse_path
-from reader.resources import bundled_articles_dir
+from reader.articles.parse import parse_path
+from reader.resources import bundled_article_files, bundled_articles_dir
 from tests.conftest import shared_path
 
 MAX_BYTES = 200 * 1024
@@ -16,7 +16,7 @@ MAX_BYTES = 200 * 1024
 
 @pytest.fixture(scope="module")
 def bundled() -> dict[str, list[Article]]:
-    files = sorted(p for p in bundled_articles_dir().iterdir() if is_article_file(p))
+    files = bundled_article_files()
     return {path.name: parse_path(path) for path in files}
 
 
@@ -32,7 +32,7 @@ def test_every_bundled_file_parses(bundled, assert_sanitized) -> None:
 
 def test_sources_file_lists_every_article_file(bundled) -> None:
     sources = (bundled_articles_dir() / "SOURCES.md").read_text(encoding="utf-8")
-    assert not is_article_file(bundled_articles_dir() / "SOURCES.md")
+    assert bundled_articles_dir() / "SOURCES.md" not in bundled_article_files()
     for name in bundled:
         assert f"`{name}`" in sources
     assert "CC BY-NC-SA 4.0" in sources

@@ -139,11 +139,10 @@ def test_missing_title_is_made_from_the_text() -> None:
 
 def test_article_record_round_trips_every_bundled_and_fixture_article() -> None:
     from reader.articles.json_articles import article_record
-    from reader.articles.parse import is_article_file
-    from reader.resources import bundled_articles_dir
+    from reader.resources import bundled_article_files
     from tests.conftest import FIXTURES
 
-    paths = [p for p in bundled_articles_dir().iterdir() if is_article_file(p)]
+    paths = bundled_article_files()
     paths.append(FIXTURES / "articles" / "elbaladtv_wordpress_excerpt.html")
     checked = 0
     for path in paths:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -145,7 +147,7 @@ def test_read_only_library_is_reported(db_path):
         ro = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         with pytest.raises(DraftSaveError) as caught:
             DraftStore(ro).save(TARGET, DRAFT.with_field("comment", "جديد"), base_revision=1)
-        assert caught.value.reason == "readonly"
+        assert caught.value.reason == "readonly_kept"
     finally:
         db_path.parent.chmod(stat.S_IRWXU)
 
@@ -158,7 +160,10 @@ def test_read_only_connection_is_reported(db_path):
     ro = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     with pytest.raises(DraftSaveError) as caught:
         DraftStore(ro).save(TARGET, DRAFT.with_field("comment", "جديد"), base_revision=1)
-    assert caught.value.reason == "readonly"
+    # The library will never take it: the draft is in the recovery file the error names.
+    assert caught.value.reason == "readonly_kept"
+    kept = json.loads(Path(caught.value.detail).read_text(encoding="utf-8"))
+    assert kept["comment"] == "جديد" and kept["article_id"] == TARGET.article_id
     assert DraftStore(ro).load(TARGET.article_id).draft == DRAFT
 
 

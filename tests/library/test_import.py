@@ -12,11 +12,11 @@ import pytest
 
 from reader.articles import json_articles
 from reader.articles.model import Article, CommentForm, RelatedLink
-from reader.articles.parse import ARTICLE_SUFFIXES, parse_path
+from reader.articles.parse import parse_path
 from reader.library import Library, indexing
 from reader.library.indexing import build_index_row
 from reader.library.storage import insert_article
-from reader.resources import bundled_articles_dir, seed_article_path
+from reader.resources import bundled_article_files, seed_article_path
 
 
 def _count(library: Library, table: str) -> int:
@@ -47,7 +47,7 @@ def test_import_twice_stores_once(tmp_path: Path, corpus_jsonl: Path) -> None:
 
 def test_bundled_articles_arrive_once_in_a_new_library(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
-    bundled = [p for p in bundled_articles_dir().rglob("*") if p.suffix in ARTICLE_SUFFIXES]
+    bundled = bundled_article_files()
     expected = {article.id for file in bundled for article in parse_path(file)}
     with Library.open(path) as library:
         assert {a.id for a in library.list_articles()} == expected
@@ -66,7 +66,7 @@ def test_bad_files_are_reported_and_the_rest_imported(tmp_path: Path) -> None:
     shutil.copy(seed_article_path(), folder / "nested" / "deeper" / "seed.txt")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (folder / "latin1.txt").write_bytes("عنوان".encode() + b"\xff\xfe broken")
-    (folder / "notes.md").write_text("not an article type: skipped in folders")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff not an article type: listed as skipped")
     (folder / ".hidden.txt").write_text("hidden files are skipped")
     with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
         report = library.import_paths([folder, tmp_path / "missing.txt"])
@@ -76,6 +76,7 @@ def test_bad_files_are_reported_and_the_rest_imported(tmp_path: Path) -> None:
         assert "NUL" in problems["binary.txt"] or "binary" in problems["binary.txt"]
         assert "UTF-8" in problems["latin1.txt"]
         assert problems["missing.txt"] == "no such file or folder"
+        assert [Path(s.source).name for s in report.skipped] == ["photo.jpg"]
         assert library.count() == 1
 
 
@@ -161,13 +162,14 @@ def test_json_lines_stream_record_by_record_with_a_bound_per_record(
 
 
 def test_import_in_a_pipe_draws_no_progress(tmp_path: Path, corpus_jsonl: Path) -> None:
+    library = tmp_path / "lib.sqlite3"
     result = subprocess.run(
-        [sys.executable, "-m", "reader", "import", str(corpus_jsonl), "--library",
-         str(tmp_path / "lib.sqlite3")],
+        [sys.executable, "-m", "reader", "import", str(corpus_jsonl), "--library", str(library)],
         capture_output=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stderr == b""
+    # Only the line saying the library is new: no progress bar drawn into the pipe.
+    assert result.stderr == f"rtl-reader: created a new library at {library}\n".encode()
     assert result.stdout.decode().endswith(" 0 problems\n")
 
 

@@ -12,6 +12,9 @@ from reader.cli import main
 def test_an_unknown_article_is_one_clear_line_and_status_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from reader.library import Library
+
+    Library.open(tmp_path / "lib.sqlite").close()  # (a new one would be announced first)
     status = main(["no-such-article\x1b]0;x\x07", "--library", str(tmp_path / "lib.sqlite")])
     err = capsys.readouterr().err
     assert status == 1

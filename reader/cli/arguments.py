@@ -1,0 +1,67 @@
+"""Argument types shared by the commands: bounded numbers, the width option, article refs.
+
+Every number a command takes is bounded here, once: a value outside its range is
+an argparse usage error (exit status 2, one line naming the option), never a
+traceback or a layout that eats all memory (``cat --width 10000000000`` used to).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+#: The narrowest and widest line ``--width`` accepts. Wider than any terminal; a line
+#: is padded to the width, so the bound is what keeps a mistyped width from filling memory.
+MIN_WIDTH = 2
+MAX_WIDTH = 10_000
+#: ``--limit`` and ``--top``: a whole library's worth (results are read as they are printed).
+MAX_COUNT = 100_000_000
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse ``type`` accepting whole numbers from *low* to *high* inclusive."""
+
+    def parse(value: str) -> int:
+        text = value.strip()
+        # int() would also read "1_000" and 4,300-digit strings; a count is plain digits.
+        if not (text.isdigit() or (text[:1] in "+-" and text[1:].isdigit())) or len(text) > 30:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}")
+        number = int(text)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be between {low:,} and {high:,}, not {_shown(text)}"
+            )
+        return number
+
+    parse.__name__ = "number"  # argparse names the type in its message
+    return parse
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
+
+
+def add_width_option(parser: argparse.ArgumentParser) -> None:
+    """``--width N``, the same for ``cat`` and the column printers."""
+    parser.add_argument(
+        "--width",
+        type=bounded_int(MIN_WIDTH, MAX_WIDTH),
+        default=None,
+        metavar="N",
+        help=f"line width in cells, {MIN_WIDTH} to {MAX_WIDTH:,} (default: the terminal's, "
+        "or 80 when not a terminal)",
+    )
+
+
+def count_option(parser: argparse.ArgumentParser, flag: str, default: int, help: str) -> None:
+    """A ``--limit``-like option: how many results, from 1 to :data:`MAX_COUNT`."""
+    parser.add_argument(flag, type=bounded_int(1, MAX_COUNT), default=default, metavar="N",
+                        help=help)
+
+
+def article_ref(value: str) -> str:
+    """An argparse ``type`` for ARTICLE: an id, a unique id prefix or a file; never empty
+    (an empty prefix would match every article)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an article id (or a file) is needed, not an empty string")
+    return value
