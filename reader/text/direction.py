@@ -7,12 +7,15 @@ right-to-left for an Arabic article, so a line of digits between Arabic
 paragraphs is aligned like its neighbours.
 
 This is the cheap path the ``terminal`` mode needs (it has no levels to
-compute); ``app`` mode gets the same answer from :mod:`reader.text.bidi`.
+compute); ``app`` mode gets the same answer from :mod:`reader.text.bidi`. Both read
+the engine's Unicode 15.0 Bidi_Class table, not the interpreter's :mod:`unicodedata`
+(Unicode 14.0 in Python 3.11, where letters added in 15.0 have no class), so every
+part of the reader decides a paragraph's direction alike.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from reader.text.bidi.classes import bidi_class
 
 __all__ = ["base_level", "is_rtl_direction"]
 
@@ -35,7 +38,7 @@ def base_level(text: str, default_level: int = 1) -> int:
     for ch in text:
         level = strong.get(ch)
         if level is None:
-            kind = unicodedata.bidirectional(ch)
+            kind = bidi_class(ch)
             level = 0 if kind == "L" else 1 if kind in ("R", "AL") else -1
             strong[ch] = level
         if level >= 0:
