@@ -16,6 +16,7 @@ part of the reader decides a paragraph's direction alike.
 from __future__ import annotations
 
 from reader.text.bidi.classes import bidi_class
+from reader.text.isolates import without_addresses
 
 __all__ = ["base_level", "is_rtl_direction"]
 
@@ -32,7 +33,9 @@ def is_rtl_direction(direction: str) -> bool:
 
 
 def base_level(text: str, default_level: int = 1) -> int:
-    """0 (left-to-right) or 1 (right-to-left) for one paragraph, by rules P2/P3."""
+    """0 (left-to-right) or 1 (right-to-left) for one paragraph, by rules P2/P3 (which
+    skip isolates: the addresses the layout isolates too, see :mod:`reader.text.isolates`)."""
+    text = without_addresses(text)
     depth = 0
     strong = _STRONG
     for ch in text:

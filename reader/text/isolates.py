@@ -17,8 +17,12 @@ one neutral character in the sentence around it):
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["FSI", "LRI", "PDI", "RLI", "isolate", "ltr_spans"]
+__all__ = [
+    "FSI", "LRI", "PDI", "RLI", "isolate", "levels_isolating_addresses", "ltr_spans",
+    "without_addresses",
+]
 
 LRI = "\u2066"
 RLI = "\u2067"
@@ -56,6 +60,49 @@ def ltr_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         spans.append((start, end))
     return spans
+
+
+def without_addresses(text: str) -> str:
+    """``text`` without its addresses: what rules P2/P3 look at, since they skip isolates
+    (a paragraph that opens with a URL takes the direction of the words after it)."""
+    spans = ltr_spans(text)
+    if not spans:
+        return text
+    ends = [0, *(end for _start, end in spans)]
+    starts = [*(start for start, _end in spans), len(text)]
+    return "".join(text[a:b] for a, b in zip(ends, starts, strict=True))
+
+
+def levels_isolating_addresses(text: str, base: int) -> Any:
+    """The embedding levels of paragraph ``text`` (``reader.text.bidi.BidiParagraph``)
+    resolved as if each address were wrapped in LRI ... PDI (rules X5a-X5c): inside, a
+    left-to-right run whose slashes and dots stay in place; outside, one neutral. The
+    controls are not in the text: the levels and classes are those of its characters."""
+    from reader.text import bidi
+
+    spans = ltr_spans(text)
+    if not spans:
+        return bidi.paragraph_levels(text, base_level=base)
+    pieces = []
+    last = 0
+    for start, end in spans:
+        pieces += [text[last:start], LRI, text[start:end], PDI]
+        last = end
+    pieces.append(text[last:])
+    resolved = bidi.paragraph_levels("".join(pieces), base_level=base)
+    levels, classes = resolved.levels, resolved.classes
+    kept_levels = []
+    kept_classes = []
+    last = 0
+    for number, (start, end) in enumerate(spans):  # LRI at start + 2n, PDI at end + 2n + 1
+        lri, pdi = start + 2 * number, end + 2 * number + 1
+        kept_levels += [levels[last:lri], levels[lri + 1 : pdi]]
+        kept_classes += [classes[last:lri], classes[lri + 1 : pdi]]
+        last = pdi + 1
+    kept_levels.append(levels[last:])
+    kept_classes.append(classes[last:])
+    return bidi.BidiParagraph(text, resolved.base_level, b"".join(kept_levels),
+                              "".join(kept_classes))
 
 
 def isolate(text: str) -> str:

@@ -275,7 +275,10 @@ def _edited_levels(
     """
     from reader.text.bidi import BidiParagraph, classify, paragraph_levels
     from reader.text.bidi.fast import _BRACKET_RE, _bracket_pairs
+    from reader.text.isolates import ltr_spans
 
+    if ltr_spans(text) or ltr_spans(old.text):  # addresses are isolated: all again
+        return None
     classes = old.classes[:start] + classify(text[start:new_end]) + old.classes[old_end:]
     if EXPLICIT_OR_REMOVED.search(classes) or EXPLICIT_OR_REMOVED.search(old.classes):
         return None
