@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.i18n import Translator
+from reader.text.isolates import isolate
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
 
@@ -62,10 +63,25 @@ class Labels:
         clean = sanitize_line(text, keep_bidi_controls=True)
         return [line for line in _laid_out(clean, self.options(width, direction)) if line.text]
 
+    def sentence(self, key: str, **values: object) -> str:
+        """The translated string *key* in logical order, each value sanitized and laid in
+        as an isolate (FSI ... PDI, UAX #9 X5a-X5c): an Arabic title keeps its own order
+        inside an English sentence ("Continue reading: <title>"), a Latin one inside an
+        Arabic sentence, and a number beside either stays where the sentence puts it. The
+        engine resolves the isolates and drops the controls, so none reaches the screen.
+        ASCII in a left-to-right sentence needs none (and keeps the fast path)."""
+        safe = {name: self._embedded(sanitize_line(str(value))) for name, value in values.items()}
+        return self.translate(key, **safe)
+
+    def _embedded(self, value: str) -> str:
+        if value.isascii() and not self.rtl:
+            return value
+        return isolate(value)
+
     def __call__(self, key: str, **values: object) -> str:
-        """The translated string *key*, laid out as one line (values are sanitized)."""
-        safe = {name: sanitize_line(str(value)) for name, value in values.items()}
-        return self.line(self.translate(key, **safe))
+        """The translated string *key*, laid out as one line (values are sanitized and
+        isolated, see :meth:`sentence`)."""
+        return self.line(self.sentence(key, **values))
 
     def padded(self, lines: Sequence[Line], width: int) -> str:
         """Engine lines joined into one block, each aligned within *width*."""

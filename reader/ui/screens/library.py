@@ -116,7 +116,7 @@ class LibraryScreen(Screen):
         if title:
             # Wrapped by the engine: Static would wrap visual-order text from the wrong end.
             width = max(10, self.size.width - 2)
-            sentence = labels.translate("library.continue", title=title)
+            sentence = labels.sentence("library.continue", title=title)
             lines = labels.block(sentence, width)
             widget.update(Text(labels.padded(lines, width), style="italic", no_wrap=True))
 
