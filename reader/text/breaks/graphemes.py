@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from .properties import GRAPHEME_BREAK
 
-__all__ = ["cluster_starts", "clusters", "next_boundary", "previous_boundary"]
+__all__ = ["cluster_starts", "clusters", "is_boundary", "next_boundary", "previous_boundary"]
 
 _CONTROLS = frozenset({"Control", "CR", "LF"})
 _EXTEND = frozenset({"Extend", "ZWJ", "SpacingMark"})
@@ -107,3 +107,10 @@ def previous_boundary(text: str, i: int) -> int:
         if following >= i:
             return boundary
         boundary = following
+
+
+def is_boundary(text: str, i: int) -> bool:
+    """Whether offset ``i`` is a cluster boundary (the ends of the text are)."""
+    if i <= 0 or i >= len(text):
+        return True
+    return previous_boundary(text, i + 1) == i
