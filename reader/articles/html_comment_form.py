@@ -103,10 +103,10 @@ def _label_text(form: lxml_html.HtmlElement, control: lxml_html.HtmlElement) -> 
     if control_id:
         for label in form.iter("label"):
             if label.get("for") == control_id:
-                return label.text_content()
+                return str(label.text_content())
     for parent in control.iterancestors():
         if parent.tag == "label":
-            return parent.text_content()
+            return str(parent.text_content())
         if parent is form:
             break
     return ""

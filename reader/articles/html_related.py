@@ -13,6 +13,7 @@ Links back to the page itself and in-page anchors are skipped.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from lxml import html as lxml_html
@@ -58,7 +59,7 @@ def find_related_links(
     return [link for link in links if not phrases.is_category(link.title)]
 
 
-def _related_headings(root: lxml_html.HtmlElement, phrases: Furniture) -> list:
+def _related_headings(root: lxml_html.HtmlElement, phrases: Furniture) -> list[Any]:
     found = []
     for element in root.iter(*_HEADING_TAGS):
         text = element.text_content().strip()
@@ -108,7 +109,7 @@ def _is_inside_form_or_script(element: lxml_html.HtmlElement) -> bool:
     return any(a.tag in ("form", "script", "style", "noscript") for a in element.iterancestors())
 
 
-def _unique_links(anchors: list, page_url: str | None) -> list[RelatedLink]:
+def _unique_links(anchors: list[Any], page_url: str | None) -> list[RelatedLink]:
     page = urldefrag(page_url)[0] if page_url else None
     titles: dict[str, str] = {}
     for anchor in anchors:

@@ -240,6 +240,7 @@ def _related(value: Any) -> list[RelatedLink]:
         raise _BadItem('field "related" should be a list')
     links: list[RelatedLink] = []
     for item in value:
+        title: str | None
         if isinstance(item, str):
             title, url = item, None
         elif isinstance(item, dict):

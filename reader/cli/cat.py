@@ -69,15 +69,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_library_option(parser)
 
 
-def read_input(path: str, *, max_bytes: int | None = None) -> str:
-    """The text of ``path`` (``-``: standard input), or InputError naming the problem."""
-    from reader.text.decode import DEFAULT_MAX_BYTES, decode_text
-
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-    name = "<stdin>" if path == "-" else path
-    return decode_text(read_bytes(path, max_bytes=limit), name, max_bytes=limit)
-
-
 def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
     """The bytes of ``path`` (``-``: standard input), refusing directories and huge files.
 

@@ -12,6 +12,7 @@ UTF-8 *bytes* by ``wp_check_comment_data_max_lengths()``, so an Arabic letter
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 #: Field names in page order, as WordPress names them.
 FIELDS: tuple[str, ...] = ("comment", "author", "email", "url")
@@ -59,7 +60,8 @@ class CommentDraft:
         """A copy with one text field changed."""
         if field not in FIELDS:
             raise KeyError(field)
-        return replace(self, **{field: value})
+        changes: dict[str, Any] = {field: value}
+        return replace(self, **changes)
 
     @property
     def is_blank(self) -> bool:

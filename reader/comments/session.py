@@ -24,7 +24,6 @@ from reader.comments.store import (
     DraftStore,
     DraftTarget,
 )
-from reader.comments.validation import Validation, validate
 
 #: Seconds between the last change and the automatic save.
 AUTOSAVE_DELAY = 1.0
@@ -62,10 +61,6 @@ class DraftSession:
         self.unsaved_since: float | None = None  # time of the oldest unsaved change
         self.conflict: DraftConflict | None = None
         self._forget_identity = False
-
-    @property
-    def validation(self) -> Validation:
-        return validate(self.draft)
 
     def change(self, draft: CommentDraft) -> None:
         """Record an edit (the widget then schedules :meth:`save`)."""

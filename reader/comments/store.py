@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.articles.model import Article
 from reader.articles.wordpress import post_id_from_url
@@ -142,7 +142,7 @@ class DraftStore:
     """Drafts kept in the library's SQLite connection (schema: migration 0010)."""
 
     def __init__(self, connection: sqlite3.Connection,
-                 lock: AbstractContextManager | None = None) -> None:
+                 lock: AbstractContextManager[object] | None = None) -> None:
         """*lock*: held around every use of *connection* when other threads share it
         (the library serialises its own calls with one; pass it here)."""
         self.connection = connection
@@ -167,7 +167,7 @@ class DraftStore:
             except sqlite3.Error as exc:
                 raise classify_error(exc) from exc
 
-    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> builtins.list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self.connection.execute(sql, params).fetchall()
@@ -176,7 +176,7 @@ class DraftStore:
 
     # -- reading -------------------------------------------------------------------------
     @staticmethod
-    def _record(row: sqlite3.Row | tuple) -> DraftRecord:
+    def _record(row: sqlite3.Row | tuple[Any, ...]) -> DraftRecord:
         """A stored row as a record, every field sanitized like article text (the file may
         have been written by anything). ValueError or TypeError for a row that is not a
         draft (:meth:`_records` skips it)."""
@@ -198,7 +198,7 @@ class DraftStore:
         return DraftRecord(target, draft, int(revision), sanitize_line(_text(updated_at)),
                            bool(ready))
 
-    def _records(self, rows: Sequence[tuple]) -> builtins.list[DraftRecord]:
+    def _records(self, rows: Sequence[tuple[Any, ...]]) -> builtins.list[DraftRecord]:
         """The rows that read as drafts; each other one is named in :attr:`skipped`."""
         records = []
         for row in rows:
@@ -223,7 +223,7 @@ class DraftStore:
         rows = self._query(f"SELECT {_COLUMNS} FROM drafts ORDER BY updated_at DESC, article_id")
         return self._records(rows)
 
-    def kept_versions(self, article_id: str) -> list[KeptVersion]:
+    def kept_versions(self, article_id: str) -> builtins.list[KeptVersion]:
         """Texts that lost a conflict for this article, oldest first."""
         rows = self._query(
             "SELECT article_id, comment, author, email, url, revision, kept_at, reason "

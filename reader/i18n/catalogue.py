@@ -194,6 +194,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "As shaped, brackets swapped for a terminal that does not mirror them.",
         "ar": "كالطريقة shaped، مع قلب الأقواس لطرفية لا تعكسها.",
     },
+    "strategy.shaped-rlm": {
+        "en": "As shaped, without the LRM after each line (mlterm behind tmux).",
+        "ar": "كالطريقة shaped، دون علامة LRM بعد كل سطر (mlterm داخل tmux).",
+    },
     "strategy.words": {
         "en": "The reader's order, each Arabic word backwards: the terminal flips words.",
         "ar": "ترتيب القارئ، وكل كلمة عربية معكوسة: الطرفية تقلب الكلمات.",
@@ -228,9 +232,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # Palette commands
     "cmd.bidi": {"en": "Bidi mode: {mode}", "ar": "وضع الاتجاه: {mode}"},
     "cmd.bidi.help": {"en": "app: the reader orders and shapes; terminal: the terminal does; "
-                      "shaped, shaped-mirrored, words: for terminals with bidi of their own",
+                      "shaped, shaped-mirrored, shaped-rlm, words: for terminals with bidi "
+                      "of their own",
                       "ar": "app: القارئ يرتب ويشكل؛ terminal: الطرفية تفعل ذلك؛ shaped و"
-                      "shaped-mirrored و words: لطرفيات لها اتجاهها الخاص"},
+                      "shaped-mirrored و shaped-rlm و words: لطرفيات لها اتجاهها الخاص"},
     "cmd.harakat": {"en": "Harakat: {value}", "ar": "الحركات: {value}"},
     "cmd.harakat.help": {"en": "Keep or strip the vowel marks",
                          "ar": "إبقاء علامات التشكيل أو حذفها"},
@@ -268,7 +273,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.next_article": {"en": "Next article", "ar": "المقال التالي"},
     "key.back": {"en": "Back", "ar": "رجوع"},
     "key.copy": {"en": "Copy paragraph", "ar": "نسخ الفقرة"},
+    "key.maximize": {"en": "Maximize pane", "ar": "تكبير الجزء"},
     "key.library": {"en": "Library", "ar": "المكتبة"},
+    "key.leave": {"en": "Leave", "ar": "مغادرة"},
     "key.cancel": {"en": "Cancel", "ar": "إلغاء"},
     "key.sort": {"en": "Sort", "ar": "ترتيب"},
     "key.delete": {"en": "Delete", "ar": "حذف"},

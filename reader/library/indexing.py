@@ -34,10 +34,6 @@ class IndexRow(NamedTuple):
     forms: str  # the other readings of every word (without prefixes, stemmed), space separated
     terms: list[str]  # related-article terms, title terms repeated
 
-    @property
-    def term_counts(self) -> Counter[str]:
-        return Counter(self.terms)
-
 
 def article_terms(words: list[str]) -> list[str]:
     """Related-article terms of normalised *words*: stemmed, stop words and numbers dropped."""

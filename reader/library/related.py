@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
@@ -204,7 +204,7 @@ def feedback_weights(
     """
     if len(neighbours) < FEEDBACK_SHARED:
         return weights
-    evidence: Counter[str] = Counter()
+    evidence: defaultdict[str, float] = defaultdict(float)
     shared: Counter[str] = Counter()
     for terms in neighbours:
         for name, tf in Counter(terms.split()).items():

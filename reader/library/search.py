@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 from reader.library.models import SearchHit
 from reader.library.normalize import (
@@ -97,7 +98,9 @@ def iter_search(connection: sqlite3.Connection, text: str, limit: int = 20) -> I
         )
 
 
-def _ranked(connection: sqlite3.Connection, expression: str, limit: int) -> Iterator[tuple]:
+def _ranked(
+    connection: sqlite3.Connection, expression: str, limit: int
+) -> Iterator[tuple[Any, ...]]:
     weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
     return connection.execute(
         f"""

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import Any
 
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.library.database import transaction
@@ -235,7 +236,9 @@ def _insert_links(
     )
 
 
-def article_from_row(connection: sqlite3.Connection, row: sqlite3.Row | tuple) -> Article:
+def article_from_row(
+    connection: sqlite3.Connection, row: sqlite3.Row | tuple[Any, ...]
+) -> Article:
     """Rebuild an Article from an ``ARTICLE_COLUMNS`` row (and its related links)."""
     (
         _key,

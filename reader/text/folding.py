@@ -102,7 +102,7 @@ class _Folder:
         dropped = "".join(chr(c) for c, to in table.items() if to is None)
         self.drop = re.compile("[" + re.escape(dropped) + "]")
         self.folds = [(chr(c), to) for c, to in table.items() if to is not None]
-        if any(to in table or ord(to) in table for _, to in self.folds if len(to) == 1):
+        if any(ord(to) in table for _, to in self.folds if len(to) == 1):
             raise ValueError("a fold yields a character the table acts on")
 
     def __call__(self, text: str) -> str:

@@ -21,6 +21,9 @@ every widget that lays text out gets it with its maps intact:
 ``shaped-mirrored``
     ``shaped`` with brackets swapped beforehand, for a terminal whose bidi does
     not mirror them (Konsole).
+``shaped-rlm``
+    ``shaped`` with the RLMs only: mlterm behind tmux draws a letter twice when
+    an LRM follows it.
 ``words``
     the ``app`` line with each word that holds Arabic letters sent backwards and
     its brackets swapped back: kitty flips each right-to-left word itself.
@@ -67,7 +70,8 @@ class Strategy(NamedTuple):
     reorders: bool  # the reader puts lines in visual order
     shapes: bool  # the reader joins letters (presentation forms)
     mirrors: bool  # the reader mirrors brackets of right-to-left text
-    marked: bool  # RLM/LRM around each line's text
+    marked: bool  # RLM around each line's text
+    lrm: bool  # and an LRM after it
     words_flipped: bool  # each word holding Arabic letters sent backwards
     summary: str  # one line for the help screen, the chooser and doctor
 
@@ -75,15 +79,17 @@ class Strategy(NamedTuple):
 STRATEGIES: dict[str, Strategy] = {
     s.name: s
     for s in (
-        Strategy("app", True, True, True, False, False,
+        Strategy("app", True, True, True, False, False, False,
                  "the reader shapes and orders Arabic (terminals that draw cells as given)"),
-        Strategy("terminal", False, False, False, True, False,
+        Strategy("terminal", False, False, False, True, True, False,
                  "logical text, unshaped: the terminal joins and orders it"),
-        Strategy("shaped", False, True, False, True, False,
+        Strategy("shaped", False, True, False, True, True, False,
                  "logical order, letters joined by the reader: the terminal orders it"),
-        Strategy("shaped-mirrored", False, True, True, True, False,
+        Strategy("shaped-mirrored", False, True, True, True, True, False,
                  "as shaped, brackets swapped for a terminal that does not mirror them"),
-        Strategy("words", True, True, True, False, True,
+        Strategy("shaped-rlm", False, True, False, True, False, False,
+                 "as shaped, without the LRM after each line (mlterm behind tmux)"),
+        Strategy("words", True, True, True, False, False, True,
                  "reader's order, each Arabic word backwards: the terminal flips words"),
     )
 }
@@ -209,10 +215,11 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
         text = mirror_in_rtl(text, mapped, levels)
     if marked and text:
         first, last = (mapped[0], mapped[-1])
+        end = LRM if strategy.lrm else ""
         if rtl:
-            text = RLM + text + RLM + LRM
-            mapped = [first, *mapped, last, last]
-        else:
-            text = text + LRM
+            text = RLM + text + RLM + end
+            mapped = [first, *mapped, *[last] * (1 + len(end))]
+        elif end:
+            text = text + end
             mapped = [*mapped, last]
     return text, tuple(mapped)

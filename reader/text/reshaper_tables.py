@@ -41,7 +41,8 @@ def _table_module(name: str) -> ModuleType:
 
 def letters_arabic() -> dict[str, Any]:
     """``arabic_reshaper.letters.LETTERS_ARABIC``: letter -> its four presentation forms."""
-    return _table_module("letters").LETTERS_ARABIC
+    letters: dict[str, Any] = _table_module("letters").LETTERS_ARABIC
+    return letters
 
 
 def ligatures() -> tuple[Any, ...]:

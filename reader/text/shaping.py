@@ -434,8 +434,8 @@ def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
     # other characters: themselves); the rest stays.
     glyph_high = int.from_bytes(high, "big") & ~in_block
     glyph_low = int.from_bytes(low, "big") & ~in_block
-    for code, flags in enumerate(form_flags):
-        selected = flags * 0xFF & in_block
+    for code, form_flag in enumerate(form_flags):
+        selected = form_flag * 0xFF & in_block
         if selected:
             glyph_high |= int.from_bytes(low.translate(tables.glyph_high[code]), "big") & selected
             glyph_low |= int.from_bytes(low.translate(tables.glyph_low[code]), "big") & selected

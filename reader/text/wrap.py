@@ -257,7 +257,7 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
     answers = word_answers(text, words, break_codes)
     if answers:  # where the words not plain start (their indices move when empty words go)
         answers_at = {starts[k]: answer for k, answer in answers.items()}
-    cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))  # type: ignore[arg-type]
+    cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))
     if 0 in lengths:  # runs of spaces, spaces at either end: keep the words only
         starts = list(compress(starts, lengths))
         cell_starts = list(compress(cell_starts, lengths))
@@ -271,7 +271,7 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
         starts,
         list(map(add, starts, lengths)),
         cell_starts,
-        list(map(add, cell_starts, cells)),  # type: ignore[arg-type]
+        list(map(add, cell_starts, cells)),
     )
     if not answers:
         return table

@@ -46,7 +46,7 @@ DECISIONS: dict[tuple[str, bool], str] = {
     # VTE obeys CSI 8 l; inside tmux it never gets it, and reorders every row.
     ("vte", False): "app", ("vte", True): "shaped",
     # mlterm obeys its OSC 5379; tmux does not pass it on.
-    ("mlterm", False): "app", ("mlterm", True): "shaped",
+    ("mlterm", False): "app", ("mlterm", True): "shaped-rlm",
     # Konsole's bidi (on by default) cannot be switched off by the application,
     # and it does not mirror brackets.
     ("konsole", False): "shaped-mirrored", ("konsole", True): "shaped-mirrored",

@@ -91,3 +91,47 @@ def test_terminal_mode_leaves_the_terminal_bidi_alone(
     text = output.decode("utf-8", errors="replace")
     assert any("\u0621" <= ch <= "\u064a" for ch in text)
     assert not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" for ch in text)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_a_terminating_signal_puts_the_terminal_back(
+    installed_command: Path, tmp_path: Path
+) -> None:
+    """SIGTERM leaves through the normal exit path: implicit mode and mlterm's layout
+    come back after the last Arabic, as on quit."""
+    import signal
+
+    library = tmp_path / "library.sqlite"
+    env = app_env(library)
+    env.pop("TMUX", None)
+    env["TERM"] = "mlterm"
+    marker = b"Search the library"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child
+        os.execve(str(installed_command), [str(installed_command), "--library", str(library),
+                                           "--lang", "en"], env)
+    output = b""
+    signalled = False
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+            if b"\x1b[6n" in chunk:
+                os.write(fd, b"\x1b[1;1R")
+        if not signalled and marker in output:
+            os.kill(pid, signal.SIGTERM)
+            signalled = True
+    _, status = os.waitpid(pid, 0)
+    assert signalled, output[-2000:]
+    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM
+    text = output.decode("utf-8", errors="replace")
+    last_arabic = max(i for i, ch in enumerate(text) if _is_arabic(ch))
+    assert text.find("\x1b]5379;use_ctl=false\x07") < last_arabic
+    assert text.rfind("\x1b[8h\x1b]5379;use_ctl=true\x07") > last_arabic

@@ -38,12 +38,13 @@ def may_be_undrawn(ch: str, options: LayoutOptions) -> bool:
     )
 
 
-def without_strategy_marks(line: Line) -> Line:
+def without_strategy_marks(line: Line, mode: str) -> Line:
     """*line* without the marks an output strategy puts at the ends of its text (checked
     here: nowhere else, and only for the strategies that add them)."""
     if not line.text or not (is_strategy_mark(line.text[0]) or is_strategy_mark(line.text[-1])):
         return line
-    marks = (RLM, RLM + LRM) if line.rtl else ("", LRM)
+    end = LRM if STRATEGIES[mode].lrm else ""
+    marks = (RLM, RLM + end) if line.rtl else ("", end)
     assert line.text.startswith(marks[0]) and line.text.endswith(marks[1]), line
     inner = slice(len(marks[0]), len(line.text) - len(marks[1]))
     assert not any(map(is_strategy_mark, line.text[inner])), line
@@ -59,7 +60,7 @@ def check_paragraph(document: Document, index: int, options: LayoutOptions) -> l
     expected_start = 0
     for line in lines:
         if marked:
-            line = without_strategy_marks(line)
+            line = without_strategy_marks(line, options.mode)
         else:
             assert not any(map(is_strategy_mark, line.text))
         assert line.paragraph == index

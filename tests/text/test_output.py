@@ -35,6 +35,11 @@ def test_shaped_mirrored_swaps_brackets_of_right_to_left_text() -> None:
     assert _line("shaped-mirrored", "iPad (mini)") == "iPad (mini)" + LRM
 
 
+def test_shaped_rlm_has_no_lrm() -> None:
+    assert _line("shaped-rlm") == RLM + "ﺍﻻﺗﻔﺎﻕُ (2015) ﻻ" + RLM
+    assert _line("shaped-rlm", "iPad") == "iPad"
+
+
 def test_words_flips_each_arabic_word_back_keeping_harakat_after_their_letter() -> None:
     # the app's word order; each Arabic word's letters in logical order; numbers alone
     assert _line("words") == "ﻻ (2015) ﺍﻻﺗﻔﺎﻕُ"
@@ -48,7 +53,7 @@ def test_marked_lines_are_right_aligned_and_marks_take_no_cell() -> None:
         assert line.align_right
         padded = line.padded(40)
         assert padded.startswith(" ") and padded.endswith(RLM + LRM)
-        assert len(padded) - 3 == 40 - line.cells + len(line.text) - 3
+        assert len(padded) == 40 - line.cells + len(line.text)
 
 
 def test_highlight_positions_land_on_letters_not_marks() -> None:

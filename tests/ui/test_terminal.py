@@ -44,7 +44,7 @@ IN_TMUX = [
     (TmuxClient("xterm", "XTerm(379)", {"XTERM_VERSION": "XTerm(379)"}), "xterm", "app"),
     (TmuxClient("alacritty", "", {"ALACRITTY_WINDOW_ID": "1"}), "alacritty", "app"),
     (TmuxClient("xterm-256color", "", {"VTE_VERSION": "7006"}), "vte", "shaped"),
-    (TmuxClient("mlterm", "", {"MLTERM": "3.9.0"}), "mlterm", "shaped"),
+    (TmuxClient("mlterm", "", {"MLTERM": "3.9.0"}), "mlterm", "shaped-rlm"),
     (TmuxClient("xterm-256color", "Konsole 22.12.3", {}), "konsole", "shaped-mirrored"),
     (TmuxClient("xterm-kitty", "kitty(0.26.5)", None), "kitty", "words"),
     (TmuxClient("xterm-256color", "", None), "unknown", "app"),

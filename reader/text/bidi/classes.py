@@ -22,10 +22,8 @@ CODE_OF_CLASS: dict[str, str] = {
 }
 CLASS_OF_CODE: dict[str, str] = {code: name for name, code in CODE_OF_CLASS.items()}
 
-EXPLICIT_CODES = "123456789"
 REMOVED_BY_X9 = "12345b"  # LRE LRO RLE RLO PDF BN
 ISOLATE_INITIATORS = "678"
-NEUTRAL_OR_ISOLATE = "BSWO6789"  # NI in N1/N2
 
 
 def _build_table() -> dict[int, str]:

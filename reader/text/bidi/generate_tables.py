@@ -22,6 +22,7 @@ Usage: ``python -m reader.text.bidi.generate_tables MIRROR_DUMP > reader/text/bi
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 # DerivedBidiClass-15.0.0 @missing defaults for unassigned code points (the rest default to L).
 _MISSING_DEFAULTS = [
@@ -54,7 +55,7 @@ def main(mirror_dump: str) -> None:
 
     if ucd.unidata_version != "15.0.0":
         raise SystemExit(f"need unicodedata2 15.0.0, got {ucd.unidata_version}")
-    ranges: list[list] = []
+    ranges: list[list[Any]] = []
     for cp in range(0x110000):
         cls = ucd.bidirectional(chr(cp)) or _default_class(cp)
         if cls == "L":
@@ -67,8 +68,8 @@ def main(mirror_dump: str) -> None:
     with open(mirror_dump, encoding="ascii") as dump:
         for line in dump:
             if ";" in line:
-                code, glyph = line.strip().split(";")
-                mirrors[int(code, 16)] = int(glyph, 16)
+                code_hex, glyph_hex = line.strip().split(";")
+                mirrors[int(code_hex, 16)] = int(glyph_hex, 16)
     for code, glyph in mirrors.items():
         assert ucd.mirrored(chr(code)) and mirrors[glyph] == code, hex(code)
     brackets = []

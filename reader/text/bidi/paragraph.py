@@ -51,8 +51,3 @@ class BidiParagraph:
     def is_removed(self, index: int) -> bool:
         """Whether rule X9 removed the character at *index* (it has no place on screen)."""
         return self.classes[index] in REMOVED_BY_X9
-
-    @property
-    def removed_indices(self) -> list[int]:
-        """Indices of the characters rule X9 removed."""
-        return [i for i, code in enumerate(self.classes) if code in REMOVED_BY_X9]

@@ -361,7 +361,7 @@ def _reorder_line_fast(
     return indices.tolist()
 
 
-def cluster_reversed_order(classes: str) -> array:
+def cluster_reversed_order(classes: str) -> array[int]:
     """Indices 0..len(classes)-1 reversed, each cluster (a character and the combining
     marks after it) kept in logical order: rules L2 and L3 for a text wholly at one odd
     level. Marks at the very start have no base and keep their logical order.

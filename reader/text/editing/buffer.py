@@ -124,9 +124,6 @@ class EditBuffer:
         self._anchor = 0
         self._caret = len(self._text)
 
-    def clear_selection(self) -> None:
-        self._anchor = None
-
     # -- editing -------------------------------------------------------------------
     def _replace(self, start: int, end: int, new: str) -> None:
         self._text = self._text[:start] + new + self._text[end:]

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, cast
 
 from rich.cells import get_character_cell_size
 
@@ -153,14 +153,17 @@ class VisualLayout:
                                       shape=True, direction=direction, marks=False)
         paragraphs = text.split("\n")
         if paragraph_layout is not None:
-            self._layouts = [paragraph_layout(p, self._options) if p else None
-                             for p in paragraphs]
+            self._layouts: list[ParagraphLines | None] = [
+                paragraph_layout(p, self._options) if p else None for p in paragraphs
+            ]
         elif previous is not None and previous._settings == self._settings:
-            self._layouts = _follow(previous._paragraphs, previous._layouts, paragraphs,
-                                    self._options)
+            # The same settings: no paragraph_layout, so the engine's ParagraphLayouts.
+            old = cast("list[ParagraphLayout | None]", previous._layouts)
+            followed = _follow(previous._paragraphs, old, paragraphs, self._options)
+            self._layouts = cast("list[ParagraphLines | None]", followed)
         else:
             self._layouts = [self._fresh(p) for p in paragraphs]
-        self._paragraphs = paragraphs
+        self._paragraphs: list[str] = paragraphs
         empty_rtl = direction == "rtl" and mode == "app"
         self.rows: list[Row] = []
         start = 0

@@ -23,6 +23,7 @@ class Line:
 
     __slots__ = ("_map", "align_right", "cells", "end", "paragraph", "rtl", "start", "text")
 
+    _map: tuple[int, ...] | Callable[[], Iterable[int]]
     text: str
     cells: int
     rtl: bool
@@ -75,7 +76,7 @@ class Line:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not Line:
             return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
+        return self._fields() == other._fields()
 
     def __hash__(self) -> int:
         return hash(self._fields())

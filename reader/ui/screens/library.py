@@ -10,7 +10,7 @@ keeps its comment draft unless the reader chooses to delete that too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual import on
@@ -82,7 +82,7 @@ class LibraryScreen(Screen):
         if not initial:
             localize_bindings(self, labels)
             localize_bindings(self.query_one(ArticleList), labels)
-        align = "right" if labels.rtl else "left"
+        align: Literal["right", "left"] = "right" if labels.rtl else "left"
         heading = self.query_one("#library-heading", Static)
         heading.update(Text(labels("library.title"), style="bold"))
         for static in self.query(Static):

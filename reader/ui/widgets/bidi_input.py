@@ -279,8 +279,8 @@ class BidiInput(Input):
             return Strip.blank(width)
         line = field_line(text, self.mode, self.harakat, self.shape, self.direction)
         fill = Segment(" " * max(0, width - line.cells))
-        text = Segment(line.text, style)
-        strip = Strip([fill, text] if line.align_right else [text, fill])
+        drawn = Segment(line.text, style)
+        strip = Strip([fill, drawn] if line.align_right else [drawn, fill])
         start = max(0, line.cells - width) if line.align_right else 0  # keep its beginning
         return strip.crop(start, start + width)
 

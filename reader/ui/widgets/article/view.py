@@ -20,6 +20,7 @@ from typing import ClassVar, NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -98,7 +99,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("down,j", "scroll_down", "key.down", show=False),
         Binding("up,k", "scroll_up", "key.up", show=False),
         Binding("pagedown,space", "page_down", "key.page_down"),
-        Binding("pageup", "page_up", "key.page_up", show=False),
+        Binding("pageup,b", "page_up", "key.page_up", show=False),
         Binding("home,g", "scroll_home", "key.home", show=False),
         Binding("end,G", "scroll_end", "key.end", show=False),
     ]
@@ -143,7 +144,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.measure = 72
         self._layouts: OrderedDict[LayoutOptions, _Layout] = OrderedDict()
         self._layout: _Layout | None = None
-        self._render_cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._line_cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._pending: ReadingPosition | None = None
         self._restore_scheduled = False
         self._matches: list[Match] = []
@@ -153,6 +154,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._drawn: Document | None = None  # the document already announced as drawn
         self._worker_due: tuple[_Layout, int] | None = None
         self._pass_style: Style | None = None  # the base style during one render pass
+        self._follow_end = False  # End was pressed before the layout was complete
 
     # ----------------------------------------------------------------- content
     def show(
@@ -172,9 +174,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.direction = direction
         self._layouts.clear()
         self._layout = None
-        self._render_cache.clear()
+        self._line_cache.clear()
         self.clear_search()
         self._pending = position or ReadingPosition(0, 0)
+        self._follow_end = False
         self._drawn = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
@@ -219,6 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layout is None or self._layout.options != self._options():
             if self._pending is None:
                 self._pending = self.position()
+            self._follow_end = False
             self._relayout()
         else:
             self._update_virtual_size()
@@ -230,7 +234,7 @@ class ArticleView(ScrollView, can_focus=True):
         options = self._options()
         self._generation += 1
         self.workers.cancel_group(self, "layout")
-        self._render_cache.clear()
+        self._line_cache.clear()
         layout = self._layouts.get(options)
         if layout is None:
             layout = _Layout(options)
@@ -312,6 +316,9 @@ class ArticleView(ScrollView, can_focus=True):
             # After the refresh: only then does the scroll range know the new rows.
             self._restore_scheduled = True
             self.call_after_refresh(self._restore, pending)
+        if self._follow_end:
+            self._jump(self.max_scroll_y)
+            self._follow_end = not layout.complete
         self.post_message(self.Progress(self, layout.next_paragraph, len(self.paragraphs)))
         self.refresh()
 
@@ -324,11 +331,19 @@ class ArticleView(ScrollView, can_focus=True):
             # Forced: the scrollbars are decided at the next layout pass (the footer may
             # be mounting now), and the range is already known from the virtual size.
             self.scroll_to(0, row, animate=False, immediate=True, force=True)
-            self._pending = None
+            # Kept while the rows laid out so far cannot scroll the row to the top:
+            # the next rows restore it again, so it ends at the top, not short of it.
+            if row <= self.max_scroll_y or self._layout.complete:
+                self._pending = None
 
     def _update_virtual_size(self) -> None:
         rows = len(self._layout.rows) if self._layout else 0
         self.virtual_size = Size(self._view_width, rows)
+
+    @property
+    def settled(self) -> bool:
+        """True when no position waits to be restored (after a resize or a new text)."""
+        return self._pending is None and not self._restore_scheduled
 
     @property
     def layout_complete(self) -> bool:
@@ -339,12 +354,56 @@ class ArticleView(ScrollView, can_focus=True):
         """The rows laid out so far at the current width."""
         return self._layout.rows if self._layout else ()
 
+    # ------------------------------------------------------------------ moving
+    # The keys move at once, by whole rows, as a pager does: no animation, so the
+    # row on screen is the row the scroll position says, every frame.
+    def _jump(self, row: float) -> None:
+        self.scroll_to(y=row, animate=False, immediate=True, force=True)
+
+    def _move(self, rows: int) -> None:
+        self._follow_end = False
+        self._pending = None
+        self._jump(self.scroll_offset.y + rows)
+
+    @property
+    def page_height(self) -> int:
+        """Rows a page moves: the rows on screen."""
+        return max(1, self.scrollable_content_region.height)
+
+    def action_scroll_down(self) -> None:
+        self._move(1)
+
+    def action_scroll_up(self) -> None:
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        self._move(self.page_height)
+
+    def action_page_up(self) -> None:
+        self._move(-self.page_height)
+
+    def action_scroll_home(self) -> None:
+        self._follow_end = False
+        self._pending = None
+        self._jump(0)
+
+    def action_scroll_end(self) -> None:
+        """The last line, even while the rest of a long text is still being laid out:
+        the view then follows the end as the rows come."""
+        self._pending = None
+        self._follow_end = not self.layout_complete
+        self._jump(self.max_scroll_y)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._follow_end = False
+        super()._on_mouse_scroll_up(event)
+
     # ---------------------------------------------------------------- position
     def _top_line(self) -> Line | None:
         # The first line at or below the top row (a top row can be the gap between two
         # paragraphs). Not bounded by the height: an unmounting view has none left.
         rows = self.rows
-        for index in range(int(self.scroll_y), len(rows)):
+        for index in range(self.scroll_offset.y, len(rows)):
             line = rows[index]
             if line is not None:
                 return line
@@ -382,7 +441,7 @@ class ArticleView(ScrollView, can_focus=True):
         for number, match in enumerate(self._matches):
             self._matches_by_paragraph.setdefault(match.paragraph, []).append((number, match))
         self._current_match = -1
-        self._render_cache.clear()
+        self._line_cache.clear()
         if self._matches:
             here = self.position()
             after = [n for n, m in enumerate(self._matches) if (m.paragraph, m.start) >= here]
@@ -394,7 +453,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches = []
         self._matches_by_paragraph = {}
         self._current_match = -1
-        self._render_cache.clear()
+        self._line_cache.clear()
         self.refresh()
 
     def next_match(self, step: int = 1) -> None:
@@ -405,7 +464,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _go_to_match(self, number: int) -> None:
         self._current_match = number
         match = self._matches[number]
-        self._render_cache.clear()
+        self._line_cache.clear()
         target = ReadingPosition(match.paragraph, match.start)
         row = self._layout.row_of(target) if self._layout else None
         if row is None:
@@ -420,7 +479,7 @@ class ArticleView(ScrollView, can_focus=True):
     # --------------------------------------------------------------- rendering
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._render_cache.clear()
+        self._line_cache.clear()
 
     def _announce_drawn(self) -> None:
         """Post :class:`Drawn` once per document, when its first rows are rendered."""
@@ -447,18 +506,21 @@ class ArticleView(ScrollView, can_focus=True):
         if self._drawn is not self.document:
             self._announce_drawn()
         width = self._view_width
-        index = int(self.scroll_y) + y
+        # The rounded offset, as Textual rounds it to decide when to repaint: a
+        # fractional position (a wheel step, an animation's last frame) must not draw
+        # one row higher than the scroll range allows, hiding the last line.
+        index = self.scroll_offset.y + y
         rows = self.rows
         base = self._pass_style or self.rich_style
         if index >= len(rows) or rows[index] is None:
             return Strip.blank(width, base)
         key = (index, width, self.text_width, self._current_match, id(self._layout))
-        cached = self._render_cache.get(key)
+        cached = self._line_cache.get(key)
         if cached is None:
             line = rows[index]
             assert line is not None
             cached = self._render_row(line, width, base)
-            self._render_cache[key] = cached
+            self._line_cache[key] = cached
         return cached
 
     def _render_row(self, line: Line, width: int, base: Style) -> Strip:

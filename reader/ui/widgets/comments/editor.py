@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
@@ -52,7 +52,7 @@ class CommentEditor(Widget, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"comment-editor--caret", "comment-editor--selection"}
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "left", show=False),
         Binding("right", "move(1)", "right", show=False),
         Binding("shift+left", "move(-1, True)", "select left", show=False),

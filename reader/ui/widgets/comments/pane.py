@@ -29,7 +29,7 @@ from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
@@ -97,7 +97,7 @@ class CommentPane(Vertical, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
         Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
         Binding("ctrl+s", "save", "save draft", show=False),
@@ -135,19 +135,35 @@ class CommentPane(Vertical, can_focus=True):
         self._loading = False
         self._status_note: str | None = None
         self._closing = False
+        self._resting = False  # focused by Escape from a field: keys are commands again
 
     # -- focus -------------------------------------------------------------------------
+    @property
+    def _typing(self) -> bool:
+        """True when focusing the pane means writing in it (not after Escape)."""
+        return self._has_form and not self._resting
+
     def on_focus(self) -> None:
-        if self._has_form:
+        if self._typing:
             self.focus_comment()
 
+    def rest(self) -> None:
+        """Escape from a field: the pane keeps the focus, out of the text, so the
+        screen's letter keys work again (``c`` goes back to the comment text)."""
+        self._resting = True
+        self.save_now()
+        self.screen.set_focus(self)
+
+    def on_descendant_focus(self) -> None:
+        self._resting = False
+
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        return self._has_form and character is not None and character.isprintable()
+        return self._typing and character is not None and character.isprintable()
 
     async def _on_key(self, event) -> None:
         # A key typed in the instant between focusing the pane and the editor taking
         # the focus belongs to the comment, not to the screen's shortcuts.
-        if self._has_form and self.has_focus and event.is_printable and event.character:
+        if self._typing and self.has_focus and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             editor = self.editor("comment")
@@ -172,7 +188,11 @@ class CommentPane(Vertical, can_focus=True):
     def focus_pane(self) -> None:
         """The reading screen's ``c`` key: the comment text, or the pane when there is
         no form. Immediately: the next key must land here."""
-        self.screen.set_focus(self)
+        self._resting = False
+        if self.has_focus and self._has_form:  # resting here: no focus event comes
+            self.screen.set_focus(self.editor("comment"))
+        else:
+            self.screen.set_focus(self)
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
@@ -359,6 +379,14 @@ class CommentPane(Vertical, can_focus=True):
         self._closing = True
         self._save_or_keep()
 
+    def save_before_exit(self) -> None:
+        """Save what the form holds now, synchronously (else keep it in a recovery file):
+        a signal is ending the app (:mod:`reader.ui.signals`)."""
+        if self.session is not None and not self._loading:
+            with contextlib.suppress(Exception):  # the form half torn down: the session's
+                self.session.change(self.draft)  # own copy is saved all the same
+        self._save_or_keep()
+
     def _save_or_keep(self) -> None:
         """Save before the draft leaves memory (another article, quitting); if the library
         still refuses, or a conflict awaits a choice, keep the text in a recovery file."""
@@ -410,9 +438,9 @@ class CommentPane(Vertical, can_focus=True):
             counter = self.query_one(f"#bytes-{field}", BidiText)
             counter.update(self._t("bytes", used=state.used, limit=state.limit))
             counter.set_class(state.over_limit, "-over")
-            show = state.error is not None and not draft.is_blank
+            error = None if draft.is_blank else state.error
             self.query_one(f"#error-{field}", BidiText).update(
-                self._t(state.error) if show else "")
+                self._t(error) if error is not None else "")
         status = self.query_one("#comment-status", BidiText)
         problem = False
         if session is None:

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
@@ -35,8 +35,8 @@ class RememberBox(Widget, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("space,enter", "toggle", "toggle", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,enter", "tick", "toggle", show=False),
     ]
 
     class Changed(Message):
@@ -77,11 +77,12 @@ class RememberBox(Widget, can_focus=True):
         self.direction = direction or self.direction
         self.refresh(layout=True)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
+        """Tick or untick (not ``action_toggle``: Textual's own toggles an attribute)."""
         self.value = not self._value
 
     def on_click(self, _event: events.Click) -> None:
-        self.action_toggle()
+        self.action_tick()
 
     def _lines(self, width: int) -> list[str]:
         text_width = max(2, width - _BOX)

@@ -1,4 +1,4 @@
-"""Interface strings in both languages, and preferences."""
+"""The message catalogue: every string in both languages, one lookup, the locale's language."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import string
 
 import pytest
 
-from reader.i18n import LANGUAGES, STRINGS, Translator, default_language
-from reader.ui.settings import Settings, merge_command_line
+from reader.i18n import LANGUAGES, STRINGS, Translator, default_language, message
 
 
 def _fields(template: str) -> set[str]:
@@ -44,15 +43,19 @@ def test_translator_formats_and_refuses_unknown_languages() -> None:
         Translator("fr")
 
 
-def test_saved_preferences_ignore_junk_and_the_command_line_wins() -> None:
-    saved = Settings.from_state(
-        {"bidi": "terminal", "measure": 9999, "harakat": "strip", "colour": "red", "lang": "ar"}
-    )
-    assert (saved.bidi, saved.harakat, saved.lang) == ("terminal", "strip", "ar")
-    assert saved.measure == Settings().measure  # out of range: ignored
-    merged = merge_command_line(saved, bidi="app", harakat=None, shape=False, measure=60,
-                                lang=None)
-    assert (merged.bidi, merged.harakat, merged.shape, merged.measure, merged.lang) == (
-        "app", "strip", False, 60, "ar")
-    assert Settings.from_state(merged.to_state()) == merged
-    assert Settings.from_state("not a dict").bidi == "auto"
+def test_messages_exist_in_both_languages_for_every_error():
+    keys = {"error.comment.required", "error.author.required", "error.email.required",
+            "error.email.invalid", "error.url.invalid", "error.comment.too_long",
+            "error.author.too_long", "error.email.too_long", "error.url.too_long"}
+    for key in keys:
+        en, ar = message("en", f"comment.{key}"), message("ar", f"comment.{key}")
+        assert en.startswith("Error:")
+        assert ar.startswith("خطأ:")
+    assert message("en", "comment.bytes", used=1234, limit=65525) == "1,234 / 65,525 bytes"
+    assert message("ar", "comment.bytes", used=12, limit=245).endswith("بايت")
+
+
+def test_default_language_reads_lc_all_before_lang():
+    assert default_language({"LANG": "ar_SA.UTF-8"}) == "ar"
+    assert default_language({"LC_ALL": "en_US.UTF-8", "LANG": "ar_EG.UTF-8"}) == "en"
+    assert default_language({}) == "en"
