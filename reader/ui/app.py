@@ -89,7 +89,7 @@ class ReaderApp(App[None]):
     # ------------------------------------------------------------ life cycle
     def _make_labels(self) -> Labels:
         return Labels(Translator(self.settings.lang), self.bidi.mode, self.settings.harakat,
-                      self.settings.shape)
+                      self.settings.shape, self.settings.digits)
 
     # The screens are imported where they are first needed: opening an article does
     # not load the library screen's code (nor the other way round) before the first paint.
@@ -329,6 +329,9 @@ class ReaderApp(App[None]):
         other = "strip" if settings.harakat == "keep" else "keep"
         yield SystemCommand(labels("cmd.harakat", value=raw(f"value.{other}")),
                             labels("cmd.harakat.help"), lambda: self.change(harakat=other))
+        digits = "eastern" if settings.digits == "western" else "western"
+        yield SystemCommand(labels("cmd.digits", value=raw(f"value.{digits}")),
+                            labels("cmd.digits.help"), lambda: self.change(digits=digits))
         yield SystemCommand(
             labels("cmd.shape", value=raw("value.off" if settings.shape else "value.on")),
             labels("cmd.shape.help"), lambda: self.change(shape=not settings.shape))

@@ -70,3 +70,15 @@ def test_numbers_next_to_a_title_stay_with_the_sentence(lang: str) -> None:
     assert "1,234" in shown
     if lang == "ar":  # عدد المقالات: 1,234 reads right to left: the count at the left
         assert shown.index("1,234") < shown.index(_shaped("المقالات"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_eastern_digits_for_the_interfaces_own_numbers_only(lang: str) -> None:
+    eastern = Labels(Translator(lang), "app", "keep", True, "eastern")
+    western = Labels(Translator(lang), "app", "keep", True)
+    assert "١٬٢٣٤" in eastern("library.count", count="1,234")
+    assert "1,234" in western("library.count", count="1,234")  # the default
+    # a title holding a number is article text: its digits stay as written
+    assert "iPad mini 4" in eastern("msg.deleted", title="iPad mini 4")
+    assert eastern.number("2015-08-11 13:54") == "٢٠١٥-٠٨-١١ ١٣:٥٤"
+    assert eastern.number("19 B") == "١٩ B"
