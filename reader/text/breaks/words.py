@@ -165,6 +165,8 @@ def word_answers(text: str, words: list[str], codes: str | None = None) -> dict[
     when the caller has them."""
     if codes is None:
         codes = line_break_codes(text)
+    if _SUSPICIOUS.search(codes) is None:  # one C-speed scan: most paragraphs stop here
+        return {}
     code_words = codes.split(" ")
     flags = list(map(_CODE_WORDS.__getitem__, code_words))
     if not any(flags):
