@@ -130,10 +130,10 @@ class ReadingScreen(Screen):
         from reader.ui.widgets.related import RelatedPane
 
         labels = self.app.labels
-        await side.mount_all([
-            RelatedPane(labels, id="related"),
-            CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.mode, id="comment"),
-        ])
+        comment = CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.mode,
+                              id="comment")
+        localize_bindings(comment, labels)  # its keys show in the footer while it has focus
+        await side.mount_all([RelatedPane(labels, id="related"), comment])
         self._title_panes()
 
     # ------------------------------------------------------- narrow terminals
@@ -189,7 +189,8 @@ class ReadingScreen(Screen):
         labels = self.app.labels
         if not initial:
             localize_bindings(self, labels)
-            for node in (*self.query(ArticleView), *self._related_panes()):
+            for node in (*self.query(ArticleView), *self._related_panes(),
+                         *self.query("#comment")):
                 localize_bindings(node, labels)
         self._title_panes()
         self._describe_shown_pane()
