@@ -251,5 +251,5 @@ async def test_an_overflowing_footer_leaves_out_whole_keys() -> None:
         shown = [key for key in footer.query(FooterKey) if key.display]
         hidden = [key for key in footer.query(FooterKey) if not key.display]
         assert hidden and footer.max_scroll_x == 0
-        assert all(0 <= key.region.x and key.region.right <= 30 for key in shown)
+        assert all(key.region.x >= 0 and key.region.right <= 30 for key in shown)
         assert [key.key for key in shown if key.key != "ctrl+p"] == ["a", "b"]  # the first kept
