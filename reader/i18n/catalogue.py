@@ -319,6 +319,52 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.copy": {"en": "Copy paragraph", "ar": "نسخ الفقرة"},
     "key.maximize": {"en": "Maximize pane", "ar": "تكبير الجزء"},
     "key.save_draft": {"en": "Save draft", "ar": "حفظ المسودة"},
+    # The key model's table (reader/ui/keymap.py): the help screen and the README.
+    "keys.everywhere": {"en": "Everywhere", "ar": "في كل مكان"},
+    "keys.quit_anywhere": {
+        "en": "Quit, from anywhere, text fields included (drafts are saved first)",
+        "ar": "الخروج من أي مكان، حتى من حقول النص (تُحفظ المسودات أولاً)",
+    },
+    "keys.help": {"en": "Help (outside text fields)", "ar": "المساعدة (خارج حقول النص)"},
+    "keys.escape": {
+        "en": "Leave the innermost thing: a maximized pane, an overlay, a text field, "
+              "a side pane, then the article; never quits",
+        "ar": "مغادرة الأعمق: جزء مكبّر، نافذة، حقل نص، جزء جانبي، ثم المقال؛ "
+              "لا يخرج أبداً",
+    },
+    "keys.move": {"en": "Next / previous article", "ar": "المقال التالي / السابق"},
+    "keys.line": {"en": "Line down / up", "ar": "سطر للأسفل / للأعلى"},
+    "keys.page": {"en": "Page down / up", "ar": "صفحة للأسفل / للأعلى"},
+    "keys.ends": {"en": "Start / end", "ar": "البداية / النهاية"},
+    "keys.quit": {
+        "en": "Quit (outside text fields; drafts are saved first); closes the help",
+        "ar": "الخروج (خارج حقول النص؛ تُحفظ المسودات أولاً)؛ يغلق المساعدة",
+    },
+    "keys.panes": {"en": "Next / previous pane", "ar": "الجزء التالي / السابق"},
+    "keys.pane_keys": {
+        "en": "Article, related links, comment draft (below 100 columns: shown alone)",
+        "ar": "المقال، الروابط ذات الصلة، مسودة التعليق (تحت 100 عمود: كل جزء وحده)",
+    },
+    "keys.find": {"en": "Find, next / previous match", "ar": "بحث، التطابق التالي / السابق"},
+    "keys.siblings": {"en": "Previous / next article", "ar": "المقال السابق / التالي"},
+    "keys.fields": {"en": "Next / previous field", "ar": "الحقل التالي / السابق"},
+    "keys.conflict": {
+        "en": "Keep my draft / take the other (when a save conflicts)",
+        "ar": "إبقاء مسودتي / أخذ الأخرى (عند تعارض الحفظ)",
+    },
+    "keys.caret": {
+        "en": "One cell left / right on screen",
+        "ar": "خلية يساراً / يميناً على الشاشة",
+    },
+    "keys.select": {"en": "Select; select all", "ar": "تحديد؛ تحديد الكل"},
+    "keys.clipboard": {
+        "en": "Copy, cut, paste (the logical text)",
+        "ar": "نسخ، قص، لصق (النص المنطقي)",
+    },
+    "keys.leave_field": {
+        "en": "Leave the text (the pane's keys work again; c comes back)",
+        "ar": "مغادرة النص (تعمل مفاتيح الجزء مجدداً؛ c للعودة)",
+    },
     "key.next_field": {"en": "Next field", "ar": "الحقل التالي"},
     "key.prev_field": {"en": "Previous field", "ar": "الحقل السابق"},
     "key.keep_mine": {"en": "Keep my draft", "ar": "إبقاء مسودتي"},
