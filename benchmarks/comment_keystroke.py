@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -57,6 +59,7 @@ def paragraph(size: int) -> str:
 async def keystrokes(text: str, presses: int) -> tuple[list[float], list[float]]:
     """CPU and wall seconds of each keystroke (a letter, then a Backspace, in turn)."""
     folder = Path(tempfile.mkdtemp(prefix="rtl-reader-bench-"))
+    atexit.register(shutil.rmtree, folder, True)
     connection = database.connect(folder / "library.sqlite3")
     app = PaneApp(DraftStore(connection))
     cpu: list[float] = []

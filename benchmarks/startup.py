@@ -112,6 +112,7 @@ def main() -> int:
     from reader.library import Library
 
     workdir = Path(tempfile.mkdtemp(prefix="rtl-reader-bench-"))
+    atexit.register(shutil.rmtree, workdir, True)
     library_path = workdir / "library.sqlite"
     library = Library.open(library_path)
     seed = library.resolve(str(seed_article_path()))

@@ -67,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
         saved = Settings.from_state(library.get_state(PREFERENCES_KEY))
         settings = merge_command_line(saved, bidi=args.bidi, harakat=args.harakat,
                                       shape=args.shape, measure=args.measure, lang=args.lang)
-        if settings != saved:
-            library.set_state(PREFERENCES_KEY, settings.to_state())
+        # The options given apply to this run; the preferences change only in the app.
         article_id = None
         if args.article:
             from reader.cli.import_ import import_progress
@@ -76,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             with import_progress() as progress:  # a file not yet stored is imported first
                 article_id = library.resolve_id(args.article, progress)
         status = run_app(library, settings, article_id,
-                         on_first_paint=_resume_garbage_collection)
+                         on_first_paint=_resume_garbage_collection, preferences=saved)
     finally:
         library.close()
     return status

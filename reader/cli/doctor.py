@@ -74,14 +74,16 @@ def run(args: argparse.Namespace) -> int:
     say(f"saved choices ({choices_path()}): "
         + (", ".join(f"{k}={v}" for k, v in sorted(saved.items())) or "none"))
     say()
-    say("Which line reads right? (the same sentence as each strategy sends it)")
+    out.write("Which line reads right? (the same sentence as each strategy sends it)")
     width = args.width or min(72, max(30, _terminal_width() - 22))
     interactive = sys.stdout.isatty()
     for number, (mode, sample) in enumerate(sample_lines(width), 1):
         enter, leave = mode_sequences(decide(mode, terminal)) if interactive else ("", "")
         current = "*" if mode == decision.mode else " "
-        # Each line in its strategy's terminal mode (VTE keeps the mode per row).
-        out.write(f"{number}{current} {mode:<16} {enter}{sample}{leave}\n")
+        # Each line in its strategy's terminal mode: VTE takes a row's mode when the row
+        # starts, so the mode goes before the newline that starts it.
+        out.write(f"{enter}\n{number}{current} {mode:<16} {sample}{leave}")
+    out.write("\n")
     out.flush()
     choice = args.choose
     if choice is None and not args.no_ask and interactive and sys.stdin.isatty():

@@ -65,11 +65,15 @@ class ReaderApp(App[None]):
         article_id: str | None = None,
         environ: Mapping[str, str] | None = None,
         on_first_paint: Callable[[], None] | None = None,
+        preferences: Settings | None = None,
     ) -> None:
+        """*settings* apply to this run (command line over *preferences*); *preferences*
+        are what is saved, and only what the reader changes in the app changes them."""
         super().__init__()
         self._on_first_paint = on_first_paint
         self.library = library
         self.settings = settings
+        self.preferences = preferences or settings
         self.environ = dict(os.environ if environ is None else environ)
         #: the terminal (inside tmux: tmux's client), found out once
         self.terminal: Terminal = identify(self.environ, ask_tmux(self.environ))
@@ -169,6 +173,7 @@ class ReaderApp(App[None]):
     def apply_bidi_choice(self, mode: str) -> None:
         """Use strategy *mode* now (the chooser's answer, already saved for this terminal):
         the preference returns to auto, which finds the saved choice from now on."""
+        self._save_preferences(bidi="auto")
         self.apply_settings(self.settings.with_changes(bidi="auto"), force_bidi=mode)
 
     # --------------------------------------------------------------- library
@@ -242,7 +247,7 @@ class ReaderApp(App[None]):
 
     # -------------------------------------------------------------- settings
     def apply_settings(self, settings: Settings, *, force_bidi: str | None = None) -> None:
-        """Switch to *settings*, save them as preferences, and redraw every screen."""
+        """Switch to *settings* and redraw every screen (:meth:`change` saves them)."""
         from reader.ui.screens.library import LibraryScreen
         from reader.ui.screens.reading import ReadingScreen
 
@@ -255,10 +260,6 @@ class ReaderApp(App[None]):
             self._leave_bidi_mode()
             self._enter_bidi_mode()
         self.labels = self._make_labels()
-        try:
-            self.library.set_state(PREFERENCES_KEY, settings.to_state())
-        except ReaderError as error:
-            self.notify_error(error, "error.save_preferences")
         localize_bindings(self, self.labels)
         for screen in self.screen_stack:
             if isinstance(screen, (LibraryScreen, ReadingScreen)):
@@ -268,15 +269,32 @@ class ReaderApp(App[None]):
         self.refresh_bindings()
 
     def change(self, **changes: Any) -> None:
+        """The reader changed *changes* in the app: apply them and save them as
+        preferences (the command line's options stay this run's only)."""
+        self._save_preferences(**changes)
         self.apply_settings(self.settings.with_changes(**changes))
+
+    def _save_preferences(self, **changes: Any) -> None:
+        self.preferences = self.preferences.with_changes(**changes)
+        try:
+            self.library.set_state(PREFERENCES_KEY, self.preferences.to_state())
+        except ReaderError as error:
+            self.notify_error(error, "error.save_preferences")
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and hasattr(self, "library"):
             self.settings = self.settings.with_changes(theme=theme)
-            try:
-                self.library.set_state(PREFERENCES_KEY, self.settings.to_state())
-            except ReaderError as error:
-                self.notify_error(error, "error.save_preferences")
+            self._save_preferences(theme=theme)
+
+    async def action_quit(self) -> None:
+        """q (outside text fields) and ctrl+q (anywhere): save the drafts on screen
+        at once, then quit."""
+        for screen in self.screen_stack:
+            for pane in screen.query("#comment"):
+                save = getattr(pane, "save_now", None)
+                if save is not None:
+                    save()
+        self.exit()
 
     def action_choose_bidi(self, opened_by_itself: bool = False) -> None:
         """Open the one-key chooser of output strategies."""
@@ -332,14 +350,16 @@ class ReaderApp(App[None]):
 
 def run_app(library: Any, settings: Settings, article_id: str | None = None,
             environ: Mapping[str, str] | None = None,
-            on_first_paint: Callable[[], None] | None = None) -> int:
+            on_first_paint: Callable[[], None] | None = None,
+            preferences: Settings | None = None) -> int:
     """Run the interface until the reader quits; return the exit status (128 + n when
     signal n ended it, see :mod:`reader.ui.signals`).
 
-    *on_first_paint* runs once the first screen's content is drawn (or at exit).
+    *on_first_paint* runs once the first screen's content is drawn (or at exit);
+    *preferences* are the saved ones *settings* were made from (see ReaderApp).
     """
     app = ReaderApp(library, settings, article_id=article_id, environ=environ,
-                    on_first_paint=on_first_paint)
+                    on_first_paint=on_first_paint, preferences=preferences)
     try:
         app.run()
     finally:

@@ -42,10 +42,24 @@ class Tmux:
     def start(self, argv: list[str], *, width: int = 100, height: int = 30,
               env: dict[str, str] | None = None) -> None:
         """Run *argv* in a new session; when it exits the pane shows its status."""
+        self("-u", "new-session", "-d", "-x", str(width), "-y", str(height),
+             self._command(argv, env))
+
+    def restart(self, argv: list[str], *, env: dict[str, str] | None = None) -> None:
+        """Run *argv* again in the same pane, ending what runs there now.
+
+        The server stays: ``kill-server`` returns before the server has exited, and a
+        new session started at once on the same socket can reach the dying server
+        ("server exited unexpectedly").
+        """
+        self("respawn-pane", "-k", self._command(argv, env))
+
+    @staticmethod
+    def _command(argv: list[str], env: dict[str, str] | None) -> str:
+        """*argv* in a clean environment; when it exits the pane shows its status."""
         assignments = " ".join(f"{name}={shlex.quote(value)}" for name, value in
                                (env or {}).items())
-        command = f"env -i {assignments} {shlex.join(argv)}; echo EXIT=$?; sleep 60"
-        self("-u", "new-session", "-d", "-x", str(width), "-y", str(height), command)
+        return f"env -i {assignments} {shlex.join(argv)}; echo EXIT=$?; sleep 60"
 
     def screen(self) -> str:
         return self("capture-pane", "-p")

@@ -92,9 +92,7 @@ def test_comment_draft_survives_sigkill(installed_command: Path, tmux: Tmux,
     saved_after = time.monotonic() - typed_at
     os.kill(tmux.app_pid(), signal.SIGKILL)
     tmux.wait_for(lambda s: "EXIT=137" in s, "the killed app's exit status")
-    tmux.kill()
-
-    tmux.start(argv, width=WIDTH, height=HEIGHT, env=env)
+    tmux.restart(argv, env=env)
     tmux.wait_for(lambda s: "65,525 bytes" in s, "the comment form again")
     tmux.keys("c")
     tmux.wait_for(lambda s: shaped in s, "the draft back in the pane")

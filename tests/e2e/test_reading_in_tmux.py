@@ -87,12 +87,12 @@ def test_seed_reads_right_related_opens_and_quit_is_clean(
 
     stored = [number for number, item in enumerate(related) if item.article_id]
     assert stored, "the library found no related stored article for the seed"
-    tmux.wait_for(lambda s: "in the library" in s, "the related links")
+    tmux.wait_for(lambda s: "\u25cf" in s, "the related links (with their relevance bars)")
     tmux.keys("r", *["j"] * stored[0], "Enter")
     other = related[stored[0]].title
     other_line = engine_lines(other, 200)[0][-20:]  # the title's first words
     tmux.wait_for(lambda s: other_line in s and title not in s, f"the related article {other!r}")
-    tmux.keys("b")
+    tmux.keys("BSpace")
     tmux.wait_for(lambda s: title in s, "the seed again after Back")
     tmux.keys("Escape")
     tmux.wait_for(lambda s: "Search the library" in s, "the library screen")

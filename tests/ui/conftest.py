@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,8 @@ def seed_id(library: Any) -> str:
 
 
 async def settle_reading(pilot: Any) -> None:
-    """Wait until the reading screen shows its related links (found in a thread)."""
+    """Wait until the reading screen shows its related links (found in a thread) and
+    its footer its keys."""
     from reader.ui.screens.reading import ReadingScreen
 
     await pilot.pause()
@@ -50,4 +51,26 @@ async def settle_reading(pilot: Any) -> None:
         if not isinstance(screen, ReadingScreen) or screen.related_loaded:
             break
         await pilot.pause(0.02)
-    await pilot.pause()
+    await wait_for_footer(pilot)
+
+
+async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None = None) -> None:
+    """Wait until the screen's footer (if it has one) shows its keys, laid out (and, with
+    *until*, until its keys satisfy it: after a change of language, the new ones).
+
+    A footer composes its keys only after the screen announces its bindings, and then
+    after a refresh (Textual's ``Footer.bindings_changed``): how many pauses that takes
+    depends on the machine's load, so a test waits for the keys, not for one pause.
+    """
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    for _ in range(200):
+        await pilot.pause()
+        footers = pilot.app.screen.query(Footer)
+        if not footers:
+            return
+        keys = footers.first().query(FooterKey)
+        if keys and all(key.region.width for key in keys) and (until is None or until(list(keys))):
+            return
+    raise AssertionError("the footer never showed its keys")

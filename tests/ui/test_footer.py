@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.footer import MirroredFooterKey, ReaderFooter
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_for_footer
 
 
 def _items(app: Any) -> list[FooterKey]:
@@ -21,6 +21,15 @@ def _items(app: Any) -> list[FooterKey]:
     footer = app.screen.query_one(ReaderFooter)
     keys = [key for key in footer.query(FooterKey) if not key.has_class("-command-palette")]
     return sorted(keys, key=lambda key: key.region.x)
+
+
+def _right_to_left(keys: list[FooterKey]) -> bool:
+    """True once the footer's keys are the mirrored ones (after a change of language)."""
+    return all(isinstance(key, MirroredFooterKey) for key in keys)
+
+
+def _left_to_right(keys: list[FooterKey]) -> bool:
+    return not any(isinstance(key, MirroredFooterKey) for key in keys)
 
 
 def _palette(app: Any) -> FooterKey:
@@ -109,8 +118,7 @@ async def test_overflowing_arabic_footer_keeps_the_first_keys_in_view(library: A
         assert _palette(app).region.x == 0
         # Back to English: Textual's footer, from its left end again.
         app.change(lang="en")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for_footer(pilot, until=_left_to_right)
         assert footer.scroll_x == 0
         first = _items(app)[0]
         assert first.action == english[0][0] and first.region.x == 0 and _shown_at(app, first)
@@ -123,14 +131,12 @@ async def test_footer_follows_a_change_of_language(library: Any) -> None:
         english = [key.action for key in _items(app)]
         assert not any(isinstance(key, MirroredFooterKey) for key in _items(app))
         app.change(lang="ar")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for_footer(pilot, until=_right_to_left)
         assert [key.action for key in reversed(_items(app))] == english
         assert all(isinstance(key, MirroredFooterKey) for key in _items(app))
         assert _palette(app).region.x == 0
         app.change(lang="en")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for_footer(pilot, until=_left_to_right)
         assert [key.action for key in _items(app)] == english
         assert type(_palette(app)) is FooterKey
         assert _palette(app).region.right == app.size.width
@@ -174,7 +180,7 @@ async def _placed(rtl: bool, compact: bool, width: int) -> dict[str, tuple[int, 
     """Each of the footer's items: (start, end) of its region and of its margin box."""
     app = _GroupedKeysApp(rtl, compact)
     async with app.run_test(size=(width, 3)) as pilot:
-        await pilot.pause()
+        await wait_for_footer(pilot)
         placed = {}
         for item in app.screen.query_one(ReaderFooter).children:
             name = item.key if isinstance(item, FooterKey) else type(item).__name__
@@ -198,7 +204,7 @@ async def test_right_to_left_footer_is_the_mirror_image_of_textuals(compact: boo
 async def _footer_line(footer: type[Footer], width: int) -> tuple[list[str], list[Any]]:
     app = _KeysApp(footer)
     async with app.run_test(size=(width, 3)) as pilot:
-        await pilot.pause()
+        await wait_for_footer(pilot)
         keys = list(app.screen.query(FooterKey))
         return ([type(key).__name__ for key in keys],
                 [(key.region, key.render().plain) for key in keys])

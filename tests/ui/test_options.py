@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -81,18 +82,28 @@ async def test_arabic_interface_labels_are_laid_out_by_the_engine(library: Any) 
         assert "Back" in {b.binding.description for b in app.screen.active_bindings.values()}
 
 
-async def test_long_document_is_laid_out_progressively(library: Any, tmp_path: Path) -> None:
-    # The whole 1.75 MB text: laying it all out takes seconds, so the first pause
-    # cannot see it finished however fast the machine (a 400-line sample could).
+async def test_long_document_is_laid_out_progressively(library: Any, tmp_path: Path,
+                                                        monkeypatch: Any) -> None:
+    # The whole 1.75 MB text. The background layout is held at a gate until the test
+    # has looked: whether it would still be running otherwise depends on the machine.
     source = shared_path("corpus", "text", "tashkeela_fadel2019_test.txt")
     article = library.resolve(str(source))
+    gate = threading.Event()
+    lay_out_rest = ArticleView._layout_rest
+
+    def gated(view: ArticleView, *args: Any) -> None:
+        gate.wait(timeout=120)
+        lay_out_rest(view, *args)
+
+    monkeypatch.setattr(ArticleView, "_layout_rest", gated)
     app = make_app(library, article_id=article.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         assert view.rows and not view.layout_complete  # the first screens, not all
-        await pilot.press("j", "pagedown")  # input is served while the worker lays out
+        await pilot.press("j", "pagedown")  # input is served while the rest waits
         assert view.scroll_y > 0
+        gate.set()
         for _ in range(600):
             if view.layout_complete:
                 break

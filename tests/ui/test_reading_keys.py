@@ -168,7 +168,7 @@ async def test_brackets_move_through_the_library_and_back_returns(library: Any) 
         assert screen.article_id == ids[1]
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert screen.article_id == ids[0]  # no article before the first one
-        await pilot.press("b")  # no history: back to the library
+        await pilot.press("backspace")  # no history: back to the library
         assert isinstance(app.screen, LibraryScreen)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from reader.articles.display import header_paragraphs
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from reader.ui.widgets.comments import CommentPane
     from reader.ui.widgets.related import RelatedPane
 
+#: Below this many columns the panes are shown one at a time, at full width: at 99
+#: columns beside each other the article keeps 62 cells and the comment form 31, the
+#: least either reads well in.
+NARROW_BELOW = 100
 #: How often the reading position is saved while reading (only when it moved), seconds.
 SAVE_EVERY = 2.0
 #: The side panes and footer wait for the article's first paint, at most this long (s).
@@ -56,9 +61,11 @@ class ReadingScreen(Screen):
         Binding("N", "previous_match", "key.prev_match", show=False),
         Binding("left_square_bracket", "sibling(-1)", "key.prev_article", key_display="["),
         Binding("right_square_bracket", "sibling(1)", "key.next_article", key_display="]"),
-        Binding("backspace,b", "back", "key.back"),
+        Binding("backspace", "back", "key.back"),
         Binding("y", "copy_paragraph", "key.copy"),
-        Binding("escape", "leave", "key.library"),
+        Binding("m", "toggle_maximize", "key.maximize", show=False),
+        Binding("escape", "leave", "key.leave"),
+        Binding("q", "app.quit", "key.quit"),
     ]
 
     PANES = ("article", "related", "comment")
@@ -76,10 +83,12 @@ class ReadingScreen(Screen):
         self._view: ArticleView | None = None
         self.related_loaded = False  # True once the related links of the article are shown
         self._completed_for: Any = None  # the article the side panes were filled for
+        self.shown = "article"  # the pane shown when the screen is too narrow for three
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         labels = self.app.labels
+        yield Static(id="pane-bar")  # which pane is shown, on a narrow screen
         with Horizontal(id="panes"):
             # The side panes and the footer are mounted once the article is drawn
             # (see _article_drawn): the first paint waits only for the article. The
@@ -128,6 +137,44 @@ class ReadingScreen(Screen):
         ])
         self._title_panes()
 
+    # ------------------------------------------------------- narrow terminals
+    @property
+    def narrow(self) -> bool:
+        """True when the panes are shown one at a time (see NARROW_BELOW)."""
+        return self.has_class("-narrow")
+
+    def on_resize(self, event: Any) -> None:
+        narrow = event.size.width < NARROW_BELOW
+        if narrow != self.narrow:
+            self.set_class(narrow, "-narrow")
+            self._show_pane(self._focused_pane() if self.focused else "article")
+
+    def _show_pane(self, name: str) -> None:
+        """On a narrow screen, show the pane *name* alone and say so in the pane bar."""
+        self.shown = name
+        for pane in self.PANES:
+            self.set_class(pane == name, f"-show-{pane}")
+        self._describe_shown_pane()
+
+    def _describe_shown_pane(self) -> None:
+        """The pane bar: the pane shown, then the keys that show the others."""
+        labels = self.app.labels
+        bar = self.query_one("#pane-bar", Static)
+        keys = [(key, labels.translate(f"key.{pane}")) for key, pane in
+                (("a", "article"), ("r", "related"), ("c", "comment")) if pane != self.shown]
+        keys.append(("Tab", labels.translate("key.next_pane")))
+        hints = "  ".join(f"{key} {description}" for key, description in keys)
+        bar.update(Text(labels.line(f"{labels.translate(f'pane.{self.shown}')} │ {hints}")))
+        bar.styles.text_align = "right" if labels.rtl else "left"
+
+    def on_descendant_focus(self, event: Any) -> None:
+        # Whatever moved the focus (a key, Tab in the comment form, the find field), the
+        # pane that holds it is the one shown.
+        if self.narrow:
+            name = self._focused_pane()
+            if name != self.shown:
+                self._show_pane(name)
+
     def _arrange(self) -> None:
         """Article on the right for a right-to-left article, on the left otherwise."""
         panes = self.query_one("#panes", Horizontal)
@@ -146,6 +193,7 @@ class ReadingScreen(Screen):
             for node in (*self.query(ArticleView), *self._related_panes()):
                 localize_bindings(node, labels)
         self._title_panes()
+        self._describe_shown_pane()
         for find in self._find_fields():
             find.follow(labels)
             find.placeholder = labels.translate("search.placeholder")  # laid out by the field
@@ -282,12 +330,21 @@ class ReadingScreen(Screen):
 
     def action_focus_pane(self, name: str) -> None:
         pane = self.pane(name)
+        if self.narrow:
+            self._show_pane(name if pane.id == name else "article")
         if name == "comment" and pane is self._comment_pane():
             pane.focus_pane()  # type: ignore[attr-defined]
         else:
             # Immediately, not deferred like Widget.focus: the next key may already be
             # queued and must reach the pane the reader just chose.
             self.set_focus(pane)
+
+    def action_toggle_maximize(self) -> None:
+        """The pane holding the focus fills the screen, or goes back to its place."""
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.maximize(self.pane(self._focused_pane()), container=False)
 
     def _step_in_form(self, step: int) -> bool:
         """Tab inside the comment form: the next field, if there is one this way."""
@@ -414,7 +471,8 @@ class ReadingScreen(Screen):
             self.action_leave()
 
     def action_leave(self) -> None:
-        """Escape: close the find field or clear the highlights, else back to the library."""
+        """Escape leaves the innermost thing: the find field or the highlights, a text
+        field for its pane, a side pane for the article, the article for the library."""
         find = self._find_field()
         view = self.query_one(ArticleView)
         if find is not None and find.display:
@@ -423,6 +481,14 @@ class ReadingScreen(Screen):
             return
         if view.matches:
             view.clear_search()
+            return
+        pane = self._focused_pane()
+        comment = self._comment_pane()
+        if pane == "comment" and comment is not None and self.focused is not comment:
+            comment.rest()  # type: ignore[attr-defined]
+            return
+        if pane != "article":
+            self.action_focus_pane("article")
             return
         self.save_position()
         self.app.show_library()

@@ -20,7 +20,7 @@ from typing import ClassVar, NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -99,7 +99,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("down,j", "scroll_down", "key.down", show=False),
         Binding("up,k", "scroll_up", "key.up", show=False),
         Binding("pagedown,space", "page_down", "key.page_down"),
-        Binding("pageup", "page_up", "key.page_up", show=False),
+        Binding("pageup,b", "page_up", "key.page_up", show=False),
         Binding("home,g", "scroll_home", "key.home", show=False),
         Binding("end,G", "scroll_end", "key.end", show=False),
     ]
@@ -154,6 +154,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._drawn: Document | None = None  # the document already announced as drawn
         self._worker_due: tuple[_Layout, int] | None = None
         self._pass_style: Style | None = None  # the base style during one render pass
+        self._follow_end = False  # End was pressed before the layout was complete
 
     # ----------------------------------------------------------------- content
     def show(
@@ -176,6 +177,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_cache.clear()
         self.clear_search()
         self._pending = position or ReadingPosition(0, 0)
+        self._follow_end = False
         self._drawn = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
@@ -220,6 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layout is None or self._layout.options != self._options():
             if self._pending is None:
                 self._pending = self.position()
+            self._follow_end = False
             self._relayout()
         else:
             self._update_virtual_size()
@@ -314,6 +317,9 @@ class ArticleView(ScrollView, can_focus=True):
             # After the refresh: only then does the scroll range know the new rows.
             self._restore_scheduled = True
             self.call_after_refresh(self._restore, pending)
+        if self._follow_end:
+            self._jump(self.max_scroll_y)
+            self._follow_end = not layout.complete
         self.post_message(self.Progress(self, layout.next_paragraph, len(self.paragraphs)))
         self.refresh()
 
@@ -326,11 +332,19 @@ class ArticleView(ScrollView, can_focus=True):
             # Forced: the scrollbars are decided at the next layout pass (the footer may
             # be mounting now), and the range is already known from the virtual size.
             self.scroll_to(0, row, animate=False, immediate=True, force=True)
-            self._pending = None
+            # Kept while the rows laid out so far cannot scroll the row to the top:
+            # the next rows restore it again, so it ends at the top, not short of it.
+            if row <= self.max_scroll_y or self._layout.complete:
+                self._pending = None
 
     def _update_virtual_size(self) -> None:
         rows = len(self._layout.rows) if self._layout else 0
         self.virtual_size = Size(self._view_width, rows)
+
+    @property
+    def settled(self) -> bool:
+        """True when no position waits to be restored (after a resize or a new text)."""
+        return self._pending is None and not self._restore_scheduled
 
     @property
     def layout_complete(self) -> bool:
@@ -341,12 +355,56 @@ class ArticleView(ScrollView, can_focus=True):
         """The rows laid out so far at the current width."""
         return self._layout.rows if self._layout else ()
 
+    # ------------------------------------------------------------------ moving
+    # The keys move at once, by whole rows, as a pager does: no animation, so the
+    # row on screen is the row the scroll position says, every frame.
+    def _jump(self, row: float) -> None:
+        self.scroll_to(y=row, animate=False, immediate=True, force=True)
+
+    def _move(self, rows: int) -> None:
+        self._follow_end = False
+        self._pending = None
+        self._jump(self.scroll_offset.y + rows)
+
+    @property
+    def page_height(self) -> int:
+        """Rows a page moves: the rows on screen."""
+        return max(1, self.scrollable_content_region.height)
+
+    def action_scroll_down(self) -> None:
+        self._move(1)
+
+    def action_scroll_up(self) -> None:
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        self._move(self.page_height)
+
+    def action_page_up(self) -> None:
+        self._move(-self.page_height)
+
+    def action_scroll_home(self) -> None:
+        self._follow_end = False
+        self._pending = None
+        self._jump(0)
+
+    def action_scroll_end(self) -> None:
+        """The last line, even while the rest of a long text is still being laid out:
+        the view then follows the end as the rows come."""
+        self._pending = None
+        self._follow_end = not self.layout_complete
+        self._jump(self.max_scroll_y)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._follow_end = False
+        super()._on_mouse_scroll_up(event)
+
     # ---------------------------------------------------------------- position
     def _top_line(self) -> Line | None:
         # The first line at or below the top row (a top row can be the gap between two
         # paragraphs). Not bounded by the height: an unmounting view has none left.
         rows = self.rows
-        for index in range(int(self.scroll_y), len(rows)):
+        for index in range(self.scroll_offset.y, len(rows)):
             line = rows[index]
             if line is not None:
                 return line
@@ -449,7 +507,10 @@ class ArticleView(ScrollView, can_focus=True):
         if self._drawn is not self.document:
             self._announce_drawn()
         width = self._view_width
-        index = int(self.scroll_y) + y
+        # The rounded offset, as Textual rounds it to decide when to repaint: a
+        # fractional position (a wheel step, an animation's last frame) must not draw
+        # one row higher than the scroll range allows, hiding the last line.
+        index = self.scroll_offset.y + y
         rows = self.rows
         base = self._pass_style or self.rich_style
         if index >= len(rows) or rows[index] is None:

@@ -135,19 +135,35 @@ class CommentPane(Vertical, can_focus=True):
         self._loading = False
         self._status_note: str | None = None
         self._closing = False
+        self._resting = False  # focused by Escape from a field: keys are commands again
 
     # -- focus -------------------------------------------------------------------------
+    @property
+    def _typing(self) -> bool:
+        """True when focusing the pane means writing in it (not after Escape)."""
+        return self._has_form and not self._resting
+
     def on_focus(self) -> None:
-        if self._has_form:
+        if self._typing:
             self.focus_comment()
 
+    def rest(self) -> None:
+        """Escape from a field: the pane keeps the focus, out of the text, so the
+        screen's letter keys work again (``c`` goes back to the comment text)."""
+        self._resting = True
+        self.save_now()
+        self.screen.set_focus(self)
+
+    def on_descendant_focus(self) -> None:
+        self._resting = False
+
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        return self._has_form and character is not None and character.isprintable()
+        return self._typing and character is not None and character.isprintable()
 
     async def _on_key(self, event) -> None:
         # A key typed in the instant between focusing the pane and the editor taking
         # the focus belongs to the comment, not to the screen's shortcuts.
-        if self._has_form and self.has_focus and event.is_printable and event.character:
+        if self._typing and self.has_focus and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             editor = self.editor("comment")
@@ -172,7 +188,11 @@ class CommentPane(Vertical, can_focus=True):
     def focus_pane(self) -> None:
         """The reading screen's ``c`` key: the comment text, or the pane when there is
         no form. Immediately: the next key must land here."""
-        self.screen.set_focus(self)
+        self._resting = False
+        if self.has_focus and self._has_form:  # resting here: no focus event comes
+            self.screen.set_focus(self.editor("comment"))
+        else:
+            self.screen.set_focus(self)
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
