@@ -11,8 +11,8 @@ reference measured in the same run:
   parsing, no snippets);
 - related-articles latency (target < 50 ms), each article of the large library
   listing five related links by title alone (the saved-page and JSON case: found
-  through the stored title keys), the title lookups also timed alone; and listing
-  the large library;
+  through the stored title keys), the title lookups also timed alone; listing
+  the large library whole, and a page of it in each order (the library screen);
 - the search index: light-stem readings (what the library uses) against the
   trigram tokenizer, on the 300 articles: build time, size, latency, and what the
   folds the library promises find.
@@ -191,6 +191,36 @@ def bench_list(library: Library) -> None:
         count = len(library.list_articles())
         times.append(time.perf_counter() - started)
     print(f"list {count:,} articles: median {ms(statistics.median(times))}")
+
+
+def bench_pages(library: Library) -> None:
+    """The library screen's reads: one page of 100 rows at the start, middle and end of
+    each order, against reading the whole list (what the screen did before paging)."""
+    from reader.library import listing
+
+    connection = library.connection
+    total = listing.count(connection)
+    whole = []
+    for _ in range(3):
+        started = time.perf_counter()
+        library.list_articles()
+        whole.append(time.perf_counter() - started)
+    reference = statistics.median(whole)
+    print(f"library list of {total:,} articles, whole (the reference): {ms(reference)}")
+    for sort in listing.SORTS:
+        times = []
+        for offset in (0, total // 2, max(0, total - 100)):
+            started = time.perf_counter()
+            rows = listing.page(connection, sort, offset, 100)
+            times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        listing.position(connection, sort, rows[-1].id)
+        where = time.perf_counter() - started
+        print(
+            f"  page of 100 by {sort}: start {ms(times[0])}, middle {ms(times[1])}, "
+            f"end {ms(times[2])} (x{reference / max(times[0], 1e-9):.0f} faster than whole at "
+            f"the start); an article's position {ms(where)}"
+        )
 
 
 def bench_related(library: Library, samples: int) -> None:
@@ -412,6 +442,7 @@ def main() -> None:
             bench_search(library, args.repeats)
             bench_related(library, 50)
             bench_list(library)
+            bench_pages(library)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ While the app runs, a draft that cannot be saved stays in memory and saving
 is retried. When the pane goes away with the save still failing (quitting
 with a full disk or a read-only library), the draft is written as JSON to a
 recovery folder beside the user's state instead of being lost;
-``rtl-reader drafts`` tells the user it is there.
+``rtl-reader drafts`` tells the user it is there, and the comment pane offers it
+when that article is opened next (:func:`recovered_for`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.comments.form import CommentDraft
+from reader.text.editing.buffer import clean_input
 
 
 def recovery_dir() -> Path:
@@ -75,3 +77,35 @@ def recovered_files(folder: Path | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob("*.json"))
+
+
+def recovered_for(article_id: str, folder: Path | None = None) -> list[tuple[Path, CommentDraft]]:
+    """The recovery files holding a draft of *article_id*, oldest first, each read back.
+
+    A file is untrusted like any input: one that is not such a JSON object (damaged,
+    another program's) is left alone, and every text is cleaned as typed text is.
+    """
+    found = []
+    for path in recovered_files(folder):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        if not isinstance(data, dict) or data.get("article_id") != article_id:
+            continue
+        texts: dict[str, str] = {}
+        for name in ("comment", "author", "email", "url"):
+            value = data.get(name)
+            if isinstance(value, str):
+                texts[name] = value
+        if len(texts) < 4:
+            continue
+        draft = CommentDraft(
+            comment=clean_input(texts["comment"], multiline=True),
+            author=clean_input(texts["author"], multiline=False),
+            email=clean_input(texts["email"], multiline=False),
+            url=clean_input(texts["url"], multiline=False),
+            remember=data.get("remember") is True,
+        )
+        found.append((path, draft))
+    return found

@@ -131,6 +131,50 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Took the other text; yours is kept in the library.",
         "ar": "أُخذ النص الآخر؛ ونصك محفوظ في المكتبة.",
     },
+    "comment.status.restored": {
+        "en": "Restored the other version; the text it replaced is kept in the library.",
+        "ar": "استُعيدت النسخة الأخرى؛ والنص الذي حلّت محله محفوظ في المكتبة.",
+    },
+    "comment.banner.conflict": {
+        "en": "This draft was changed in another window meanwhile; both texts are kept. "
+        "ctrl+k keep mine · ctrl+t take the other · ctrl+o view the other",
+        "ar": "عُدّلت هذه المسودة في نافذة أخرى في الأثناء، والنصان محفوظان. "
+        "ctrl+k احتفظ بنصي · ctrl+t خذ النص الآخر · ctrl+o اعرض النص الآخر",
+    },
+    "comment.banner.recovered": {
+        "en": "A draft of this comment that could not be saved ({when}) was recovered. "
+        "ctrl+o to view and restore it.",
+        "ar": "استُرجعت مسودة لهذا التعليق تعذّر حفظها ({when}). "
+        "ctrl+o لعرضها واستعادتها.",
+    },
+    "comment.banner.kept": {
+        "en": "Other versions of this draft kept: {count}, the latest from {when}. "
+        "ctrl+o to view and restore.",
+        "ar": "نسخ أخرى محفوظة من هذه المسودة: {count}، آخرها من {when}. "
+        "ctrl+o للعرض والاستعادة.",
+    },
+    "comment.version.theirs": {
+        "en": "The text saved in the other window:",
+        "ar": "النص المحفوظ في النافذة الأخرى:",
+    },
+    "comment.version.conflict": {
+        "en": "Version {number} of {count}: a text that lost a conflicting save ({when}):",
+        "ar": "النسخة {number} من {count}: نص لم يُحفظ لتعارضه مع حفظ آخر ({when}):",
+    },
+    "comment.version.replaced": {
+        "en": "Version {number} of {count}: a text replaced by another ({when}):",
+        "ar": "النسخة {number} من {count}: نص حلّ محله نص آخر ({when}):",
+    },
+    "comment.version.recovered": {
+        "en": "Version {number} of {count}: recovered after a failed save ({when}):",
+        "ar": "النسخة {number} من {count}: مسترجعة بعد تعذّر الحفظ ({when}):",
+    },
+    "comment.version.empty": {"en": "(no comment text)", "ar": "(لا نص للتعليق)"},
+    "comment.version.take": {"en": "Take this text", "ar": "خذ هذا النص"},
+    "comment.version.keep_mine": {"en": "Keep mine", "ar": "احتفظ بنصي"},
+    "comment.version.restore": {"en": "Restore this version", "ar": "استعد هذه النسخة"},
+    "comment.version.older": {"en": "Older", "ar": "الأقدم"},
+    "comment.version.close": {"en": "Close", "ar": "إغلاق"},
     "comment.status.copied": {"en": "Copied {count} characters", "ar": "نُسخ {count} حرفاً"},
     "comment.reason.readonly": {"en": "the library is read-only", "ar": "المكتبة للقراءة فقط"},
     "comment.reason.readonly_kept": {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual import events
@@ -18,9 +18,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
-
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
 
 Answer = TypeVar("Answer")
 
@@ -47,8 +44,6 @@ class ChoiceScreen(ModalScreen[Answer]):
     ChoiceScreen Button { margin: 0 1 0 0; min-width: 8; }
     """
 
-    app: ReaderApp  # type: ignore[assignment]
-
     def __init__(
         self, question: Sequence[str], choices: Sequence[Choice[Answer]], cancel: Answer
     ) -> None:
@@ -67,8 +62,9 @@ class ChoiceScreen(ModalScreen[Answer]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._fill)
+        labels = getattr(self.app, "labels", None)
         buttons = self.query_one("#choice-buttons")
-        buttons.styles.align_horizontal = "right" if self.app.labels.rtl else "left"
+        buttons.styles.align_horizontal = "right" if labels and labels.rtl else "left"
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fill)
@@ -76,7 +72,10 @@ class ChoiceScreen(ModalScreen[Answer]):
     def _fill(self) -> None:
         box = self.query_one("#choice-question", Static)
         width = max(20, box.size.width or 40)
-        labels = self.app.labels
+        labels = getattr(self.app, "labels", None)  # an app hosting a lone pane has none
+        if labels is None:
+            box.update(Text("\n".join(self.question)))
+            return
         lines = [labels.padded(labels.block(part, width), width) for part in self.question]
         box.update(Text("\n".join(lines), no_wrap=True))
 

@@ -5,9 +5,14 @@ shown (:meth:`CommentPane.set_article`). For an article with a comment form the 
 loads that article's draft (or a new one pre-filled with the remembered identity),
 validates as the user types, and saves every change within one second (even during
 continuous typing), when focus leaves the pane, when the article changes and when the
-pane is unmounted (quitting). Storage problems and conflicting saves from another
-instance are shown in the pane's status line; nothing typed is lost. For an article
-without a form the pane says so.
+pane is unmounted (quitting). Storage problems are shown in the pane's status line. A
+save that conflicts with another window's, a recovery file left by a save that failed,
+and the other versions the library keeps are announced in a banner at the top of the
+pane, where the writer looks; ``ctrl+o`` views the other text and restores it (the
+current one is kept aside: nothing typed is lost). The fields' messages show once the
+writer has typed in the form (or typed this draft before): an untouched form, even
+one pre-filled with the remembered name, is not an error. For an article without a
+form the pane says so.
 
 Hosting it without the reading screen (tests, benchmarks)::
 
@@ -23,6 +28,7 @@ there; Tab/Shift+Tab move between the form's fields, Escape is left to the host.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -39,6 +45,8 @@ from reader.comments.recovery import write_recovery
 from reader.comments.session import AUTOSAVE_DELAY, RETRY_DELAY, DraftSession, SaveOutcome
 from reader.comments.store import DraftStore, DraftTarget
 from reader.comments.validation import validate
+from reader.comments.versions import OtherVersion, other_versions, restore
+from reader.errors import ReaderError
 from reader.i18n import default_language, message
 from reader.ui.widgets.comments.bidi_text import BidiText
 from reader.ui.widgets.comments.editor import CommentEditor
@@ -59,6 +67,13 @@ class CommentPane(Vertical, can_focus=True):
     CommentPane > #comment-form {
         width: 1fr;
         height: auto;
+    }
+    CommentPane > #comment-banner {
+        height: auto;
+        padding: 0 1;
+        background: $warning 20%;
+        border-left: thick $warning;
+        display: none;
     }
     CommentPane > #comment-fields {
         height: 1fr;
@@ -100,6 +115,7 @@ class CommentPane(Vertical, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
         Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
+        Binding("ctrl+o", "view_other", "view the other version", show=False),
         Binding("ctrl+s", "save", "save draft", show=False),
         Binding("tab", "field(1)", "next field", show=False),
         Binding("shift+tab", "field(-1)", "previous field", show=False),
@@ -135,6 +151,8 @@ class CommentPane(Vertical, can_focus=True):
         self._loading = False
         self._status_note: str | None = None
         self._closing = False
+        self._touched: set[str] = set()  # fields the writer has typed in, this article
+        self._others: list[OtherVersion] = []  # the draft's other versions, newest first
         self._resting = False  # focused by Escape from a field: keys are commands again
 
     # -- focus -------------------------------------------------------------------------
@@ -207,6 +225,7 @@ class CommentPane(Vertical, can_focus=True):
         return "rtl" if self.language == "ar" else "ltr"
 
     def compose(self) -> ComposeResult:
+        yield self._text("", id="comment-banner")  # a conflict, a recovered or kept version
         yield Static(id="comment-form")  # says that the article has no comment form
         with VerticalScroll(id="comment-fields", can_focus=False):
             yield self._text(self._t("heading"), classes="comment-heading")
@@ -309,6 +328,8 @@ class CommentPane(Vertical, can_focus=True):
         self.session = DraftSession(self.store, target)
         self._load_into_form(self.session.draft)
         self._status_note = None
+        self._touched.clear()
+        self._find_other_versions()
         self._refresh_feedback()
 
     @property
@@ -347,9 +368,12 @@ class CommentPane(Vertical, can_focus=True):
 
     @on(CommentEditor.Changed)
     @on(RememberBox.Changed)
-    def _changed(self) -> None:
+    def _changed(self, event: CommentEditor.Changed | RememberBox.Changed) -> None:
         if self._loading or self.session is None:
             return
+        field = (event.control.id or "").removeprefix("field-")
+        if field in FIELDS:
+            self._touched.add(field)
         self.session.change(self.draft)
         self._status_note = None
         self._refresh_feedback()
@@ -398,6 +422,8 @@ class CommentPane(Vertical, can_focus=True):
     def _after_save(self, outcome: SaveOutcome) -> None:
         if outcome.status == "failed":
             self._schedule(RETRY_DELAY)  # keep trying; the draft stays in memory
+        if outcome.status == "conflict":
+            self._focus_on_banner()
         self._refresh_feedback()
 
     # -- conflict choices ----------------------------------------------------------------
@@ -407,6 +433,7 @@ class CommentPane(Vertical, can_focus=True):
         outcome = self.session.keep_mine()
         if outcome.status == "saved":
             self._status_note = self._t("status.resolved_mine")
+            self._find_other_versions()
         self._after_save(outcome)
 
     def action_take_theirs(self) -> None:
@@ -416,6 +443,98 @@ class CommentPane(Vertical, can_focus=True):
         if draft is not None:  # None: ours could not be kept aside; the error is shown
             self._load_into_form(draft)
             self._status_note = self._t("status.resolved_theirs")
+            self._find_other_versions()
+        self._refresh_feedback()
+
+    # -- other versions: a conflict's other text, recovered and kept versions --------------
+    def _find_other_versions(self) -> None:
+        session = self.session
+        try:
+            self._others = other_versions(self.store, session.target.article_id) if session \
+                else []
+        except (ReaderError, OSError, sqlite3.Error):  # the status line already says why
+            self._others = []
+
+    def _focus_on_banner(self) -> None:
+        """Bring the banner into view: the pane's fields may be scrolled far below it."""
+        self.query_one("#comment-banner").scroll_visible(animate=False)
+
+    def _banner_text(self) -> str:
+        session = self.session
+        if session is None:
+            return ""
+        if session.conflict is not None:
+            return self._t("banner.conflict")
+        if not self._others:
+            return ""
+        latest = self._others[0]
+        when = latest.when.replace("T", " ")[:16]
+        if latest.kind == "recovered":
+            return self._t("banner.recovered", when=when)
+        return self._t("banner.kept", count=len(self._others), when=when)
+
+    def action_view_other(self, index: int = 0) -> None:
+        """ctrl+o: the other text, in a window over the pane, to take or restore."""
+        from reader.ui.screens.choice import Choice, ChoiceScreen
+
+        session = self.session
+        if session is None or not self._has_form:
+            return
+        line = self.app.labels.line if hasattr(self.app, "labels") else (lambda text: text)
+        choices: list[Choice[str | None]]
+        if session.conflict is not None:
+            theirs = session.conflict.theirs.draft
+            question = [self._t("version.theirs"), *self._shown(theirs)]
+            choices = [Choice("ctrl+t", line(self._t("version.take")), "take"),
+                       Choice("ctrl+k", line(self._t("version.keep_mine")), "keep"),
+                       Choice("escape", line(self._t("version.close")), None)]
+        elif 0 <= index < len(self._others):
+            version = self._others[index]
+            when = version.when.replace("T", " ")[:16]
+            question = [self._t(f"version.{version.kind}", when=when,
+                                number=index + 1, count=len(self._others)),
+                        *self._shown(version.draft)]
+            choices = [Choice("r", line(self._t("version.restore")), "restore")]
+            if index + 1 < len(self._others):
+                choices.append(Choice("o", line(self._t("version.older")), "older"))
+            choices.append(Choice("escape", line(self._t("version.close")), None))
+        else:
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "take":
+                self.action_take_theirs()
+            elif answer == "keep":
+                self.action_keep_mine()
+            elif answer == "older":
+                self.action_view_other(index + 1)
+            elif answer == "restore":
+                self._restore(self._others[index])
+
+        self.app.push_screen(ChoiceScreen(question, choices, None), answered)
+
+    def _shown(self, draft: CommentDraft) -> list[str]:
+        """A version as the window shows it: its text (cut when long), then who wrote it."""
+        text = draft.comment if len(draft.comment) <= 1200 else draft.comment[:1200] + "…"
+        signed = " · ".join(part for part in (draft.author, draft.email, draft.url) if part)
+        return [part for part in (text or self._t("version.empty"), signed) if part]
+
+    def _restore(self, version: OtherVersion) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            draft = restore(self.store, session.target.article_id, self.draft, session.revision,
+                            version)
+        except (ReaderError, sqlite3.Error) as error:  # refused: say so, change nothing
+            self._status_note = str(error)
+            self._refresh_feedback()
+            return
+        self._load_into_form(draft)
+        session.change(draft)
+        self._status_note = self._t("status.restored")
+        self.save_now()
+        self._find_other_versions()
         self._refresh_feedback()
 
     def action_save(self) -> None:
@@ -433,12 +552,15 @@ class CommentPane(Vertical, can_focus=True):
         session = self.session
         draft = session.draft if session else self.draft
         check = validate(draft)
+        # Messages once the writer has typed here, or typed this draft before: a new
+        # form (even one pre-filled with the remembered name) is not yet an error.
+        started = bool(self._touched) or (session is not None and session.revision > 0)
         for field in FIELDS:
             state = check.fields[field]
             counter = self.query_one(f"#bytes-{field}", BidiText)
             counter.update(self._t("bytes", used=state.used, limit=state.limit))
             counter.set_class(state.over_limit, "-over")
-            error = None if draft.is_blank else state.error
+            error = state.error if started else None
             self.query_one(f"#error-{field}", BidiText).update(
                 self._t(error) if error is not None else "")
         status = self.query_one("#comment-status", BidiText)
@@ -463,3 +585,7 @@ class CommentPane(Vertical, can_focus=True):
             text = " · ".join(parts)
         status.update(text)
         status.set_class(problem, "-problem")
+        banner = self.query_one("#comment-banner", BidiText)
+        announce = self._banner_text() if self._has_form else ""
+        banner.update(announce)
+        banner.display = bool(announce)
