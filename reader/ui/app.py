@@ -177,9 +177,12 @@ class ReaderApp(App[None]):
         self.apply_settings(self.settings.with_changes(bidi="auto"), force_bidi=mode)
 
     # --------------------------------------------------------------- library
-    def notify_error(self, error: Exception) -> None:
-        self.notify(self.labels("msg.open_failed", error=str(error)), severity="error",
-                    markup=False)
+    def notify_error(self, error: BaseException | None,
+                     failed: str = "error.open_article") -> None:
+        """Log *error* and show it, saying what failed: *failed* is the catalogue key of
+        the message (``error.save_position``...), *error* gives the details."""
+        self.log.error(failed, repr(error))
+        self.notify(self.labels(failed, error=str(error)), severity="error", markup=False)
 
     def open_article(self, article_id: str) -> None:
         """Open *article_id* on a reading screen above the library."""
@@ -221,13 +224,13 @@ class ReaderApp(App[None]):
         try:
             self.library.set_state(position_key(article_id), list(position))
         except ReaderError as error:
-            self.notify_error(error)
+            self.notify_error(error, "error.save_position")
 
     def remember_last_article(self, article_id: str) -> None:
         try:
             self.library.set_state(LAST_ARTICLE_KEY, article_id)
         except ReaderError as error:
-            self.notify_error(error)
+            self.notify_error(error, "error.remember_article")
 
     def last_article_id(self) -> str | None:
         value = self.library.get_state(LAST_ARTICLE_KEY)
@@ -276,7 +279,7 @@ class ReaderApp(App[None]):
         try:
             self.library.set_state(PREFERENCES_KEY, self.preferences.to_state())
         except ReaderError as error:
-            self.notify_error(error)
+            self.notify_error(error, "error.save_preferences")
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and hasattr(self, "library"):

@@ -133,7 +133,7 @@ class LibraryScreen(Screen):
             else:
                 articles.set_source(LibraryPages(self.app.library, self.sort))
         except ReaderError as error:
-            self.app.notify_error(error)
+            self.app.notify_error(error, "error.search" if query else "error.list_library")
         self._show_status()
 
     def action_sort(self) -> None:
@@ -173,7 +173,7 @@ class LibraryScreen(Screen):
                 if answer == "with-draft":
                     store.delete(article_id)
             except ReaderError as error:
-                self.app.notify_error(error)
+                self.app.notify_error(error, "error.delete")
                 return
             self.app.notify(labels("msg.deleted", title=entry.title or article_id), markup=False)
             self.reload()
