@@ -58,9 +58,31 @@ def page(
 def position(connection: sqlite3.Connection, sort: str, article_id: str) -> int | None:
     """Where *article_id* stands in the list in *sort* order (``None`` if not stored).
 
-    One pass over the order's index (tens of milliseconds at 100,000 articles): used
-    once, to put the cursor on the article the reader last opened.
+    Newest first (the default order, and the screen's first) counts the rows before it
+    along the index; the other orders number the whole index (about 0.2 s at 100,000
+    articles). Used once, to put the cursor on the article the reader last opened.
     """
+    if sort == "date":
+        found = connection.execute(
+            "SELECT date, imported_at, key FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if found is None:
+            return None
+        date, imported_at, key = found
+        if date is None:  # undated articles come after every dated one
+            before = connection.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE date IS NOT NULL) + "
+                "(SELECT count(*) FROM articles WHERE date IS NULL "
+                "AND (imported_at, key) > (?, ?))",
+                (imported_at, key),
+            ).fetchone()[0]
+        else:
+            before = connection.execute(
+                "SELECT count(*) FROM articles WHERE date > ? "
+                "OR (date = ? AND (imported_at, key) > (?, ?))",
+                (date, date, imported_at, key),
+            ).fetchone()[0]
+        return int(before)
     row = connection.execute(
         f"SELECT n FROM (SELECT id, row_number() OVER (ORDER BY {_order_by(sort)}) - 1 AS n "
         "FROM articles) WHERE id = ?",

@@ -90,7 +90,7 @@ class ReaderApp(App[None]):
     # ------------------------------------------------------------ life cycle
     def _make_labels(self) -> Labels:
         return Labels(Translator(self.settings.lang), self.bidi.mode, self.settings.harakat,
-                      self.settings.shape)
+                      self.settings.shape, self.settings.digits)
 
     # The screens are imported where they are first needed: opening an article does
     # not load the library screen's code (nor the other way round) before the first paint.
@@ -184,8 +184,12 @@ class ReaderApp(App[None]):
         text included) shown literally: the only way the app's code sends a notice."""
         notice(self, self.labels(key, **values), severity=severity, timeout=timeout)
 
-    def notify_error(self, error: Exception) -> None:
-        self.say("msg.open_failed", error=str(error), severity="error")
+    def notify_error(self, error: BaseException | None,
+                     failed: str = "error.open_article") -> None:
+        """Log *error* and show it, saying what failed: *failed* is the catalogue key of
+        the message (``error.save_position``...), *error* gives the details."""
+        self.log.error(failed, repr(error))
+        self.say(failed, error=str(error), severity="error")
 
     def open_article(self, article_id: str) -> None:
         """Open *article_id* on a reading screen above the library."""
@@ -227,13 +231,13 @@ class ReaderApp(App[None]):
         try:
             self.library.set_state(position_key(article_id), list(position))
         except ReaderError as error:
-            self.notify_error(error)
+            self.notify_error(error, "error.save_position")
 
     def remember_last_article(self, article_id: str) -> None:
         try:
             self.library.set_state(LAST_ARTICLE_KEY, article_id)
         except ReaderError as error:
-            self.notify_error(error)
+            self.notify_error(error, "error.remember_article")
 
     def last_article_id(self) -> str | None:
         value = self.library.get_state(LAST_ARTICLE_KEY)
@@ -282,7 +286,7 @@ class ReaderApp(App[None]):
         try:
             self.library.set_state(PREFERENCES_KEY, self.preferences.to_state())
         except ReaderError as error:
-            self.notify_error(error)
+            self.notify_error(error, "error.save_preferences")
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and hasattr(self, "library"):
@@ -335,6 +339,9 @@ class ReaderApp(App[None]):
         other = "strip" if settings.harakat == "keep" else "keep"
         yield SystemCommand(labels("cmd.harakat", value=raw(f"value.{other}")),
                             labels("cmd.harakat.help"), lambda: self.change(harakat=other))
+        digits = "eastern" if settings.digits == "western" else "western"
+        yield SystemCommand(labels("cmd.digits", value=raw(f"value.{digits}")),
+                            labels("cmd.digits.help"), lambda: self.change(digits=digits))
         yield SystemCommand(
             labels("cmd.shape", value=raw("value.off" if settings.shape else "value.on")),
             labels("cmd.shape.help"), lambda: self.change(shape=not settings.shape))

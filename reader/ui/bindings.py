@@ -7,7 +7,6 @@ laid out by the engine, which is what the footer and the help screen show.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
 from textual.binding import Binding, BindingsMap
@@ -35,27 +34,6 @@ def localize_bindings(node: DOMNode, labels: Labels) -> None:
             copy = replace(binding, description=describe(binding, labels))
             localized.key_to_bindings.setdefault(key, []).append(copy)
     node._bindings = localized
-
-
-def key_table(classes: Iterable[type[DOMNode]], labels: Labels) -> list[tuple[str, str]]:
-    """Every key declared by *classes*, as (keys, description) rows, one row per action."""
-    rows: dict[tuple[str, str], list[str]] = {}
-    for cls in classes:
-        declared = cls._merged_bindings
-        if declared is None:
-            continue
-        for key, bindings in declared.key_to_bindings.items():
-            for binding in bindings:
-                if not binding.description.startswith("key."):
-                    continue
-                group = rows.setdefault((binding.action, binding.description), [])
-                shown = binding.key_display or key
-                if shown not in group:
-                    group.append(shown)
-    return [
-        (" ".join(keys), describe(Binding("", "", text), labels))
-        for (_, text), keys in rows.items()
-    ]
 
 
 def typing_into_focus(node: DOMNode, key: str, character: str) -> bool:

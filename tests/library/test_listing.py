@@ -95,3 +95,13 @@ def test_delete_removes_the_article_everywhere_and_keeps_its_draft(
     assert "اكسيوس" not in df_after or df_after["اكسيوس"] == df_before["اكسيوس"] - 1
     assert store.load(seed.id) is not None  # the reader's draft is not the library's
     assert not library.delete(seed.id)
+
+
+def test_every_position_newest_first_matches_the_list(corpus_library: Library) -> None:
+    """Newest first counts the rows before an article; undated ones come last."""
+    connection = corpus_library.connection
+    rows = listing.page(connection, "date", 0, 10_000)
+    assert any(row.date is None for row in rows) and rows[-1].date is None
+    assert [listing.position(connection, "date", row.id) for row in rows] == list(
+        range(len(rows)))
+    assert listing.position(connection, "date", "no-such-id") is None

@@ -70,7 +70,9 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
         footers = pilot.app.screen.query(Footer)
         if not footers:
             return
-        keys = footers.first().query(FooterKey)
-        if keys and all(key.region.width for key in keys) and (until is None or until(list(keys))):
+        footer = footers.first()
+        keys = [key for key in footer.query(FooterKey) if key.display]
+        if (keys and getattr(footer, "fitted", True) and all(key.region.width for key in keys)
+                and (until is None or until(keys))):
             return
     raise AssertionError("the footer never showed its keys")

@@ -19,7 +19,8 @@ from tests.ui.conftest import make_app, seed_id, settle_reading, wait_for_footer
 def _items(app: Any) -> list[FooterKey]:
     """The footer's keys, palette key excluded, from the left edge to the right one."""
     footer = app.screen.query_one(ReaderFooter)
-    keys = [key for key in footer.query(FooterKey) if not key.has_class("-command-palette")]
+    keys = [key for key in footer.query(FooterKey)
+            if key.display and not key.has_class("-command-palette")]
     return sorted(keys, key=lambda key: key.region.x)
 
 
@@ -101,27 +102,44 @@ async def test_clicking_an_arabic_footer_item_runs_its_action(library: Any) -> N
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_overflowing_arabic_footer_keeps_the_first_keys_in_view(library: Any) -> None:
-    english = await _footer_of(library, "en", 60, article=True)
-    app = make_app(library, article_id=seed_id(library), lang="ar")
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_a_narrow_footer_drops_whole_keys_and_keeps_help_and_quit(library: Any,
+                                                                       lang: str) -> None:
+    english = await _footer_of(library, "en", 200, article=True)
+    app = make_app(library, article_id=seed_id(library), lang=lang)
     async with app.run_test(size=(60, 30)) as pilot:
         await settle_reading(pilot)
-        await pilot.pause()
         footer = app.screen.query_one(ReaderFooter)
-        assert footer.max_scroll_x > 0, "the reading screen's keys should overflow 60 columns"
-        assert footer.scroll_x == footer.max_scroll_x
+        assert footer.max_scroll_x == 0  # nothing overflows: keys left out, not cut
         items = _items(app)
-        first = items[-1]
-        assert first.action == english[0][0]
-        assert first.region.right == app.size.width and _shown_at(app, first)
-        assert not _shown_at(app, items[0])  # the last keys are the ones cut off
-        assert _palette(app).region.x == 0
-        # Back to English: Textual's footer, from its left end again.
-        app.change(lang="en")
-        await wait_for_footer(pilot, until=_left_to_right)
-        assert footer.scroll_x == 0
-        first = _items(app)[0]
-        assert first.action == english[0][0] and first.region.x == 0 and _shown_at(app, first)
+        assert all(_shown_at(app, key) for key in items)  # every key shown whole
+        actions = [key.action for key in items]
+        assert "help" in actions and "app.quit" in actions
+        assert len(items) < len(english)
+        # The first keys are the ones kept (after Help and Quit), in their order.
+        in_order = actions[::-1] if lang == "ar" else actions
+        expected = [action for action, _ in english if action in in_order]
+        assert in_order == expected
+        assert in_order[0] == english[0][0]
+        first = items[-1] if lang == "ar" else items[0]
+        edge = first.region.right if lang == "ar" else first.region.x
+        assert edge == (app.size.width if lang == "ar" else 0)
+        for key in items:  # each description whole, Arabic words included
+            assert key.render().plain.strip().endswith(key.key_display) or \
+                key.description in key.render().plain
+
+
+async def test_a_text_field_shows_its_own_keys_not_the_letters_it_types(library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle_reading(pilot)
+        outside = {key.key for key in _items(app)}
+        assert {"q", "question_mark", "r", "c"} <= outside
+        await pilot.press("c")
+        await wait_for_footer(pilot, until=lambda keys: all(k.key != "r" for k in keys))
+        inside = {key.key for key in _items(app)}
+        assert not inside & {"q", "question_mark", "r", "c", "slash"}
+        assert {"ctrl+s", "tab", "escape"} <= inside
 
 
 async def test_footer_follows_a_change_of_language(library: Any) -> None:
@@ -211,8 +229,27 @@ async def _footer_line(footer: type[Footer], width: int) -> tuple[list[str], lis
 
 
 async def test_left_to_right_footer_is_textuals_own() -> None:
-    for width in (80, 20):  # room to spare, and overflowing
-        textual_names, textual_items = await _footer_line(Footer, width)
-        names, items = await _footer_line(ReaderFooter, width)
-        assert set(names) == set(textual_names) == {"FooterKey"}
-        assert items == textual_items
+    textual_names, textual_items = await _footer_line(Footer, 80)
+    names, items = await _footer_line(ReaderFooter, 80)
+    assert set(names) == set(textual_names) == {"FooterKey"}
+    assert items == textual_items
+
+
+class _ManyKeysApp(_KeysApp):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "notify('a')", "Alpha"),
+        Binding("b", "notify('b')", "Beta"),
+        Binding("c", "notify('c')", "Gamma"),
+    ]
+
+
+async def test_an_overflowing_footer_leaves_out_whole_keys() -> None:
+    app = _ManyKeysApp(ReaderFooter)
+    async with app.run_test(size=(30, 3)) as pilot:
+        await wait_for_footer(pilot)
+        footer = app.screen.query_one(ReaderFooter)
+        shown = [key for key in footer.query(FooterKey) if key.display]
+        hidden = [key for key in footer.query(FooterKey) if not key.display]
+        assert hidden and footer.max_scroll_x == 0
+        assert all(key.region.x >= 0 and key.region.right <= 30 for key in shown)
+        assert [key.key for key in shown if key.key != "ctrl+p"] == ["a", "b"]  # the first kept

@@ -221,3 +221,16 @@ async def test_search_hits_highlight_the_words_that_matched(library: Any) -> Non
             )
             underlined += marked.split()
         assert underlined and all("اتفاق" in word for word in underlined), underlined
+
+
+async def test_a_click_opens_the_article_under_the_pointer(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        first = articles.article_id_at(0)
+        # the first entry's last line: the list's border takes the widget's top row
+        await pilot.click(ArticleList, offset=(10, articles.entry_height))
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article_id == first

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.ui.bindings import key_table
+from reader.ui.keymap import KEY_MODEL
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -63,13 +63,6 @@ class HelpScreen(ModalScreen[None]):
 
     def _body(self) -> Text:
         # Imported here: the screens import this module's siblings, not the reverse.
-        from reader.ui.app import ReaderApp
-        from reader.ui.screens.library import LibraryScreen
-        from reader.ui.screens.reading import ReadingScreen
-        from reader.ui.widgets.article import ArticleView
-        from reader.ui.widgets.library import ArticleList
-        from reader.ui.widgets.related import RelatedPane
-
         labels = self.app.labels
         raw = labels.translate  # values go into a sentence laid out once, as a whole
         settings = self.app.settings
@@ -86,23 +79,22 @@ class HelpScreen(ModalScreen[None]):
                       shape=raw("value.on" if settings.shape else "value.off"),
                       measure=settings.measure))
         paragraph(raw("help.palette"))
-        sections = (
-            ("library.title", (LibraryScreen, ArticleList)),
-            ("pane.article", (ReadingScreen, ArticleView)),
-            ("pane.related", (RelatedPane,)),
-            ("app.title", (ReaderApp,)),
-        )
-        keys_width = 16
-        for title_key, classes in sections:
+        keys_width = max(len(row.keys) for _, rows in KEY_MODEL for row in rows) + 2
+        for title_key, rows in KEY_MODEL:
             body.append("\n")
             paragraph(raw(title_key), "bold underline")
-            for keys, description in key_table(classes, labels):
-                if labels.rtl:
-                    body.append(keys.ljust(keys_width), style="bold")
-                    body.append(description.rjust(width - keys_width) + "\n")
-                else:
-                    body.append(keys.ljust(keys_width), style="bold")
-                    body.append(description + "\n")
+            for row in rows:
+                # The description wraps under itself, beside the keys, read from its side.
+                lines = labels.block(raw(row.does), max(10, width - keys_width))
+                for number, line in enumerate(lines):
+                    keys = row.keys if number == 0 else ""
+                    text = line.padded(width - keys_width)
+                    if labels.rtl:
+                        body.append(text)
+                        body.append(keys.rjust(keys_width) + "\n", style="bold")
+                    else:
+                        body.append(keys.ljust(keys_width), style="bold")
+                        body.append(text + "\n")
         body.append("\n")
         paragraph(raw("help.close"), "dim")
         return body

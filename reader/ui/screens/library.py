@@ -116,7 +116,7 @@ class LibraryScreen(Screen):
         if title:
             # Wrapped by the engine: Static would wrap visual-order text from the wrong end.
             width = max(10, self.size.width - 2)
-            sentence = labels.translate("library.continue", title=title)
+            sentence = labels.sentence("library.continue", title=title)
             lines = labels.block(sentence, width)
             widget.update(Text(labels.padded(lines, width), style="italic", no_wrap=True))
 
@@ -133,7 +133,7 @@ class LibraryScreen(Screen):
             else:
                 articles.set_source(LibraryPages(self.app.library, self.sort))
         except ReaderError as error:
-            self.app.notify_error(error)
+            self.app.notify_error(error, "error.search" if query else "error.list_library")
         self._show_status()
 
     def action_sort(self) -> None:
@@ -173,7 +173,7 @@ class LibraryScreen(Screen):
                 if answer == "with-draft":
                     store.delete(article_id)
             except ReaderError as error:
-                self.app.notify_error(error)
+                self.app.notify_error(error, "error.delete")
                 return
             self.app.say("msg.deleted", title=entry.title or article_id)
             self.reload()

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
 from reader.articles.display import header_paragraphs
 from reader.errors import ReaderError
@@ -130,10 +131,10 @@ class ReadingScreen(Screen):
         from reader.ui.widgets.related import RelatedPane
 
         labels = self.app.labels
-        await side.mount_all([
-            RelatedPane(labels, id="related"),
-            CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.mode, id="comment"),
-        ])
+        comment = CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.mode,
+                              id="comment")
+        localize_bindings(comment, labels)  # its keys show in the footer while it has focus
+        await side.mount_all([RelatedPane(labels, id="related"), comment])
         self._title_panes()
 
     # ------------------------------------------------------- narrow terminals
@@ -189,7 +190,8 @@ class ReadingScreen(Screen):
         labels = self.app.labels
         if not initial:
             localize_bindings(self, labels)
-            for node in (*self.query(ArticleView), *self._related_panes()):
+            for node in (*self.query(ArticleView), *self._related_panes(),
+                         *self.query("#comment")):
                 localize_bindings(node, labels)
         self._title_panes()
         self._describe_shown_pane()
@@ -278,16 +280,21 @@ class ReadingScreen(Screen):
             comment.set_article(article)
         # Similar articles take the library seconds for a long text: ask in a thread
         # so keys keep working meanwhile (the library serialises its own calls).
-        self.run_worker(lambda: self._find_related(article), thread=True, group="related",
-                        exclusive=True, exit_on_error=False)
+        self._find_related(article)
 
+    @work(thread=True, group="related", exclusive=True, exit_on_error=False)
     def _find_related(self, article: Any) -> None:
         try:
             related = self.app.library.related(article.id)
         except ReaderError as error:
-            self.app.call_from_thread(self.app.notify_error, error)
+            self.app.call_from_thread(self.app.notify_error, error, "error.related")
             related = []
         self.app.call_from_thread(self._show_related, article, related)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A background job that failed unexpectedly says what failed."""
+        if event.state == WorkerState.ERROR and event.worker.group == "related":
+            self.app.notify_error(event.worker.error, "error.related")
 
     def _show_related(self, article: Any, related: list[Any]) -> None:
         if article is self.article:
@@ -433,7 +440,7 @@ class ReadingScreen(Screen):
         try:
             ids = [summary.id for summary in self.app.library.list_articles()]
         except ReaderError as error:
-            self.app.notify_error(error)
+            self.app.notify_error(error, "error.list_library")
             return
         if self.article_id not in ids:
             return

@@ -9,7 +9,13 @@ key is docked left. The keys themselves (``^p``, ``⏎``) are not mirrored. In a
 left-to-right interface the footer is Textual's own.
 
 The direction is read from the app's labels each time the footer composes, which it
-does whenever the screen's bindings change, as they do on a change of language.
+does whenever the screen's bindings change, as they do on a change of language or of
+focus.
+
+Only keys that act are shown: while a text field has the focus, the letters it types
+(``q``, ``?``, ``r``…) are left out, so the footer shows the field's own keys. When
+the keys do not fit, whole keys are left out, the last ones first, never Help and
+Quit: a key is never cut in the middle of a word, in Arabic or English.
 """
 
 from __future__ import annotations
@@ -19,9 +25,13 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.compose import compose
+from textual.keys import key_to_character
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual exports it from this module only
+
+#: Actions whose keys are never left out of the footer (outside text fields).
+KEPT_ACTIONS = ("help", "quit")
 
 #: The parts of a footer key whose padding's left and right sides swap when mirrored.
 KEY_PART = "footer-key--key"
@@ -111,17 +121,53 @@ class ReaderFooter(Footer):
 
     def compose(self) -> ComposeResult:
         rtl = self.right_to_left
+        self.fitted = False
         if rtl != self.has_class("-rtl"):
             self.set_class(rtl, "-rtl")
             self.scroll_to(x=0, animate=False, immediate=True)
-        if not rtl:
-            yield from super().compose()
+        items = [item for item in compose(self, super().compose()) if not self._typed(item)]
+        yield from mirrored(items) if rtl else items
+        self._widths: dict[Widget, int] = {}
+        self.call_after_refresh(self.fit)
+
+    def _typed(self, item: Widget) -> bool:
+        """True for a key the focused widget takes as text (a letter in a field)."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is None or not isinstance(item, FooterKey):
+            return False
+        character = key_to_character(item.key)
+        return character is not None and focused.check_consume_key(item.key, character)
+
+    def fit(self) -> None:
+        """Leave out whole keys, the last first, until the rest fit; Help and Quit stay."""
+        units = [child for child in self.children
+                 if not child.has_class("-command-palette")]
+        palette = [child for child in self.children if child.has_class("-command-palette")]
+        if any(unit not in self._widths and not unit.region.width for unit in units) or any(
+                not child.region.width for child in palette):
+            self.call_after_refresh(self.fit)  # not laid out yet: measure after the next
             return
-        items = compose(self, super().compose())
-        yield from mirrored(items)
-        self.call_after_refresh(self.show_first_keys)
+        for unit in units:
+            if unit not in self._widths and unit.display and unit.region.width:
+                margin = unit.styles.margin
+                self._widths[unit] = unit.region.width + margin.left + margin.right
+        room = self.size.width - sum(child.region.width + child.styles.margin.left
+                                     + child.styles.margin.right for child in palette)
+        in_order = units[::-1] if self.has_class("-rtl") else units
+        kept = sorted(in_order, key=lambda unit: not _always_kept(unit))
+        used = 0
+        for unit in kept:
+            width = self._widths.get(unit, 0)
+            shown = used + width <= room or _always_kept(unit)
+            used += width if shown else 0
+            unit.display = shown
+        self.fitted = True
+        if self.has_class("-rtl"):
+            self.call_after_refresh(self.show_first_keys)
 
     def on_resize(self) -> None:
+        if getattr(self, "_widths", None):
+            self.fit()
         if self.has_class("-rtl"):
             self.call_after_refresh(self.show_first_keys)
 
@@ -133,6 +179,10 @@ class ReaderFooter(Footer):
         """
         if self.has_class("-rtl"):
             self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
+
+
+def _always_kept(unit: Widget) -> bool:
+    return isinstance(unit, FooterKey) and unit.action.rpartition(".")[2] in KEPT_ACTIONS
 
 
 def mirrored(items: Iterable[Widget]) -> list[Widget]:

@@ -20,14 +20,14 @@ from typing import ClassVar, NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.ui.widgets.article.find import Match, find_matches
@@ -269,14 +269,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _start_worker(self, layout: _Layout, generation: int) -> None:
         if generation != self._generation or layout.complete:
             return  # superseded by another width, options or document
-        self.run_worker(
-            lambda: self._layout_rest(layout, generation),
-            thread=True,
-            group="layout",
-            exclusive=True,
-            exit_on_error=False,
-        )
+        self._layout_rest(layout, generation)
 
+    @work(thread=True, group="layout", exclusive=True, exit_on_error=False)
     def _layout_rest(self, layout: _Layout, generation: int) -> None:
         """Thread worker: lay out the remaining paragraphs, handing rows over in batches."""
         worker = get_current_worker()
@@ -293,6 +288,12 @@ class ArticleView(ScrollView, can_focus=True):
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._append_rows, layout, generation, batch)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The rest of the article could not be laid out: say so (the lines laid out
+        so far stay on screen)."""
+        if event.state == WorkerState.ERROR and event.worker.group == "layout":
+            self.app.notify_error(event.worker.error, "error.layout")  # type: ignore[attr-defined]
 
     def _append_rows(
         self, layout: _Layout, generation: int, batch: list[tuple[int, list[Line]]]

@@ -113,12 +113,13 @@ class CommentPane(Vertical, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+k", "keep_mine", "keep my draft", show=False),
-        Binding("ctrl+t", "take_theirs", "take the other draft", show=False),
+        # Shown in the footer while the form has the focus (its letters are text then).
+        Binding("ctrl+k", "keep_mine", "key.keep_mine"),
+        Binding("ctrl+t", "take_theirs", "key.take_theirs"),
         Binding("ctrl+o", "view_other", "view the other version", show=False),
-        Binding("ctrl+s", "save", "save draft", show=False),
-        Binding("tab", "field(1)", "next field", show=False),
-        Binding("shift+tab", "field(-1)", "previous field", show=False),
+        Binding("ctrl+s", "save", "key.save_draft"),
+        Binding("tab", "field(1)", "key.next_field"),
+        Binding("shift+tab", "field(-1)", "key.prev_field", show=False),
     ]
 
     def __init__(self, store: DraftStore | Any, target: DraftTarget | None = None, *,
@@ -425,8 +426,16 @@ class CommentPane(Vertical, can_focus=True):
         if outcome.status == "conflict":
             self._focus_on_banner()
         self._refresh_feedback()
+        if self.is_attached:
+            self.refresh_bindings()  # a conflict's keys come and go with it (footer)
 
     # -- conflict choices ----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The conflict's keys are offered (in the footer) only while a conflict waits."""
+        if action in ("keep_mine", "take_theirs"):
+            return self.session is not None and self.session.conflict is not None
+        return True
+
     def action_keep_mine(self) -> None:
         if self.session is None or self.session.conflict is None:
             return

@@ -236,7 +236,10 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Open(article_id))
 
     def on_click(self, event: events.Click) -> None:
-        index = (self.scroll_offset.y + event.y) // self.entry_height
+        offset = event.get_content_offset(self)  # inside the border, or None on it
+        if offset is None:
+            return
+        index = (self.scroll_offset.y + offset.y) // self.entry_height
         if 0 <= index < self.count:
             self.highlighted = index
             self.refresh()

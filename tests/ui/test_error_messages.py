@@ -1,0 +1,53 @@
+"""A failure in the interface says what failed, also when it happens in a background job."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reader.library.errors import LibraryError
+from reader.ui.widgets.article import ReadingPosition
+from tests.ui.conftest import make_app, seed_id
+
+
+async def _messages_after_opening(library: Any, pilot_pauses: int = 40) -> list[str]:
+    app = make_app(library, seed_id(library))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(pilot_pauses):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        return [str(n.message) for n in app._notifications]
+
+
+@pytest.mark.parametrize("failure", [LibraryError("lib.sqlite", "the library is busy"),
+                                     RuntimeError("unexpected")])
+async def test_related_articles_that_cannot_be_found_say_so(
+    library: Any, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    def related(*_args: Any, **_kwargs: Any) -> list[Any]:
+        raise failure
+
+    monkeypatch.setattr(library, "related", related)
+    messages = await _messages_after_opening(library)
+    assert any(m.startswith("Cannot find the related articles") and str(failure) in m
+               for m in messages), messages
+
+
+async def test_a_reading_position_that_cannot_be_saved_says_so(
+    library: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(library, seed_id(library))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def set_state(*_args: Any, **_kwargs: Any) -> None:
+            raise LibraryError("lib.sqlite", "the disk is full")
+
+        monkeypatch.setattr(library, "set_state", set_state)
+        app.save_position(seed_id(library), ReadingPosition(3, 0))
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Cannot save the reading position: ") and "the disk is full" in m
+                   for m in messages), messages
