@@ -11,10 +11,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from textual.content import Content
+
 from reader.i18n import Translator
 from reader.text.isolates import isolate
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
+from reader.ui.plain import plain
 
 #: One of the interface's own numbers: 1,234 / 3.5 / 2015-08-11 13:54 / 12/40 / 19 B.
 _NUMBER = re.compile(r"[0-9][0-9,.:/ -]*(?: ?[A-Za-z%]{1,3})?")
@@ -100,6 +103,11 @@ class Labels:
         """The translated string *key*, laid out as one line (values are sanitized and
         isolated, see :meth:`sentence`)."""
         return self.line(self.sentence(key, **values))
+
+    def content(self, key: str, **values: object) -> Content:
+        """:meth:`__call__` as Textual ``Content``: for titles and other places Textual
+        would parse a string's markup (see :mod:`reader.ui.plain`)."""
+        return plain(self(key, **values))
 
     def padded(self, lines: Sequence[Line], width: int) -> str:
         """Engine lines joined into one block, each aligned within *width*."""

@@ -60,10 +60,10 @@ class LibraryScreen(Screen):
         self.sort = chosen if chosen in SORTS else SORTS[0]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="library-heading")
+        yield Static(id="library-heading", markup=False)
         yield BidiInput(id="library-search")
-        yield Static(id="library-status")
-        yield Static(id="library-continue")
+        yield Static(id="library-status", markup=False)
+        yield Static(id="library-continue", markup=False)
         yield ArticleList(self.app.labels, id="library-list")
         yield ReaderFooter()
 
@@ -175,7 +175,7 @@ class LibraryScreen(Screen):
             except ReaderError as error:
                 self.app.notify_error(error, "error.delete")
                 return
-            self.app.notify(labels("msg.deleted", title=entry.title or article_id), markup=False)
+            self.app.say("msg.deleted", title=entry.title or article_id)
             self.reload()
             if index is not None:
                 articles.highlighted = min(index, articles.count - 1) if articles.count else None
