@@ -13,7 +13,7 @@ markup off. ``tests/ui/test_plain_text_rule.py`` checks the code for any other w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.content import Content
 
@@ -28,7 +28,7 @@ def plain(text: str) -> Content:
     return Content(text)
 
 
-def notice(app: App[object], text: str, *, severity: Severity = "information",
+def notice(app: App[Any], text: str, *, severity: Severity = "information",
            timeout: float | None = None) -> None:
     """Show *text* (display-ready, untrusted parts and all) as a notification, literally."""
     if timeout is None:
