@@ -12,26 +12,19 @@ strong letter at all is "rtl", the reader's default: it reads Arabic.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
+
+from reader.text.direction import base_level
 
 #: How many characters of each paragraph to look at: enough to decide, cheap on huge texts.
 SAMPLE_CHARS = 4_000
 
 
 def paragraph_direction(text: str) -> str | None:
-    """ "rtl" or "ltr" from the first strong letter of *text*; None when it has none."""
-    for ch in text[:SAMPLE_CHARS]:
-        if ch.isascii():
-            if ch.isalpha():
-                return "ltr"
-            continue
-        klass = unicodedata.bidirectional(ch)
-        if klass in ("R", "AL"):
-            return "rtl"
-        if klass == "L":
-            return "ltr"
-    return None
+    """ "rtl" or "ltr" from the first strong letter of *text* (rules P2/P3, as the
+    engine decides them); None when it has none."""
+    level = base_level(text[:SAMPLE_CHARS], default_level=-1)
+    return None if level < 0 else "rtl" if level else "ltr"
 
 
 def text_direction(paragraphs: Iterable[str]) -> str:

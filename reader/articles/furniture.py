@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from pathlib import Path
 
 from reader.resources import assets_dir
+from reader.text.folding import fold
 
 FURNITURE_FILE = "page_furniture.json"
 #: A line matches a phrase when it is at most this many times as long (spaces,
@@ -27,8 +27,6 @@ _SLACK = 2
 
 # Harakat, Quranic annotation marks, superscript alef and tatweel carry no
 # meaning for matching a heading.
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 # What may surround a heading without changing it: spaces, punctuation, stars,
 # bullets, arrows, bidi marks.
 _EDGE = " \t\u00a0:：.،,;؛*…-–—_|•·»«›‹<>()[]{}\"'“”‘’!؟?\u200e\u200f\u061c"
@@ -40,11 +38,11 @@ _INLINE_SEPARATORS = (":", "：", " - ", " – ", " | ", "»", "..")
 def match_key(text: str) -> str:
     """The form of *text* that furniture matching compares.
 
-    NFKC, no harakat or tatweel, one alef for أ إ آ ٱ, ى as ي, case folded,
-    surrounding punctuation stripped and runs of spaces collapsed.
+    Arabic folded as search folds it (:func:`reader.text.folding.fold`: no harakat
+    or tatweel, one alef for أ إ آ ٱ, ى as ي, lower case), surrounding punctuation
+    stripped and runs of spaces collapsed.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _MARKS.sub("", text).translate(_ALEF_FORMS).casefold()
+    text = fold(text)
     return _SPACES.sub(" ", text).strip(_EDGE)
 
 

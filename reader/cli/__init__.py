@@ -48,6 +48,27 @@ def _build_parser(command: str | None) -> tuple[argparse.ArgumentParser, object]
     return parser, module
 
 
+def _print_notes() -> None:
+    """Notes the engine gives as warnings (a file read in a legacy encoding) are printed
+    as one line each: ``rtl-reader: note: FILE: ...``."""
+    import warnings
+
+    from reader.text.decode import LegacyEncoding
+
+    show = warnings.showwarning
+
+    def one_line(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if issubclass(category, LegacyEncoding):
+            from reader.text.sanitize import sanitize_line
+
+            print(f"{PROG}: note: {sanitize_line(str(message))}", file=sys.stderr)
+        else:
+            show(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = one_line
+    warnings.simplefilter("always", LegacyEncoding)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     _degrade_unencodable_output()
@@ -55,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
     parser, module = _build_parser(command)
     args = parser.parse_args(args_list[1:] if command else args_list)
+    _print_notes()
     try:
         return int(module.run(args) or 0)  # type: ignore[attr-defined]
     except ReaderError as exc:

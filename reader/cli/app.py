@@ -41,6 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the widest the article text gets, in columns (default 72)")
     parser.add_argument("--lang", choices=("en", "ar"),
                         help="interface language (default: from the locale)")
+    parser.add_argument("--digits", choices=("western", "eastern"),
+                        help="digits of the interface's own numbers: western 0-9 (default, as "
+                        "most Arabic news sites print them) or eastern ٠-٩; article text "
+                        "keeps its own")
 
 
 def _resume_garbage_collection() -> None:
@@ -66,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         saved = Settings.from_state(library.get_state(PREFERENCES_KEY))
         settings = merge_command_line(saved, bidi=args.bidi, harakat=args.harakat,
-                                      shape=args.shape, measure=args.measure, lang=args.lang)
+                                      shape=args.shape, measure=args.measure, lang=args.lang,
+                                      digits=args.digits)
         # The options given apply to this run; the preferences change only in the app.
         article_id = None
         if args.article:

@@ -9,7 +9,9 @@ like ``fribidi``. ``--raw`` lays a file out as it is too. Files are read, not
 imported: cat is a filter and leaves the library alone (their links show as
 the file has them).
 
-Paragraphs are separated by one blank line; in ``app`` mode right-to-left
+An article's paragraphs are separated by one blank line; ``-`` and ``--raw`` lay
+each input line out as one paragraph and keep blank lines, adding none (as
+``fribidi`` does). In ``app`` mode right-to-left
 lines are padded on the left to the width so they sit against the right
 edge. Start-up stays light: the engine is imported inside :func:`run`, and
 Textual never is.
@@ -29,7 +31,7 @@ from reader.cli.library_options import add_library_option, open_library
 if TYPE_CHECKING:
     from reader.articles import Article
     from reader.library import Library
-    from reader.text.layout import LayoutOptions
+    from reader.text.layout import LayoutOptions, Line
 
 DEFAULT_WIDTH = 80
 
@@ -97,8 +99,11 @@ def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
     return data
 
 
-def render_paragraphs(paragraphs: Sequence[str], options: LayoutOptions) -> Iterator[str]:
-    """Screen lines for ``paragraphs`` (untrusted), ready to print one per line.
+def render_paragraphs(
+    paragraphs: Sequence[str], options: LayoutOptions, *, separated: bool = True
+) -> Iterator[str]:
+    """Screen lines for ``paragraphs`` (untrusted), ready to print one per line, with one
+    blank line between paragraphs (``separated``) or none.
 
     Right-aligned lines are padded on the left to the width; others carry no
     trailing padding.
@@ -107,7 +112,13 @@ def render_paragraphs(paragraphs: Sequence[str], options: LayoutOptions) -> Iter
     from reader.text.output import reorders, unmarked
 
     visual = reorders(options.mode)  # else logical text as it is, for any reader of it
-    for line in Document(paragraphs, options.direction).lines(options):
+    document = Document(paragraphs, options.direction)
+    if separated:
+        lines: Iterable[Line] = document.lines(options)
+    else:
+        lines = (line for index in range(len(paragraphs))
+                 for line in document.paragraph_lines(index, options))
+    for line in lines:
         if not visual:
             yield unmarked(line.text)
         else:
@@ -115,27 +126,32 @@ def render_paragraphs(paragraphs: Sequence[str], options: LayoutOptions) -> Iter
 
 
 def render_text(text: str, options: LayoutOptions) -> Iterator[str]:
-    """Screen lines for one untrusted text (paragraphs at newlines, blank lines dropped)."""
-    from reader.text.layout import split_paragraphs
-
-    return render_paragraphs(split_paragraphs(text), options)
+    """Screen lines for one untrusted text laid out as it is (see :func:`render_pieces`)."""
+    return render_pieces([text], options)
 
 
 def render_pieces(pieces: Iterable[str], options: LayoutOptions) -> Iterator[str]:
     """Screen lines for untrusted text given in pieces that end at line ends (see
-    :mod:`reader.cli.text_stream`), laid out one piece at a time: the output is that of
-    :func:`render_text` on the whole text, and memory is bounded by a piece's layout."""
-    from reader.text.layout import split_paragraphs
+    :mod:`reader.cli.text_stream`), laid out one piece at a time, as ``fribidi`` does: each
+    input line is one paragraph, a blank line stays one blank line, and none is added.
+    The output is that of the whole text, and memory is bounded by a piece's layout."""
+    from reader.text.sanitize import sanitize
 
-    started = False
     for piece in pieces:
-        paragraphs = split_paragraphs(piece)
-        if not paragraphs:
-            continue
-        if started:
-            yield ""  # the blank line between paragraphs, as within a piece
-        started = True
-        yield from render_paragraphs(paragraphs, options)
+        lines = sanitize(piece).split("\n")
+        if lines[-1] == "":  # the piece's last line end
+            lines.pop()
+        run: list[str] = []  # consecutive lines with text, laid out together
+        for line in lines:
+            if line.strip():
+                run.append(line)
+                continue
+            if run:
+                yield from render_paragraphs(run, options, separated=False)
+                run = []
+            yield ""
+        if run:
+            yield from render_paragraphs(run, options, separated=False)
 
 
 def stream_input(path: str) -> Iterator[str]:

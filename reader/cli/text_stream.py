@@ -44,6 +44,7 @@ def text_pieces(
     line = 1  # number of the line buffer[0] is in
     at_start = True
     cut_line = 0  # the line last cut (warned once)
+    encoding = ""  # decided on the first piece: UTF-8, or a legacy Arabic encoding
     while True:
         block = handle.read(chunk_bytes)
         if at_start and block:
@@ -73,7 +74,9 @@ def text_pieces(
                              "bytes; laid out in parts of at most that size")
             piece = bytes(buffer[:end])
             del buffer[:end]
-            yield _decoded(piece, where, offset)
+            if not encoding:
+                encoding = _encoding_of(piece, where)
+            yield _decoded(piece, where, offset, encoding)
             offset += end
             line += piece.count(b"\n")
         if not block:
@@ -92,10 +95,31 @@ def _cut(buffer: bytearray, limit: int) -> int:
     return end or limit
 
 
-def _decoded(piece: bytes, where: str, offset: int) -> str:
+def _encoding_of(first_piece: bytes, where: str) -> str:
+    """UTF-8, or the legacy Arabic encoding the first piece reads as (with the note a
+    whole file gets, see :mod:`reader.text.decode`); a later piece that does not decode
+    is an error, as for a whole file."""
+    from reader.text.decode import LEGACY_ENCODINGS, LegacyEncoding, legacy_encoding
+
+    try:
+        first_piece.decode("utf-8")
+    except UnicodeDecodeError:
+        found = b"\x00" not in first_piece and legacy_encoding(first_piece)
+        if found:
+            import warnings
+
+            warnings.warn(LegacyEncoding(
+                f"{where}: not UTF-8; read as {LEGACY_ENCODINGS[found]}"), stacklevel=2)
+            return found
+    return "utf-8"
+
+
+def _decoded(piece: bytes, where: str, offset: int, encoding: str = "utf-8") -> str:
     if b"\x00" in piece:  # checked first, as for a whole file
         nul = offset + piece.index(b"\x00")
         raise InputError(where, f"binary data (NUL byte at offset {nul}), not text")
+    if encoding != "utf-8":
+        return piece.decode(encoding)
     try:
         return piece.decode("utf-8")
     except UnicodeDecodeError as exc:

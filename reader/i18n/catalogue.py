@@ -301,6 +301,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmd.harakat": {"en": "Harakat: {value}", "ar": "الحركات: {value}"},
     "cmd.harakat.help": {"en": "Keep or strip the vowel marks",
                          "ar": "إبقاء علامات التشكيل أو حذفها"},
+    "cmd.digits": {"en": "Digits: {value}", "ar": "الأرقام: {value}"},
+    "cmd.digits.help": {"en": "Western or Eastern Arabic digits for the interface's own "
+                        "numbers (counts, dates, positions)",
+                        "ar": "أرقام غربية أو مشرقية لأرقام الواجهة (الأعداد والتواريخ)"},
+    # (no "0-9": UAX #9 puts a hyphen between Arabic-Indic digits on their right-to-left
+    # side, so "٠-٩" shows as "٩-٠")
+    "value.western": {"en": "western 123", "ar": "غربية 123"},
+    "value.eastern": {"en": "eastern ١٢٣", "ar": "مشرقية ١٢٣"},
     "cmd.shape": {"en": "Shaping: {value}", "ar": "تشكيل الحروف: {value}"},
     "cmd.shape.help": {"en": "Join Arabic letters (turn off for terminals that shape)",
                        "ar": "وصل الحروف العربية (أوقفه للطرفيات التي تشكل بنفسها)"},

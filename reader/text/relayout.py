@@ -140,6 +140,7 @@ def relayout_paragraph(previous: ParagraphLayout, text: str) -> ParagraphLayout:
     old_end = old.find(" ", len(old) - suffix)
     if old_end < 0:
         old_end = len(old)
+    start, old_end = _widened_to_break_units(old, text, start, old_end)
     new_end = old_end + len(text) - len(old)
     old_shaped = old_prepared.shaped
     shaped_start = _shaped_index(old_shaped, old, start)
@@ -164,6 +165,25 @@ def relayout_paragraph(previous: ParagraphLayout, text: str) -> ParagraphLayout:
     spans, kept_before, resumed, tail = _rewrap(previous, prepared.words, shaped_start,
                                                 shaped_end)
     return _lines(previous, text, base, prepared, spans, kept_before, resumed, tail)
+
+
+def _widened_to_break_units(old: str, text: str, start: int, old_end: int) -> tuple[int, int]:
+    """``[start, old_end)`` of ``old`` (whole words) widened by whole words while the words
+    at either edge stay on one line with their neighbour (UAX #14: ``( word``, a word
+    opening with ``،``) before or after the edit, so that the stretches wrapping measures
+    outside the range are the same in both texts."""
+    from reader.text.breaks.words import joined_at
+
+    delta = len(text) - len(old)
+    while start > 0 and (joined_at(old, start) or joined_at(text, start)):
+        start = old.rfind(" ", 0, len(old[:start].rstrip(" "))) + 1
+    while old_end < len(old) and (
+        joined_at(old, old_end) or joined_at(text, old_end + delta)
+    ):
+        following = len(old) - len(old[old_end:].lstrip(" "))
+        end = old.find(" ", following)
+        old_end = len(old) if end < 0 else end
+    return start, old_end
 
 
 def _clean(text: str) -> str:
@@ -275,7 +295,10 @@ def _edited_levels(
     """
     from reader.text.bidi import BidiParagraph, classify, paragraph_levels
     from reader.text.bidi.fast import _BRACKET_RE, _bracket_pairs
+    from reader.text.isolates import ltr_spans
 
+    if ltr_spans(text) or ltr_spans(old.text):  # addresses are isolated: all again
+        return None
     classes = old.classes[:start] + classify(text[start:new_end]) + old.classes[old_end:]
     if EXPLICIT_OR_REMOVED.search(classes) or EXPLICIT_OR_REMOVED.search(old.classes):
         return None

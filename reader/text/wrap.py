@@ -6,11 +6,15 @@ Callers pass text without ZWJ: ``rich.cells.cell_len`` lets a ZWJ swallow the
 next character, which the terminal still draws (the shaper removes ZWJ; the
 layout removes it from unshaped text too).
 
-Lines break at spaces only. The spaces at a break hang: they belong to the
-line before but are not part of its content (they would otherwise show up
-as a blank cell at the start of a right-aligned line). A word wider than the
-line is cut only as a last resort, and then between grapheme-like clusters
-(a character with its zero-width marks), so a haraka never leaves its letter.
+Lines break where UAX #14 allows (:mod:`reader.text.breaks`): after spaces,
+unless what follows may not start a line (a closing bracket, a full stop…),
+and inside words where the rules allow it (after a hyphen or a dash, after a
+``/`` inside a URL; never inside a number such as 1,234.50 or 11/08/2015).
+The spaces at a break hang: they belong to the line before but are not part
+of its content (they would otherwise show up as a blank cell at the start of
+a right-aligned line). A stretch wider than the line is cut only as a last
+resort, and then between grapheme clusters (UAX #29), so a haraka never
+leaves its letter.
 """
 
 from __future__ import annotations
@@ -24,6 +28,18 @@ from operator import add
 from typing import NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
+
+from reader.text.breaks.codes import CODES, code_of
+from reader.text.breaks.graphemes import cluster_starts
+from reader.text.breaks.words import (
+    PLAIN,
+    WordBreaks,
+    break_between,
+    edges,
+    joined_at,
+    paragraph_breaks,
+    word_answers,
+)
 
 __all__ = [
     "LineSpan", "WordTable", "clusters", "splice_word_table", "text_cells", "word_table",
@@ -66,29 +82,40 @@ def text_cells(text: str) -> int:
 
 
 def clusters(word: str) -> list[int]:
-    """Start offsets of the clusters of ``word``: a char of nonzero width and the
-    zero-width chars (harakat, variation selectors, format chars) after it."""
-    starts = [0] if word else []
-    for i in range(1, len(word)):
-        if get_character_cell_size(word[i]) > 0:
-            starts.append(i)
-    return starts
+    """Start offsets of the grapheme clusters of ``word`` (UAX #29)."""
+    return cluster_starts(word)
 
 
 def _split_long_word(
     word: str, offset: int, width: int, measure: Callable[[str], int]
 ) -> list[LineSpan]:
-    """Cut ``word`` into pieces of at most ``width`` cells at cluster boundaries."""
+    """Cut ``word`` (a stretch without a break opportunity, wider than the line) into
+    pieces of at most ``width`` cells: after the last ``/`` that fits (a long URL or
+    path breaks after a slash, never inside ``//``) or after spaces the stretch holds
+    (``( word``), else between grapheme clusters."""
     starts = clusters(word)
     starts.append(len(word))
+    soft = {
+        k + 1 for k, ch in enumerate(word[:-1])
+        if (ch == "/" and word[k + 1] != "/") or (ch == " " and word[k + 1] != " ")
+    }
     pieces: list[LineSpan] = []
     piece_start = 0
     piece_cells = 0
+    last_soft = (0, 0)  # (position, cells before it in the piece); 0: none yet
     for a, b in pairwise(starts):
+        if a in soft:
+            last_soft = (a, piece_cells)
         cells = measure(word[a:b])
-        if piece_cells + cells > width and a > piece_start:
-            pieces.append((offset + piece_start, offset + a, piece_cells))
-            piece_start, piece_cells = a, 0
+        while piece_cells + cells > width and a > piece_start:
+            cut, cut_cells = last_soft if last_soft[0] > piece_start else (a, piece_cells)
+            end, end_cells = cut, cut_cells
+            while end > piece_start and word[end - 1] == " ":  # spaces at a cut hang
+                end -= 1
+                end_cells -= 1
+            pieces.append((offset + piece_start, offset + end, end_cells))
+            piece_start, piece_cells = cut, piece_cells - cut_cells
+            last_soft = (0, 0)
         piece_cells += cells
     pieces.append((offset + piece_start, offset + len(word), piece_cells))
     return pieces
@@ -107,8 +134,11 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = text_cells) -> l
 
 
 class WordTable(NamedTuple):
-    """The words (non-empty, between spaces) of one paragraph with their char and cell
-    offsets as if the paragraph were one line: what wrapping at any width needs.
+    """The words of one paragraph with their char and cell offsets as if the paragraph
+    were one line: what wrapping at any width needs. A "word" here is the stretch between
+    two line-break opportunities: usually the text between spaces, but a word may end
+    inside a space-separated one (after a hyphen, after a URL's ``/``) or take in the next
+    one (``( word``: no break after an opening bracket).
 
     A space is one cell, so the cells of words ``i..j`` on one line are
     ``cell_ends[j] - cell_starts[i]``, and the last word that fits after word ``i`` is
@@ -134,12 +164,29 @@ _USUAL_BLOCKS = bytes((0x00, 0x06, 0x20, 0xFB, 0xFE))
 
 @cache
 def _block_cells(block: int) -> bytes:
-    """Per low byte, the cell code of the character ``block * 256 + low``."""
+    """Per low byte, the code of the character ``block * 256 + low``: its cells and its
+    line-break code together (:data:`_TO_CELLS` and :data:`_TO_BREAKS` take them apart),
+    so that one pass classifies a paragraph for both."""
     codes = bytearray()
     for low in range(256):
-        code = block << 8 | low
-        codes += b" " if code == 0x20 else _CELL_CODE.get(_CHAR_CELLS[chr(code)], b"x")
+        ch = chr(block << 8 | low)
+        cells = 4 if ch == " " else _CELL_INDEX.get(_CHAR_CELLS[ch], 3)
+        codes.append(_FIRST_CODE + CODES.index(code_of(ch)) * 5 + cells)
     return bytes(codes)
+
+
+_CELL_INDEX = {0: 0, 1: 1, 2: 2}
+_FIRST_CODE = 0x30
+_TO_CELLS = bytes(
+    b"zawx "[(byte - _FIRST_CODE) % 5] if _FIRST_CODE <= byte < _FIRST_CODE + 5 * len(CODES)
+    else 0
+    for byte in range(256)
+)
+_TO_BREAKS = bytes(
+    ord(CODES[(byte - _FIRST_CODE) // 5]) if _FIRST_CODE <= byte < _FIRST_CODE + 5 * len(CODES)
+    else 0
+    for byte in range(256)
+)
 
 
 @cache
@@ -148,8 +195,8 @@ def _select_block(block: int) -> bytes:
 
 
 def _cell_codes(text: str) -> bytes | None:
-    """One byte per character of ``text``: ``z`` no cell, ``a`` one, ``w`` two, a space
-    for a space (``x`` anything else); bytes.translate per 256-character block present,
+    """One byte per character of ``text``, its cells and line-break code (see
+    :func:`_block_cells`); bytes.translate per 256-character block present,
     combined with masks. None for characters beyond the Basic Multilingual Plane, or from
     more blocks than a few passes over the text are worth."""
     data = text.encode("utf-16-be", "surrogatepass")
@@ -194,15 +241,22 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
     if measure is text_cells and _ZWJ not in text and _VS16 not in text:
         # text_cells is then a sum over characters; with none of two cells, a word's
         # cells are its characters less the zero-width ones
-        codes = _cell_codes(text)
+        both = _cell_codes(text)
     else:
-        codes = None
+        both = None
+    codes = break_codes = None
+    if both is not None:
+        codes = both.translate(_TO_CELLS)
+        break_codes = both.translate(_TO_BREAKS).decode("ascii")
     if codes is not None and _WIDE_OR_ODD.search(codes) is None:
         cells = list(map(len, codes.translate(None, _NARROW).split(b" ")))
     else:
         cells = _word_cells(words, measure)
     lengths = list(map(len, words))
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+    answers = word_answers(text, words, break_codes)
+    if answers:  # where the words not plain start (their indices move when empty words go)
+        answers_at = {starts[k]: answer for k, answer in answers.items()}
     cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))
     if 0 in lengths:  # runs of spaces, spaces at either end: keep the words only
         starts = list(compress(starts, lengths))
@@ -211,7 +265,7 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
         lengths = list(filter(None, lengths))
     else:
         del starts[-1], cell_starts[-1]
-    return WordTable(
+    table = WordTable(
         text,
         measure,
         starts,
@@ -219,6 +273,65 @@ def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTab
         cell_starts,
         list(map(add, cell_starts, cells)),
     )
+    if not answers:
+        return table
+    return _break_units(table, {bisect_left(starts, at): a for at, a in answers_at.items()})
+
+_WATCH_BEFORE = frozenset({"OP", "NS"})
+
+
+def _break_units(table: WordTable, answers: dict[int, WordBreaks]) -> WordTable:
+    """``table`` (space-separated words) turned into the stretches between UAX #14
+    opportunities: words cut where a break is allowed inside them, joined to the word
+    before where no break is allowed at the spaces between. ``answers``: the words (by
+    index) that are not plain; only they and their neighbours are touched."""
+    text, measure = table.text, table.measure
+    starts, ends = table.starts, table.ends
+    cell_starts, cell_ends = table.cell_starts, table.cell_ends
+    count = len(starts)
+
+    def before(k: int) -> WordBreaks | int:
+        """The answer of the word before word ``k``. A word the search left out holds
+        a break at its end only as ``QU SP* × OP`` or ``(CL|CP) SP* × NS`` (see
+        :data:`reader.text.breaks.words._SUSPICIOUS`): only then are its classes read."""
+        found = answers.get(k - 1)
+        if found is None:
+            return edges(text[starts[k - 1] : ends[k - 1]]) if head in _WATCH_BEFORE else PLAIN
+        return found
+
+    joins = set()  # words that stay on the line of the word before them
+    for k, answer in answers.items():
+        head = answer.head
+        if k and not break_between(before(k), answer):
+            joins.add(k)
+        if k + 1 < count and not break_between(answer, answers.get(k + 1, PLAIN)):
+            joins.add(k + 1)
+    cut_words = [k for k, answer in answers.items() if answer.inside]
+    if not cut_words:  # only joins: keep the first word of each group, with the last one's end
+        firsts = [True] * count
+        lasts = [True] * count
+        for k in joins:
+            firsts[k] = lasts[k - 1] = False
+        return WordTable(text, measure, list(compress(starts, firsts)),
+                         list(compress(ends, lasts)), list(compress(cell_starts, firsts)),
+                         list(compress(cell_ends, lasts)))
+    for k in sorted(joins.union(cut_words), reverse=True):
+        found = answers.get(k)
+        if found is not None and found.inside:  # cut the word (its end may be joined on)
+            a, b = starts[k], ends[k]
+            cuts = [a + offset for offset in found.inside]
+            piece_starts = [a, *cuts]
+            piece_ends = [*cuts, b]
+            cells = [measure(text[x:y]) for x, y in zip(piece_starts[:-1], cuts, strict=True)]
+            piece_cell_starts = list(accumulate(cells, initial=cell_starts[k]))
+            starts[k:k + 1] = piece_starts
+            ends[k:k + 1] = piece_ends
+            cell_ends[k:k + 1] = [*piece_cell_starts[1:], cell_ends[k]]
+            cell_starts[k:k + 1] = piece_cell_starts
+        if k in joins:  # its first piece goes on the end of the word before
+            ends[k - 1], cell_ends[k - 1] = ends[k], cell_ends[k]
+            del starts[k], ends[k], cell_starts[k], cell_ends[k]
+    return WordTable(text, measure, starts, ends, cell_starts, cell_ends)
 
 
 def wrap_table(table: WordTable, width: int) -> list[LineSpan]:
@@ -272,6 +385,13 @@ def splice_word_table(table: WordTable, text: str, start: int, old_end: int) -> 
         old_end == len(old) or old[old_end] == " "
     ):
         raise ValueError(f"edit [{start}, {old_end}) does not hold whole words")
+    if (
+        _straddles(table, start)
+        or _straddles(table, old_end)
+        or joined_at(text, start)
+        or joined_at(text, new_end)
+    ):  # the edit joins or parts the words around it (UAX #14): measure it all again
+        return word_table(text, table.measure)
     middle = word_table(text[start:new_end], table.measure)
     before = bisect_left(table.ends, start)  # words ending before the edit
     after = bisect_right(table.starts, old_end)  # first word starting after it
@@ -292,6 +412,12 @@ def splice_word_table(table: WordTable, text: str, start: int, old_end: int) -> 
     )
 
 
+def _straddles(table: WordTable, position: int) -> bool:
+    """Whether a word of ``table`` (joined across spaces) runs over ``position``."""
+    k = bisect_right(table.starts, position) - 1
+    return k >= 0 and table.starts[k] < position < table.ends[k]
+
+
 def _cells_before(table: WordTable, position: int) -> int:
     """Cells of ``table.text[:position]`` as the table counts them (words by their
     measure, spaces one each); ``position`` must not fall inside a word."""
@@ -304,27 +430,24 @@ def _cells_before(table: WordTable, position: int) -> int:
 def wrap_reference(
     text: str, width: int, measure: Callable[[str], int] = text_cells
 ) -> list[LineSpan]:
-    """:func:`wrap` one word at a time (the plain statement of the rules, for the tests)."""
+    """:func:`wrap` one stretch at a time, from the list of opportunities (the plain
+    statement of the rules, for the tests)."""
     if width < 2:
         raise ValueError(f"width must be at least 2 cells, not {width}")
     lines: list[LineSpan] = []
-    known = _WORD_CELLS if measure is text_cells else {}
-    if len(known) > 100_000:
-        known.clear()
     line_start = -1  # content start of the current line, -1 while it is empty
     line_end = 0
     line_cells = 0
-    b = -1
-    for word in text.split(" "):
-        a = b + 1
-        b = a + len(word)
-        if not word:
+    cuts = [0, *paragraph_breaks(text), len(text)]
+    for cut, next_cut in pairwise(cuts):
+        stretch = text[cut:next_cut]
+        a = cut + len(stretch) - len(stretch.lstrip(" "))
+        b = cut + len(stretch.rstrip(" "))
+        if a >= b:
             continue
-        cells = known.get(word)
-        if cells is None:
-            cells = known[word] = measure(word)
+        cells = measure(text[a:b])
         if line_start >= 0:
-            gap = a - line_end  # the spaces between the last word and this one
+            gap = a - line_end  # the spaces between the last stretch and this one
             if line_cells + gap + cells <= width:
                 line_end = b
                 line_cells += gap + cells
@@ -334,7 +457,7 @@ def wrap_reference(
         if cells <= width:
             line_start, line_end, line_cells = a, b, cells
             continue
-        pieces = _split_long_word(word, a, width, measure)
+        pieces = _split_long_word(text[a:b], a, width, measure)
         lines.extend(pieces[:-1])
         line_start, line_end, line_cells = pieces[-1]
     if line_start >= 0:

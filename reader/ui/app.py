@@ -22,6 +22,7 @@ from reader.text.sanitize import sanitize_line
 from reader.ui import signals
 from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
+from reader.ui.plain import Severity, notice
 from reader.ui.saved_choices import load_choices
 from reader.ui.settings import MAX_MEASURE, MIN_MEASURE, PREFERENCES_KEY, Settings
 from reader.ui.terminal import (
@@ -89,7 +90,7 @@ class ReaderApp(App[None]):
     # ------------------------------------------------------------ life cycle
     def _make_labels(self) -> Labels:
         return Labels(Translator(self.settings.lang), self.bidi.mode, self.settings.harakat,
-                      self.settings.shape)
+                      self.settings.shape, self.settings.digits)
 
     # The screens are imported where they are first needed: opening an article does
     # not load the library screen's code (nor the other way round) before the first paint.
@@ -177,12 +178,18 @@ class ReaderApp(App[None]):
         self.apply_settings(self.settings.with_changes(bidi="auto"), force_bidi=mode)
 
     # --------------------------------------------------------------- library
+    def say(self, key: str, *, severity: Severity = "information",
+            timeout: float | None = None, **values: object) -> None:
+        """Notify the message *key* in the interface language, its *values* (untrusted
+        text included) shown literally: the only way the app's code sends a notice."""
+        notice(self, self.labels(key, **values), severity=severity, timeout=timeout)
+
     def notify_error(self, error: BaseException | None,
                      failed: str = "error.open_article") -> None:
         """Log *error* and show it, saying what failed: *failed* is the catalogue key of
         the message (``error.save_position``...), *error* gives the details."""
         self.log.error(failed, repr(error))
-        self.notify(self.labels(failed, error=str(error)), severity="error", markup=False)
+        self.say(failed, error=str(error), severity="error")
 
     def open_article(self, article_id: str) -> None:
         """Open *article_id* on a reading screen above the library."""
@@ -332,6 +339,9 @@ class ReaderApp(App[None]):
         other = "strip" if settings.harakat == "keep" else "keep"
         yield SystemCommand(labels("cmd.harakat", value=raw(f"value.{other}")),
                             labels("cmd.harakat.help"), lambda: self.change(harakat=other))
+        digits = "eastern" if settings.digits == "western" else "western"
+        yield SystemCommand(labels("cmd.digits", value=raw(f"value.{digits}")),
+                            labels("cmd.digits.help"), lambda: self.change(digits=digits))
         yield SystemCommand(
             labels("cmd.shape", value=raw("value.off" if settings.shape else "value.on")),
             labels("cmd.shape.help"), lambda: self.change(shape=not settings.shape))

@@ -7,12 +7,23 @@ URLs, file names) are sanitized first. The UI itself knows nothing of bidi.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from textual.content import Content
+
 from reader.i18n import Translator
+from reader.text.isolates import isolate
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
+from reader.ui.plain import plain
+
+#: One of the interface's own numbers: 1,234 / 3.5 / 2015-08-11 13:54 / 12/40 / 19 B.
+_NUMBER = re.compile(r"[0-9][0-9,.:/ -]*(?: ?[A-Za-z%]{1,3})?")
+#: Arabic-Indic digits, with the Arabic thousands and decimal separators.
+_EASTERN = str.maketrans({**{str(d): chr(0x0660 + d) for d in range(10)},
+                          ",": "\u066c", ".": "\u066b"})
 
 #: Wide enough that a one-line label never wraps.
 ONE_LINE_WIDTH = 1000
@@ -26,11 +37,13 @@ def _laid_out(text: str, options: LayoutOptions) -> tuple[Line, ...]:
 class Labels:
     """Translate and lay out interface strings for the current mode and language."""
 
-    def __init__(self, translator: Translator, mode: str, harakat: str, shape: bool) -> None:
+    def __init__(self, translator: Translator, mode: str, harakat: str, shape: bool,
+                 digits: str = "western") -> None:
         self.translate = translator
         self.mode = mode
         self.harakat = harakat
         self.shape = shape
+        self.digits = digits
 
     @property
     def rtl(self) -> bool:
@@ -62,10 +75,39 @@ class Labels:
         clean = sanitize_line(text, keep_bidi_controls=True)
         return [line for line in _laid_out(clean, self.options(width, direction)) if line.text]
 
+    def sentence(self, key: str, **values: object) -> str:
+        """The translated string *key* in logical order, each value sanitized and laid in
+        as an isolate (FSI ... PDI, UAX #9 X5a-X5c): an Arabic title keeps its own order
+        inside an English sentence ("Continue reading: <title>"), a Latin one inside an
+        Arabic sentence, and a number beside either stays where the sentence puts it. The
+        engine resolves the isolates and drops the controls, so none reaches the screen.
+        ASCII in a left-to-right sentence needs none (and keeps the fast path)."""
+        safe = {name: self._embedded(self.number(sanitize_line(str(value))))
+                for name, value in values.items()}
+        return self.translate(key, **safe)
+
+    def number(self, value: str) -> str:
+        """``value`` in the chosen digits when it is one of the interface's own numbers
+        (a count, a size, a date, a position: digits and separators only); anything else
+        (a title that holds a number, article text) is left as it is."""
+        if self.digits != "eastern" or not _NUMBER.fullmatch(value):
+            return value
+        return value.translate(_EASTERN)
+
+    def _embedded(self, value: str) -> str:
+        if value.isascii() and not self.rtl:
+            return value
+        return isolate(value)
+
     def __call__(self, key: str, **values: object) -> str:
-        """The translated string *key*, laid out as one line (values are sanitized)."""
-        safe = {name: sanitize_line(str(value)) for name, value in values.items()}
-        return self.line(self.translate(key, **safe))
+        """The translated string *key*, laid out as one line (values are sanitized and
+        isolated, see :meth:`sentence`)."""
+        return self.line(self.sentence(key, **values))
+
+    def content(self, key: str, **values: object) -> Content:
+        """:meth:`__call__` as Textual ``Content``: for titles and other places Textual
+        would parse a string's markup (see :mod:`reader.ui.plain`)."""
+        return plain(self(key, **values))
 
     def padded(self, lines: Sequence[Line], width: int) -> str:
         """Engine lines joined into one block, each aligned within *width*."""

@@ -16,6 +16,7 @@ PREFERENCES_KEY = "preferences"
 MIN_MEASURE = 20
 MAX_MEASURE = 400
 DEFAULT_MEASURE = 72
+DIGITS = ("western", "eastern")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Settings:
     measure: int = DEFAULT_MEASURE  # widest article text, in cells
     lang: str = "en"
     theme: str | None = None
+    #: the interface's own numbers (counts, dates, positions): western (0-9, as most
+    #: Arabic news sites print them) or eastern Arabic-Indic (٠-٩); article text keeps its own
+    digits: str = "western"
 
     def __post_init__(self) -> None:
         if self.bidi not in BIDI_CHOICES:
@@ -36,6 +40,8 @@ class Settings:
             raise ValueError(f"harakat must be keep or strip, not {self.harakat!r}")
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {LANGUAGES}, not {self.lang!r}")
+        if self.digits not in DIGITS:
+            raise ValueError(f"digits must be one of {DIGITS}, not {self.digits!r}")
         if not MIN_MEASURE <= self.measure <= MAX_MEASURE:
             raise ValueError(f"measure must be between {MIN_MEASURE} and {MAX_MEASURE}")
 

@@ -98,7 +98,8 @@ def test_invalid_utf8_names_file_and_offset(tmp_path: Path) -> None:
     path.write_bytes("عنوان\n\n".encode() + b"caf\xe9\n")
     with pytest.raises(InputError) as caught:
         parse_path(path)
-    assert str(caught.value) == f"{path}: invalid UTF-8 at byte offset 15"
+    # damaged UTF-8 (valid Arabic before the bad byte) is not taken for Windows-1256
+    assert str(caught.value).startswith(f"{path}: invalid UTF-8 at byte offset 15 ")
 
 
 def test_binary_file(tmp_path: Path) -> None:

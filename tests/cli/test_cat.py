@@ -52,11 +52,38 @@ def test_binary_data(tmp_path: Path) -> None:
     assert "image.png" in message and "binary" in message
 
 
-def test_invalid_utf8(tmp_path: Path) -> None:
-    path = tmp_path / "cp1256.txt"
-    path.write_bytes("مرحبا".encode("cp1256"))
+WINDOWS_1256_TEXT = "تسريب تصميم لجهاز iPad mini 4 بسماكة رفيعة\n\nقالت مصادر إن الجهاز أنحف.\n"
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("cp1256", "Windows-1256"),
+                                                ("iso8859_6", "ISO-8859-6")])
+@pytest.mark.parametrize("raw", [False, True])
+def test_legacy_arabic_file_is_read_with_a_note(
+    tmp_path: Path, encoding: str, name: str, raw: bool
+) -> None:
+    """Older Arabic files are often Windows-1256 or ISO-8859-6: read as such, said once."""
+    path = tmp_path / "old.txt"
+    path.write_bytes(WINDOWS_1256_TEXT.replace("iPad mini 4 ", "").encode(encoding))
+    legacy = cat(*(["--raw"] if raw else []), str(path), "--width", "60")
+    utf8 = tmp_path / "new.txt"
+    utf8.write_text(WINDOWS_1256_TEXT.replace("iPad mini 4 ", ""), encoding="utf-8")
+    assert legacy.returncode == 0, legacy
+    assert legacy.stdout == cat(*(["--raw"] if raw else []), str(utf8), "--width", "60").stdout
+    note = legacy.stderr.decode("utf-8")
+    assert note.count("\n") == 1 and "old.txt" in note and name in note, note
+
+
+def test_legacy_text_on_standard_input_is_read_too() -> None:
+    result = cat("-", "--width", "60", stdin=WINDOWS_1256_TEXT.encode("cp1256"))
+    assert result.returncode == 0 and "Windows-1256" in result.stderr.decode("utf-8")
+    assert "iPad mini 4" in result.stdout.decode("utf-8")
+
+
+def test_bytes_that_fit_no_encoding_stay_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(1, 256)) * 20)
     message = one_line_error(cat(str(path)))
-    assert "cp1256.txt" in message and "invalid UTF-8 at byte offset 0" in message
+    assert "noise.txt" in message and "invalid UTF-8 at byte offset" in message
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
@@ -125,3 +152,23 @@ def test_cat_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO_ROOT,
                             timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("args", [["-"], ["--raw"]])
+def test_each_input_line_is_one_paragraph_blank_lines_kept_none_added(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """As fribidi does: three short lines print as three lines; blank lines stay."""
+    text = "السطر الأول\nالسطر الثاني\nالسطر الثالث\n"
+    path = tmp_path / "three.txt"
+    path.write_text(text + "\nبعد سطر فارغ\n\n\nوبعد سطرين", encoding="utf-8")
+    if args == ["-"]:
+        result = cat("-", "--width", "40", stdin=path.read_bytes())
+    else:
+        result = cat("--raw", str(path), "--width", "40")
+    lines = result.stdout.decode("utf-8").split("\n")
+    assert lines[-1] == ""
+    assert [bool(line.strip()) for line in lines[:-1]] == [
+        True, True, True, False, True, False, False, True]
+    three = cat("-", "--width", "40", stdin=text.encode()).stdout.decode("utf-8")
+    assert three.count("\n") == 3 and "\n\n" not in three

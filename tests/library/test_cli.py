@@ -148,3 +148,19 @@ def test_python_dash_m_reports_a_corrupt_library(tmp_path: Path) -> None:
         f"rtl-reader: library {garbage}: not an SQLite database (the file was not replaced)\n"
     )
     assert garbage.read_bytes().startswith(b"\x89PNG")
+
+
+def test_import_reads_a_windows_1256_file_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes("خبر قديم\n\nنص الخبر بترميز قديم.\n".encode("cp1256"))
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(path),
+         "--library", str(tmp_path / "lib.sqlite3")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result
+    assert "1 imported" in result.stdout
+    notes = [line for line in result.stderr.splitlines() if "old.txt" in line]
+    assert len(notes) == 1 and "Windows-1256" in notes[0]
+    library = Library.open(tmp_path / "lib.sqlite3")
+    assert any("قديم" in item.title for item in library.list_articles())

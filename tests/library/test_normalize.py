@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.library import normalize as normalize_module
 from reader.library.normalize import normalize, normalized_words, word_spans
 from reader.library.stemming import search_forms, term
+from reader.text import folding
 
 
 @pytest.mark.parametrize(
@@ -108,19 +108,18 @@ _ARABIC_AND_MORE = st.text(
 @given(_ARABIC_AND_MORE)
 def test_folding_equals_the_translate_table_it_replaces(text: str) -> None:
     """The whole-text passes give exactly what ``str.translate`` with each table gives."""
-    for table in (normalize_module._TABLE, normalize_module._TABLE_TEH,
-                  normalize_module._TABLE_TITLE):
+    for table in (folding._TABLE, folding._TABLE_TEH, folding._TABLE_TITLE):
         expected = unicodedata.normalize("NFKC", text).translate(table).lower()
-        assert normalize_module._fold(text, table) == expected
+        assert folding._fold(text, table) == expected
 
 
 @given(_ARABIC_AND_MORE)
 def test_folding_in_pieces_equals_folding_whole(text: str) -> None:
     """A long text is folded a piece at a time; cut anywhere, the result is the same."""
     whole = normalize(text)
-    saved = normalize_module._FOLD_PIECE
-    normalize_module._FOLD_PIECE = 3
+    saved = folding._FOLD_PIECE
+    folding._FOLD_PIECE = 3
     try:
         assert normalize(text) == whole
     finally:
-        normalize_module._FOLD_PIECE = saved
+        folding._FOLD_PIECE = saved

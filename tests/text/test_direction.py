@@ -30,3 +30,15 @@ def test_direction_names() -> None:
     assert is_rtl_direction("rtl") and not is_rtl_direction("ltr")
     with pytest.raises(ValueError):
         is_rtl_direction("auto")
+
+
+def test_letters_new_in_unicode_15_decide_like_the_engine() -> None:
+    """Python 3.11's unicodedata (Unicode 14) gives no class to a Kawi letter (new in
+    15.0); the paragraph direction reads the engine's 15.0 table, as the levels do."""
+    from reader.articles.direction import paragraph_direction
+    from reader.text import bidi
+    from reader.text.direction import base_level
+
+    kawi = "\U00011f04 مرحبا"
+    assert base_level(kawi) == 0 == bidi.paragraph_levels(kawi).base_level
+    assert paragraph_direction(kawi) == "ltr"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader.ui.widgets.article.find import Match, find_matches, fold
+from reader.text.folding import fold_with_map
+from reader.ui.widgets.article.find import Match, find_matches
 
 
 def test_harakat_tatweel_and_alef_forms_do_not_hide_a_word() -> None:
@@ -15,5 +16,15 @@ def test_harakat_tatweel_and_alef_forms_do_not_hide_a_word() -> None:
 
 def test_latin_matches_ignore_case_and_map_back_to_source_indices() -> None:
     assert find_matches(["Barack OBAMA visited"], "obama") == [Match(0, 7, 12)]
-    folded, where = fold("أَب")
+    folded, where = fold_with_map("أَب")
     assert folded == "اب" and where == [0, 2]
+
+
+def test_find_folds_as_library_search_does() -> None:
+    """Find used to keep Arabic-Indic digits, presentation forms, Persian yeh and keheh
+    as they were, so a word library search had found in an article was not found in it:
+    both now fold with reader.text.folding (search's folding, the wider one: a reader
+    types ASCII digits and plain letters)."""
+    assert find_matches(["في عام ٢٠١٥ م"], "2015") == [Match(0, 7, 11)]
+    assert find_matches(["\ufee3\ufeae\ufea3\ufe92\ufe8e"], "مرحبا") == [Match(0, 0, 5)]
+    assert find_matches(["کتاب"], "كتاب") == [Match(0, 0, 4)]

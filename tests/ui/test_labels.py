@@ -28,3 +28,57 @@ def test_untrusted_values_are_sanitized_and_arabic_is_shaped() -> None:
     assert arabic == "ﺝﻭﺮﺧ"  # خروج shaped and in visual order
     logical = Labels(Translator("ar"), "terminal", "keep", True)("key.quit")
     assert logical == RLM + "خروج" + RLM + LRM  # logical, marked for the terminal's bidi
+
+
+IPAD_TITLE = "تسريب تصميم لجهاز iPad mini 4 بسماكة رفيعة"
+
+
+def _shaped(word: str) -> str:
+    """``word`` as the engine draws it alone (shaped, visual order)."""
+    return Labels(Translator("ar"), "app", "keep", True).line(word)
+
+
+def test_an_arabic_title_keeps_its_own_order_in_an_english_sentence() -> None:
+    """Not isolated, the title's Arabic runs took the sentence's left-to-right order
+    (لجهاز left of iPad); as an isolate it reads right to left: بسماكة left of iPad,
+    لجهاز right of it."""
+    shown = Labels(Translator("en"), "app", "keep", True)("library.continue", title=IPAD_TITLE)
+    assert shown.startswith("Continue reading: ")
+    assert shown.index(_shaped("بسماكة")) < shown.index("iPad mini 4") < shown.index(
+        _shaped("لجهاز"))
+    assert not any(c in shown for c in "\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def test_a_title_opening_with_latin_stays_right_to_left_when_it_is_arabic() -> None:
+    title = "iPhone 6 يصل إلى الأسواق"  # first strong letter Latin: an LTR isolate
+    shown = Labels(Translator("en"), "app", "keep", True)("msg.deleted", title=title)
+    assert shown.startswith("Deleted: iPhone 6 ")
+    assert shown.index(_shaped("يصل")) > shown.index(_shaped("الأسواق"))
+
+
+def test_a_latin_title_keeps_its_order_in_an_arabic_sentence() -> None:
+    shown = Labels(Translator("ar"), "app", "keep", True)("msg.deleted",
+                                                            title="Apple iPad mini 4 review")
+    assert "Apple iPad mini 4 review" in shown
+    assert shown.index("Apple") < shown.index(_shaped("حُذف"))  # the sentence reads RTL
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_numbers_next_to_a_title_stay_with_the_sentence(lang: str) -> None:
+    labels = Labels(Translator(lang), "app", "keep", True)
+    shown = labels("library.count", count="1,234")
+    assert "1,234" in shown
+    if lang == "ar":  # عدد المقالات: 1,234 reads right to left: the count at the left
+        assert shown.index("1,234") < shown.index(_shaped("المقالات"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_eastern_digits_for_the_interfaces_own_numbers_only(lang: str) -> None:
+    eastern = Labels(Translator(lang), "app", "keep", True, "eastern")
+    western = Labels(Translator(lang), "app", "keep", True)
+    assert "١٬٢٣٤" in eastern("library.count", count="1,234")
+    assert "1,234" in western("library.count", count="1,234")  # the default
+    # a title holding a number is article text: its digits stay as written
+    assert "iPad mini 4" in eastern("msg.deleted", title="iPad mini 4")
+    assert eastern.number("2015-08-11 13:54") == "٢٠١٥-٠٨-١١ ١٣:٥٤"
+    assert eastern.number("19 B") == "١٩ B"

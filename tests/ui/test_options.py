@@ -127,3 +127,20 @@ async def test_a_theme_change_is_saved_as_a_preference(library: Any) -> None:
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_the_palette_switches_the_interfaces_digits_and_saves_them(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Digits: eastern ١٢٣" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Digits: eastern")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.settings.digits == "eastern"
+        assert library.get_state(PREFERENCES_KEY)["digits"] == "eastern"
+        assert app.labels("library.count", count="16") == "١٦ articles"

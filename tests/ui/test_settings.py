@@ -17,3 +17,12 @@ def test_saved_preferences_ignore_junk_and_the_command_line_wins() -> None:
         "app", "strip", False, 60, "ar")
     assert Settings.from_state(merged.to_state()) == merged
     assert Settings.from_state("not a dict").bidi == "auto"
+
+
+def test_digits_are_a_saved_preference_western_by_default() -> None:
+    assert Settings().digits == "western"
+    saved = Settings.from_state({"digits": "eastern"})
+    assert saved.digits == "eastern"
+    assert Settings.from_state({"digits": "roman"}).digits == "western"  # junk: ignored
+    assert merge_command_line(saved, digits="western").digits == "western"
+    assert Settings.from_state(saved.to_state()) == saved

@@ -3,32 +3,28 @@
 The buffer knows nothing of the screen. It holds the text in logical (typing)
 order, which is what is stored, copied and sent; the display order is the
 engine's business (see :mod:`reader.text.editing.caret`). The caret is a logical
-index that always sits on a *cluster* boundary: an Arabic letter and the
-harakat (combining marks) that follow it form one cluster, so the caret never
-lands between a letter and its marks and Backspace removes them together.
+index that always sits on a *cluster* boundary (a grapheme cluster, UAX #29: the
+engine's one definition, :mod:`reader.text.breaks.graphemes`): an Arabic letter and
+the harakat that follow it form one cluster, so the caret never lands between a
+letter and its marks and Backspace removes them together.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
+from reader.text.breaks import graphemes
 from reader.text.sanitize import sanitize, strip_bidi_controls
 
-#: Zero-width joiners attach to the cluster before them like marks do.
-_JOINERS = frozenset("\u200c\u200d")
 
-
-def is_cluster_continuation(ch: str) -> bool:
-    """True for characters that belong to the cluster of the character before them."""
-    return ch in _JOINERS or unicodedata.category(ch) in ("Mn", "Me", "Mc")
+def is_cluster_continuation(text: str, pos: int) -> bool:
+    """True when ``text[pos]`` belongs to the cluster of the character before it."""
+    return not graphemes.is_boundary(text, pos)
 
 
 def cluster_boundaries(text: str) -> list[int]:
     """Every index of *text* where the caret may stand (0 and len(text) included)."""
-    bounds = [i for i, ch in enumerate(text) if i == 0 or not is_cluster_continuation(ch)]
-    bounds.append(len(text))
-    return bounds
+    return [*graphemes.cluster_starts(text), len(text)] if text else [0]
 
 
 def clean_input(text: str, *, multiline: bool = True) -> str:
@@ -102,19 +98,13 @@ class EditBuffer:
     def snap(self, pos: int) -> int:
         """The cluster boundary at or before *pos* (clamped to the text)."""
         pos = max(0, min(pos, len(self._text)))
-        while 0 < pos < len(self._text) and is_cluster_continuation(self._text[pos]):
-            pos -= 1
-        return pos
+        if graphemes.is_boundary(self._text, pos):
+            return pos
+        return graphemes.previous_boundary(self._text, pos)
 
     def next_boundary(self, pos: int) -> int:
         """The cluster boundary after *pos* (or the end)."""
-        n = len(self._text)
-        if pos >= n:
-            return n
-        pos += 1
-        while pos < n and is_cluster_continuation(self._text[pos]):
-            pos += 1
-        return pos
+        return graphemes.next_boundary(self._text, pos)
 
     def previous_boundary(self, pos: int) -> int:
         """The cluster boundary before *pos* (or 0)."""
@@ -160,9 +150,9 @@ class EditBuffer:
         return True
 
     def _snap_forward(self, pos: int) -> int:
-        while 0 < pos < len(self._text) and is_cluster_continuation(self._text[pos]):
-            pos += 1
-        return pos
+        if graphemes.is_boundary(self._text, pos):
+            return pos
+        return graphemes.next_boundary(self._text, pos)
 
     def backspace(self) -> bool:
         """Remove the selection, or the cluster before the caret (a letter with its marks)."""

@@ -185,7 +185,7 @@ class VisualLayout:
 
     # -- positions ------------------------------------------------------------------
     def _is_boundary(self, pos: int) -> bool:
-        return pos <= 0 or pos >= len(self.text) or not is_cluster_continuation(self.text[pos])
+        return not is_cluster_continuation(self.text, pos)
 
     def _previous_boundary(self, pos: int) -> int:
         pos = max(0, pos - 1)

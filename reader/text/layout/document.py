@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from reader.text import output
+from reader.text import isolates, output
 from reader.text.direction import base_level, is_rtl_direction
 from reader.text.layout.line import Line
 from reader.text.layout.lines import make_line, paragraph_spans
@@ -84,9 +84,8 @@ class Document:
             ):
                 # The shaped text is the text without those alefs, each char drawn by a
                 # glyph of its class: its classes are the text's without the alefs'.
-                from reader.text import bidi
 
-                levels = bidi.paragraph_levels(text, base_level=base)
+                levels = isolates.levels_isolating_addresses(text, base)
                 shaped_classes = partial(classes_without, levels.classes, owned)
             prepared = self._prepared[key] = prepare_paragraph(
                 text, shaped, options, base, shaped_classes, levels

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from reader.text import output
+from reader.text import isolates, output
 from reader.text.layout.options import LayoutOptions
 from reader.text.sanitize import BIDI_CONTROLS
 from reader.text.shaping import HARAKAT, ZWJ, ShapedText, Shaper, strip_chars
@@ -145,7 +145,7 @@ def prepare_paragraph(
     elif levels is None:
         from reader.text import bidi
 
-        levels = bidi.paragraph_levels(text, base_level=base)
+        levels = isolates.levels_isolating_addresses(text, base)
     has_controls = _BIDI_CONTROL.search(shaped.text) is not None
     classes = None
     if (app and output.reorders(options.mode) and not has_controls

@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from reader.text.layout import LayoutOptions, layout_text
 from reader.text.output import MODES
+from reader.ui.plain import notice
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -62,10 +63,10 @@ class BidiChooser(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="chooser"):
-            yield Static(id="chooser-body")
+            yield Static(id="chooser-body", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#chooser").border_title = self.app.labels("chooser.title")
+        self.query_one("#chooser").border_title = self.app.labels.content("chooser.title")
         self.call_after_refresh(self._fill)
 
     def on_resize(self) -> None:
@@ -104,7 +105,7 @@ class BidiChooser(ModalScreen[None]):
             severity = "information"
         self.dismiss()
         self.app.apply_bidi_choice(mode)
-        self.app.notify(self.app.labels.line(message), severity=severity, markup=False)
+        notice(self.app, self.app.labels.line(message), severity=severity)
 
     def action_keep(self) -> None:
         """Close; opened by itself, the current strategy counts as the answer, so the

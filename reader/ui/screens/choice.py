@@ -54,7 +54,7 @@ class ChoiceScreen(ModalScreen[Answer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice"):
-            yield Static(id="choice-question")
+            yield Static(id="choice-question", markup=False)
             with Horizontal(id="choice-buttons"):
                 for number, choice in enumerate(self.choices):
                     label = Text(f"{choice.key}  {choice.label}")

@@ -30,10 +30,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(id="help-body")
+            yield Static(id="help-body", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#help").border_title = self.app.labels("help.title")
+        self.query_one("#help").border_title = self.app.labels.content("help.title")
         self.call_after_refresh(self._fill)
 
     def on_resize(self) -> None:

@@ -60,10 +60,10 @@ class LibraryScreen(Screen):
         self.sort = chosen if chosen in SORTS else SORTS[0]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="library-heading")
+        yield Static(id="library-heading", markup=False)
         yield BidiInput(id="library-search")
-        yield Static(id="library-status")
-        yield Static(id="library-continue")
+        yield Static(id="library-status", markup=False)
+        yield Static(id="library-continue", markup=False)
         yield ArticleList(self.app.labels, id="library-list")
         yield ReaderFooter()
 
@@ -116,7 +116,7 @@ class LibraryScreen(Screen):
         if title:
             # Wrapped by the engine: Static would wrap visual-order text from the wrong end.
             width = max(10, self.size.width - 2)
-            sentence = labels.translate("library.continue", title=title)
+            sentence = labels.sentence("library.continue", title=title)
             lines = labels.block(sentence, width)
             widget.update(Text(labels.padded(lines, width), style="italic", no_wrap=True))
 
@@ -175,7 +175,7 @@ class LibraryScreen(Screen):
             except ReaderError as error:
                 self.app.notify_error(error, "error.delete")
                 return
-            self.app.notify(labels("msg.deleted", title=entry.title or article_id), markup=False)
+            self.app.say("msg.deleted", title=entry.title or article_id)
             self.reload()
             if index is not None:
                 articles.highlighted = min(index, articles.count - 1) if articles.count else None

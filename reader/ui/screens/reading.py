@@ -88,7 +88,7 @@ class ReadingScreen(Screen):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         labels = self.app.labels
-        yield Static(id="pane-bar")  # which pane is shown, on a narrow screen
+        yield Static(id="pane-bar", markup=False)  # which pane is shown, on a narrow screen
         with Horizontal(id="panes"):
             # The side panes and the footer are mounted once the article is drawn
             # (see _article_drawn): the first paint waits only for the article. The
@@ -213,7 +213,7 @@ class ReadingScreen(Screen):
         for name, key in (("article", "pane.article"), ("related", "pane.related"),
                           ("comment", "pane.comment")):
             for widget in self.query(f"#{name}"):
-                widget.border_title = labels(key)
+                widget.border_title = labels.content(key)
                 widget.styles.border_title_align = align
 
     def apply_settings(self) -> None:
@@ -314,8 +314,8 @@ class ReadingScreen(Screen):
     def _progress(self, event: ArticleView.Progress) -> None:
         view = self.query_one(ArticleView)
         if event.done < event.total:
-            view.border_subtitle = self.app.labels("msg.laying_out", done=event.done,
-                                                   total=event.total)
+            view.border_subtitle = self.app.labels.content("msg.laying_out", done=event.done,
+                                                           total=event.total)
         else:
             view.border_subtitle = ""
 
@@ -414,18 +414,14 @@ class ReadingScreen(Screen):
         event.input.display = False
         self.set_focus(view)
         if query and not count:
-            self.notify(self.app.labels("search.none", query=query), markup=False)
+            self.app.say("search.none", query=query)
         elif count:
             self._announce_match()
 
     def _announce_match(self) -> None:
         view = self.query_one(ArticleView)
-        self.notify(
-            self.app.labels("search.count", current=view.current_match + 1,
-                            total=len(view.matches)),
-            timeout=1.5,
-            markup=False,
-        )
+        self.app.say("search.count", current=view.current_match + 1,
+                     total=len(view.matches), timeout=1.5)
 
     def action_next_match(self) -> None:
         view = self.query_one(ArticleView)
@@ -450,8 +446,7 @@ class ReadingScreen(Screen):
             return
         index = ids.index(self.article_id) + step
         if not 0 <= index < len(ids):
-            self.notify(self.app.labels("msg.first_article" if step < 0 else "msg.last_article"),
-                        markup=False)
+            self.app.say("msg.first_article" if step < 0 else "msg.last_article")
             return
         self.show_article(ids[index])
 
@@ -504,7 +499,7 @@ class ReadingScreen(Screen):
         if paragraph == META_PARAGRAPH:
             text = text.removeprefix("\u200f")
         self.app.copy_to_clipboard(text)
-        self.notify(self.app.labels("msg.copied_paragraph"), timeout=1.5, markup=False)
+        self.app.say("msg.copied_paragraph", timeout=1.5)
 
     # Handlers by name (RelatedPane.OpenStored, RelatedPane.CopyUrl): the pane's class
     # is imported only when the side panes are mounted.
@@ -513,8 +508,7 @@ class ReadingScreen(Screen):
 
     def on_related_pane_copy_url(self, event: RelatedPane.CopyUrl) -> None:
         if not event.url:
-            self.notify(self.app.labels("msg.no_url"), markup=False)
+            self.app.say("msg.no_url")
             return
         self.app.copy_to_clipboard(event.url)
-        self.notify(self.app.labels("msg.copied_url", url=event.url), timeout=2,
-                    markup=False)
+        self.app.say("msg.copied_url", url=event.url, timeout=2)

@@ -50,7 +50,7 @@ from textual.strip import Strip
 from textual.widgets import Input
 from textual.widgets._input import Selection
 
-from reader.text.editing.buffer import is_cluster_continuation
+from reader.text.breaks.graphemes import next_boundary, previous_boundary
 from reader.text.editing.caret import VisualLayout
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.text.output import reorders
@@ -324,10 +324,7 @@ class BidiInput(Input):
         if not self.selection.is_empty or end == 0:
             super().action_delete_left()
             return
-        start = end - 1
-        while start > 0 and is_cluster_continuation(self.value[start]):
-            start -= 1
-        self.delete(start, end)
+        self.delete(previous_boundary(self.value, end), end)
 
     def action_delete_right(self) -> None:
         """Delete: the selection, or the letter after the caret with its harakat."""
@@ -335,7 +332,4 @@ class BidiInput(Input):
         if not self.selection.is_empty or start >= len(self.value):
             super().action_delete_right()
             return
-        end = start + 1
-        while end < len(self.value) and is_cluster_continuation(self.value[end]):
-            end += 1
-        self.delete(start, end)
+        self.delete(start, next_boundary(self.value, start))

@@ -227,7 +227,7 @@ class CommentPane(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield self._text("", id="comment-banner")  # a conflict, a recovered or kept version
-        yield Static(id="comment-form")  # says that the article has no comment form
+        yield Static(id="comment-form", markup=False)  # says that the article has no comment form
         with VerticalScroll(id="comment-fields", can_focus=False):
             yield self._text(self._t("heading"), classes="comment-heading")
             yield self._text(self._t("note"), classes="comment-note")

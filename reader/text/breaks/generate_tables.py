@@ -1,0 +1,132 @@
+"""Generate ``_tables.py`` (Unicode 15.0 segmentation data) — run by hand when Unicode moves.
+
+Why generated tables instead of a library or :mod:`unicodedata`: Python 3.11 ships Unicode 14.0
+and has neither the Line_Break nor the Grapheme_Cluster_Break property; the segmentation
+libraries on the package index follow newer Unicode versions (15.1 changed grapheme clusters
+for Indic conjuncts), so none passes the 15.0 conformance files the rest of the engine is held
+to. The tables are the whole code space, so results never depend on the interpreter.
+
+Sources (Unicode 15.0.0):
+- ``LineBreak.txt`` and ``GraphemeBreakProperty.txt`` (``../shared/unicode``);
+- ``EastAsianWidth.txt`` (rule LB30 leaves out East Asian wide brackets), ``UnicodeData.txt``
+  (General_Category for rule LB1 and LB30b) and ``emoji/emoji-data.txt``
+  (Extended_Pictographic, rules GB11 and LB30b): Debian's ``unicode-data`` 15.0.0 package,
+  ``/usr/share/unicode``.
+
+Rule LB1's resolution is done here, once: AI, SG and XX become AL; SA becomes CM for
+General_Category Mn and Mc, else AL; CJ becomes NS. Two derived classes carry what later rules
+need beyond Line_Break: ``OPW``/``CPW`` are OP/CP of East Asian width F, W or H (which LB30
+leaves out), ``IDP`` is an unassigned Extended_Pictographic ID (LB30b: it joins EM).
+
+Usage: ``python -m reader.text.breaks.generate_tables SHARED_UNICODE_DIR UCD_DIR
+> reader/text/breaks/_tables.py``
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+_LINE = re.compile(r"^([0-9A-F]+)(?:\.\.([0-9A-F]+))?\s*;\s*(\w+)")
+
+
+def _ranges(path: Path) -> list[tuple[int, int, str]]:
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _LINE.match(line)
+        if match:
+            first = int(match.group(1), 16)
+            last = int(match.group(2) or match.group(1), 16)
+            found.append((first, last, match.group(3)))
+    return found
+
+
+def _per_code_point(ranges: list[tuple[int, int, str]], default: str) -> list[str]:
+    values = [default] * 0x110000
+    for first, last, value in ranges:
+        values[first : last + 1] = [value] * (last - first + 1)
+    return values
+
+
+def _general_categories(path: Path) -> list[str]:
+    categories = ["Cn"] * 0x110000
+    first_of_range = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split(";")
+        cp, name, category = int(fields[0], 16), fields[1], fields[2]
+        if name.endswith(", First>"):
+            first_of_range = cp
+        elif name.endswith(", Last>") and first_of_range is not None:
+            categories[first_of_range : cp + 1] = [category] * (cp - first_of_range + 1)
+            first_of_range = None
+        else:
+            categories[cp] = category
+    return categories
+
+
+def _compress(values: list[str], skip: str) -> list[tuple[int, int, str]]:
+    ranges: list[tuple[int, int, str]] = []
+    for cp, value in enumerate(values):
+        if value == skip:
+            continue
+        if ranges and ranges[-1][1] == cp - 1 and ranges[-1][2] == value:
+            ranges[-1] = (ranges[-1][0], cp, value)
+        else:
+            ranges.append((cp, cp, value))
+    return ranges
+
+
+def main(shared: str, ucd: str) -> None:
+    shared_dir, ucd_dir = Path(shared), Path(ucd)
+    for path in (shared_dir / "LineBreak.txt", shared_dir / "GraphemeBreakProperty.txt",
+                 ucd_dir / "EastAsianWidth.txt", ucd_dir / "emoji" / "emoji-data.txt"):
+        if "15.0.0" not in path.read_text(encoding="utf-8")[:200] and "emoji" not in path.name:
+            raise SystemExit(f"{path}: not Unicode 15.0.0")
+    categories = _general_categories(ucd_dir / "UnicodeData.txt")
+    east_asian = _per_code_point(_ranges(ucd_dir / "EastAsianWidth.txt"), "N")
+    pictographic = [False] * 0x110000
+    for first, last, value in _ranges(ucd_dir / "emoji" / "emoji-data.txt"):
+        if value == "Extended_Pictographic":
+            pictographic[first : last + 1] = [True] * (last - first + 1)
+
+    line_break = _per_code_point(_ranges(shared_dir / "LineBreak.txt"), "XX")
+    for cp, value in enumerate(line_break):
+        if value in ("AI", "SG", "XX"):
+            value = "AL"
+        elif value == "SA":
+            value = "CM" if categories[cp] in ("Mn", "Mc") else "AL"
+        elif value == "CJ":
+            value = "NS"
+        if value in ("OP", "CP") and east_asian[cp] in ("F", "W", "H"):
+            value += "W"
+        if value == "ID" and pictographic[cp] and categories[cp] == "Cn":
+            value = "IDP"
+        line_break[cp] = value
+
+    grapheme = _per_code_point(_ranges(shared_dir / "GraphemeBreakProperty.txt"), "Other")
+    for cp, value in enumerate(grapheme):
+        if pictographic[cp]:
+            if value != "Other":
+                raise SystemExit(f"U+{cp:04X}: Extended_Pictographic of class {value}")
+            grapheme[cp] = "ExtPict"
+
+    out = sys.stdout
+    out.write('"""Unicode 15.0.0 segmentation data, generated by generate_tables.py; ')
+    out.write('do not edit.\n\n')
+    out.write("Unicode Character Database, (c) Unicode, Inc., Unicode License v3.\n")
+    out.write('"""\n\n')
+    out.write("# (first, last, Line_Break after rule LB1) for every code point not AL.\n")
+    out.write("LINE_BREAK_RANGES: tuple[tuple[int, int, str], ...] = (\n")
+    for first, last, value in _compress(line_break, "AL"):
+        out.write(f"    (0x{first:04X}, 0x{last:04X}, {value!r}),\n")
+    out.write(")\n\n# (first, last, Grapheme_Cluster_Break or ExtPict) for every code point")
+    out.write(" not Other.\n")
+    out.write("GRAPHEME_BREAK_RANGES: tuple[tuple[int, int, str], ...] = (\n")
+    for first, last, value in _compress(grapheme, "Other"):
+        out.write(f"    (0x{first:04X}, 0x{last:04X}, {value!r}),\n")
+    out.write(")\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,155 @@
+"""Grapheme clusters (UAX #29) and line breaking (UAX #14) against Unicode's own files.
+
+Every case of GraphemeBreakTest.txt and LineBreakTest.txt (Unicode 15.0.0) runs; the
+per-word shortcuts wrapping takes are held equal to the rules as written.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.breaks.graphemes import (
+    cluster_starts,
+    next_boundary,
+    previous_boundary,
+)
+from reader.text.breaks.lines import break_opportunities
+from reader.text.breaks.words import paragraph_breaks
+from reader.text.isolates import ltr_spans
+from reader.text.wrap import word_table, wrap, wrap_reference, wrap_table
+from tests.conftest import REPO_ROOT, shared_path
+
+
+def _cases(path: Path) -> list[tuple[str, list[int]]]:
+    """(text, offsets with a boundary before them) of each line of a Unicode test file."""
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if not fields:
+            continue
+        text = "".join(chr(int(f, 16)) for f in fields[1::2])
+        marks = fields[0::2]
+        cases.append((text, [i for i, mark in enumerate(marks) if mark == "÷"]))
+    return cases
+
+
+def test_grapheme_break_test_passes_completely() -> None:
+    cases = _cases(shared_path("unicode", "GraphemeBreakTest.txt"))
+    assert len(cases) == 602
+    failures = []
+    for text, boundaries in cases:
+        expected = [b for b in boundaries if b < len(text)]
+        walked = [0]
+        while walked[-1] < len(text):
+            walked.append(next_boundary(text, walked[-1]))
+        backwards = [len(text)]
+        while backwards[-1] > 0:
+            backwards.append(previous_boundary(text, backwards[-1]))
+        if not (cluster_starts(text) == expected == walked[:-1] == backwards[:0:-1]):
+            failures.append(text)
+    assert failures == []
+
+
+def test_line_break_test_passes_completely() -> None:
+    cases = _cases(shared_path("unicode", "LineBreakTest.txt"))
+    assert len(cases) == 7654
+    failures = [
+        text for text, breaks in cases
+        if break_opportunities(text) != [b for b in breaks if 0 < b < len(text)]
+    ]
+    assert failures == []
+
+
+def test_the_committed_tables_are_what_the_generator_makes() -> None:
+    shared = shared_path("unicode")
+    ucd = Path("/usr/share/unicode")
+    if not (ucd / "emoji" / "emoji-data.txt").exists():
+        pytest.skip("Debian's unicode-data (15.0) is not installed")
+    made = subprocess.run(
+        [sys.executable, "-m", "reader.text.breaks.generate_tables", str(shared), str(ucd)],
+        capture_output=True, text=True, check=True, cwd=REPO_ROOT,
+    ).stdout
+    committed = (REPO_ROOT / "reader" / "text" / "breaks" / "_tables.py").read_text("utf-8")
+    assert made == committed
+
+
+def test_a_letter_keeps_its_harakat_and_a_lam_alef_its_marks() -> None:
+    assert cluster_starts("بَّت") == [0, 3]
+    assert cluster_starts("\ufefbً") == [0]
+    assert cluster_starts("🇸🇦🇪🇬") == [0, 2]
+
+
+_ALPHABET = list(
+    "ab ( ) « » . ، ! - / } { 1 2 ؟ ‑ — \u200b \u064e \u3001 \u3008 \u2060 \u00a0 ' \" "
+    ": % $ ? ٫ ‐ \t x ب \u0644\u0627"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=30).map("".join))
+def test_per_word_answers_equal_the_rules(text: str) -> None:
+    if ltr_spans(text):  # addresses carry the tailoring on top of the rules
+        return
+    assert paragraph_breaks(text) == break_opportunities(text)
+
+
+def test_per_word_answers_equal_the_rules_on_the_corpus(corpus_paragraphs: list[str]) -> None:
+    checked = [p for p in corpus_paragraphs if not ltr_spans(p)]
+    assert len(checked) > 1000
+    assert [paragraph_breaks(p) for p in checked] == [break_opportunities(p) for p in checked]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=30).map("".join), st.integers(2, 20))
+def test_the_word_table_wraps_like_the_opportunities(text: str, width: int) -> None:
+    text = text.replace("\u200d", "")
+    assert wrap(text, width) == wrap_reference(text, width)
+    assert wrap_table(word_table(text), width + 7) == wrap_reference(text, width + 7)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b, _ in wrap(text, width)]
+
+
+SENTENCE = (
+    "نشر الموقع https://www.example.com/news/2015/08/11/ وراسلوه على info@example.org "
+    "يوم 11/08/2015 الساعة 14:20 بمبلغ 1,234.50 ريال"
+)
+
+
+@pytest.mark.parametrize("width", [80, 50, 30, 20, 12, 8])
+def test_numbers_never_break(width: int) -> None:
+    joined = " ".join(_lines(SENTENCE, width))
+    for number in ("11/08/2015", "14:20", "1,234.50"):
+        assert number in joined.split(" ") or width < len(number)
+
+
+@pytest.mark.parametrize("width", [80, 50])
+def test_addresses_stay_whole_where_they_fit(width: int) -> None:
+    lines = _lines(SENTENCE, width)
+    assert any("https://www.example.com/news/2015/08/11/" in line for line in lines)
+    assert any("info@example.org" in line for line in lines)
+
+
+def test_a_long_url_breaks_after_a_slash() -> None:
+    lines = _lines(SENTENCE, 30)
+    assert "https://www.example.com/news/" in lines
+    assert any(line.startswith("2015/08/11/") for line in lines)
+
+
+def test_closing_punctuation_never_starts_a_line() -> None:
+    text = "كلمة ، كلمة : كلمة ) كلمة ؟"
+    for width in range(6, 14):  # (narrower, "كلمة ،" is cut as a last resort)
+        for line in _lines(text, width):
+            assert line[0] not in "،:)؟"
+
+
+def test_an_opening_bracket_stays_with_the_word_after_it() -> None:
+    text = "كلمة كلمة ( كلمة"
+    assert _lines(text, 11) == ["كلمة كلمة", "( كلمة"]  # LB14: no break after "( "
