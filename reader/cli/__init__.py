@@ -31,10 +31,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
 PROG = "rtl-reader"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its error line is sanitized: it repeats the arguments it did not
+    understand as given, and an argument can hold an escape sequence."""
+
+    def error(self, message: str):  # type: ignore[no-untyped-def]
+        from reader.text.sanitize import sanitize_line
+
+        super().error(sanitize_line(message))
+
+
 def _build_parser(command: str | None) -> tuple[argparse.ArgumentParser, object]:
     if command is None:
         module = importlib.import_module("reader.cli.app")
-        parser = argparse.ArgumentParser(
+        parser = _Parser(
             prog=PROG,
             description="Read stored Arabic articles in the terminal. "
             "Commands: " + ", ".join(COMMANDS) + " (rtl-reader COMMAND --help).",
@@ -43,7 +53,7 @@ def _build_parser(command: str | None) -> tuple[argparse.ArgumentParser, object]
     else:
         module_name, help_text = COMMANDS[command]
         module = importlib.import_module(f"reader.cli.{module_name}")
-        parser = argparse.ArgumentParser(prog=f"{PROG} {command}", description=help_text)
+        parser = _Parser(prog=f"{PROG} {command}", description=help_text)
     module.add_arguments(parser)  # type: ignore[attr-defined]
     return parser, module
 

@@ -129,11 +129,16 @@ def import_paths(
         path = Path(given)
         name = describe_source(str(path))
         files: Iterable[Path]
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:  # a name the system refuses (too long, ...)
+            report.problems.append(ImportProblem(name, f"cannot be read ({exc.strerror})"))
+            continue
+        if is_dir:
             if progress is not None:  # a first walk for the total: no list of files is held
                 progress.add_total(sum(_size(file) for file in article_files(path)))
             files = article_files(path, report)
-        elif path.is_file():
+        elif is_file:
             files = [path]
             if progress is not None:
                 progress.add_total(_size(path))

@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 BUNDLED_STATE_KEY = "library.bundled_imported"
 
 
+def _is_file(path: Path) -> bool:
+    """Whether *path* names a file; False for a name the system refuses (too long...)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def _is_text(value: object) -> bool:
     return isinstance(value, str)
 
@@ -179,7 +187,7 @@ class Library:
             if found:
                 return str(found[0])
             path = Path(ref)
-            if path.is_file():
+            if _is_file(path):
                 report = self.import_paths([path], progress)
                 if report.article_ids:
                     return report.article_ids[0]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from reader.text.isolates import ltr_spans
 
-from .codes import line_break_codes
+from .codes import code_of, line_break_codes
 from .lines import break_opportunities, resolved_classes
 from .properties import LINE_BREAK
 
@@ -105,7 +105,18 @@ def word_breaks(word: str) -> WordBreaks | int:
     return found
 
 
+#: what in a word's codes can make an opportunity inside it (see :data:`_SUSPICIOUS`)
+_INSIDE_SUSPICIOUS = re.compile(r"[^ANMIEOCQ]|[IE]M*[ANO]|CM*O")
+
+
 def _analyse(word: str) -> WordBreaks | int:
+    if not _INSIDE_SUSPICIOUS.search("".join(map(code_of, word))):
+        # letters, digits, marks and brackets, quotes, IS, EX that hold on to them: no
+        # opportunity inside (most words looked at only for their first or last class)
+        found = edges(word)
+        if found.head not in _HEAD_WATCHED and found.tail not in _TAIL_WATCHED:
+            return PLAIN
+        return found
     inside = break_opportunities(word)
     for start, end in ltr_spans(word):  # tailoring: an address is one stretch
         inside = [k for k in inside if not start < k < end]
