@@ -39,8 +39,9 @@ def _corpus() -> list[dict[str, Any]]:
 
 
 def _joined_articles(folder: Path) -> list[Path]:
-    """Long articles: consecutive corpus articles joined, each up to 15,000 characters."""
-    records = sorted(_corpus(), key=lambda record: -len(record["content"]))
+    """Long articles: consecutive corpus articles joined, each up to 15,000 characters
+    (the longest first: they end the nearest to the limit)."""
+    records = _corpus()
     made: list[Path] = []
     body: list[str] = []
     for record in records:

@@ -83,3 +83,16 @@ async def test_m_maximizes_each_pane_to_the_screens_width(library: Any, size: tu
             assert view.text_width <= view.scrollable_content_region.width
         await pilot.press("m")
         assert app.screen.maximized is None
+
+
+@pytest.mark.parametrize("size", [(70, 22), (120, 35)])
+async def test_each_pane_has_one_scrollbar_column(library: Any, size: tuple[int, int]) -> None:
+    app = make_app(library, article_id=seed_id(library))
+    async with app.run_test(size=size) as pilot:
+        await settle_reading(pilot)
+        for name in ("article", "related", "comment"):
+            pane = app.screen.query_one(f"#{name}")
+            columns = [widget for widget in (pane, *pane.query("*"))
+                       if widget.styles.scrollbar_gutter == "stable"
+                       or widget.show_vertical_scrollbar]
+            assert len(columns) == 1, (name, columns)

@@ -37,3 +37,91 @@ def test_reading_screen(snap_compare: Any, library: Any, size: tuple[int, int]) 
 def test_reading_screen_in_arabic(snap_compare: Any, library: Any) -> None:
     app = make_app(library, article_id=seed_id(library), lang="ar")
     assert snap_compare(app, terminal_size=(100, 30), run_before=_settle)
+
+
+# ---------------------------------------------------------------------------------
+# The reading screen on both sides of the narrow breakpoint (100 columns), each pane
+# shown alone below it, maximized panes, the help, the editor and a conflict, in
+# both interface languages. Each was looked at when it was made or updated.
+
+def _pressing(*keys: str) -> Any:
+    """A run_before that settles the screen, presses *keys*, and settles again."""
+
+    async def run_before(pilot: Any) -> None:
+        await _settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        await _settle(pilot)
+
+    return run_before
+
+
+READING_CASES = {
+    "99x30-narrow-article": ((99, 30), "en", ()),
+    "120x35-three-panes": ((120, 35), "en", ()),
+    "80x24-narrow-article": ((80, 24), "en", ()),
+    "70x22-narrow-related": ((70, 22), "en", ("r",)),
+    "70x22-narrow-comment": ((70, 22), "en", ("c",)),
+    "70x22-narrow-arabic": ((70, 22), "ar", ()),
+    "80x24-at-the-end": ((80, 24), "en", ("end",)),
+    "120x35-maximized-article": ((120, 35), "en", ("m",)),
+    "70x22-maximized-related": ((70, 22), "en", ("r", "m")),
+    "120x35-help": ((120, 35), "en", ("question_mark",)),
+    "100x30-help-arabic": ((100, 30), "ar", ("question_mark",)),
+    # Found as it is typed (no Enter: its count notice would time out on its own).
+    "100x30-find": ((100, 30), "en", ("slash", *"إيران")),
+}
+
+
+@pytest.mark.parametrize("case", list(READING_CASES))
+def test_reading_screen_case(snap_compare: Any, library: Any, case: str) -> None:
+    size, lang, keys = READING_CASES[case]
+    app = make_app(library, article_id=seed_id(library), lang=lang)
+    assert snap_compare(app, terminal_size=size, run_before=_pressing(*keys))
+
+
+def test_library_screen_in_arabic(snap_compare: Any, library: Any) -> None:
+    assert snap_compare(make_app(library, lang="ar"), terminal_size=(100, 30),
+                        run_before=_settle)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_comment_editor_with_arabic_text(snap_compare: Any, library: Any, lang: str) -> None:
+    """The comment being written: shaped, right to left, the editor's keys in the footer."""
+    app = make_app(library, article_id=seed_id(library), lang=lang)
+    assert snap_compare(app, terminal_size=(120, 35), run_before=_typing("مقال مفيد جدا"))
+
+
+def _typing(text: str, then: tuple[str, ...] = ()) -> Any:
+    async def run_before(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("c")
+        for ch in text:
+            await pilot.press("space" if ch == " " else ch)
+        for key in then:
+            await pilot.press(key)
+        await _settle(pilot)
+
+    return run_before
+
+
+def test_comment_conflict_banner(snap_compare: Any, library: Any) -> None:
+    """A save from another window: the question at the top of the comment pane."""
+    from reader.comments.form import CommentDraft
+    from reader.comments.store import DraftStore, DraftTarget
+
+    async def run_before(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("c", "a")
+        pane = pilot.app.screen.query_one("#comment")
+        pane.save_now()
+        article = library.get(seed_id(library))
+        DraftStore.for_library(library).save(DraftTarget.for_article(article),
+                                             CommentDraft("نص من نافذة أخرى"), base_revision=1)
+        await pilot.press("b")
+        pane.save_now()
+        await _settle(pilot)
+
+    app = make_app(library, article_id=seed_id(library))
+    assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)

@@ -423,7 +423,7 @@ class CommentPane(Vertical, can_focus=True):
     def _after_save(self, outcome: SaveOutcome) -> None:
         if outcome.status == "failed":
             self._schedule(RETRY_DELAY)  # keep trying; the draft stays in memory
-        if outcome.status == "conflict":
+        if outcome.status == "conflict" and not self._closing:  # quitting: no banner left
             self._focus_on_banner()
         self._refresh_feedback()
         if self.is_attached:
