@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.text.layout import Document, LayoutOptions
@@ -135,19 +135,21 @@ NEUTRAL_HEAVY = st.lists(
 @given(NEUTRAL_HEAVY, st.sampled_from(["rtl", "ltr"]),
        st.lists(st.tuples(st.floats(0, 1), st.sampled_from([0, 0, 1, 3]), NEUTRAL_HEAVY),
                 min_size=1, max_size=6))
+@example("", "rtl", [(0.0, 0, "a/"), (0.0, 0, "/")])  # the edit makes a path
 def test_levels_resolved_around_an_edit_equal_the_whole_paragraphs(
     text: str, direction: str, steps: list
 ) -> None:
     """Digits, separators, brackets and marks between few strong letters: where the
     levels of a window around the edit are resolved alone (and where they must not be),
-    the result equals resolving the whole paragraph."""
-    from reader.text.bidi import paragraph_levels
+    the result equals resolving the whole paragraph, as a fresh layout does (addresses
+    and paths isolated: an edit can turn ``a/`` into the path ``/a/``)."""
+    from reader.text.isolates import levels_isolating_addresses
 
     layout = lay_out_paragraph(text, LayoutOptions(12, direction=direction))
     for where, length, insert in steps:
         layout = relayout_paragraph(layout, apply(layout.text, where, length, insert))
-        assert layout._prepared.levels.levels == paragraph_levels(
-            layout.text, base_level=layout.base).levels
+        assert layout._prepared.levels.levels == levels_isolating_addresses(
+            layout.text, layout.base).levels
 
 
 def test_the_same_text_gives_the_same_layout_object() -> None:
