@@ -240,7 +240,9 @@ class VisualLayout:
         drawn_after = False
         for cell in row.cells:
             if cell.logical == pos:
-                return row_index, cell.x
+                # A line of marks alone draws in no cell: right-aligned, its zero-width
+                # glyph would sit one column past the pane's edge.
+                return row_index, min(cell.x, row.pane_width - 1)
             if cell.logical < pos:
                 if best is None or cell.logical > best.logical:
                     best = cell
