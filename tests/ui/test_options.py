@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
+import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from reader.text.layout import Document, LayoutOptions
 from reader.text.output import LRM, RLM
 from reader.ui.settings import PREFERENCES_KEY, Settings
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.article import view as view_module
 from tests.conftest import shared_path
 from tests.ui.conftest import make_app, seed_id, settle_reading
 
@@ -96,13 +100,18 @@ async def test_long_document_is_laid_out_progressively(library: Any, tmp_path: P
         lay_out_rest(view, *args)
 
     monkeypatch.setattr(ArticleView, "_layout_rest", gated)
+    # The worst machine: every paragraph overruns the first screens' time budget.
+    clock = itertools.count(step=1.0)
+    monkeypatch.setattr(view_module, "time", SimpleNamespace(perf_counter=lambda: next(clock)))
     app = make_app(library, article_id=article.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         assert view.rows and not view.layout_complete  # the first screens, not all
+        assert len(view.rows) >= 2 * view.size.height  # a screen and a page, always
         await pilot.press("j", "pagedown")  # input is served while the rest waits
         assert view.scroll_y > 0
+        monkeypatch.setattr(view_module, "time", time)  # the rest at the real pace
         gate.set()
         for _ in range(600):
             if view.layout_complete:

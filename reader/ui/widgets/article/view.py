@@ -247,7 +247,11 @@ class ArticleView(ScrollView, can_focus=True):
         if not layout.complete:
             # Enough for the first screens (and the saved position's paragraph) now, so
             # paging works at once; the rest in a worker once the first screen is drawn.
-            wanted = max(self.size.height, 10) * 3
+            # The time budget never cuts the first screen and the page after it: on a
+            # loaded machine it did, and the first paint showed a title over a blank
+            # view, which scrolled nowhere until the worker caught up.
+            screen = max(self.size.height, 10)
+            wanted, at_least = screen * 3, screen * 2
             target = self._pending.paragraph if self._pending else 0
             started = time.perf_counter()
             while layout.next_paragraph < len(self.paragraphs) and (
@@ -255,7 +259,7 @@ class ArticleView(ScrollView, can_focus=True):
             ):
                 index = layout.next_paragraph
                 layout.add(index, self.document.paragraph_lines(index, options))
-                if time.perf_counter() - started > 0.1:
+                if len(layout.rows) >= at_least and time.perf_counter() - started > 0.1:
                     break
             if layout.next_paragraph >= len(self.paragraphs):
                 layout.complete = True
