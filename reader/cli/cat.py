@@ -82,21 +82,14 @@ def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read(limit + 1)
     where = describe_source(path)
-    try:
-        if os.path.isdir(path):
-            raise InputError(where, "is a directory, not a text file")
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                raise InputError(where, f"file is too large ({size:,} bytes; limit {limit:,})")
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(where, "no such file") from None
-    except PermissionError:
-        raise InputError(where, "permission denied") from None
-    except OSError as exc:
-        raise InputError(where, exc.strerror or "cannot be read") from None
-    return data
+    with _open_input(path, where) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise InputError(where, f"file is too large ({size:,} bytes; limit {limit:,})")
+        try:
+            return handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(where, exc.strerror or "cannot be read") from None
 
 
 def render_paragraphs(
