@@ -118,6 +118,8 @@ def app_env(library: Path) -> dict[str, str]:
         "RTL_READER_LIBRARY": str(library),
         # no bidi choice saved by whoever runs the tests
         "RTL_READER_CONFIG": str(library.parent / "terminals.json"),
+        # nor a draft recovered into (or offered from) the user's own recovery folder
+        "RTL_READER_RECOVERY": str(library.parent / "unsaved-drafts"),
         "HOME": os.environ.get("HOME", "/tmp"),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "TERM": "tmux-256color",
