@@ -40,11 +40,15 @@ def check_given_library_path(path: Path | str) -> bool:
 
     resolved = Path(path).expanduser()
     shown = describe_source(str(path))
-    if resolved.is_dir():
-        raise UsageError(f"--library {shown}: is a folder; name the library file in it "
-                         f"(e.g. {describe_source(str(resolved / FILE_NAME))})")
-    folder = resolved.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise UsageError(f"--library {shown}: the folder {describe_source(str(folder))} {what}")
-    return not resolved.exists()
+    try:
+        if resolved.is_dir():
+            raise UsageError(f"--library {shown}: is a folder; name the library file in it "
+                             f"(e.g. {describe_source(str(resolved / FILE_NAME))})")
+        folder = resolved.parent
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise UsageError(
+                f"--library {shown}: the folder {describe_source(str(folder))} {what}")
+        return not resolved.exists()
+    except OSError as error:  # a name too long, a folder that refuses to be listed
+        raise UsageError(f"--library {shown}: {error.strerror or 'cannot be used'}") from None

@@ -152,7 +152,8 @@ def test_library_naming_a_folder_or_a_missing_folder_exits_2(tmp_path: Path) -> 
     for argv in (["list", "--library", str(tmp_path)],
                  ["list", "--library", str(tmp_path / "no-such-folder" / "lib.sqlite3")],
                  ["drafts", "export", "--library", str(tmp_path / "nope" / "x.sqlite3")],
-                 ["search", "x", "--library", str(tmp_path)]):
+                 ["search", "x", "--library", str(tmp_path)],
+                 ["list", "--library", "x" * 300]):  # a name too long for the system
         result = run_cli(*argv)
         assert result.returncode == 2, result
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
