@@ -32,7 +32,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -151,7 +151,7 @@ class CommentPane(Vertical, can_focus=True):
         self._save_timer: Timer | None = None
         self._loading = False
         self._status_note: str | None = None
-        self._closing = False
+        self._unmounting = False
         self._touched: set[str] = set()  # fields the writer has typed in, this article
         self._others: list[OtherVersion] = []  # the draft's other versions, newest first
         self._resting = False  # focused by Escape from a field: keys are commands again
@@ -179,7 +179,7 @@ class CommentPane(Vertical, can_focus=True):
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         return self._typing and character is not None and character.isprintable()
 
-    async def _on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         # A key typed in the instant between focusing the pane and the editor taking
         # the focus belongs to the comment, not to the screen's shortcuts.
         if self._typing and self.has_focus and event.is_printable and event.character:
@@ -187,8 +187,7 @@ class CommentPane(Vertical, can_focus=True):
             event.prevent_default()
             editor = self.editor("comment")
             self.screen.set_focus(editor)
-            if editor.buffer.insert(event.character):
-                editor._after_edit()
+            editor.insert(event.character)
 
     def action_field(self, step: int) -> None:
         """Tab/Shift+Tab: the next or previous field; past the first or last, the host's
@@ -401,7 +400,7 @@ class CommentPane(Vertical, can_focus=True):
 
     def on_unmount(self) -> None:
         # Quitting: save, but the form's widgets are already gone, so show nothing.
-        self._closing = True
+        self._unmounting = True
         self._save_or_keep()
 
     def save_before_exit(self) -> None:
@@ -423,7 +422,7 @@ class CommentPane(Vertical, can_focus=True):
     def _after_save(self, outcome: SaveOutcome) -> None:
         if outcome.status == "failed":
             self._schedule(RETRY_DELAY)  # keep trying; the draft stays in memory
-        if outcome.status == "conflict" and not self._closing:  # quitting: no banner left
+        if outcome.status == "conflict" and not self._unmounting:  # quitting: no banner left
             self._focus_on_banner()
         self._refresh_feedback()
         if self.is_attached:
@@ -556,7 +555,7 @@ class CommentPane(Vertical, can_focus=True):
         Messages appear once something has been typed: an untouched form is not
         an error, only not ready.
         """
-        if self._closing:
+        if self._unmounting:
             return
         session = self.session
         draft = session.draft if session else self.draft

@@ -113,7 +113,7 @@ class RelatedPane(LaidOutList):
             url = sanitize_line(item.url) if item.url else None
             self.post_message(self.CopyUrl(url))
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A mouse click (or enter handled by OptionList itself) lands here.
         event.stop()
         if 0 <= event.option_index < len(self.items):
