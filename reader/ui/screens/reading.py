@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -83,7 +84,6 @@ class ReadingScreen(Screen):
         self._view: ArticleView | None = None
         self.related_loaded = False  # True once the related links of the article are shown
         self._completed_for: Any = None  # the article the side panes were filled for
-        self.shown = "article"  # the pane shown when the screen is too narrow for three
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -138,6 +138,11 @@ class ReadingScreen(Screen):
         self._title_panes()
 
     # ------------------------------------------------------- narrow terminals
+    #: The pane shown when the screen is too narrow for three: it decides the classes
+    #: that show one pane and what the pane bar says, so setting it redraws both (also
+    #: when set again to the same pane: the bar follows a change of language or width).
+    shown: reactive[str] = reactive("article", always_update=True, init=False)
+
     @property
     def narrow(self) -> bool:
         """True when the panes are shown one at a time (see NARROW_BELOW)."""
@@ -147,11 +152,10 @@ class ReadingScreen(Screen):
         narrow = event.size.width < NARROW_BELOW
         if narrow != self.narrow:
             self.set_class(narrow, "-narrow")
-            self._show_pane(self._focused_pane() if self.focused else "article")
+            self.shown = self._focused_pane() if self.focused else "article"
 
-    def _show_pane(self, name: str) -> None:
+    def watch_shown(self, name: str) -> None:
         """On a narrow screen, show the pane *name* alone and say so in the pane bar."""
-        self.shown = name
         for pane in self.PANES:
             self.set_class(pane == name, f"-show-{pane}")
         self._describe_shown_pane()
@@ -173,7 +177,7 @@ class ReadingScreen(Screen):
         if self.narrow:
             name = self._focused_pane()
             if name != self.shown:
-                self._show_pane(name)
+                self.shown = name
 
     def _arrange(self) -> None:
         """Article on the right for a right-to-left article, on the left otherwise."""
@@ -332,7 +336,7 @@ class ReadingScreen(Screen):
     def action_focus_pane(self, name: str) -> None:
         pane = self.pane(name)
         if self.narrow:
-            self._show_pane(name if pane.id == name else "article")
+            self.shown = name if pane.id == name else "article"
         if name == "comment" and pane is self._comment_pane():
             pane.focus_pane()  # type: ignore[attr-defined]
         else:
