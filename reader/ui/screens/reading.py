@@ -7,10 +7,10 @@ history; Back returns to the previous article at the same place.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -28,6 +28,8 @@ from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
 
 if TYPE_CHECKING:
+    from reader.articles import Article
+    from reader.library.models import RelatedItem
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.bidi_input import BidiInput
     from reader.ui.widgets.comments import CommentPane
@@ -79,11 +81,11 @@ class ReadingScreen(Screen):
         # composed once instead of again after mount.
         localize_bindings(self, self.app.labels)
         self.article_id = article_id
-        self.article: Any = None
+        self.article: Article | None = None
         self.history: list[Visit] = []
         self._view: ArticleView | None = None
         self.related_loaded = False  # True once the related links of the article are shown
-        self._completed_for: Any = None  # the article the side panes were filled for
+        self._completed_for: Article | None = None  # the article the side panes were filled for
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -148,7 +150,7 @@ class ReadingScreen(Screen):
         """True when the panes are shown one at a time (see NARROW_BELOW)."""
         return self.has_class("-narrow")
 
-    def on_resize(self, event: Any) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW_BELOW
         if narrow != self.narrow:
             self.set_class(narrow, "-narrow")
@@ -171,7 +173,7 @@ class ReadingScreen(Screen):
         bar.update(Text(labels.line(f"{labels.translate(f'pane.{self.shown}')} │ {hints}")))
         bar.styles.text_align = "right" if labels.rtl else "left"
 
-    def on_descendant_focus(self, event: Any) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Whatever moved the focus (a key, Tab in the comment form, the find field), the
         # pane that holds it is the one shown.
         if self.narrow:
@@ -278,7 +280,7 @@ class ReadingScreen(Screen):
             # A footer lists the keys when the screen announces its bindings.
             self.refresh_bindings()
 
-    def _fill_side_panes(self, article: Any) -> None:
+    def _fill_side_panes(self, article: Article) -> None:
         comment = self._comment_pane()
         if comment is not None:
             comment.set_article(article)
@@ -287,7 +289,7 @@ class ReadingScreen(Screen):
         self._find_related(article)
 
     @work(thread=True, group="related", exclusive=True, exit_on_error=False)
-    def _find_related(self, article: Any) -> None:
+    def _find_related(self, article: Article) -> None:
         try:
             related = self.app.library.related(article.id)
         except ReaderError as error:
@@ -300,7 +302,7 @@ class ReadingScreen(Screen):
         if event.state == WorkerState.ERROR and event.worker.group == "related":
             self.app.notify_error(event.worker.error, "error.related")
 
-    def _show_related(self, article: Any, related: list[Any]) -> None:
+    def _show_related(self, article: Article, related: list[RelatedItem]) -> None:
         if article is self.article:
             for pane in self._related_panes():
                 pane.set_items(related)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -53,6 +53,8 @@ from reader.ui.widgets.comments.editor import CommentEditor
 from reader.ui.widgets.comments.remember import RememberBox
 
 if TYPE_CHECKING:
+    from reader.articles import Article
+    from reader.library import Library
     from reader.ui.labels import Labels
 
 
@@ -122,7 +124,7 @@ class CommentPane(Vertical, can_focus=True):
         Binding("shift+tab", "field(-1)", "key.prev_field", show=False),
     ]
 
-    def __init__(self, store: DraftStore | Any, target: DraftTarget | None = None, *,
+    def __init__(self, store: DraftStore | Library, target: DraftTarget | None = None, *,
                  labels: Labels | None = None, bidi: str = "app",
                  language: str | None = None, direction: str = "rtl",
                  name: str | None = None, id: str | None = None,
@@ -145,7 +147,7 @@ class CommentPane(Vertical, can_focus=True):
         self.language = language or (labels.translate.lang if labels else default_language())
         self.direction = direction
         self.session: DraftSession | None = None
-        self.article: Any = None
+        self.article: Article | None = None
         self._has_form = False
         self._pending_target = target
         self._save_timer: Timer | None = None
@@ -217,7 +219,7 @@ class CommentPane(Vertical, can_focus=True):
         """The comment form's string *key* (its catalogue key without ``comment.``)."""
         return message(self.language, f"comment.{key}", **values)
 
-    def _text(self, text: str, **kwargs: Any) -> BidiText:
+    def _text(self, text: str, **kwargs: str) -> BidiText:
         return BidiText(text, bidi=self.bidi, direction=self._ui_direction, **kwargs)
 
     @property
@@ -295,7 +297,7 @@ class CommentPane(Vertical, can_focus=True):
         static.update(Text(text, style="dim"))
 
     # -- hosting API -------------------------------------------------------------------
-    def set_article(self, article: Any) -> None:
+    def set_article(self, article: Article) -> None:
         """Show the draft of *article*, or say that it has no comment form."""
         self.article = article
         if article.comment_form is None:
