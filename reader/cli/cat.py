@@ -37,6 +37,7 @@ from reader.cli.say import text, warn
 
 if TYPE_CHECKING:
     from reader.articles import Article
+    from reader.errors import InputError
     from reader.library import Library
     from reader.text.layout import LayoutOptions, Line
 
@@ -75,7 +76,7 @@ def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
         try:
             return handle.read(limit + 1)
         except OSError as exc:
-            raise InputError(where, exc.strerror or text("cli.input.unreadable")) from None
+            raise _unreadable(where, exc) from None
 
 
 def render_paragraphs(
@@ -137,7 +138,6 @@ def stream_input(path: str) -> Iterator[str]:
     """The text of ``path`` (``-``: standard input) in pieces ending at line ends, read as
     they are needed; InputError names the problem (no size limit: nothing is held)."""
     from reader.cli.text_stream import text_pieces
-    from reader.errors import InputError
     from reader.text.decode import describe_source
 
     if path == "-":
@@ -148,7 +148,7 @@ def stream_input(path: str) -> Iterator[str]:
         try:
             yield from text_pieces(handle, where, warn=warn)
         except OSError as exc:
-            raise InputError(where, exc.strerror or text("cli.input.unreadable")) from None
+            raise _unreadable(where, exc) from None
 
 
 def stream_json_lines(path: str) -> Iterator[Article]:
@@ -167,7 +167,7 @@ def stream_json_lines(path: str) -> Iterator[Article]:
                     raise item
                 yield item
         except OSError as exc:
-            raise InputError(where, exc.strerror or text("cli.input.unreadable")) from None
+            raise _unreadable(where, exc) from None
 
 
 def _open_input(path: str, where: str) -> BinaryIO:
@@ -183,7 +183,14 @@ def _open_input(path: str, where: str) -> BinaryIO:
     except PermissionError:
         raise InputError(where, text("cli.input.denied")) from None
     except OSError as exc:
-        raise InputError(where, exc.strerror or text("cli.input.unreadable")) from None
+        raise _unreadable(where, exc) from None
+
+
+def _unreadable(where: str, error: OSError) -> InputError:
+    """The InputError for a file that failed while opened or read: the system's words."""
+    from reader.errors import InputError
+
+    return InputError(where, error.strerror or text("cli.input.unreadable"))
 
 
 def terminal_width() -> int:
