@@ -42,7 +42,7 @@ from reader.text.breaks.words import (
 )
 
 __all__ = [
-    "LineSpan", "WordTable", "clusters", "splice_word_table", "text_cells", "word_table",
+    "LineSpan", "WordTable", "cell_codes", "clusters", "splice_word_table", "text_cells", "word_table",
     "wrap", "wrap_steps", "wrap_table",
 ]
 
@@ -235,10 +235,26 @@ def _word_cells(words: list[str], measure: Callable[[str], int]) -> list[int]:
     return cells  # type: ignore[return-value]
 
 
-def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTable:
-    """Measure the words of ``text`` once (C-level passes over the whole text)."""
+def cell_codes(text: str) -> bytes | None:
+    """What :func:`word_table` reads first: one byte per character of ``text``, its cells
+    and line-break code, or None where it measures another way. A newline has a code of
+    its own, so the codes of a paragraph are their slice of the codes of many paragraphs
+    joined by newlines (one pass for all of them)."""
+    if _ZWJ in text or _VS16 in text:
+        return None
+    return _cell_codes(text)
+
+
+def word_table(
+    text: str, measure: Callable[[str], int] = text_cells, known_codes: bytes | None = None
+) -> WordTable:
+    """Measure the words of ``text`` once (C-level passes over the whole text).
+
+    ``known_codes``: ``cell_codes(text)`` when the caller has them (default measure)."""
     words = text.split(" ")
-    if measure is text_cells and _ZWJ not in text and _VS16 not in text:
+    if known_codes is not None and measure is text_cells:
+        both: bytes | None = known_codes
+    elif measure is text_cells and _ZWJ not in text and _VS16 not in text:
         # text_cells is then a sum over characters; with none of two cells, a word's
         # cells are its characters less the zero-width ones
         both = _cell_codes(text)
