@@ -42,8 +42,8 @@ from reader.text.breaks.words import (
 )
 
 __all__ = [
-    "LineSpan", "WordTable", "cell_codes", "clusters", "splice_word_table", "text_cells", "word_table",
-    "wrap", "wrap_steps", "wrap_table",
+    "LineSpan", "WordTable", "cell_codes", "clusters", "splice_word_table", "text_cells",
+    "word_table", "wrap", "wrap_steps", "wrap_table",
 ]
 
 #: (content_start, content_end, cells): the line's visible characters are text[start:end].
