@@ -44,7 +44,7 @@ from reader.text.layout.paragraph import (
 )
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
 from reader.text.shaping import ShapedText
-from reader.text.wrap import cell_codes, word_table, wrap_table
+from reader.text.wrap import cell_codes, one_line, word_table, wrap_table
 
 __all__ = ["batch_applies", "screen_lines"]
 
@@ -155,11 +155,15 @@ def _fast_lines(
                                  classes)
     if not classes.startswith("m"):  # (marks opening a paragraph have no base: its own)
         prepared.backward = chunk.backward[index]
-    prepared.words = word_table(
-        shaped, known_codes=None if chunk.cell_codes is None else chunk.cell_codes[index]
-    )
+    known_codes = None if chunk.cell_codes is None else chunk.cell_codes[index]
+    only = one_line(shaped, known_codes, width)
+    if only is not None:
+        spans = [only]
+    else:
+        prepared.words = word_table(shaped, known_codes=known_codes)
+        spans = wrap_table(prepared.words, width)
     lines = []
-    for a, b, cells in wrap_table(prepared.words, width):
+    for a, b, cells in spans:
         if a == b:
             lines.append("")
             continue
