@@ -382,7 +382,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One cell left / right on screen",
         "ar": "خلية يساراً / يميناً على الشاشة",
     },
-    "keys.select": {"en": "Select; select all", "ar": "تحديد؛ تحديد الكل"},
+    "keys.select": {"en": "Select", "ar": "تحديد"},
+    "keys.select_to_ends": {
+        "en": "Select to the start / end of the line",
+        "ar": "تحديد حتى بداية السطر / نهايته",
+    },
+    "keys.select_all": {"en": "Select all", "ar": "تحديد الكل"},
+    "keys.caret_line": {
+        "en": "One line up / down, in the same column",
+        "ar": "سطراً للأعلى / للأسفل، في العمود نفسه",
+    },
+    "keys.line_ends": {
+        "en": "Start / end of the line",
+        "ar": "بداية السطر / نهايته",
+    },
+    "keys.erase": {
+        "en": "Delete the letter before / after the caret",
+        "ar": "حذف الحرف قبل المؤشر / بعده",
+    },
+    "keys.enter": {
+        "en": "New line in the comment; in a one-line field, the next field",
+        "ar": "سطر جديد في التعليق؛ في حقل من سطر واحد، الحقل التالي",
+    },
+    "keys.other_version": {
+        "en": "Show the draft's other kept version: take it, restore it or keep yours",
+        "ar": "عرض النسخة الأخرى المحفوظة من المسودة: أخذها أو استعادتها أو إبقاء نسختك",
+    },
+    "keys.clipboard_insert": {
+        "en": "Copy / paste (as ctrl+c / ctrl+v)",
+        "ar": "نسخ / لصق (مثل ctrl+c / ctrl+v)",
+    },
+    "keys.remember": {
+        "en": "Tick or untick the box under the fields (Enter too)",
+        "ar": "تعليم المربع تحت الحقول أو إلغاء تعليمه (و Enter أيضاً)",
+    },
     "keys.clipboard": {
         "en": "Copy, cut, paste (the logical text)",
         "ar": "نسخ، قص، لصق (النص المنطقي)",
@@ -395,6 +428,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.prev_field": {"en": "Previous field", "ar": "الحقل السابق"},
     "key.keep_mine": {"en": "Keep my draft", "ar": "إبقاء مسودتي"},
     "key.take_theirs": {"en": "Take the other draft", "ar": "أخذ المسودة الأخرى"},
+    "key.other_version": {"en": "Other version", "ar": "النسخة الأخرى"},
     "key.library": {"en": "Library", "ar": "المكتبة"},
     "key.leave": {"en": "Leave", "ar": "مغادرة"},
     "key.cancel": {"en": "Cancel", "ar": "إلغاء"},

@@ -116,7 +116,7 @@ class CommentPane(Vertical, can_focus=True):
         # Shown in the footer while the form has the focus (its letters are text then).
         Binding("ctrl+k", "keep_mine", "key.keep_mine"),
         Binding("ctrl+t", "take_theirs", "key.take_theirs"),
-        Binding("ctrl+o", "view_other", "view the other version", show=False),
+        Binding("ctrl+o", "view_other", "key.other_version", show=False),
         Binding("ctrl+s", "save", "key.save_draft"),
         Binding("tab", "field(1)", "key.next_field"),
         Binding("shift+tab", "field(-1)", "key.prev_field", show=False),
