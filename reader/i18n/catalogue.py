@@ -105,7 +105,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Error: Your URL is too long.",
         "ar": "خطأ: عنوان موقعك طويل جداً.",
     },
-    "comment.bytes": {"en": "{used:,} / {limit:,} bytes", "ar": "{used:,} / {limit:,} بايت"},
+    "comment.bytes": {"en": "{used} / {limit} bytes", "ar": "{used} / {limit} بايت"},
     "comment.status.ready": {"en": "Ready to send", "ar": "جاهز للإرسال"},
     "comment.status.not_ready": {
         "en": "Not ready: {count} problem(s)",
@@ -140,6 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ctrl+k keep mine · ctrl+t take the other · ctrl+o view the other",
         "ar": "عُدّلت هذه المسودة في نافذة أخرى في الأثناء، والنصان محفوظان. "
         "ctrl+k احتفظ بنصي · ctrl+t خذ النص الآخر · ctrl+o اعرض النص الآخر",
+    },
+    "comment.banner.readonly_kept": {
+        "en": "The library is read-only: this draft is kept in {path} instead, as you type.",
+        "ar": "المكتبة للقراءة فقط: تُحفظ هذه المسودة بدلاً من ذلك في {path} أثناء الكتابة.",
     },
     "comment.banner.recovered": {
         "en": "A draft of this comment that could not be saved ({when}) was recovered. "
