@@ -200,7 +200,8 @@ class ReadingScreen(Screen):
                          *self.query("#comment")):
                 localize_bindings(node, labels)
         self._title_panes()
-        self._describe_shown_pane()
+        if self.narrow:  # (shown only then: becoming narrow describes it)
+            self._describe_shown_pane()
         for find in self._find_fields():
             find.follow(labels)
             find.placeholder = labels.translate("search.placeholder")  # laid out by the field
