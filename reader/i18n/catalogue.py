@@ -218,6 +218,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "ar": "تعذر تنسيق المقال: {error}"},
     "msg.setting": {"en": "{name}: {value}", "ar": "{name}: {value}"},
     "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done}/{total}"},
+    "msg.loading_rest": {"en": "Loading the rest…", "ar": "جارٍ تحميل البقية…"},
     # Help
     "help.title": {"en": "Keys", "ar": "المفاتيح"},
     "help.bidi": {"en": "Bidi mode: {mode}. {reason}", "ar": "وضع الاتجاه: {mode}. {reason}"},

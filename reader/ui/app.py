@@ -205,16 +205,27 @@ class ReaderApp(App[None]):
         self.push_screen(ReadingScreen(article_id))
 
     def document_for(self, article_id: str, paragraphs: Sequence[str], direction: str) -> Document:
-        """The engine's Document for an article (kept, with its layout caches, for reuse)."""
-        document = self._documents.get(article_id)
+        """The engine's Document for an article's whole text *paragraphs* (kept, with its
+        layout caches, for reuse)."""
+        document = self.kept_document(article_id)
         if document is None:
             document = Document(paragraphs, direction=direction)
-            self._documents[article_id] = document
-            while len(self._documents) > DOCUMENTS_KEPT:
-                self._documents.popitem(last=False)
-        else:
+            self.keep_document(article_id, document)
+        return document
+
+    def kept_document(self, article_id: str) -> Document | None:
+        """The Document of an article's whole text made earlier, if it is still kept."""
+        document = self._documents.get(article_id)
+        if document is not None:
             self._documents.move_to_end(article_id)
         return document
+
+    def keep_document(self, article_id: str, document: Document) -> None:
+        """Keep *document*, an article's whole text, for :meth:`kept_document`."""
+        self._documents[article_id] = document
+        self._documents.move_to_end(article_id)
+        while len(self._documents) > DOCUMENTS_KEPT:
+            self._documents.popitem(last=False)
 
     def saved_position(self, article_id: str) -> ReadingPosition | None:
         value = self.library.get_state(position_key(article_id))
