@@ -66,6 +66,7 @@ class CommentPane(Vertical, can_focus=True):
     CommentPane > #comment-form {
         width: 1fr;
         height: auto;
+        padding: 0 1;
     }
     CommentPane > #comment-banner {
         height: auto;
