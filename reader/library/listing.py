@@ -21,8 +21,8 @@ SORTS = ("date", "title", "source")
 _ORDER_BY = {
     # newest first; undated articles last (NULL sorts last in descending order)
     "date": "date DESC, imported_at DESC, key DESC",
-    # the folded title (reader.library.normalize.title_key), as a reader of Arabic sorts
-    "title": "title_key, key",
+    # the folded title (reader.library.normalize.title_order), as a reader of Arabic sorts
+    "title": "title_order, key",
     # by source, newest first within each; articles with no source first
     "source": "source, date DESC, imported_at DESC, key DESC",
 }
@@ -99,10 +99,14 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> bool:
     The article's terms leave the related-article document frequencies they were
     counted in; links of other articles that named it become external again.
     """
-    row = connection.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()
+    from reader.library.indexing import delete_index_row
+
+    row = connection.execute(
+        "SELECT key, title, body FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
     if row is None:
         return False
-    key = row[0]
+    key, title, body = row
     connection.execute("BEGIN IMMEDIATE")
     try:
         counted = connection.execute(
@@ -117,9 +121,11 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> bool:
                 [(n, term) for term, n in terms.items()],
             )
             connection.execute("DELETE FROM term_df WHERE df <= 0")
-        connection.execute("DELETE FROM article_search WHERE rowid = ?", (key,))
-        connection.execute("DELETE FROM article_terms WHERE rowid = ?", (key,))
-        connection.execute("DELETE FROM search_index WHERE article_key = ?", (key,))
+        indexed = connection.execute(
+            "SELECT 1 FROM search_index WHERE article_key = ?", (key,)
+        ).fetchone()
+        if indexed is not None:
+            delete_index_row(connection, key, title, body)
         connection.execute("DELETE FROM related_links WHERE article_id = ?", (article_id,))
         connection.execute(
             "UPDATE related_links SET target_id = NULL WHERE target_id = ?", (article_id,)

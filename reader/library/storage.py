@@ -153,16 +153,13 @@ def _store_batch(
 
     results: list[tuple[str, bool]] = []
     new: list[_Prepared] = []
+    stored = _stored_ids(connection, batch)
     seen: dict[str, str] = {}  # id and content hash -> id, for this batch's new articles
     for item in batch:
         article = item.article
         found = seen.get(article.id) or seen.get(item.digest)
         if found is None:
-            exists = connection.execute(
-                "SELECT id FROM articles WHERE id = ? OR content_hash = ?",
-                (article.id, item.digest),
-            ).fetchone()
-            found = exists[0] if exists else None
+            found = stored.get(article.id) or stored.get(item.digest)
             if found is not None and article.related and not _has_links(connection, found):
                 _insert_links(connection, found, article.related)
         if found is not None:
@@ -178,7 +175,8 @@ def _store_batch(
     connection.executemany(
         "INSERT INTO articles (key, id, title, breadcrumbs, date, author, source, url, "
         "direction, format, origin, body, comment_form, imported_at, content_hash, title_key, "
-        "title_base_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "title_base_key, title_order) "
+        f"VALUES ({', '.join('?' * 18)})",
         [
             (
                 key,
@@ -214,6 +212,19 @@ def _store_batch(
         connection, [(key, item.index_row) for key, item in enumerate(new, start=first_key)]
     )
     return results
+
+
+def _stored_ids(connection: sqlite3.Connection, batch: list[_Prepared]) -> dict[str, str]:
+    """The stored articles with the id or the content of one in *batch*: id -> id and
+    content hash -> id, found by two look-ups for the whole batch."""
+    ids = [item.article.id for item in batch]
+    digests = [item.digest for item in batch]
+    marks = ",".join("?" * len(batch))
+    found = dict(connection.execute(
+        f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", digests))
+    found.update((article_id, article_id) for (article_id,) in connection.execute(
+        f"SELECT id FROM articles WHERE id IN ({marks})", ids))
+    return found
 
 
 def _has_links(connection: sqlite3.Connection, article_id: str) -> bool:

@@ -8,8 +8,8 @@ import pytest
 
 from reader.comments.form import CommentDraft
 from reader.comments.store import DraftStore, DraftTarget
-from reader.library import Library, listing
-from reader.library.normalize import title_key
+from reader.library import Library, indexing, listing
+from reader.library.normalize import title_order
 from reader.resources import seed_article_path
 
 
@@ -51,10 +51,14 @@ def test_newest_first_is_the_library_order(corpus_library: Library) -> None:
 
 
 def test_titles_sort_in_folded_order(corpus_library: Library) -> None:
-    """Harakat, hamza seats and tatweel do not move a title: إيران sorts with ايران."""
+    """Harakat, hamza seats and tatweel do not move a title: إيران sorts with ايران;
+    a word sorts before the longer words it begins (the corpus has "11 ألف ..." and
+    "116 مليون ...": run together, 116مليون sorted first)."""
     rows = listing.page(corpus_library.connection, "title", 0, 10_000)
-    keys = [title_key(row.title) for row in rows]
+    keys = [title_order(row.title) for row in rows]
     assert keys == sorted(keys)
+    numbered = [key for key in keys if key.startswith(("11 ", "116 "))]
+    assert [key.split()[0] for key in numbered] == ["11", "116"]
     firsts = [key[:1] for key in keys if key[:1] >= "\u0621"]
     assert "أ" not in firsts and "إ" not in firsts  # folded to ا, not sorted apart
 
@@ -105,3 +109,34 @@ def test_every_position_newest_first_matches_the_list(corpus_library: Library) -
     assert [listing.position(connection, "date", row.id) for row in rows] == list(
         range(len(rows)))
     assert listing.position(connection, "date", "no-such-id") is None
+
+
+def _index_vocabulary(library: Library) -> list[tuple[str, int, int]]:
+    """Every word of the search index with the articles and times it is found in."""
+    library.connection.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary "
+        "USING fts5vocab (main, article_search, 'row')"
+    )
+    return library.connection.execute(
+        "SELECT term, doc, cnt FROM temp.search_vocabulary ORDER BY term"
+    ).fetchall()
+
+
+def test_delete_takes_exactly_its_words_out_of_the_search_index(
+    copy_of_corpus: Library,
+) -> None:
+    """The search index keeps no copy of the text: a deleted article's words are given
+    back to it, and what is left is what indexing the remaining articles gives."""
+    library = copy_of_corpus
+    seed = library.resolve(str(seed_article_path()))
+    assert library.connection.execute(
+        "SELECT count(*) FROM article_search WHERE article_search MATCH 'اكسيوس'"
+    ).fetchone()[0] > 0
+    library.delete(seed.id)
+    assert library.connection.execute(
+        "SELECT count(*) FROM article_search WHERE article_search MATCH 'اكسيوس'"
+    ).fetchone()[0] == 0
+    after_delete = _index_vocabulary(library)
+    library.connection.execute("UPDATE search_index SET version = 0")
+    indexing.ensure_index(library.connection)  # indexes the remaining articles afresh
+    assert _index_vocabulary(library) == after_delete
