@@ -35,7 +35,7 @@ def test_pages_join_into_the_whole_order_read_from_an_index(
     order = " ".join(
         row[3] for row in connection.execute(
             f"EXPLAIN QUERY PLAN SELECT id, title, date, source FROM articles "
-            f"ORDER BY {listing._ORDER_BY[sort]} LIMIT 10 OFFSET 20"
+            f"ORDER BY {listing._order_by(sort)} LIMIT 10 OFFSET 20"
         )
     )
     assert "COVERING INDEX" in order and "TEMP B-TREE" not in order, order
@@ -140,3 +140,64 @@ def test_delete_takes_exactly_its_words_out_of_the_search_index(
     library.connection.execute("UPDATE search_index SET version = 0")
     indexing.ensure_index(library.connection)  # indexes the remaining articles afresh
     assert _index_vocabulary(library) == after_delete
+
+
+@pytest.fixture
+def ties_and_gaps(tmp_path: Path) -> Library:
+    """83 articles whose dates and sources repeat or are missing, and whose titles
+    repeat: every order has ties, and NULLs at both of its ends."""
+    from reader.articles.model import Article
+    from reader.library.storage import insert_articles
+
+    library = Library.open(tmp_path / "ties.sqlite3", import_bundled=False)
+    articles = [
+        Article(
+            title=f"خبر {number % 9}",
+            paragraphs=[f"نص الخبر رقم {number}"],
+            date=None if number % 5 == 0 else f"2015-08-{number % 4 + 10}",
+            source=None if number % 7 == 0 else f"site{number % 3}",
+        )
+        for number in range(83)
+    ]
+    insert_articles(library.connection, articles)
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize("sort", listing.SORTS)
+def test_keyset_pages_read_on_from_where_the_last_ended(
+    ties_and_gaps: Library, sort: str
+) -> None:
+    """Page after page, each read from the end of the one before (no OFFSET), joins
+    into the whole order, through ties and NULLs; a page with none read before it
+    (from either end) is the same rows too."""
+    connection = ties_and_gaps.connection
+    whole = [row[0] for row in connection.execute(
+        f"SELECT id FROM articles ORDER BY {listing._order_by(sort)}")]
+    statements: list[str] = []
+    pager = listing.Pager(connection)
+    pages = [pager.page(sort, 0, 6)]
+    connection.set_trace_callback(statements.append)
+    try:
+        pages += [pager.page(sort, offset, 6) for offset in range(6, 83, 6)]
+    finally:
+        connection.set_trace_callback(None)
+    assert [row.id for rows in pages for row in rows] == whole
+    reads = [s for s in statements if s.startswith("SELECT id")]
+    assert reads and not any("OFFSET" in s for s in reads)
+    for offset in (5, 40, 41, 77, 80, 83):
+        assert [row.id for row in listing.page(connection, sort, offset, 6)] == whole[
+            offset : offset + 6], offset
+
+
+@pytest.mark.parametrize("sort", listing.SORTS)
+def test_keyset_reads_are_seeks_in_the_orders_index(ties_and_gaps: Library, sort: str) -> None:
+    connection = ties_and_gaps.connection
+    anchor = connection.execute(
+        f"SELECT {', '.join(c for c, _ in listing._order(sort))} FROM articles "
+        f"ORDER BY {listing._order_by(sort)} LIMIT 1 OFFSET 30").fetchone()
+    for condition, parameters in listing._after(listing._order(sort), tuple(anchor)):
+        plan = " ".join(row[3] for row in connection.execute(
+            f"EXPLAIN QUERY PLAN SELECT id, title, date, source FROM articles "
+            f"WHERE {condition} ORDER BY {listing._order_by(sort)} LIMIT 6", parameters))
+        assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, (condition, plan)
