@@ -62,6 +62,7 @@ class Library:
         #: One line for each stored row a listing could not read (skipped, not fatal).
         self.skipped: list[str] = []
         self._lock = threading.RLock()
+        self._pager: Any = None  # listing.Pager, made on the first page asked for
         self._encoding: str | None = None  # the database's text encoding, once asked
 
     @property
@@ -145,7 +146,9 @@ class Library:
         from reader.library import listing
 
         with self._lock, reported_as(self.path):
-            return listing.page(self.connection, sort, offset, limit)
+            if self._pager is None:
+                self._pager = listing.Pager(self.connection)
+            return list(self._pager.page(sort, offset, limit))
 
     def position(self, sort: str, article_id: str) -> int | None:
         """Where *article_id* stands in the article list in *sort* order."""
