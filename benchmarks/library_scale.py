@@ -15,6 +15,8 @@ same run:
   bare process running one FTS5 query on the same library;
 - ``rtl-reader search --limit 100000``: time to its first line and to its last,
   and its peak RSS (it streams: memory stays that of one hit);
+- a page halfway down each order of the list, read after the page before it
+  (keyset, as the screen scrolls), against the same page read by ``OFFSET``;
 - the library screen in tmux: launch to its first rows (target: 2 s), against a bare
   Textual app showing one line.
 
@@ -163,6 +165,7 @@ def main() -> int:
                     str(library)])
     print(f"search --limit 100000 {QUERIES[0]}: first line after {first:.2f} s, all {count:,} "
           f"lines after {last:.1f} s, peak RSS {rss / 1024:.0f} MiB")
+    deep_pages(library)
     if shutil.which("tmux"):
         command = Path(sys.executable).parent / "rtl-reader"
         env = f"env LANG=C.UTF-8 RTL_READER_LIBRARY={shlex.quote(str(library))}"
@@ -177,6 +180,34 @@ def main() -> int:
         print(f"library screen, launch to its first rows in tmux: {ours:.2f} s (target 2 s); "
               f"bare Textual app {bare:.2f} s: {ours / bare:.1f}x")
     return 0
+
+
+def deep_pages(library: Path) -> None:
+    """A page halfway down each order, read after the page before it (by keyset, as the
+    library screen scrolls), against the same page read by OFFSET: CPU per page."""
+    sys.path.insert(0, str(ROOT))
+    from reader.library import Library, listing
+
+    with Library.open(library, import_bundled=False) as opened:
+        connection = opened.connection
+        middle = listing.count(connection) // 2
+        for sort in listing.SORTS:
+            pager = listing.Pager(connection)
+            pager.page(sort, middle - 100, 100)
+            started = time.process_time()
+            for step in range(10):
+                pager.page(sort, middle + 100 * step, 100)
+            keyset = (time.process_time() - started) / 10
+            started = time.process_time()
+            for step in range(10):
+                connection.execute(
+                    f"SELECT id, title, date, source FROM articles ORDER BY "
+                    f"{listing._order_by(sort)} LIMIT 100 OFFSET ?", (middle + 100 * step,)
+                ).fetchall()
+            offset = (time.process_time() - started) / 10
+            print(f"list by {sort}, a page {middle:,} rows down after the page before: "
+                  f"{keyset * 1000:.1f} ms CPU; by OFFSET {offset * 1000:.1f} ms: "
+                  f"{offset / keyset:.0f}x")
 
 
 def first_row_marker(library: Path) -> str:
