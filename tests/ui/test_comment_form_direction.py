@@ -117,3 +117,22 @@ async def test_the_forms_numbers_follow_the_digits_preference(store: Any) -> Non
         pane.configure(labels=Labels(Translator("ar"), "app", "keep", True, "western"))
         await pilot.pause()
         assert "65,525 / 0" in _joined(_rows(app)[counter.region.y])
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+async def test_no_form_is_said_one_cell_in_from_the_reading_side(store: Any,
+                                                                 lang: str) -> None:
+    from types import SimpleNamespace
+
+    app = PaneApp(store, language=lang)
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(CommentPane)
+        pane.set_article(SimpleNamespace(comment_form=None))
+        await pilot.pause()
+        said = pane.query_one("#comment-form")
+        row = _rows(app)[said.region.y]
+        first, last = _extent(row, said.region.x, said.region.right)
+        if lang == "ar":
+            assert last == said.region.right - 2
+        else:
+            assert first == said.region.x + 1

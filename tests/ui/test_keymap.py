@@ -108,3 +108,17 @@ async def test_the_help_screen_lists_every_row(library: Any, lang: str) -> None:
                 assert row.keys in shown, row
                 first_line = labels.block(Translator(lang)(row.does), 1000)[0].text
                 assert first_line.split()[0] in shown, row
+
+
+@pytest.mark.parametrize("digits, measure", [("eastern", "٧٢"), ("western", "72")])
+async def test_the_help_screens_numbers_follow_the_digits_preference(
+        library: Any, digits: str, measure: str) -> None:
+    app = make_app(library, article_id=seed_id(library), lang="ar", digits=digits,
+                   measure=72)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle_reading(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#help-body").render())
+        assert f" {measure} " in shown
