@@ -44,7 +44,15 @@ def run(args: argparse.Namespace) -> int:
     from reader.text.output import MODES, STRATEGIES
     from reader.ui.saved_choices import choices_path, load_choices, save_choice
     from reader.ui.screens.bidi_chooser import sample_lines
-    from reader.ui.terminal import TmuxClient, ask_tmux, decide, identify, mode_sequences
+    from reader.ui.terminal import (
+        TmuxClient,
+        TmuxPassthrough,
+        ask_tmux,
+        decide,
+        identify,
+        mode_sequences,
+        needs_passthrough,
+    )
 
     environ = dict(os.environ)
     tmux = ask_tmux(environ)
@@ -69,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
     how = {"auto": "from the table of terminals", "saved": "the choice saved for this terminal"}
     say(f"--bidi auto picks: {decision.mode} ({how[decision.source]})")
     say(f"  {STRATEGIES[decision.mode].summary}")
+    if needs_passthrough(decision):
+        say("  behind tmux: mlterm's own layout is switched off through tmux's passthrough,"
+            " which the reader allows for its own pane while it runs")
     if decision.setting_unseen:
         say("  this terminal has a bidi setting no program can see: check the lines below")
     say(f"saved choices ({choices_path()}): "
@@ -77,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
     out.write("Which line reads right? (the same sentence as each strategy sends it)")
     width = args.width or min(72, max(30, _terminal_width() - 22))
     interactive = sys.stdout.isatty()
+    # behind tmux each line's switch must reach the terminal (mlterm's OSC)
+    passthrough = TmuxPassthrough.open(environ) if interactive else None
     for number, (mode, sample) in enumerate(sample_lines(width), 1):
         enter, leave = mode_sequences(decide(mode, terminal)) if interactive else ("", "")
         current = "*" if mode == decision.mode else " "
@@ -85,6 +98,12 @@ def run(args: argparse.Namespace) -> int:
         out.write(f"{enter}\n{number}{current} {mode:<16} {sample}{leave}")
     out.write("\n")
     out.flush()
+    if passthrough is not None:
+        def write(data: str) -> None:
+            out.write(data)
+            out.flush()
+
+        passthrough.close(write)
     choice = args.choose
     if choice is None and not args.no_ask and interactive and sys.stdin.isatty():
         out.write(f"number of the line that reads right (Enter keeps {decision.mode}): ")

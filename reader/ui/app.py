@@ -29,11 +29,13 @@ from reader.ui.terminal import (
     BIDI_CHOICES,
     BidiDecision,
     Terminal,
+    TmuxPassthrough,
     ask_tmux,
     chooser_due,
     decide,
     identify,
     mode_sequences,
+    needs_passthrough,
 )
 from reader.ui.widgets.article import ReadingPosition
 
@@ -86,6 +88,10 @@ class ReaderApp(App[None]):
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._saved_positions: dict[str, ReadingPosition] = {}
         self._leave_sequence = ""
+        #: tmux's passthrough for the reader's pane, when the terminal behind tmux
+        #: must get the enter sequence (mlterm's OSC); see TmuxPassthrough.
+        self._passthrough: TmuxPassthrough | None = None
+        self._painted = False
 
     # ------------------------------------------------------------ life cycle
     def _make_labels(self) -> Labels:
@@ -137,6 +143,12 @@ class ReaderApp(App[None]):
     def first_paint_done(self) -> None:
         """The first screen's content is drawn: run the start-up's deferred work, once."""
         callback, self._on_first_paint = self._on_first_paint, None
+        if not self._painted:
+            self._painted = True
+            if self._passthrough is not None and self._leave_sequence:
+                # The first copy went out right after the switch to the alternate
+                # screen, when tmux may have dropped it.
+                self._passthrough.deliver(self._write_raw, mode_sequences(self.bidi)[0])
         if callback is not None:
             callback()
 
@@ -148,7 +160,12 @@ class ReaderApp(App[None]):
 
     def _enter_bidi_mode(self) -> None:
         enter, leave = mode_sequences(self.bidi)
-        self._write_raw(enter)
+        if needs_passthrough(self.bidi) and self._passthrough is None and not self.is_headless:
+            self._passthrough = TmuxPassthrough.open(self.environ)
+        if self._passthrough is not None and self._painted:
+            self._passthrough.deliver(self._write_raw, enter)
+        else:
+            self._write_raw(enter)
         self._leave_sequence = leave if not self.is_headless else ""
 
     def _leave_bidi_mode(self) -> None:
@@ -160,16 +177,16 @@ class ReaderApp(App[None]):
         exit path did not: after a crash or an exit that skipped unmounting. The driver
         is gone by then, so the bytes go straight to the terminal."""
         leave, self._leave_sequence = self._leave_sequence, ""
-        if leave:
-            import sys
-
-            stream = sys.__stdout__
-            if stream is not None:
-                try:
-                    stream.write(leave)
-                    stream.flush()
-                except (OSError, ValueError):
-                    pass
+        passthrough, self._passthrough = self._passthrough, None
+        if passthrough is not None:
+            # Behind tmux: sent again after the switch back from the alternate screen,
+            # and only then is the pane's passthrough setting put back.
+            try:
+                passthrough.deliver(_write_stdout, mode_sequences(self.bidi)[1])
+            finally:
+                passthrough.close()
+            return
+        _write_stdout(leave)
 
     def apply_bidi_choice(self, mode: str) -> None:
         """Use strategy *mode* now (the chooser's answer, already saved for this terminal):
@@ -356,6 +373,19 @@ class ReaderApp(App[None]):
                 yield SystemCommand(labels("cmd.lang", value=raw(f"lang.{lang}")),
                                     labels("cmd.lang.help"),
                                     lambda lang=lang: self.change(lang=lang))
+
+
+def _write_stdout(data: str) -> None:
+    """Write straight to the terminal (the driver is gone)."""
+    import sys
+
+    stream = sys.__stdout__
+    if data and stream is not None:
+        try:
+            stream.write(data)
+            stream.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def run_app(library: Any, settings: Settings, article_id: str | None = None,
