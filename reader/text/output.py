@@ -53,6 +53,7 @@ __all__ = [
     "Strategy",
     "finish_line",
     "is_mark",
+    "may_slant",
     "needs_levels",
     "reorders",
     "shapes",
@@ -127,6 +128,15 @@ def is_mark(ch: str) -> bool:
 # that kitty flips. Harakat are in the Arabic block too and ride with their letter.
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _WORD = re.compile("[^ ]+")
+
+
+def may_slant(text: str) -> bool:
+    """Whether *text* may be drawn in italic: not when it holds Arabic. Arabic has no
+    italic, and terminals' oblique faces (DejaVu Sans Mono Oblique) have no Arabic
+    glyphs: the fallback font then draws boxes (mlterm) or is shaped as one run across
+    the spaces, so kitty flips a whole phrase instead of each word and the words come
+    out in reverse order."""
+    return _ARABIC.search(text) is None
 
 
 def _reverse_word(text: str, positions: list[int], start: int, end: int,

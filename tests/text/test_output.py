@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.text.layout import Document, LayoutOptions, layout_text, split_paragraphs
-from reader.text.output import LRM, MODES, RLM, flip_words
+from reader.text.output import LRM, MODES, RLM, flip_words, may_slant
 from tests.text.layout_checks import check_document
 
 # "the agreement (2015) does not" — lam-alef, a number, brackets, a haraka.
@@ -66,3 +66,9 @@ def test_every_strategy_keeps_the_layout_properties(seed_text: str, mode: str) -
     document = Document(split_paragraphs(seed_text))
     for width in (30, 72):
         check_document(document, LayoutOptions(width, mode=mode))
+
+
+def test_arabic_is_never_slanted() -> None:
+    assert may_slant("Continue reading: iPad mini 4")
+    assert not may_slant("Continue reading: أكسيوس")
+    assert not may_slant("ﺃﻛﺴﻴﻮﺱ")  # presentation forms too
