@@ -28,6 +28,12 @@ every widget that lays text out gets it with its maps intact:
     the ``app`` line with each word that holds Arabic letters sent backwards and
     its brackets swapped back: kitty flips each right-to-left word itself.
 
+Konsole (``shaped-mirrored``) draws a row in pieces, and a run of geometric shapes
+(``●○■□``, U+25A0-U+25FF: the related pane's relevance bar) is a piece of its own,
+drawn in its cells, left to right, apart from the text's bidi. So a right-to-left
+line that starts or ends with such a run sends it where it shows and in the order
+it shows (:func:`symbols_in_place`).
+
 *Marked* means: a right-to-left line is sent as RLM + text + RLM + LRM, a
 left-to-right one as text + LRM. A terminal that reorders a row as one
 left-to-right paragraph then keeps the punctuation at a line's ends with the
@@ -75,6 +81,7 @@ class Strategy(NamedTuple):
     lrm: bool  # and an LRM after it
     words_flipped: bool  # each word holding Arabic letters sent backwards
     summary: str  # one line for the help screen, the chooser and doctor
+    symbols_apart: bool = False  # symbol runs at a line's ends sent as they show (Konsole)
 
 
 STRATEGIES: dict[str, Strategy] = {
@@ -87,7 +94,8 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("shaped", False, True, False, True, True, False,
                  "logical order, letters joined by the reader: the terminal orders it"),
         Strategy("shaped-mirrored", False, True, True, True, True, False,
-                 "as shaped, brackets swapped for a terminal that does not mirror them"),
+                 "as shaped, brackets swapped for a terminal that does not mirror them",
+                 symbols_apart=True),
         Strategy("shaped-rlm", False, True, False, True, False, False,
                  "as shaped, without the LRM after each line (mlterm behind tmux)"),
         Strategy("words", True, True, True, False, False, True,
@@ -204,6 +212,23 @@ def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[
     )
 
 
+# A run of geometric shapes and the spaces that part it from the text.
+_LEADING_SYMBOLS = re.compile("[\u25a0-\u25ff]+ *")
+_TRAILING_SYMBOLS = re.compile(" *[\u25a0-\u25ff]+$")
+
+
+def symbols_in_place(text: str, positions: list[int]) -> tuple[str, str, str, list[int]]:
+    """A right-to-left logical *text* split as Konsole needs it: (the run of symbols
+    ending it, as it shows: reversed; the text between; the run starting it, reversed),
+    and *positions* in that order."""
+    lead = _LEADING_SYMBOLS.match(text)
+    start = lead.end() if lead else 0
+    trail = _TRAILING_SYMBOLS.search(text, start)
+    end = trail.start() if trail else len(text)
+    mapped = [*positions[end:][::-1], *positions[start:end], *positions[:start][::-1]]
+    return text[end:][::-1], text[start:end], text[:start][::-1], mapped
+
+
 def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
                 levels: bytes | Sequence[int] | None, *, marks: bool = True
                 ) -> tuple[str, tuple[int, ...] | None]:
@@ -224,8 +249,17 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
     if strategy.mirrors and not strategy.reorders and levels is not None:
         text = mirror_in_rtl(text, mapped, levels)
     if marked and text:
-        first, last = (mapped[0], mapped[-1])
         end = LRM if strategy.lrm else ""
+        if rtl and strategy.symbols_apart:
+            before, core, after, mapped = symbols_in_place(text, mapped)
+            if core:
+                a, b = len(before), len(before) + len(core)
+                text = before + RLM + core + RLM + after + end
+                mapped = [*mapped[:a], mapped[a], *mapped[a:b], mapped[b - 1], *mapped[b:],
+                          *[mapped[-1]] * len(end)]
+                return text, tuple(mapped)
+            text = before + after
+        first, last = (mapped[0], mapped[-1])
         if rtl:
             text = RLM + text + RLM + end
             mapped = [first, *mapped, *[last] * (1 + len(end))]

@@ -72,3 +72,18 @@ def test_arabic_is_never_slanted() -> None:
     assert may_slant("Continue reading: iPad mini 4")
     assert not may_slant("Continue reading: أكسيوس")
     assert not may_slant("ﺃﻛﺴﻴﻮﺱ")  # presentation forms too
+
+
+def test_konsole_gets_a_line_end_symbol_run_where_it_shows() -> None:
+    # Konsole draws a run of geometric shapes apart, in its cells, left to right: the
+    # relevance bar starting a right-to-left line goes to the line's right end, reversed
+    reason = "●●●○○ ﺳﺮﻱ"
+    assert _line("shaped-mirrored", reason) == RLM + "ﺳﺮﻱ" + RLM + " ○○●●●" + LRM
+    assert _line("shaped-mirrored", "ﺳﺮﻱ ■□") == "□■ " + RLM + "ﺳﺮﻱ" + RLM + LRM
+    # a right-to-left line of symbols alone shows them reversed; other strategies as before
+    assert _line("shaped-mirrored", "●●○") == RLM + "○●●" + RLM + LRM
+    assert _line("shaped", reason) == RLM + reason + RLM + LRM
+    (line,) = layout_text(reason, LayoutOptions(40, mode="shaped-mirrored"))
+    # the map follows the characters: the bar's first dot is the rightmost cell
+    assert line.logical_to_visual(0) == len(line.text) - 2
+    assert line.logical_to_visual(6) == 1
