@@ -22,8 +22,8 @@ every widget that lays text out gets it with its maps intact:
     ``shaped`` with brackets swapped beforehand, for a terminal whose bidi does
     not mirror them (Konsole).
 ``shaped-rlm``
-    ``shaped`` with the RLMs only: mlterm behind tmux draws a letter twice when
-    an LRM follows it.
+    ``shaped`` without the LRM after each line (mlterm behind tmux draws a letter
+    twice when an LRM follows it; auto now gives mlterm ``app`` there).
 ``words``
     the ``app`` line with each word that holds Arabic letters sent backwards and
     its brackets swapped back: kitty flips each right-to-left word itself.
@@ -34,12 +34,16 @@ drawn in its cells, left to right, apart from the text's bidi. So a right-to-lef
 line that starts or ends with such a run sends it where it shows and in the order
 it shows (:func:`symbols_in_place`).
 
-*Marked* means: a right-to-left line is sent as RLM + text + RLM + LRM, a
-left-to-right one as text + LRM. A terminal that reorders a row as one
-left-to-right paragraph then keeps the punctuation at a line's ends with the
-Arabic (the RLMs), keeps the padding in place, and never lets two panes'
-Arabic merge into one run across the border between them (the LRM ends every
-pane's text with a strong left-to-right character). The marks take no cell.
+*Marked* means: a right-to-left line is sent as RLE + text + PDF + LRM (a
+right-to-left embedding), a left-to-right one as text + LRM. A terminal that
+reorders a row as one left-to-right paragraph (VTE, Konsole) then lays the line
+out as the right-to-left paragraph it is: punctuation at its ends stays with the
+Arabic, and a Latin run inside it ("iPad mini 4") keeps its place between the
+Arabic on either side (bare RLMs around the text did the first but not the
+second: the runs came out in left-to-right order). It keeps the padding in
+place, and never lets two panes' Arabic merge into one run across the border
+between them (the LRM ends every pane's text with a strong left-to-right
+character). The marks take no cell.
 
 Pure: no Textual, no terminal I/O. Which strategy a terminal gets is decided in
 ``reader.ui.terminal``.
@@ -55,6 +59,8 @@ __all__ = [
     "LRM",
     "MODES",
     "RLM",
+    "RTL_CLOSE",
+    "RTL_OPEN",
     "STRATEGIES",
     "Strategy",
     "finish_line",
@@ -68,6 +74,10 @@ __all__ = [
 
 LRM = "\u200e"
 RLM = "\u200f"
+#: What opens and closes a marked right-to-left line: RLE ... PDF.
+RTL_OPEN = "\u202b"
+RTL_CLOSE = "\u202c"
+_MARKS = (LRM, RLM, RTL_OPEN, RTL_CLOSE)
 
 
 class Strategy(NamedTuple):
@@ -77,7 +87,7 @@ class Strategy(NamedTuple):
     reorders: bool  # the reader puts lines in visual order
     shapes: bool  # the reader joins letters (presentation forms)
     mirrors: bool  # the reader mirrors brackets of right-to-left text
-    marked: bool  # RLM around each line's text
+    marked: bool  # a right-to-left line's text in an embedding (RLE ... PDF)
     lrm: bool  # and an LRM after it
     words_flipped: bool  # each word holding Arabic letters sent backwards
     summary: str  # one line for the help screen, the chooser and doctor
@@ -97,7 +107,7 @@ STRATEGIES: dict[str, Strategy] = {
                  "as shaped, brackets swapped for a terminal that does not mirror them",
                  symbols_apart=True),
         Strategy("shaped-rlm", False, True, False, True, False, False,
-                 "as shaped, without the LRM after each line (mlterm behind tmux)"),
+                 "as shaped, without the LRM after each line"),
         Strategy("words", True, True, True, False, False, True,
                  "reader's order, each Arabic word backwards: the terminal flips words"),
     )
@@ -123,13 +133,20 @@ def needs_levels(mode: str) -> bool:
 
 
 def unmarked(text: str) -> str:
-    """*text* without the marks a strategy added (for printing logical text to a file)."""
-    return text.replace(LRM, "").replace(RLM, "") if (LRM in text or RLM in text) else text
+    """*text* without the marks a strategy added (for printing logical text to a file):
+    the LRMs and RLMs, and the embedding around a right-to-left line (its first RLE
+    and last PDF; the text's own embeddings inside stay)."""
+    if not any(mark in text for mark in _MARKS):
+        return text
+    opened, closed = text.find(RTL_OPEN), text.rfind(RTL_CLOSE)
+    if 0 <= opened < closed:
+        text = text[:opened] + text[opened + 1:closed] + text[closed + 1:]
+    return text.replace(LRM, "").replace(RLM, "")
 
 
 def is_mark(ch: str) -> bool:
     """Whether *ch* is one of the marks a strategy adds (drawn as nothing)."""
-    return ch in (LRM, RLM)
+    return ch in _MARKS
 
 
 # Arabic letters, presentation forms and Arabic-Indic digits: what makes a word one
@@ -254,14 +271,14 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
             before, core, after, mapped = symbols_in_place(text, mapped)
             if core:
                 a, b = len(before), len(before) + len(core)
-                text = before + RLM + core + RLM + after + end
+                text = before + RTL_OPEN + core + RTL_CLOSE + after + end
                 mapped = [*mapped[:a], mapped[a], *mapped[a:b], mapped[b - 1], *mapped[b:],
                           *[mapped[-1]] * len(end)]
                 return text, tuple(mapped)
             text = before + after
         first, last = (mapped[0], mapped[-1])
         if rtl:
-            text = RLM + text + RLM + end
+            text = RTL_OPEN + text + RTL_CLOSE + end
             mapped = [first, *mapped, *[last] * (1 + len(end))]
         elif end:
             text = text + end

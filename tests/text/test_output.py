@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.text.layout import Document, LayoutOptions, layout_text, split_paragraphs
-from reader.text.output import LRM, MODES, RLM, flip_words, may_slant
+from reader.text.output import LRM, MODES, RTL_CLOSE, RTL_OPEN, flip_words, may_slant
 from tests.text.layout_checks import check_document
 
 # "the agreement (2015) does not" — lam-alef, a number, brackets, a haraka.
@@ -22,21 +22,21 @@ def test_app_is_visual_shaped_and_mirrored() -> None:
 
 
 def test_terminal_is_logical_unshaped_between_marks() -> None:
-    assert _line("terminal") == RLM + SAMPLE + RLM + LRM
+    assert _line("terminal") == RTL_OPEN + SAMPLE + RTL_CLOSE + LRM
 
 
 def test_shaped_is_logical_in_presentation_forms_between_marks() -> None:
-    assert _line("shaped") == RLM + "ﺍﻻﺗﻔﺎﻕُ (2015) ﻻ" + RLM + LRM
+    assert _line("shaped") == RTL_OPEN + "ﺍﻻﺗﻔﺎﻕُ (2015) ﻻ" + RTL_CLOSE + LRM
 
 
 def test_shaped_mirrored_swaps_brackets_of_right_to_left_text() -> None:
-    assert _line("shaped-mirrored") == RLM + "ﺍﻻﺗﻔﺎﻕُ )2015( ﻻ" + RLM + LRM
+    assert _line("shaped-mirrored") == RTL_OPEN + "ﺍﻻﺗﻔﺎﻕُ )2015( ﻻ" + RTL_CLOSE + LRM
     # brackets inside a left-to-right run stay as they are
     assert _line("shaped-mirrored", "iPad (mini)") == "iPad (mini)" + LRM
 
 
 def test_shaped_rlm_has_no_lrm() -> None:
-    assert _line("shaped-rlm") == RLM + "ﺍﻻﺗﻔﺎﻕُ (2015) ﻻ" + RLM
+    assert _line("shaped-rlm") == RTL_OPEN + "ﺍﻻﺗﻔﺎﻕُ (2015) ﻻ" + RTL_CLOSE
     assert _line("shaped-rlm", "iPad") == "iPad"
 
 
@@ -52,7 +52,7 @@ def test_marked_lines_are_right_aligned_and_marks_take_no_cell() -> None:
         (line,) = layout_text(SAMPLE, LayoutOptions(40, mode=mode))
         assert line.align_right
         padded = line.padded(40)
-        assert padded.startswith(" ") and padded.endswith(RLM + LRM)
+        assert padded.startswith(" ") and padded.endswith(RTL_CLOSE + LRM)
         assert len(padded) == 40 - line.cells + len(line.text)
 
 
@@ -78,12 +78,24 @@ def test_konsole_gets_a_line_end_symbol_run_where_it_shows() -> None:
     # Konsole draws a run of geometric shapes apart, in its cells, left to right: the
     # relevance bar starting a right-to-left line goes to the line's right end, reversed
     reason = "●●●○○ ﺳﺮﻱ"
-    assert _line("shaped-mirrored", reason) == RLM + "ﺳﺮﻱ" + RLM + " ○○●●●" + LRM
-    assert _line("shaped-mirrored", "ﺳﺮﻱ ■□") == "□■ " + RLM + "ﺳﺮﻱ" + RLM + LRM
+    assert _line("shaped-mirrored", reason) == RTL_OPEN + "ﺳﺮﻱ" + RTL_CLOSE + " ○○●●●" + LRM
+    assert _line("shaped-mirrored", "ﺳﺮﻱ ■□") == "□■ " + RTL_OPEN + "ﺳﺮﻱ" + RTL_CLOSE + LRM
     # a right-to-left line of symbols alone shows them reversed; other strategies as before
-    assert _line("shaped-mirrored", "●●○") == RLM + "○●●" + RLM + LRM
-    assert _line("shaped", reason) == RLM + reason + RLM + LRM
+    assert _line("shaped-mirrored", "●●○") == RTL_OPEN + "○●●" + RTL_CLOSE + LRM
+    assert _line("shaped", reason) == RTL_OPEN + reason + RTL_CLOSE + LRM
     (line,) = layout_text(reason, LayoutOptions(40, mode="shaped-mirrored"))
     # the map follows the characters: the bar's first dot is the rightmost cell
     assert line.logical_to_visual(0) == len(line.text) - 2
     assert line.logical_to_visual(6) == 1
+
+
+def test_a_latin_run_keeps_its_place_in_a_marked_right_to_left_line() -> None:
+    # "iPad mini 4" between two Arabic runs: an embedding makes a terminal that orders
+    # rows as left-to-right paragraphs (VTE, Konsole) lay the line out right to left;
+    # bare RLMs around it left the two Arabic runs on the wrong sides of the Latin one
+    title = "ﺗﺴﺮﻳﺐ iPad mini 4 ﺑﺴﻤﺎﻛﺔ"
+    for mode in ("terminal", "shaped", "shaped-mirrored"):
+        assert _line(mode, title) == RTL_OPEN + title + RTL_CLOSE + LRM
+    from reader.text.output import unmarked
+
+    assert unmarked(_line("terminal", title)) == title
