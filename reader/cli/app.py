@@ -61,26 +61,36 @@ def run(args: argparse.Namespace) -> int:
     # tracing them over and over would only delay the first paint. The collector is
     # off until the first screen is drawn; then they go to the permanent generation.
     gc.disable()
+    import os
+
+    from reader.ui.terminal import TmuxQuestion
+
+    # Inside tmux the app asks tmux which terminal is attached: asked now, answered
+    # while the interface loads.
+    tmux = TmuxQuestion(os.environ)
 
     from reader.cli.library_options import open_library
     from reader.ui.app import run_app
     from reader.ui.settings import PREFERENCES_KEY, Settings, merge_command_line
 
-    library = open_library(args)
     try:
-        saved = Settings.from_state(library.get_state(PREFERENCES_KEY))
-        settings = merge_command_line(saved, bidi=args.bidi, harakat=args.harakat,
-                                      shape=args.shape, measure=args.measure, lang=args.lang,
-                                      digits=args.digits)
-        # The options given apply to this run; the preferences change only in the app.
-        article_id = None
-        if args.article:
-            from reader.cli.import_ import import_progress
+        library = open_library(args)
+        try:
+            saved = Settings.from_state(library.get_state(PREFERENCES_KEY))
+            settings = merge_command_line(saved, bidi=args.bidi, harakat=args.harakat,
+                                          shape=args.shape, measure=args.measure,
+                                          lang=args.lang, digits=args.digits)
+            # The options given apply to this run; the preferences change only in the app.
+            article_id = None
+            if args.article:
+                from reader.cli.import_ import import_progress
 
-            with import_progress() as progress:  # a file not yet stored is imported first
-                article_id = library.resolve_id(args.article, progress)
-        status = run_app(library, settings, article_id,
-                         on_first_paint=_resume_garbage_collection, preferences=saved)
+                with import_progress() as progress:  # a file not yet stored is imported first
+                    article_id = library.resolve_id(args.article, progress)
+            return run_app(library, settings, article_id,
+                           on_first_paint=_resume_garbage_collection, preferences=saved,
+                           tmux=tmux)
+        finally:
+            library.close()
     finally:
-        library.close()
-    return status
+        tmux.answer()  # (collects tmux's answer if the app never came to ask for it)

@@ -102,8 +102,12 @@ def render_paragraphs(
     trailing padding.
     """
     from reader.text.layout import Document
+    from reader.text.layout.batch import batch_applies, screen_lines
     from reader.text.output import reorders, unmarked
 
+    if batch_applies(options):  # the same lines, many paragraphs at a time
+        yield from screen_lines(paragraphs, options, separated=separated)
+        return
     visual = reorders(options.mode)  # else logical text as it is, for any reader of it
     document = Document(paragraphs, options.direction)
     if separated:

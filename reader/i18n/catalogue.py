@@ -105,7 +105,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Error: Your URL is too long.",
         "ar": "خطأ: عنوان موقعك طويل جداً.",
     },
-    "comment.bytes": {"en": "{used:,} / {limit:,} bytes", "ar": "{used:,} / {limit:,} بايت"},
+    "comment.bytes": {"en": "{used} / {limit} bytes", "ar": "{used} / {limit} بايت"},
     "comment.status.ready": {"en": "Ready to send", "ar": "جاهز للإرسال"},
     "comment.status.not_ready": {
         "en": "Not ready: {count} problem(s)",
@@ -140,6 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ctrl+k keep mine · ctrl+t take the other · ctrl+o view the other",
         "ar": "عُدّلت هذه المسودة في نافذة أخرى في الأثناء، والنصان محفوظان. "
         "ctrl+k احتفظ بنصي · ctrl+t خذ النص الآخر · ctrl+o اعرض النص الآخر",
+    },
+    "comment.banner.readonly_kept": {
+        "en": "The library is read-only: this draft is kept in {path} instead, as you type.",
+        "ar": "المكتبة للقراءة فقط: تُحفظ هذه المسودة بدلاً من ذلك في {path} أثناء الكتابة.",
     },
     "comment.banner.recovered": {
         "en": "A draft of this comment that could not be saved ({when}) was recovered. "
@@ -214,6 +218,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "ar": "تعذر تنسيق المقال: {error}"},
     "msg.setting": {"en": "{name}: {value}", "ar": "{name}: {value}"},
     "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done}/{total}"},
+    "msg.loading_rest": {"en": "Loading the rest…", "ar": "جارٍ تحميل البقية…"},
     # Help
     "help.title": {"en": "Keys", "ar": "المفاتيح"},
     "help.bidi": {"en": "Bidi mode: {mode}. {reason}", "ar": "وضع الاتجاه: {mode}. {reason}"},
@@ -382,7 +387,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One cell left / right on screen",
         "ar": "خلية يساراً / يميناً على الشاشة",
     },
-    "keys.select": {"en": "Select; select all", "ar": "تحديد؛ تحديد الكل"},
+    "keys.select": {"en": "Select", "ar": "تحديد"},
+    "keys.select_to_ends": {
+        "en": "Select to the start / end of the line",
+        "ar": "تحديد حتى بداية السطر / نهايته",
+    },
+    "keys.select_all": {"en": "Select all", "ar": "تحديد الكل"},
+    "keys.caret_line": {
+        "en": "One line up / down, in the same column",
+        "ar": "سطراً للأعلى / للأسفل، في العمود نفسه",
+    },
+    "keys.line_ends": {
+        "en": "Start / end of the line",
+        "ar": "بداية السطر / نهايته",
+    },
+    "keys.erase": {
+        "en": "Delete the letter before / after the caret",
+        "ar": "حذف الحرف قبل المؤشر / بعده",
+    },
+    "keys.enter": {
+        "en": "New line in the comment; in a one-line field, the next field",
+        "ar": "سطر جديد في التعليق؛ في حقل من سطر واحد، الحقل التالي",
+    },
+    "keys.other_version": {
+        "en": "Show the draft's other kept version: take it, restore it or keep yours",
+        "ar": "عرض النسخة الأخرى المحفوظة من المسودة: أخذها أو استعادتها أو إبقاء نسختك",
+    },
+    "keys.clipboard_insert": {
+        "en": "Copy / paste (as ctrl+c / ctrl+v)",
+        "ar": "نسخ / لصق (مثل ctrl+c / ctrl+v)",
+    },
+    "keys.remember": {
+        "en": "Tick or untick the box under the fields (Enter too)",
+        "ar": "تعليم المربع تحت الحقول أو إلغاء تعليمه (و Enter أيضاً)",
+    },
     "keys.clipboard": {
         "en": "Copy, cut, paste (the logical text)",
         "ar": "نسخ، قص، لصق (النص المنطقي)",
@@ -395,6 +433,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.prev_field": {"en": "Previous field", "ar": "الحقل السابق"},
     "key.keep_mine": {"en": "Keep my draft", "ar": "إبقاء مسودتي"},
     "key.take_theirs": {"en": "Take the other draft", "ar": "أخذ المسودة الأخرى"},
+    "key.other_version": {"en": "Other version", "ar": "النسخة الأخرى"},
     "key.library": {"en": "Library", "ar": "المكتبة"},
     "key.leave": {"en": "Leave", "ar": "مغادرة"},
     "key.cancel": {"en": "Cancel", "ar": "إلغاء"},

@@ -36,6 +36,10 @@ _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 # Paths: absolute, home- or dot-relative, at least one directory; Windows drive paths.
 _PATH = r"(?<![\w/.~])(?:~|\.\.?)?/(?:[\w.~+-]+/)+[\w.~+-]*|\b[A-Za-z]:\\(?:[\w.~+ -]+\\)*[\w.~+-]*"
 _LTR_RUN = re.compile(f"{_URL}|{_EMAIL}|{_PATH}", re.ASCII)
+# What every URL, e-mail address and path of _LTR_RUN holds: "://" or "www." (URLs), "@",
+# a drive's ":\\", or a directory between two slashes; a text without any (a date, "9 / 482")
+# is not searched with the whole expression.
+_MAY_HOLD_AN_ADDRESS = re.compile(r"://|www\.|@|:\\|/[\w.~+-]+/", re.ASCII)
 # Sentence punctuation that ends an address written before it ("see www.x.com.").
 _TRAILING = ".,;:!?'\"،؛؟…"
 
@@ -46,6 +50,8 @@ def ltr_spans(text: str) -> list[tuple[int, int]]:
     Sentence punctuation after an address is left out, and so is a closing bracket
     that has no opening one inside the address (``(see https://x.org/a)``)."""
     if "/" not in text and "@" not in text and "www." not in text and "\\" not in text:
+        return []
+    if _MAY_HOLD_AN_ADDRESS.search(text) is None:
         return []
     spans = []
     for match in _LTR_RUN.finditer(text):

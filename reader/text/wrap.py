@@ -32,7 +32,7 @@ from rich.cells import cell_len, get_character_cell_size
 from reader.text.breaks.codes import CODES, code_of
 from reader.text.breaks.graphemes import cluster_starts
 from reader.text.breaks.words import (
-    PLAIN,
+    NEVER_FIRST,
     WordBreaks,
     break_between,
     edges,
@@ -42,8 +42,8 @@ from reader.text.breaks.words import (
 )
 
 __all__ = [
-    "LineSpan", "WordTable", "clusters", "splice_word_table", "text_cells", "word_table",
-    "wrap", "wrap_steps", "wrap_table",
+    "LineSpan", "WordTable", "cell_codes", "clusters", "one_line", "splice_word_table",
+    "text_cells", "word_table", "wrap", "wrap_steps", "wrap_table",
 ]
 
 #: (content_start, content_end, cells): the line's visible characters are text[start:end].
@@ -235,10 +235,46 @@ def _word_cells(words: list[str], measure: Callable[[str], int]) -> list[int]:
     return cells  # type: ignore[return-value]
 
 
-def word_table(text: str, measure: Callable[[str], int] = text_cells) -> WordTable:
-    """Measure the words of ``text`` once (C-level passes over the whole text)."""
+def cell_codes(text: str) -> bytes | None:
+    """What :func:`word_table` reads first: one byte per character of ``text``, its cells
+    and line-break code, or None where it measures another way. A newline has a code of
+    its own, so the codes of a paragraph are their slice of the codes of many paragraphs
+    joined by newlines (one pass for all of them)."""
+    if _ZWJ in text or _VS16 in text:
+        return None
+    return _cell_codes(text)
+
+
+def one_line(text: str, known_codes: bytes | None, width: int) -> LineSpan | None:
+    """The only line of ``text`` when all of it fits in ``width`` cells (no break is
+    needed, whatever the rules allow: what :func:`wrap` gives then), else None; also None
+    when ``known_codes`` (``cell_codes(text)``) is None or shows a wide character."""
+    if known_codes is None:
+        return None
+    size = len(text)
+    end = len(text.rstrip(" "))
+    if end > 4 * width:  # surely too long (a shortcut only: None means "wrap it")
+        return None
+    codes = known_codes.translate(_TO_CELLS)
+    if _WIDE_OR_ODD.search(codes) is not None:
+        return None
+    start = size - len(text.lstrip(" "))
+    if start >= end:
+        return (0, 0, 0)
+    cells = end - start - codes.count(_NARROW, start, end)
+    return (start, end, cells) if cells <= width else None
+
+
+def word_table(
+    text: str, measure: Callable[[str], int] = text_cells, known_codes: bytes | None = None
+) -> WordTable:
+    """Measure the words of ``text`` once (C-level passes over the whole text).
+
+    ``known_codes``: ``cell_codes(text)`` when the caller has them (default measure)."""
     words = text.split(" ")
-    if measure is text_cells and _ZWJ not in text and _VS16 not in text:
+    if known_codes is not None and measure is text_cells:
+        both: bytes | None = known_codes
+    elif measure is text_cells and _ZWJ not in text and _VS16 not in text:
         # text_cells is then a sum over characters; with none of two cells, a word's
         # cells are its characters less the zero-width ones
         both = _cell_codes(text)
@@ -290,22 +326,27 @@ def _break_units(table: WordTable, answers: dict[int, WordBreaks]) -> WordTable:
     cell_starts, cell_ends = table.cell_starts, table.cell_ends
     count = len(starts)
 
-    def before(k: int) -> WordBreaks | int:
-        """The answer of the word before word ``k``. A word the search left out holds
-        a break at its end only as ``QU SP* × OP`` or ``(CL|CP) SP* × NS`` (see
-        :data:`reader.text.breaks.words._SUSPICIOUS`): only then are its classes read."""
-        found = answers.get(k - 1)
-        if found is None:
-            return edges(text[starts[k - 1] : ends[k - 1]]) if head in _WATCH_BEFORE else PLAIN
-        return found
-
+    # Whether the spaces before word k hold a break: break_between(answer before, answer),
+    # spelled out for a plain neighbour, the common case (a lone "،" or ")" after a word):
+    # after a plain word, a break unless the answer's head may not start a line;
+    # before one, a break unless its tail is an opening bracket. A word the search left
+    # out holds a break at its end only as ``QU SP* x OP`` or ``(CL|CP) SP* x NS`` (see
+    # :data:`reader.text.breaks.words._SUSPICIOUS`): only then are its classes read.
     joins = set()  # words that stay on the line of the word before them
+    get = answers.get
     for k, answer in answers.items():
-        head = answer.head
-        if k and not break_between(before(k), answer):
-            joins.add(k)
-        if k + 1 < count and not break_between(answer, answers.get(k + 1, PLAIN)):
-            joins.add(k + 1)
+        if k:
+            found = get(k - 1)
+            if found is not None:
+                if not break_between(found, answer):
+                    joins.add(k)
+            elif answer.head in _WATCH_BEFORE:
+                if not break_between(edges(text[starts[k - 1] : ends[k - 1]]), answer):
+                    joins.add(k)
+            elif answer.head in NEVER_FIRST:
+                joins.add(k)
+        if k + 1 < count and k + 1 not in answers and answer.tail == "OP":
+            joins.add(k + 1)  # (a word with an answer decides its own spaces, above)
     cut_words = [k for k, answer in answers.items() if answer.inside]
     if not cut_words:  # only joins: keep the first word of each group, with the last one's end
         firsts = [True] * count

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reader.text import isolates
 from reader.text.isolates import levels_isolating_addresses, ltr_spans, without_addresses
 from reader.text.layout import LayoutOptions, layout_text
 
@@ -59,3 +62,12 @@ def test_a_paragraph_opening_with_a_url_takes_the_direction_of_its_words() -> No
 
     assert without_addresses("https://x.org/a مرحبا") == " مرحبا"
     assert base_level("https://x.org/a مرحبا") == 1
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab.:/\\@~+-_ wc9ق", max_size=30))
+def test_text_the_address_prefilter_skips_has_no_address(text: str) -> None:
+    """ltr_spans skips the whole expression on text without what every address holds."""
+    if isolates._MAY_HOLD_AN_ADDRESS.search(text) is None:
+        assert isolates._LTR_RUN.search(text) is None
+    assert isolates.ltr_spans("9 / 482 و 11/08/2015") == []

@@ -7,7 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.text.wrap import clusters, text_cells, word_table, wrap, wrap_reference, wrap_table
+from reader.text.wrap import (
+    cell_codes,
+    clusters,
+    one_line,
+    text_cells,
+    word_table,
+    wrap,
+    wrap_reference,
+    wrap_table,
+)
 
 
 def pieces(text: str, width: int) -> list[str]:
@@ -132,3 +141,23 @@ def test_word_table_measured_at_once_equals_word_by_word_on_the_corpus(
         assert (table.starts, table.ends, table.cell_starts, table.cell_ends) == (
             _measured_word_by_word(paragraph)
         )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet="ab .،(\u064e\u0651\u4e2d\u200b\u00ad\ufe0f\ufefb\u0627\t", max_size=20),
+    st.text(alphabet=_CELL_ALPHABET, max_size=10),
+), max_size=6), st.integers(2, 40))
+def test_one_line_is_the_wrapped_line_when_it_answers(parts: list[str], width: int) -> None:
+    text = " ".join(parts)
+    only = one_line(text, cell_codes(text), width)
+    if only is not None:
+        assert [only] == wrap(text, width)
+
+
+def test_one_line_answers_for_a_short_paragraph_and_not_for_a_long_one() -> None:
+    text = "  قال 12 من iPad  "
+    assert one_line(text, cell_codes(text), 80) == wrap(text, 80)[0] == (2, 16, 14)
+    assert one_line(text, cell_codes(text), 10) is None
+    assert one_line("   ", cell_codes("   "), 10) == (0, 0, 0)
+    assert one_line("中文", cell_codes("中文"), 10) is None  # wide: measured by the table

@@ -26,6 +26,7 @@ from .properties import LINE_BREAK
 
 __all__ = [
     "ANSWERS",
+    "NEVER_FIRST",
     "PLAIN",
     "WordBreaks",
     "break_between",
@@ -75,6 +76,8 @@ PLAIN = 0
 #: classes that may not start a line even after spaces (LB6, LB7, LB11, LB13), and those
 #: that hold a break only next to certain others (LB14-LB17)
 _NEVER_FIRST = frozenset({"BK", "CR", "LF", "NL", "ZW", "WJ", "CL", "CP", "EX", "IS", "SY"})
+#: the classes a word may not start a line with after a plain word and spaces
+NEVER_FIRST = _NEVER_FIRST
 _HEAD_WATCHED = _NEVER_FIRST | {"OP", "NS", "B2"}
 _TAIL_WATCHED = frozenset({"OP", "QU", "CL", "CP", "B2", "ZW"})
 

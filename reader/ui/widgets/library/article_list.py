@@ -27,7 +27,6 @@ from textual.strip import Strip
 
 from reader.text.layout import Line
 from reader.text.output import may_slant
-from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.widgets.library.sources import Hits, ListSource
@@ -160,11 +159,13 @@ class ArticleList(ScrollView, can_focus=True):
                  for line in title_lines[:TITLE_LINES]]
         if len(title_lines) > TITLE_LINES:
             lines[-1] = _mark_cut(lines[-1], rtl)
+        # Source and date: two isolates (an Arabic source keeps its shape and order, the
+        # date its digits' order) in the title's direction, the date in the chosen digits.
         when = (getattr(entry, "date", None) or "").replace("T", " ")[:16]
-        details = [sanitize_line(str(value))
-                   for value in (getattr(entry, "source", None), when) if value]
-        detail = " · ".join(details)[:width]
-        lines.append(Text(detail.rjust(width) if rtl else detail.ljust(width), style="dim"))
+        details = [value for value in (getattr(entry, "source", None), when) if value]
+        detail = self.labels.block(self.labels.listing(details, " · "), width,
+                                   direction="rtl" if rtl else "ltr")
+        lines.append(Text(detail[0].padded(width) if detail else " " * width, style="dim"))
         if isinstance(self.source, Hits):
             snippet = getattr(entry, "snippet", "") or ""
             spans = getattr(entry, "highlights", ())

@@ -15,9 +15,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 
 from reader.articles.display import relevance_bar
+from reader.text.direction import base_level
 from reader.text.sanitize import sanitize_line
 from reader.ui.labels import Labels
 from reader.ui.widgets.laid_out_list import LaidOutList
+
+#: Between the shared terms: the Arabic comma in a right-to-left line, else a comma.
+_TERM_SEPARATORS = {"rtl": "، ", "ltr": ", "}
 
 
 class RelatedPane(LaidOutList):
@@ -87,11 +91,16 @@ class RelatedPane(LaidOutList):
 
     def _reason(self, item: Any, width: int) -> Text:
         """``●●●○○ إيران، النووي، طهران``: one line holding as many whole terms as fit,
-        in the direction of the terms (the seed's words)."""
+        in the direction of the terms (the seed's words), with that direction's comma.
+        Each term is an isolate, so a Latin term beside an Arabic one (or two Latin ones
+        in an Arabic line) stays whole and the commas land between the terms."""
         terms = list(item.shared_terms)
+        direction = "rtl" if base_level(" ".join(terms)) else "ltr"
+        separator = _TERM_SEPARATORS[direction]
         while True:
-            reason = " ".join((relevance_bar(item.relevance), "، ".join(terms))).strip()
-            lines = self.labels.block(reason, width, direction="rtl")
+            listed = self.labels.listing(terms, separator)
+            reason = " ".join((relevance_bar(item.relevance), listed)).strip()
+            lines = self.labels.block(reason, width, direction=direction)
             if len(lines) <= 1 or not terms:
                 break
             terms.pop()

@@ -1,0 +1,222 @@
+"""Many paragraphs to screen text at once, for filters (``rtl-reader cat``).
+
+A filter prints lines and never asks where a character came from, so it needs neither
+:class:`~reader.text.layout.Line` objects nor their maps, nor the caches a document keeps
+for a second width. What it pays for is the per-paragraph overhead of the general
+pipeline: a paragraph of a news text is one or two lines, and each pipeline step costs a
+few microseconds of setup whatever the paragraph's length. So the work that does not
+depend on the paragraph is done once for a whole chunk of paragraphs, joined by newlines
+(nothing joins, resolves or measures across a newline):
+
+- shaping (:mod:`reader.text.shaping`): a newline is no letter, so letters never join
+  across it, and no ligature holds one;
+- the Bidi_Class codes of the shaped text (presentation forms and lam-alef ligatures have
+  the classes of the letters they draw, which :func:`ligatures_keep_bidi_classes` checks).
+
+Then each paragraph of the common kind in Arabic text -- right to left, no bidi controls,
+no URL, e-mail address or path to isolate -- gets its levels straight from those codes: all
+1 when it has no left-to-right letter and no digit, else from the fast implicit rules
+(:func:`reader.text.bidi.fast.resolve_implicit`), which leave only levels 1 and 2. A line
+is then its level-1 runs taken from the paragraph's cluster-reversed, mirrored text and
+its level-2 runs (Latin words, numbers) from the shaped text as it is, in reverse order:
+rules L1-L4 for two levels, with string slices instead of an index per character.
+
+Every other paragraph goes through :class:`~reader.text.layout.Document`. The tests hold
+the result equal to the general pipeline's on the corpus and on generated text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from reader.text import output
+from reader.text.bidi.fast import resolve_implicit
+from reader.text.isolates import ltr_spans
+from reader.text.layout.document import Document
+from reader.text.layout.options import LayoutOptions
+from reader.text.layout.order.uniform import backward_text, uniform_line
+from reader.text.layout.paragraph import (
+    PreparedParagraph,
+    _shaper,
+    explicit_or_removed,
+    ligatures_keep_bidi_classes,
+)
+from reader.text.sanitize import BIDI_CONTROLS, sanitize
+from reader.text.shaping import ShapedText
+from reader.text.wrap import cell_codes, one_line, word_table, wrap_table
+
+__all__ = ["batch_applies", "screen_lines"]
+
+#: what sends a paragraph to the general pipeline: bidi controls
+_CONTROLS = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+#: codes that make levels other than 1 in a right-to-left paragraph (L, EN, AN), and those
+#: the fast rules do not take (explicit formatting, BN, segment and paragraph separators)
+_NOT_ALL_RTL = re.compile("[LEn]")
+_FIRST_STRONG = re.compile("[LRA]")
+_LEVEL_TWO_RUNS = re.compile(b"\x02+")
+
+
+def batch_applies(options: LayoutOptions) -> bool:
+    """Whether :func:`screen_lines` lays paragraphs out itself under ``options`` (else it
+    hands every paragraph to the general pipeline): ``app`` mode, shaped, harakat kept."""
+    return (
+        options.mode == "app"
+        and options.shape
+        and options.harakat == "keep"
+        and ligatures_keep_bidi_classes()
+    )
+
+
+def screen_lines(
+    paragraphs: Sequence[str], options: LayoutOptions, *, separated: bool = True
+) -> Iterator[str]:
+    """The screen lines of untrusted ``paragraphs`` as ``rtl-reader cat`` prints them in a
+    visual mode: each line's text, right-aligned lines padded on the left to the width,
+    with one blank line between paragraphs (``separated``) or none. The same lines as
+    :meth:`Document.lines` (or :meth:`Document.paragraph_lines` one after the other)."""
+    texts = [sanitize(p).replace("\n", " ") for p in paragraphs]
+    general = not batch_applies(options)
+    if not general:
+        chunk = _Chunk(texts)
+    width = options.width
+    default_level = 1 if options.direction == "rtl" else 0
+    for index, text in enumerate(texts):
+        if separated and index:
+            yield ""
+        lines = None
+        if not general:
+            lines = _fast_lines(text, chunk, index, width, default_level)
+        if lines is None:
+            lines = _general_lines(text, options)
+        yield from lines
+
+
+class _Chunk:
+    """Paragraphs shaped, classified, measured and cluster-reversed together: for each
+    paragraph its slice of each (see the module docstring)."""
+
+    __slots__ = ("backward", "cell_codes", "classes", "shaped")
+
+    def __init__(self, texts: list[str]) -> None:
+        from reader.text.bidi import classify
+
+        joined = _shaper("keep").shape("\n".join(texts)).text
+        codes = classify(joined)
+        backward = backward_text(joined, codes)  # newlines (B) end every cluster
+        cells = cell_codes(joined)
+        self.shaped = joined.split("\n")
+        self.classes = []
+        self.backward = []
+        self.cell_codes: list[bytes] | None = None if cells is None else []
+        size = len(joined)
+        position = 0
+        for paragraph in self.shaped:
+            end = position + len(paragraph)
+            self.classes.append(codes[position:end])
+            self.backward.append(backward[size - end : size - position])
+            if self.cell_codes is not None:
+                self.cell_codes.append(cells[position:end])  # type: ignore[index]
+            position = end + 1
+
+
+def _general_lines(text: str, options: LayoutOptions) -> list[str]:
+    visual = output.reorders(options.mode)
+    lines = []
+    for line in Document([text], options.direction).paragraph_lines(0, options):
+        if not visual:
+            lines.append(output.unmarked(line.text))
+        elif line.align_right and line.text:
+            lines.append(line.padded(options.width))
+        else:
+            lines.append(line.text)
+    return lines
+
+
+def _fast_lines(
+    text: str, chunk: _Chunk, index: int, width: int, default_level: int
+) -> list[str] | None:
+    """The padded lines of one right-to-left paragraph of the common kind (see the module
+    docstring), paragraph ``index`` of ``chunk``, or None for the general pipeline."""
+    classes = chunk.classes[index]
+    if (_CONTROLS.search(text) is not None or explicit_or_removed(classes)
+            or ltr_spans(text)):  # (an address is an isolate: the general rules)
+        return None
+    if "S" in classes or "B" in classes:
+        return None
+    first = _FIRST_STRONG.search(classes)
+    if (default_level if first is None else first.group() != "L") != 1:
+        return None
+    shaped = chunk.shaped[index]
+    levels = None  # all 1
+    if _NOT_ALL_RTL.search(classes) is not None:
+        levels = resolve_implicit(shaped, classes, 1)
+    prepared = PreparedParagraph(ShapedText(shaped, range(len(shaped))), None, None, False,
+                                 classes)
+    if not classes.startswith("m"):  # (marks opening a paragraph have no base: its own)
+        prepared.backward = chunk.backward[index]
+    known_codes = None if chunk.cell_codes is None else chunk.cell_codes[index]
+    only = one_line(shaped, known_codes, width)
+    if only is not None:
+        spans = [only]
+    else:
+        prepared.words = word_table(shaped, known_codes=known_codes)
+        spans = wrap_table(prepared.words, width)
+    lines = []
+    for a, b, cells in spans:
+        if a == b:
+            lines.append("")
+            continue
+        line: str | None
+        if levels is None or levels.count(1, a, b) == b - a:
+            line = uniform_line(prepared, a, b, 1)[0]
+        else:
+            line = _two_level_line(prepared, levels, a, b)
+            if line is None:
+                return None
+        lines.append(" " * (width - cells) + line if cells < width else line)
+    return lines
+
+
+def _two_level_line(prepared: PreparedParagraph, levels: bytes, a: int, b: int) -> str | None:
+    """Rules L1-L4 for content ``[a, b)`` of a right-to-left paragraph whose levels are 1
+    and 2: runs in reverse order, a level-1 run cluster-reversed and mirrored, a level-2
+    run as it is. None when a run boundary falls inside a cluster (the general rules
+    decide those)."""
+    text = prepared.shaped.text
+    classes = prepared.shaped_classes
+    assert classes is not None
+    line_levels = levels[a:b]
+    # L1: whitespace at the end of the line takes the paragraph's level
+    trailing = len(classes[a:b]) - len(classes[a:b].rstrip("W"))
+    if trailing:
+        line_levels = line_levels[: b - a - trailing] + b"\x01" * trailing
+    if line_levels.count(1) + line_levels.count(2) != b - a:
+        return None
+    pieces = []
+    position = b  # walking from the line's end: its visual start
+    for run in reversed(list(_LEVEL_TWO_RUNS.finditer(line_levels))):
+        start, end = a + run.start(), a + run.end()
+        if end < position:
+            piece = _rtl_run(prepared, end, position)
+            if piece is None:
+                return None
+            pieces.append(piece)
+        if classes[start] == "m":  # a mark whose base is at level 1
+            return None
+        pieces.append(text[start:end])
+        position = start
+    if a < position:
+        piece = _rtl_run(prepared, a, position)
+        if piece is None:
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _rtl_run(prepared: PreparedParagraph, start: int, end: int) -> str | None:
+    """Shaped ``[start, end)`` at level 1, visually: clusters in reverse order, mirrored
+    (None if it does not start on a cluster)."""
+    if start and prepared.shaped_classes[start] == "m":  # type: ignore[index]
+        return None
+    return uniform_line(prepared, start, end, 1)[0]

@@ -1,0 +1,93 @@
+"""Many paragraphs laid out at once (``cat``'s path) print exactly the general pipeline's lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.text.layout import Document, LayoutOptions, batch
+from reader.text.layout.batch import screen_lines
+
+PIECES = [
+    *"ابتثجحخدذرزسشصضطظعغفقكلمنهويءةىئؤأإآ", "لا", "لأ", "لإ", "لآ", "الله", "لَا", "لًأ",
+    "\u064e", "\u0651", "\u064f", "\u0650", "\u064b", "\u0652", "\u0670", "\u0640",
+    " ", " ", " ", " ", "  ", "،", ".", ":", "؟", "!", "(", ")", "[", "]", "«", "»", "“", "”",
+    "2015", "6.1", "1,234.50", "11/08/2015", "14:20", "%", "$", "-", "+", "/", "\\",
+    "iPad mini 4", "Joe Biden,", "abc", "CNN", "\u200f", "\u200e", "\u061c", "\u00a0",
+    "\u0661\u0662", "\u06f1", "\n", "\u2028", "\u202b", "\u202c", "\u2067", "\u2069",
+    "\u200d", "\u200c", "\u00ad", "日本", "\t", "x" * 25, "ك" * 30, "\ufef5", "\ufe8d",
+    "https://www.example.com/news/2015/08/11/", "info@example.org", "www.x.org", "/usr/bin",
+    "\U0001f600", "\u05d0", "\u0300",
+]
+arabic_paragraph = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+any_paragraph = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
+
+
+def general_lines(
+    paragraphs: list[str], options: LayoutOptions, *, separated: bool
+) -> list[str]:
+    """The lines as the general pipeline gives them, as ``cat`` prints them."""
+    document = Document(paragraphs, options.direction)
+    if separated:
+        lines = document.lines(options)
+    else:
+        lines = [line for index in range(len(paragraphs))
+                 for line in document.paragraph_lines(index, options)]
+    return [line.padded(options.width) if line.align_right and line.text else line.text
+            for line in lines]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(arabic_paragraph, arabic_paragraph, any_paragraph), max_size=6),
+    st.integers(2, 60),
+    st.sampled_from(["keep", "strip"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_batch_equals_the_general_pipeline_on_any_text(
+    paragraphs: list[str], width: int, harakat: str, rtl: bool, separated: bool
+) -> None:
+    options = LayoutOptions(width, harakat=harakat, direction="rtl" if rtl else "ltr")
+    assert list(screen_lines(paragraphs, options, separated=separated)) == general_lines(
+        paragraphs, options, separated=separated)
+
+
+@pytest.mark.parametrize("width", [80, 33, 7])
+def test_batch_equals_the_general_pipeline_on_the_corpus(
+    corpus_paragraphs: list[str], width: int
+) -> None:
+    options = LayoutOptions(width)
+    for start in range(0, len(corpus_paragraphs), 400):
+        chunk = corpus_paragraphs[start:start + 400]
+        assert list(screen_lines(chunk, options, separated=False)) == general_lines(
+            chunk, options, separated=False)
+
+
+def test_batch_lays_out_most_corpus_paragraphs_itself(corpus_paragraphs: list[str]) -> None:
+    """The point of the batch: Arabic paragraphs, with their numbers and Latin words,
+    do not go through the general pipeline one by one."""
+    texts = corpus_paragraphs[:3000]
+    chunk = batch._Chunk(texts)
+    fast = sum(
+        batch._fast_lines(text, chunk, index, 80, 1) is not None
+        for index, text in enumerate(texts)
+    )
+    assert fast >= 0.9 * len(texts)
+
+
+def test_a_paragraph_with_numbers_and_latin_is_laid_out_by_the_batch() -> None:
+    texts = ["قال 12 من iPad mini 4 في (2015) «النص»، والله أعلم."]
+    chunk = batch._Chunk(texts)
+    lines = batch._fast_lines(texts[0], chunk, 0, 20, 1)
+    assert lines is not None
+    assert lines == general_lines(texts, LayoutOptions(20), separated=False)
+
+
+@pytest.mark.parametrize("options", [
+    LayoutOptions(40, mode="terminal"), LayoutOptions(40, harakat="strip"),
+    LayoutOptions(40, shape=False), LayoutOptions(40, mode="shaped"),
+])
+def test_other_options_go_to_the_general_pipeline(options: LayoutOptions) -> None:
+    assert not batch.batch_applies(options)
