@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     interactive = sys.stdout.isatty()
     # behind tmux each line's switch must reach the terminal (mlterm's OSC)
     passthrough = TmuxPassthrough.open(environ) if interactive else None
-    for number, (mode, sample) in enumerate(sample_lines(width), 1):
+    for number, (mode, sample) in enumerate(sample_lines(width, terminal.kind), 1):
         enter, leave = mode_sequences(decide(mode, terminal)) if interactive else ("", "")
         current = "*" if mode == decision.mode else " "
         # Each line in its strategy's terminal mode: VTE takes a row's mode when the row

@@ -92,6 +92,9 @@ class Strategy(NamedTuple):
     words_flipped: bool  # each word holding Arabic letters sent backwards
     summary: str  # one line for the help screen, the chooser and doctor
     symbols_apart: bool = False  # symbol runs at a line's ends sent as they show (Konsole)
+    #: the only shaping sent: lam-alef ligatures (Konsole leaves a blank cell after a
+    #: pair it ligates itself), every other letter logical for the terminal to join
+    ligatures_only: bool = False
 
 
 STRATEGIES: dict[str, Strategy] = {
@@ -110,11 +113,27 @@ STRATEGIES: dict[str, Strategy] = {
                  "as shaped, without the LRM after each line"),
         Strategy("words", True, True, True, False, False, True,
                  "reader's order, each Arabic word backwards: the terminal flips words"),
+        # --bidi terminal as each terminal that orders needs it (TERMINAL_FORMS)
+        Strategy("terminal-mlterm", False, True, False, True, False, False,
+                 "logical text; lam-alef sent as the one-cell ligature mlterm draws",
+                 ligatures_only=True),
+        Strategy("terminal-konsole", False, True, True, True, True, False,
+                 "logical text; brackets swapped and lam-alef sent as one ligature",
+                 symbols_apart=True, ligatures_only=True),
     )
 }
 
-#: Every layout mode (strategy name), in the order the chooser lists them.
-MODES: tuple[str, ...] = tuple(STRATEGIES)
+#: ``terminal`` as each terminal kind needs it: mlterm draws a logical lam + alef in
+#: one cell and closes the gap (the borders after it move), so it gets the one-cell
+#: ligature, and no LRM (behind tmux it draws the letter before an LRM twice);
+#: Konsole leaves a blank cell after a lam-alef it ligates itself and does not mirror
+#: brackets. (VTE: logical text as it is; it draws lam and alef apart.)
+TERMINAL_FORMS: dict[str, str] = {"mlterm": "terminal-mlterm", "konsole": "terminal-konsole"}
+
+#: The strategies a reader chooses between (``--bidi``, the chooser); the others are
+#: forms of ``terminal`` picked from what the terminal is.
+
+MODES: tuple[str, ...] = tuple(name for name in STRATEGIES if name not in TERMINAL_FORMS.values())
 
 
 def reorders(mode: str) -> bool:
@@ -244,6 +263,20 @@ def symbols_in_place(text: str, positions: list[int]) -> tuple[str, str, str, li
     end = trail.start() if trail else len(text)
     mapped = [*positions[end:][::-1], *positions[start:end], *positions[:start][::-1]]
     return text[end:][::-1], text[start:end], text[:start][::-1], mapped
+
+
+_LIGATURES = re.compile("[\ufef5-\ufefc]")
+
+
+def only_ligatures(shaped: str, source: Sequence[int], logical: str) -> str:
+    """*shaped* (presentation forms, ``source`` giving each char's index in *logical*)
+    with every char but the lam-alef ligatures put back as it is in *logical*."""
+    if not _LIGATURES.search(shaped):
+        return "".join(logical[i] if 0 <= i < len(logical) else ch
+                       for ch, i in zip(shaped, source, strict=True))
+    return "".join(
+        ch if "\ufef5" <= ch <= "\ufefc" or not 0 <= i < len(logical) else logical[i]
+        for ch, i in zip(shaped, source, strict=True))
 
 
 def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,

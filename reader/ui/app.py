@@ -98,7 +98,7 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------ life cycle
     def _make_labels(self) -> Labels:
-        return Labels(Translator(self.settings.lang), self.bidi.mode, self.settings.harakat,
+        return Labels(Translator(self.settings.lang), self.bidi.layout_mode, self.settings.harakat,
                       self.settings.shape, self.settings.digits)
 
     # The screens are imported where they are first needed: opening an article does
@@ -289,12 +289,12 @@ class ReaderApp(App[None]):
         from reader.ui.screens.library import LibraryScreen
         from reader.ui.screens.reading import ReadingScreen
 
-        old_mode = self.bidi.mode
+        old_mode = self.bidi.layout_mode
         self.settings = settings
         self.bidi = decide(settings.bidi, self.terminal, load_choices())
         if force_bidi is not None and self.bidi.mode != force_bidi:
             self.bidi = decide(force_bidi, self.terminal)  # the choice could not be saved
-        if self.bidi.mode != old_mode:
+        if self.bidi.layout_mode != old_mode:
             self._leave_bidi_mode()
             self._enter_bidi_mode()
         self.labels = self._make_labels()

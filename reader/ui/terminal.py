@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.text.output import MODES
+from reader.text.output import MODES, TERMINAL_FORMS
 
 #: What ``--bidi`` takes: every output strategy, and ``auto``.
 BIDI_CHOICES: tuple[str, ...] = (*MODES, "auto")
@@ -196,6 +196,14 @@ class BidiDecision:
     requested: str  # what the user asked for: a strategy or "auto"
     terminal: Terminal
     source: str  # "flag" (given), "saved" (the chooser's answer), "auto" (the table)
+
+    @property
+    def layout_mode(self) -> str:
+        """The layout mode text is laid out in: ``mode``, except that ``terminal`` takes
+        the form the terminal needs (its lam-alef cells, its brackets)."""
+        if self.mode == "terminal":
+            return TERMINAL_FORMS.get(self.terminal.kind, "terminal")
+        return self.mode
 
     @property
     def hint(self) -> str:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from reader.text.layout import Document, LayoutOptions, layout_text, split_paragraphs
-from reader.text.output import LRM, MODES, RTL_CLOSE, RTL_OPEN, flip_words, may_slant
+from reader.text.output import (
+    LRM,
+    MODES,
+    RTL_CLOSE,
+    RTL_OPEN,
+    STRATEGIES,
+    flip_words,
+    may_slant,
+)
 from tests.text.layout_checks import check_document
 
 # "the agreement (2015) does not" — lam-alef, a number, brackets, a haraka.
@@ -61,7 +69,7 @@ def test_highlight_positions_land_on_letters_not_marks() -> None:
     assert [line.logical_to_visual(i) for i in (0, len(SAMPLE) - 1)] == [1, len(SAMPLE)]
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("mode", STRATEGIES)
 def test_every_strategy_keeps_the_layout_properties(seed_text: str, mode: str) -> None:
     document = Document(split_paragraphs(seed_text))
     for width in (30, 72):
@@ -99,3 +107,21 @@ def test_a_latin_run_keeps_its_place_in_a_marked_right_to_left_line() -> None:
     from reader.text.output import unmarked
 
     assert unmarked(_line("terminal", title)) == title
+
+
+def test_terminal_takes_each_terminals_form() -> None:
+    sample = "علاقات (الاتفاق)"
+    # VTE: logical text as it is
+    assert _line("terminal", sample) == RTL_OPEN + sample + RTL_CLOSE + LRM
+    # mlterm: lam-alef as the one-cell ligature mlterm draws (sent logical, mlterm drew
+    # it in one cell and closed the gap, moving the borders); no LRM (behind tmux
+    # mlterm draws the letter before it twice); mlterm mirrors brackets itself
+    assert _line("terminal-mlterm", sample) == RTL_OPEN + "عﻼقات (اﻻتفاق)" + RTL_CLOSE
+    # Konsole: brackets swapped, each lam-alef one ligature (no blank cell after it),
+    # every other letter logical for Konsole to join
+    assert _line("terminal-konsole", sample) == RTL_OPEN + "عﻼقات )اﻻتفاق(" + RTL_CLOSE + LRM
+
+
+def test_terminal_forms_are_not_choices_of_their_own() -> None:
+    assert "terminal" in MODES
+    assert not {"terminal-mlterm", "terminal-konsole"} & set(MODES)

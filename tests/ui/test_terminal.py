@@ -178,3 +178,17 @@ def test_only_mlterm_in_app_mode_behind_tmux_needs_the_passthrough() -> None:
     for client in (TmuxClient("xterm", "XTerm(379)"), TmuxClient("xterm-256color", "",
                                                                     {"VTE_VERSION": "7006"})):
         assert not needs_passthrough(choose_bidi_mode("auto", TMUX, client))
+
+
+def test_terminal_mode_is_laid_out_in_the_terminals_form() -> None:
+    cases = [({"VTE_VERSION": "7006"}, None, "terminal"),
+             ({"TERM": "mlterm"}, None, "terminal-mlterm"),
+             ({"KONSOLE_VERSION": "221203"}, None, "terminal-konsole"),
+             (TMUX, TmuxClient("mlterm", "", {}), "terminal-mlterm"),
+             (TMUX, TmuxClient("xterm-256color", "Konsole 22.12.3", {}), "terminal-konsole"),
+             ({"TERM": "xterm"}, None, "terminal")]
+    for env, client, form in cases:
+        decision = choose_bidi_mode("terminal", env, client)
+        assert (decision.mode, decision.layout_mode) == ("terminal", form)
+    # every other strategy is laid out as itself
+    assert choose_bidi_mode("auto", {"KONSOLE_VERSION": "1"}).layout_mode == "shaped-mirrored"
