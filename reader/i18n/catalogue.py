@@ -250,8 +250,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "القارئ يصل الحروف العربية ويرتبها، والطرفية ترسم الخلايا كما تصلها.",
     },
     "strategy.terminal": {
-        "en": "Logical text, unshaped: the terminal joins and orders it itself.",
-        "ar": "نص بترتيبه المنطقي دون وصل: الطرفية تصل حروفه وترتبها بنفسها.",
+        "en": "Logical text: the terminal joins and orders it itself (lam-alef and brackets"
+              " sent as this terminal needs them).",
+        "ar": "نص بترتيبه المنطقي: الطرفية تصل حروفه وترتبها بنفسها (مع لام ألف والأقواس"
+              " كما تحتاجها هذه الطرفية).",
     },
     "strategy.shaped": {
         "en": "Logical order, letters joined by the reader: the terminal orders them.",
@@ -262,8 +264,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "كالطريقة shaped، مع قلب الأقواس لطرفية لا تعكسها.",
     },
     "strategy.shaped-rlm": {
-        "en": "As shaped, without the LRM after each line (mlterm behind tmux).",
-        "ar": "كالطريقة shaped، دون علامة LRM بعد كل سطر (mlterm داخل tmux).",
+        "en": "As shaped, without the LRM after each line.",
+        "ar": "كالطريقة shaped، دون علامة LRM بعد كل سطر.",
     },
     "strategy.words": {
         "en": "The reader's order, each Arabic word backwards: the terminal flips words.",
