@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -37,6 +37,9 @@ from reader.ui.terminal import (
 )
 from reader.ui.widgets.article import ReadingPosition
 
+if TYPE_CHECKING:
+    from reader.library import Library
+
 LAST_ARTICLE_KEY = "last_article"
 DEFAULT_THEME = "textual-dark"
 #: Documents kept laid out in memory (Back and [ ] are then instant).
@@ -60,7 +63,7 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         settings: Settings,
         *,
         article_id: str | None = None,
@@ -372,7 +375,7 @@ class ReaderApp(App[None]):
                                     lambda lang=lang: self.change(lang=lang))
 
 
-def run_app(library: Any, settings: Settings, article_id: str | None = None,
+def run_app(library: Library, settings: Settings, article_id: str | None = None,
             environ: Mapping[str, str] | None = None,
             on_first_paint: Callable[[], None] | None = None,
             preferences: Settings | None = None, tmux: TmuxQuestion | None = None) -> int:

@@ -8,13 +8,14 @@ history; Back returns to the previous article at the same place.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -29,6 +30,8 @@ from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
 
 if TYPE_CHECKING:
+    from reader.articles import Article
+    from reader.library.models import RelatedItem
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.bidi_input import BidiInput
     from reader.ui.widgets.comments import CommentPane
@@ -84,12 +87,11 @@ class ReadingScreen(Screen):
         # composed once instead of again after mount.
         localize_bindings(self, self.app.labels)
         self.article_id = article_id
-        self.article: Any = None
+        self.article: Article | None = None
         self.history: list[Visit] = []
         self._view: ArticleView | None = None
         self.related_loaded = False  # True once the related links of the article are shown
-        self._completed_for: Any = None  # the article the side panes were filled for
-        self.shown = "article"  # the pane shown when the screen is too narrow for three
+        self._completed_for: Article | None = None  # the article the side panes were filled for
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -144,20 +146,24 @@ class ReadingScreen(Screen):
         self._title_panes()
 
     # ------------------------------------------------------- narrow terminals
+    #: The pane shown when the screen is too narrow for three: it decides the classes
+    #: that show one pane and what the pane bar says, so setting it redraws both (also
+    #: when set again to the same pane: the bar follows a change of language or width).
+    shown: reactive[str] = reactive("article", always_update=True, init=False)
+
     @property
     def narrow(self) -> bool:
         """True when the panes are shown one at a time (see NARROW_BELOW)."""
         return self.has_class("-narrow")
 
-    def on_resize(self, event: Any) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW_BELOW
         if narrow != self.narrow:
             self.set_class(narrow, "-narrow")
-            self._show_pane(self._focused_pane() if self.focused else "article")
+            self.shown = self._focused_pane() if self.focused else "article"
 
-    def _show_pane(self, name: str) -> None:
+    def watch_shown(self, name: str) -> None:
         """On a narrow screen, show the pane *name* alone and say so in the pane bar."""
-        self.shown = name
         for pane in self.PANES:
             self.set_class(pane == name, f"-show-{pane}")
         self._describe_shown_pane()
@@ -173,13 +179,13 @@ class ReadingScreen(Screen):
         bar.update(Text(labels.line(f"{labels.translate(f'pane.{self.shown}')} │ {hints}")))
         bar.styles.text_align = "right" if labels.rtl else "left"
 
-    def on_descendant_focus(self, event: Any) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Whatever moved the focus (a key, Tab in the comment form, the find field), the
         # pane that holds it is the one shown.
         if self.narrow:
             name = self._focused_pane()
             if name != self.shown:
-                self._show_pane(name)
+                self.shown = name
 
     def _arrange(self) -> None:
         """Article on the right for a right-to-left article, on the left otherwise."""
@@ -258,8 +264,8 @@ class ReadingScreen(Screen):
                   whole=whole)
         return True
 
-    def _text_of(self, article: Any, whole: bool, position: ReadingPosition | None
-                 ) -> tuple[Any, Document, Sequence[str], bool]:
+    def _text_of(self, article: Article, whole: bool, position: ReadingPosition | None
+                 ) -> tuple[Article, Document, Sequence[str], bool]:
         """The article, the Document and paragraphs to show, and whether they are its
         whole text: a Document kept from before, else *article* as read (the beginning
         of a long text, unless *position* lies beyond it)."""
@@ -304,7 +310,7 @@ class ReadingScreen(Screen):
             self.refresh_bindings()
 
     @work(thread=True, group="whole-text", exclusive=True, exit_on_error=False)
-    def _read_whole_text(self, article: Any) -> None:
+    def _read_whole_text(self, article: Article) -> None:
         """Read the whole text of *article*, shown in part, and prepare it for the
         engine (sanitizing 50 MB takes a quarter of a second) away from the keys."""
         whole = self.app.library.get(article.id)
@@ -312,14 +318,14 @@ class ReadingScreen(Screen):
         document = Document(paragraphs, direction=whole.direction)
         self.app.call_from_thread(self._show_whole_text, article, document, paragraphs)
 
-    def _show_whole_text(self, article: Any, document: Document,
+    def _show_whole_text(self, article: Article, document: Document,
                          paragraphs: list[str]) -> None:
         self.app.keep_document(article.id, document)
         if article is self.article:
             self.query_one(ArticleView).extend(document, paragraphs)
             self._find_related(article)
 
-    def _fill_side_panes(self, article: Any) -> None:
+    def _fill_side_panes(self, article: Article) -> None:
         comment = self._comment_pane()
         if comment is not None:
             comment.set_article(article)
@@ -330,7 +336,7 @@ class ReadingScreen(Screen):
             self._find_related(article)
 
     @work(thread=True, group="related", exclusive=True, exit_on_error=False)
-    def _find_related(self, article: Any) -> None:
+    def _find_related(self, article: Article) -> None:
         try:
             related = self.app.library.related(article.id)
         except ReaderError as error:
@@ -354,7 +360,7 @@ class ReadingScreen(Screen):
     def _layout_failed(self, event: ArticleView.LayoutFailed) -> None:
         self.app.notify_error(event.error, "error.layout")
 
-    def _show_related(self, article: Any, related: list[Any]) -> None:
+    def _show_related(self, article: Article, related: list[RelatedItem]) -> None:
         if article is self.article:
             for pane in self._related_panes():
                 pane.set_items(related)
@@ -391,7 +397,7 @@ class ReadingScreen(Screen):
     def action_focus_pane(self, name: str) -> None:
         pane = self.pane(name)
         if self.narrow:
-            self._show_pane(name if pane.id == name else "article")
+            self.shown = name if pane.id == name else "article"
         if name == "comment" and pane is self._comment_pane():
             pane.focus_pane()  # type: ignore[attr-defined]
         else:

@@ -446,9 +446,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._follow_end = not self.layout_complete
         self._jump(self.max_scroll_y)
 
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._follow_end = False
-        super()._on_mouse_scroll_up(event)
+    def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
+        self._follow_end = False  # then Textual's own handler scrolls
 
     # ---------------------------------------------------------------- position
     def _top_line(self) -> Line | None:

@@ -30,10 +30,10 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -53,6 +53,10 @@ from reader.ui.labels import Labels
 from reader.ui.widgets.comments.bidi_text import BidiText
 from reader.ui.widgets.comments.editor import CommentEditor
 from reader.ui.widgets.comments.remember import RememberBox
+
+if TYPE_CHECKING:
+    from reader.articles import Article
+    from reader.library import Library
 
 
 class CommentPane(Vertical, can_focus=True):
@@ -131,7 +135,7 @@ class CommentPane(Vertical, can_focus=True):
         Binding("shift+tab", "field(-1)", "key.prev_field", show=False),
     ]
 
-    def __init__(self, store: DraftStore | Any, target: DraftTarget | None = None, *,
+    def __init__(self, store: DraftStore | Library, target: DraftTarget | None = None, *,
                  labels: Labels | None = None, bidi: str = "app",
                  language: str | None = None, direction: str = "rtl",
                  name: str | None = None, id: str | None = None,
@@ -154,13 +158,13 @@ class CommentPane(Vertical, can_focus=True):
         self.language = language or (labels.translate.lang if labels else default_language())
         self.direction = direction
         self.session: DraftSession | None = None
-        self.article: Any = None
+        self.article: Article | None = None
         self._has_form = False
         self._pending_target = target
         self._save_timer: Timer | None = None
         self._loading = False
         self._status_note: str | None = None
-        self._closing = False
+        self._unmounting = False
         self._touched: set[str] = set()  # fields the writer has typed in, this article
         self._others: list[OtherVersion] = []  # the draft's other versions, newest first
         self._resting = False  # focused by Escape from a field: keys are commands again
@@ -188,7 +192,7 @@ class CommentPane(Vertical, can_focus=True):
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         return self._typing and character is not None and character.isprintable()
 
-    async def _on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         # A key typed in the instant between focusing the pane and the editor taking
         # the focus belongs to the comment, not to the screen's shortcuts.
         if self._typing and self.has_focus and event.is_printable and event.character:
@@ -196,8 +200,7 @@ class CommentPane(Vertical, can_focus=True):
             event.prevent_default()
             editor = self.editor("comment")
             self.screen.set_focus(editor)
-            if editor.buffer.insert(event.character):
-                editor._after_edit()
+            editor.insert(event.character)
 
     def action_field(self, step: int) -> None:
         """Tab/Shift+Tab: the next or previous field; past the first or last, the host's
@@ -232,7 +235,7 @@ class CommentPane(Vertical, can_focus=True):
             labels = _plain_labels(self.language)
         return labels.sentence(f"comment.{key}", **values)
 
-    def _text(self, text: str, **kwargs: Any) -> BidiText:
+    def _text(self, text: str, **kwargs: str) -> BidiText:
         return BidiText(text, bidi=self.bidi, direction=self._ui_direction, **kwargs)
 
     @property
@@ -312,7 +315,7 @@ class CommentPane(Vertical, can_focus=True):
         static.update(Text(text, style="dim"))
 
     # -- hosting API -------------------------------------------------------------------
-    def set_article(self, article: Any) -> None:
+    def set_article(self, article: Article) -> None:
         """Show the draft of *article*, or say that it has no comment form."""
         self.article = article
         if article.comment_form is None:
@@ -417,7 +420,7 @@ class CommentPane(Vertical, can_focus=True):
 
     def on_unmount(self) -> None:
         # Quitting: save, but the form's widgets are already gone, so show nothing.
-        self._closing = True
+        self._unmounting = True
         self._save_or_keep()
 
     def save_before_exit(self) -> None:
@@ -439,7 +442,7 @@ class CommentPane(Vertical, can_focus=True):
     def _after_save(self, outcome: SaveOutcome) -> None:
         if outcome.status == "failed":
             self._schedule(RETRY_DELAY)  # keep trying; the draft stays in memory
-        if outcome.status == "conflict" and not self._closing:  # quitting: no banner left
+        if outcome.status == "conflict" and not self._unmounting:  # quitting: no banner left
             self._focus_on_banner()
         self._refresh_feedback()
         if self.is_attached:
@@ -577,7 +580,7 @@ class CommentPane(Vertical, can_focus=True):
         Messages appear once something has been typed: an untouched form is not
         an error, only not ready.
         """
-        if self._closing:
+        if self._unmounting:
             return
         session = self.session
         draft = session.draft if session else self.draft

@@ -14,7 +14,8 @@ matched are highlighted in the title and the snippet.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -29,6 +30,9 @@ from reader.text.layout import Line
 from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.widgets.library.sources import Hits, ListSource
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.library.sources import ListEntry
 
 TITLE_LINES = 2
 SNIPPET_LINES = 2
@@ -144,7 +148,7 @@ class ArticleList(ScrollView, can_focus=True):
             self._laid_out.popitem(last=False)
         return lines
 
-    def _lay_out(self, entry: Any, width: int) -> list[Text]:
+    def _lay_out(self, entry: ListEntry, width: int) -> list[Text]:
         """Title, source and date, and a search hit's snippet, each line filled to *width*.
 
         Every line is laid out here by the engine: nothing may wrap visual-order text
@@ -262,7 +266,8 @@ def _mark_cut(text: Text, rtl: bool) -> Text:
     return text[:-1] + Text("…")
 
 
-def _styled(line: Line, width: int, spans: Any, match: Style, style: Style) -> Text:
+def _styled(line: Line, width: int, spans: Sequence[tuple[int, int]], match: Style,
+            style: Style) -> Text:
     """*line* filled to *width*, the characters drawing logical *spans* in *match*."""
     padded = line.padded(width)
     lead = len(padded) - len(line.text) if line.align_right else 0
