@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 
-from reader.cli.say import prefixed, text
+from reader.cli.say import emit, for_stream, prefixed, text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +44,15 @@ def run(args: argparse.Namespace) -> int:
     from reader.text.output import MODES
     from reader.ui.saved_choices import choices_path, load_choices, save_choice
     from reader.ui.screens.bidi_chooser import sample_lines
-    from reader.ui.terminal import TmuxClient, ask_tmux, decide, identify, mode_sequences
+    from reader.ui.terminal import (
+        TmuxClient,
+        TmuxPassthrough,
+        ask_tmux,
+        decide,
+        identify,
+        mode_sequences,
+        needs_passthrough,
+    )
 
     environ = dict(os.environ)
     tmux = ask_tmux(environ)
@@ -54,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
 
     def say(line: str = "") -> None:
-        out.write(line + "\n")
+        out.write(for_stream(line, out) + "\n")
 
     kind = text("cli.doctor.terminal", kind=terminal.kind)
     say(text("cli.doctor.inside_tmux", terminal=kind) if terminal.inside_tmux else kind)
@@ -71,16 +79,20 @@ def run(args: argparse.Namespace) -> int:
     say(text("cli.doctor.picks", mode=decision.mode,
              how=text(f"cli.doctor.how.{decision.source}")))
     say("  " + text(f"strategy.{decision.mode}"))
+    if needs_passthrough(decision):
+        say("  " + text("cli.doctor.passthrough"))
     if decision.setting_unseen:
         say("  " + text("cli.doctor.setting_unseen"))
     choices = ", ".join(f"{k}={v}" for k, v in sorted(saved.items()))
     say(text("cli.doctor.saved", path=choices_path(),
              choices=choices or text("cli.doctor.none")))
     say()
-    out.write(text("cli.doctor.which"))
+    out.write(for_stream(text("cli.doctor.which"), out))
     width = args.width or min(72, max(30, _terminal_width() - 22))
     interactive = sys.stdout.isatty()
-    for number, (mode, sample) in enumerate(sample_lines(width), 1):
+    # behind tmux each line's switch must reach the terminal (mlterm's OSC)
+    passthrough = TmuxPassthrough.open(environ) if interactive else None
+    for number, (mode, sample) in enumerate(sample_lines(width, terminal.kind), 1):
         enter, leave = mode_sequences(decide(mode, terminal)) if interactive else ("", "")
         current = "*" if mode == decision.mode else " "
         # Each line in its strategy's terminal mode: VTE takes a row's mode when the row
@@ -88,9 +100,15 @@ def run(args: argparse.Namespace) -> int:
         out.write(f"{enter}\n{number}{current} {mode:<16} {sample}{leave}")
     out.write("\n")
     out.flush()
+    if passthrough is not None:
+        def write(data: str) -> None:
+            out.write(data)
+            out.flush()
+
+        passthrough.close(write)
     choice = args.choose
     if choice is None and not args.no_ask and interactive and sys.stdin.isatty():
-        out.write(text("cli.doctor.ask", mode=decision.mode) + " ")
+        out.write(for_stream(text("cli.doctor.ask", mode=decision.mode), out) + " ")
         out.flush()
         key = _read_key()
         say()
@@ -100,8 +118,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             path = save_choice(terminal.key, choice)
         except OSError as error:
-            print(prefixed(text("cli.doctor.not_saved", error=error), command="doctor"),
-                  file=sys.stderr)
+            emit(prefixed(text("cli.doctor.not_saved", error=error), command="doctor"))
             return 1
         say(text("cli.doctor.saved_for", terminal=terminal.key, mode=choice, path=path))
     return 0
