@@ -1,6 +1,7 @@
 """``rtl-reader cat`` as a whole process against ``fribidi --width 80``, interleaved.
 
 Usage: python benchmarks/cat.py [--runs N] [--inputs short,corpus,big,million] [--mode raw]
+       python benchmarks/cat.py --breaking [--runs N] [--inputs corpus,short]
 
 For each input, runs ``rtl-reader cat --raw --width 80 FILE`` (``--mode stdin``:
 the file on standard input, ``cat -``) and GNU FriBidi's ``fribidi --width 80 FILE``
@@ -9,6 +10,11 @@ load on a busy machine; prints the medians of wall time, their ratio (targets:
 within 5x on the corpus text and on the short paragraphs, within 10x on the big
 files), the median of the per-pair ratios, and the peak RSS of each (target: at
 most 300 MB on the big files; as ``/usr/bin/time`` reports it).
+
+``--breaking``: the cost of UAX #14 line breaking instead, in this process: the CPU time
+of laying each input out as ``cat --raw`` does, against the same code breaking lines
+only at spaces (UAX #14 switched off), interleaved; min and median of each, and the
+cost (bound: 10%).
 
 Inputs (made by ``benchmarks/inputs.py`` in the temporary directory on first use):
 ``corpus``: the 1.75 MB vocalised corpus text; ``short``: ~1.4 MB of ~6,000 short
@@ -65,6 +71,49 @@ def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, int]:
     return elapsed, int(lines[-1]) if timer and lines and lines[-1].isdigit() else 0
 
 
+def layout_seconds(text: str, rules: bool) -> float:
+    """CPU seconds to lay ``text`` out as ``cat --raw --width 80`` does, with UAX #14's
+    per-word answers on or off (off: lines break at spaces only)."""
+    import gc
+
+    from reader.cli.cat import render_pieces
+    from reader.text import wrap
+    from reader.text.layout import LayoutOptions, batch
+
+    real, real_batch = wrap.word_answers, batch.wrap_asking_at_breaks
+    if not rules:
+        wrap.word_answers = lambda *_args, **_kwargs: {}
+        batch.wrap_asking_at_breaks = lambda text, width, codes=None: wrap.wrap_table(
+            wrap.word_table(text, known_codes=codes, rules=False), width)
+    gc.disable()
+    try:
+        start = time.process_time()
+        for _line in render_pieces([text], LayoutOptions(80)):
+            pass
+        return time.process_time() - start
+    finally:
+        gc.enable()
+        wrap.word_answers, batch.wrap_asking_at_breaks = real, real_batch
+
+
+def measure_breaking(names: list[str], runs: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    for name in names:
+        path = input_path(name)
+        text = path.read_text(encoding="utf-8")
+        layout_seconds(text, True)  # tables, caches and shaped words filled for both
+        layout_seconds(text, False)
+        on, off = [], []
+        for _ in range(runs):
+            off.append(layout_seconds(text, False))
+            on.append(layout_seconds(text, True))
+        print(f"{name} ({path.name}): breaking at spaces only {min(off):.3f} / "
+              f"{statistics.median(off):.3f} s, UAX #14 {min(on):.3f} / "
+              f"{statistics.median(on):.3f} s (CPU min / median): cost "
+              f"{min(on) / min(off) - 1:+.0%} / "
+              f"{statistics.median(on) / statistics.median(off) - 1:+.0%} (bound +10%)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -72,7 +121,13 @@ def main() -> int:
     parser.add_argument("--mode", choices=("raw", "stdin"), default="raw")
     parser.add_argument("--reader", default=None, help="the rtl-reader command "
                         "(default: python -m reader with this Python)")
+    parser.add_argument("--breaking", action="store_true",
+                        help="measure the cost of UAX #14 line breaking instead")
     args = parser.parse_args()
+    if args.breaking:
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+        measure_breaking(args.inputs.split(","), args.runs)
+        return 0
     fribidi = shutil.which("fribidi")
     if fribidi is None:
         print("fribidi: command not found (Debian package libfribidi-bin)")

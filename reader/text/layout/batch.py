@@ -42,7 +42,7 @@ from reader.text.layout.paragraph import (
     ligatures_keep_bidi_classes,
 )
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
-from reader.text.wrap import cell_codes, one_line, word_table, wrap_table
+from reader.text.wrap import cell_codes, one_line, wrap_asking_at_breaks
 
 __all__ = ["batch_applies", "screen_lines"]
 
@@ -168,10 +168,7 @@ def _fast_lines(
                 else chunk.backward[index])
     known_codes = None if chunk.cell_codes is None else chunk.cell_codes[index]
     only = one_line(shaped, known_codes, width)
-    if only is not None:
-        spans = [only]
-    else:
-        spans = wrap_table(word_table(shaped, known_codes=known_codes), width)
+    spans = [only] if only is not None else wrap_asking_at_breaks(shaped, width, known_codes)
     lines = []
     for a, b, cells in spans:
         line: str | None
