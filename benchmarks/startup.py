@@ -3,12 +3,13 @@
 1. Launch to first paint, in tmux, polling ``capture-pane`` until the text shows:
    - a bare Textual app showing one line (the reference);
    - ``rtl-reader SEED`` until the seed's title shows (target: within 1.3x of the bare app);
-   - ``rtl-reader LARGE`` (the 1.75 MB vocalised corpus text) until its title shows
-     (target: within 2x of the seed).
+   - ``rtl-reader LARGE`` (the 1.75 MB vocalised corpus text by default; ``--large``
+     again for more, such as the 48 MB text of ``benchmarks/inputs.py big``) until its
+     title shows (target: within 2x of the seed).
 2. Engine time per scrolled page: laying out the paragraphs that fill one page
-   (cold, a fresh Document) for the seed and the large text.
+   (cold, a fresh Document) for the seed and the large texts.
 
-Usage: python benchmarks/startup.py [--runs N] [--large PATH]
+Usage: python benchmarks/startup.py [--runs N] [--large PATH ...]
 Needs tmux and an installed ``rtl-reader`` next to this Python (a virtual environment
 with ``pip install -e .``). Prints figures; asserts nothing.
 """
@@ -102,8 +103,12 @@ def page_cost(paragraphs: list[str], width: int = 72, rows: int = 28) -> tuple[f
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--large", type=Path, default=LARGE)
+    parser.add_argument("--large", type=Path, action="append",
+                        help=f"a large text to open (repeatable; default {LARGE.name})")
+    parser.add_argument("--no-page-cost", dest="page_cost", action="store_false",
+                        help="skip the engine's time per page (minutes for 48 MB)")
     args = parser.parse_args()
+    larges = [path for path in (args.large or [LARGE]) if path.exists()]
     command = Path(sys.executable).parent / "rtl-reader"
     if shutil.which("tmux") is None or not command.exists():
         print(f"needs tmux and {command} (pip install -e . into this environment)")
@@ -117,7 +122,7 @@ def main() -> int:
     library = Library.open(library_path)
     seed = library.resolve(str(seed_article_path()))
     started = time.perf_counter()
-    large = library.resolve(str(args.large)) if args.large.exists() else None
+    large = [library.resolve(str(path)) for path in larges]
     import_seconds = time.perf_counter() - started
     library.close()
 
@@ -129,9 +134,9 @@ def main() -> int:
 
     cases = [("bare Textual app, one line", bare_cmd, BARE_MARKER),
              ("rtl-reader, the seed", reader_cmd(seed.id), title_marker(seed.title))]
-    if large is not None:
-        cases.append((f"rtl-reader, {args.large.name}", reader_cmd(large.id),
-                      title_marker(large.title)))
+    for path, article in zip(larges, large, strict=True):
+        cases.append((f"rtl-reader, {path.name}", reader_cmd(article.id),
+                      title_marker(article.title)))
     # Rounds interleave the cases (bare, seed, large, bare, ...) so that a change in the
     # machine's load falls on all of them alike; each ratio is also taken within a round.
     for _name, cmd, marker in cases:
@@ -153,14 +158,16 @@ def main() -> int:
                 f"(median of per-round ratios {statistics.median(per_round):.2f}x)")
 
     print(f"  seed / bare app: {ratio(1, 0)}; target <= 1.3x")
-    if large is not None:
-        print(f"  large / seed:    {ratio(2, 1)}; target <= 2x; "
-              f"importing it took {import_seconds * 1000:.0f} ms (not counted)")
+    for index, path in enumerate(larges, start=2):
+        print(f"  {path.name} / seed: {ratio(index, 1)}; target <= 2x")
+    if larges:
+        print(f"  (importing the large texts took {import_seconds:.1f} s, not counted)")
 
+    if not args.page_cost:
+        return 0
     print("engine time per scrolled page (72 columns, 28 rows, cold Document):")
-    for name, article in (("seed", seed), (args.large.name, large)):
-        if article is None:
-            continue
+    named = [("seed", seed), *zip([path.name for path in larges], large, strict=True)]
+    for name, article in named:
         per_page, pages = page_cost([article.title, *article.paragraphs])
         print(f"  {name:45s} {per_page * 1000:7.2f} ms/page over {pages} pages")
     return 0

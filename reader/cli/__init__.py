@@ -15,20 +15,20 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.cli.say import PROG, choose_language, prefixed, text
 from reader.errors import ReaderError, UsageError
 
-# command name -> (module under reader.cli, one-line help)
-COMMANDS: dict[str, tuple[str, str]] = {
-    "cat": ("cat", "print an article laid out for this terminal"),
-    "import": ("import_", "add article files and folders to the library"),
-    "list": ("list_", "list the library's articles, newest first"),
-    "search": ("search", "search the library (harakat and hamza forms folded)"),
-    "related": ("related", "show an article's related and most similar articles"),
-    "drafts": ("drafts", "list, export or delete offline comment drafts"),
-    "doctor": ("doctor", "show how this terminal is detected; choose its bidi output"),
+#: command name -> its module under reader.cli; its one-line help is the catalogue's
+#: ``cli.command.NAME``.
+COMMANDS: dict[str, str] = {
+    "cat": "cat",
+    "import": "import_",
+    "list": "list_",
+    "search": "search",
+    "related": "related",
+    "drafts": "drafts",
+    "doctor": "doctor",
 }
-
-PROG = "rtl-reader"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,14 +46,12 @@ def _build_parser(command: str | None) -> tuple[argparse.ArgumentParser, object]
         module = importlib.import_module("reader.cli.app")
         parser = _Parser(
             prog=PROG,
-            description="Read stored Arabic articles in the terminal. "
-            "Commands: " + ", ".join(COMMANDS) + " (rtl-reader COMMAND --help).",
+            description=text("cli.description", commands=", ".join(COMMANDS)),
         )
         parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     else:
-        module_name, help_text = COMMANDS[command]
-        module = importlib.import_module(f"reader.cli.{module_name}")
-        parser = _Parser(prog=f"{PROG} {command}", description=help_text)
+        module = importlib.import_module(f"reader.cli.{COMMANDS[command]}")
+        parser = _Parser(prog=f"{PROG} {command}", description=text(f"cli.command.{command}"))
     module.add_arguments(parser)  # type: ignore[attr-defined]
     return parser, module
 
@@ -71,7 +69,8 @@ def _print_notes() -> None:
         if issubclass(category, LegacyEncoding):
             from reader.text.sanitize import sanitize_line
 
-            print(f"{PROG}: note: {sanitize_line(str(message))}", file=sys.stderr)
+            print(prefixed(text("cli.note", message=sanitize_line(str(message)))),
+                  file=sys.stderr)
         else:
             show(message, category, filename, lineno, file, line)
 
@@ -84,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _degrade_unencodable_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    choose_language(None if command else _language_option(args_list))
     parser, module = _build_parser(command)
     args = parser.parse_args(args_list[1:] if command else args_list)
     _print_notes()
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         from reader.text.sanitize import sanitize_line
 
-        print(f"{PROG}: {sanitize_line(str(exc))}", file=sys.stderr)
+        print(prefixed(sanitize_line(str(exc))), file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         return 130
@@ -100,6 +100,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `rtl-reader cat x | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
+
+
+def _language_option(args: list[str]) -> str | None:
+    """The app entry's ``--lang`` (last one wins, as argparse takes it), read before
+    parsing so that the help and the usage errors are in that language too."""
+    lang = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            lang = args[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return lang
 
 
 def _degrade_unencodable_output() -> None:

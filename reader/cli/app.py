@@ -8,9 +8,11 @@ and are saved as the new preferences.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from reader.cli.arguments import article_ref, bounded_int
+from reader.cli.arguments import add_harakat_option, add_shape_option, article_ref, bounded_int
+from reader.cli.library_options import add_library_option
+from reader.cli.say import text
+from reader.i18n import LANGUAGES
 
 
 def _measure(value: str) -> int:
@@ -22,29 +24,17 @@ def _measure(value: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", nargs="?", metavar="ARTICLE", type=article_ref,
-                        help="an article id from the library, or a file to import and open")
-    parser.add_argument("--library", type=Path, metavar="PATH",
-                        help="the library database (default: $RTL_READER_LIBRARY, "
-                        "else the user data folder)")
+                        help=text("cli.option.article"))
+    add_library_option(parser)
     from reader.ui.terminal import BIDI_CHOICES
 
-    parser.add_argument("--bidi", choices=BIDI_CHOICES,
-                        help="the output strategy: app (the reader shapes and orders Arabic), "
-                        "terminal (logical text; the terminal does both), shaped, "
-                        "shaped-mirrored, words (for terminals with bidi of their own), auto "
-                        "(from what the terminal is, or the choice saved for it; default). "
-                        "`rtl-reader doctor` shows and sets it")
-    parser.add_argument("--harakat", choices=("keep", "strip"), help="keep or strip vowel marks")
-    parser.add_argument("--no-shape", dest="shape", action="store_const", const=False,
-                        help="do not join Arabic letters (for terminals that shape)")
-    parser.add_argument("--measure", type=_measure, metavar="N",
-                        help="the widest the article text gets, in columns (default 72)")
-    parser.add_argument("--lang", choices=("en", "ar"),
-                        help="interface language (default: from the locale)")
+    parser.add_argument("--bidi", choices=BIDI_CHOICES, help=text("cli.option.app_bidi"))
+    add_harakat_option(parser, default=None)
+    add_shape_option(parser, default=None)
+    parser.add_argument("--measure", type=_measure, metavar="N", help=text("cli.option.measure"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=text("cli.option.lang"))
     parser.add_argument("--digits", choices=("western", "eastern"),
-                        help="digits of the interface's own numbers: western 0-9 (default, as "
-                        "most Arabic news sites print them) or eastern ٠-٩; article text "
-                        "keeps its own")
+                        help=text("cli.option.digits"))
 
 
 def _resume_garbage_collection() -> None:
@@ -61,26 +51,36 @@ def run(args: argparse.Namespace) -> int:
     # tracing them over and over would only delay the first paint. The collector is
     # off until the first screen is drawn; then they go to the permanent generation.
     gc.disable()
+    import os
+
+    from reader.ui.terminal import TmuxQuestion
+
+    # Inside tmux the app asks tmux which terminal is attached: asked now, answered
+    # while the interface loads.
+    tmux = TmuxQuestion(os.environ)
 
     from reader.cli.library_options import open_library
     from reader.ui.app import run_app
     from reader.ui.settings import PREFERENCES_KEY, Settings, merge_command_line
 
-    library = open_library(args)
     try:
-        saved = Settings.from_state(library.get_state(PREFERENCES_KEY))
-        settings = merge_command_line(saved, bidi=args.bidi, harakat=args.harakat,
-                                      shape=args.shape, measure=args.measure, lang=args.lang,
-                                      digits=args.digits)
-        # The options given apply to this run; the preferences change only in the app.
-        article_id = None
-        if args.article:
-            from reader.cli.import_ import import_progress
+        library = open_library(args)
+        try:
+            saved = Settings.from_state(library.get_state(PREFERENCES_KEY))
+            settings = merge_command_line(saved, bidi=args.bidi, harakat=args.harakat,
+                                          shape=args.shape, measure=args.measure,
+                                          lang=args.lang, digits=args.digits)
+            # The options given apply to this run; the preferences change only in the app.
+            article_id = None
+            if args.article:
+                from reader.cli.import_ import import_progress
 
-            with import_progress() as progress:  # a file not yet stored is imported first
-                article_id = library.resolve_id(args.article, progress)
-        status = run_app(library, settings, article_id,
-                         on_first_paint=_resume_garbage_collection, preferences=saved)
+                with import_progress() as progress:  # a file not yet stored is imported first
+                    article_id = library.resolve_id(args.article, progress)
+            return run_app(library, settings, article_id,
+                           on_first_paint=_resume_garbage_collection, preferences=saved,
+                           tmux=tmux)
+        finally:
+            library.close()
     finally:
-        library.close()
-    return status
+        tmux.answer()  # (collects tmux's answer if the app never came to ask for it)

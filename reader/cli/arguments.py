@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from reader.cli.say import text
+
 #: The narrowest and widest line ``--width`` accepts. Wider than any terminal; a line
 #: is padded to the width, so the bound is what keeps a mistyped width from filling memory.
 MIN_WIDTH = 2
@@ -22,14 +24,15 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
     """An argparse ``type`` accepting whole numbers from *low* to *high* inclusive."""
 
     def parse(value: str) -> int:
-        text = value.strip()
+        given = value.strip()
         # int() would also read "1_000" and 4,300-digit strings; a count is plain digits.
-        if not (text.isdigit() or (text[:1] in "+-" and text[1:].isdigit())) or len(text) > 30:
-            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}")
-        number = int(text)
+        if not (given.isdigit() or (given[:1] in "+-" and given[1:].isdigit())) or len(given) > 30:
+            raise argparse.ArgumentTypeError(text("cli.error.not_a_number", value=repr(value)))
+        number = int(given)
         if not low <= number <= high:
             raise argparse.ArgumentTypeError(
-                f"must be between {low:,} and {high:,}, not {_shown(text)}"
+                text("cli.error.out_of_range", low=f"{low:,}", high=f"{high:,}",
+                     value=_shown(given))
             )
         return number
 
@@ -37,8 +40,8 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-def _shown(text: str) -> str:
-    return text if len(text) <= 24 else text[:20] + "…"
+def _shown(given: str) -> str:
+    return given if len(given) <= 24 else given[:20] + "…"
 
 
 def add_width_option(parser: argparse.ArgumentParser) -> None:
@@ -48,9 +51,26 @@ def add_width_option(parser: argparse.ArgumentParser) -> None:
         type=bounded_int(MIN_WIDTH, MAX_WIDTH),
         default=None,
         metavar="N",
-        help=f"line width in cells, {MIN_WIDTH} to {MAX_WIDTH:,} (default: the terminal's, "
-        "or 80 when not a terminal)",
+        help=text("cli.option.width", low=MIN_WIDTH, high=f"{MAX_WIDTH:,}"),
     )
+
+
+def add_bidi_option(parser: argparse.ArgumentParser) -> None:
+    """``--bidi app|terminal``, the same for ``cat`` and the column printers."""
+    parser.add_argument("--bidi", choices=("app", "terminal"), default="app",
+                        help=text("cli.option.bidi"))
+
+
+def add_harakat_option(parser: argparse.ArgumentParser, *, default: str | None) -> None:
+    """``--harakat keep|strip`` (``None``: the saved preference decides)."""
+    parser.add_argument("--harakat", choices=("keep", "strip"), default=default,
+                        help=text("cli.option.harakat"))
+
+
+def add_shape_option(parser: argparse.ArgumentParser, *, default: bool | None) -> None:
+    """``--no-shape``: *shape* becomes False (``None``: the saved preference decides)."""
+    parser.add_argument("--no-shape", dest="shape", action="store_const", const=False,
+                        default=default, help=text("cli.option.no_shape"))
 
 
 def count_option(parser: argparse.ArgumentParser, flag: str, default: int, help: str) -> None:
@@ -63,5 +83,5 @@ def article_ref(value: str) -> str:
     """An argparse ``type`` for ARTICLE: an id, a unique id prefix or a file; never empty
     (an empty prefix would match every article)."""
     if not value.strip():
-        raise argparse.ArgumentTypeError("an article id (or a file) is needed, not an empty string")
+        raise argparse.ArgumentTypeError(text("cli.error.empty_article"))
     return value

@@ -25,11 +25,19 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
-from reader.cli.arguments import add_width_option, article_ref
+from reader.cli.arguments import (
+    add_bidi_option,
+    add_harakat_option,
+    add_shape_option,
+    add_width_option,
+    article_ref,
+)
 from reader.cli.library_options import add_library_option, open_library
+from reader.cli.say import text, warn
 
 if TYPE_CHECKING:
     from reader.articles import Article
+    from reader.errors import InputError
     from reader.library import Library
     from reader.text.layout import LayoutOptions, Line
 
@@ -37,35 +45,13 @@ DEFAULT_WIDTH = 80
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path",
-        metavar="ARTICLE",
-        type=article_ref,
-        help="an article file (.txt, .html, .json, .jsonl), a library id, "
-        "or - for standard input (laid out as it is)",
-    )
-    parser.add_argument(
-        "--raw",
-        action="store_true",
-        help="lay the file out as it is, without reading it as an article",
-    )
+    parser.add_argument("path", metavar="ARTICLE", type=article_ref,
+                        help=text("cli.option.cat_article"))
+    parser.add_argument("--raw", action="store_true", help=text("cli.option.raw"))
     add_width_option(parser)
-    parser.add_argument(
-        "--bidi",
-        choices=("app", "terminal"),
-        default="app",
-        help="app: reorder and shape here (default); terminal: logical text for "
-        "terminals that do bidi and shaping themselves",
-    )
-    parser.add_argument(
-        "--harakat", choices=("keep", "strip"), default="keep", help="keep or remove harakat"
-    )
-    parser.add_argument(
-        "--no-shape",
-        dest="shape",
-        action="store_false",
-        help="do not join Arabic letters (for fonts or terminals that shape)",
-    )
+    add_bidi_option(parser)
+    add_harakat_option(parser, default="keep")
+    add_shape_option(parser, default=True)
     add_library_option(parser)
 
 
@@ -85,11 +71,12 @@ def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
     with _open_input(path, where) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
-            raise InputError(where, f"file is too large ({size:,} bytes; limit {limit:,})")
+            raise InputError(where, text("cli.input.too_large", size=f"{size:,}",
+                                         limit=f"{limit:,}"))
         try:
             return handle.read(limit + 1)
         except OSError as exc:
-            raise InputError(where, exc.strerror or "cannot be read") from None
+            raise _unreadable(where, exc) from None
 
 
 def render_paragraphs(
@@ -155,18 +142,17 @@ def stream_input(path: str) -> Iterator[str]:
     """The text of ``path`` (``-``: standard input) in pieces ending at line ends, read as
     they are needed; InputError names the problem (no size limit: nothing is held)."""
     from reader.cli.text_stream import text_pieces
-    from reader.errors import InputError
     from reader.text.decode import describe_source
 
     if path == "-":
-        yield from text_pieces(sys.stdin.buffer, "<stdin>", warn=_warn)
+        yield from text_pieces(sys.stdin.buffer, text("cli.input.stdin"), warn=warn)
         return
     where = describe_source(path)
     with _open_input(path, where) as handle:
         try:
-            yield from text_pieces(handle, where, warn=_warn)
+            yield from text_pieces(handle, where, warn=warn)
         except OSError as exc:
-            raise InputError(where, exc.strerror or "cannot be read") from None
+            raise _unreadable(where, exc) from None
 
 
 def stream_json_lines(path: str) -> Iterator[Article]:
@@ -185,7 +171,7 @@ def stream_json_lines(path: str) -> Iterator[Article]:
                     raise item
                 yield item
         except OSError as exc:
-            raise InputError(where, exc.strerror or "cannot be read") from None
+            raise _unreadable(where, exc) from None
 
 
 def _open_input(path: str, where: str) -> BinaryIO:
@@ -194,19 +180,21 @@ def _open_input(path: str, where: str) -> BinaryIO:
 
     try:
         if os.path.isdir(path):
-            raise InputError(where, "is a directory, not a text file")
+            raise InputError(where, text("cli.input.directory"))
         return open(path, "rb")
     except FileNotFoundError:
-        raise InputError(where, "no such file") from None
+        raise InputError(where, text("cli.input.missing")) from None
     except PermissionError:
-        raise InputError(where, "permission denied") from None
+        raise InputError(where, text("cli.input.denied")) from None
     except OSError as exc:
-        raise InputError(where, exc.strerror or "cannot be read") from None
+        raise _unreadable(where, exc) from None
 
 
-def _warn(message: str) -> None:
-    sys.stderr.write(f"rtl-reader: warning: {message}\n")
-    sys.stderr.flush()
+def _unreadable(where: str, error: OSError) -> InputError:
+    """The InputError for a file that failed while opened or read: the system's words."""
+    from reader.errors import InputError
+
+    return InputError(where, error.strerror or text("cli.input.unreadable"))
 
 
 def terminal_width() -> int:

@@ -13,7 +13,7 @@ import argparse
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from reader.cli.arguments import add_width_option
+from reader.cli.arguments import add_bidi_option, add_width_option
 from reader.cli.cat import terminal_width, write_lines
 from reader.text.sanitize import sanitize_line
 
@@ -27,13 +27,7 @@ MIN_TEXT_CELLS = 20
 def add_display_options(parser: argparse.ArgumentParser) -> None:
     """``--width`` and ``--bidi``, as ``cat`` has them."""
     add_width_option(parser)
-    parser.add_argument(
-        "--bidi",
-        choices=("app", "terminal"),
-        default="app",
-        help="app: shape and reorder Arabic here (default); terminal: logical text for "
-        "terminals that do bidi and shaping themselves",
-    )
+    add_bidi_option(parser)
 
 
 def display_options(args: argparse.Namespace) -> LayoutOptions:

@@ -13,17 +13,17 @@ import argparse
 import os
 import sys
 
+from reader.cli.say import prefixed, text
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from reader.text.output import MODES
 
     parser.add_argument("--choose", choices=MODES, metavar="STRATEGY",
-                        help="save STRATEGY for this terminal without asking "
-                        f"({', '.join(MODES)})")
-    parser.add_argument("--no-ask", action="store_true",
-                        help="only print; do not ask which line reads right")
+                        help=text("cli.option.choose", modes=", ".join(MODES)))
+    parser.add_argument("--no-ask", action="store_true", help=text("cli.option.no_ask"))
     parser.add_argument("--width", type=int, default=0, metavar="N",
-                        help="width of the sample lines (default: the terminal's)")
+                        help=text("cli.option.sample_width"))
 
 
 def _read_key() -> str:
@@ -41,7 +41,7 @@ def _read_key() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.text.output import MODES, STRATEGIES
+    from reader.text.output import MODES
     from reader.ui.saved_choices import choices_path, load_choices, save_choice
     from reader.ui.screens.bidi_chooser import sample_lines
     from reader.ui.terminal import TmuxClient, ask_tmux, decide, identify, mode_sequences
@@ -53,28 +53,31 @@ def run(args: argparse.Namespace) -> int:
     decision = decide("auto", terminal, saved)
     out = sys.stdout
 
-    def say(text: str = "") -> None:
-        out.write(text + "\n")
+    def say(line: str = "") -> None:
+        out.write(line + "\n")
 
-    say(f"terminal: {terminal.kind}" + (" (inside tmux)" if terminal.inside_tmux else ""))
-    say(f"  found from: {terminal.evidence}")
+    kind = text("cli.doctor.terminal", kind=terminal.kind)
+    say(text("cli.doctor.inside_tmux", terminal=kind) if terminal.inside_tmux else kind)
+    say("  " + text("cli.doctor.found_from", evidence=terminal.evidence))
     if terminal.inside_tmux:
         client = tmux or TmuxClient()
-        say(f"  tmux client_termname={client.termname!r} client_termtype={client.termtype!r}"
-            f" client environment {'read' if client.environ is not None else 'unreadable'}")
-        say("  (variables inherited from where tmux was started are not used)")
+        environment = "cli.doctor.read" if client.environ is not None else "cli.doctor.unreadable"
+        say("  " + text("cli.doctor.tmux_client", termname=repr(client.termname),
+                        termtype=repr(client.termtype), environment=text(environment)))
+        say("  " + text("cli.doctor.not_inherited"))
     hints = [f"{k}={environ[k]}" for k in ("TERM", "VTE_VERSION", "KONSOLE_VERSION", "MLTERM",
                                            "KITTY_WINDOW_ID", "XTERM_VERSION") if k in environ]
-    say(f"  this process's environment: {' '.join(hints) or '-'}")
-    how = {"auto": "from the table of terminals", "saved": "the choice saved for this terminal"}
-    say(f"--bidi auto picks: {decision.mode} ({how[decision.source]})")
-    say(f"  {STRATEGIES[decision.mode].summary}")
+    say("  " + text("cli.doctor.environment", hints=" ".join(hints) or "-"))
+    say(text("cli.doctor.picks", mode=decision.mode,
+             how=text(f"cli.doctor.how.{decision.source}")))
+    say("  " + text(f"strategy.{decision.mode}"))
     if decision.setting_unseen:
-        say("  this terminal has a bidi setting no program can see: check the lines below")
-    say(f"saved choices ({choices_path()}): "
-        + (", ".join(f"{k}={v}" for k, v in sorted(saved.items())) or "none"))
+        say("  " + text("cli.doctor.setting_unseen"))
+    choices = ", ".join(f"{k}={v}" for k, v in sorted(saved.items()))
+    say(text("cli.doctor.saved", path=choices_path(),
+             choices=choices or text("cli.doctor.none")))
     say()
-    out.write("Which line reads right? (the same sentence as each strategy sends it)")
+    out.write(text("cli.doctor.which"))
     width = args.width or min(72, max(30, _terminal_width() - 22))
     interactive = sys.stdout.isatty()
     for number, (mode, sample) in enumerate(sample_lines(width), 1):
@@ -87,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     out.flush()
     choice = args.choose
     if choice is None and not args.no_ask and interactive and sys.stdin.isatty():
-        out.write(f"number of the line that reads right (Enter keeps {decision.mode}): ")
+        out.write(text("cli.doctor.ask", mode=decision.mode) + " ")
         out.flush()
         key = _read_key()
         say()
@@ -97,9 +100,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             path = save_choice(terminal.key, choice)
         except OSError as error:
-            print(f"rtl-reader doctor: could not save the choice: {error}", file=sys.stderr)
+            print(prefixed(text("cli.doctor.not_saved", error=error), command="doctor"),
+                  file=sys.stderr)
             return 1
-        say(f"saved for this terminal ({terminal.key}): {choice}  [{path}]")
+        say(text("cli.doctor.saved_for", terminal=terminal.key, mode=choice, path=path))
     return 0
 
 

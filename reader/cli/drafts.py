@@ -16,26 +16,26 @@ from pathlib import Path
 from reader.cli.arguments import article_ref
 from reader.cli.columns import add_display_options
 from reader.cli.library_options import add_library_option, open_library
+from reader.cli.say import text, warn
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_library_option(parser)
     add_display_options(parser)
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
-    export = actions.add_parser("export", help="write all drafts as JSON")
-    delete = actions.add_parser("delete", help="delete one article's draft")
+    export = actions.add_parser("export", help=text("cli.option.export"))
+    delete = actions.add_parser("delete", help=text("cli.option.delete"))
     for sub in (export, delete):
         # Accepted after the action too (`drafts export --library X`); SUPPRESS keeps
         # a value given before the action.
         sub.add_argument("--library", metavar="PATH", type=Path, default=argparse.SUPPRESS,
-                         help="the library database (as before the action)")
+                         help=text("cli.option.library_after"))
     export.add_argument("--format", choices=("json", "wp-rest"), default="json",
-                        help="json: everything stored; wp-rest: bodies for POST "
-                        "/wp-json/wp/v2/comments (default: json)")
+                        help=text("cli.option.format"))
     export.add_argument("-o", "--output", type=Path, default=None,
-                        help="file to write (default: standard output)")
+                        help=text("cli.option.output"))
     delete.add_argument("article", metavar="ARTICLE", type=article_ref,
-                        help="the article's id, or a unique prefix of it (as listed)")
+                        help=text("cli.option.draft_article"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,14 +61,15 @@ def _list(store, args: argparse.Namespace) -> int:
     recovered = recovered_files()
     if recovered:
         where = sanitize_line(str(recovery_dir()))
-        print(f"{len(recovered)} draft(s) that could not be saved to the library are in {where}")
+        print(text("cli.drafts.recovered", count=len(recovered), where=where))
     if not records:
-        print("no drafts")
+        print(text("cli.drafts.none"))
         return 0
     options = display_options(args)
     rows = []
+    ready, not_ready = text("cli.drafts.ready"), text("cli.drafts.not_ready")
     for record in records:
-        state = "ready" if record.ready else "not ready"
+        state = ready if record.ready else not_ready
         prefix = (f"{record.article_id:<16}  {record.updated_at[:19]:<19}  "
                   f"{state:<9}  {record.size:>6} B  ")
         rows.append(row(prefix, record.target.title or "-", options))
@@ -82,10 +83,11 @@ def _export(store, fmt: str, output: Path | None) -> int:
     from reader.text.sanitize import sanitize_line
 
     to_stdout = output is None or str(output) == "-"
-    text = export_drafts(store.list(), fmt, ascii_only=to_stdout and not _holds_unicode(sys.stdout))
+    exported = export_drafts(store.list(), fmt,
+                             ascii_only=to_stdout and not _holds_unicode(sys.stdout))
     _warn_skipped(store)
     if output is None or to_stdout:
-        sys.stdout.write(text)
+        sys.stdout.write(exported)
         return 0
     # Write beside the target and rename: an interrupted export never leaves half a file.
     tmp: str | None = None
@@ -93,12 +95,13 @@ def _export(store, fmt: str, output: Path | None) -> int:
         folder = output.resolve().parent
         fd, tmp = tempfile.mkstemp(prefix=".drafts-", suffix=".json", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.write(exported)
         os.replace(tmp, output)
     except OSError as exc:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-        raise ReaderError(f"{sanitize_line(str(output))}: cannot write ({exc.strerror})") from None
+        raise ReaderError(text("cli.drafts.cannot_write", file=sanitize_line(str(output)),
+                               reason=exc.strerror)) from None
     return 0
 
 
@@ -111,7 +114,7 @@ def _holds_unicode(stream) -> bool:
 def _warn_skipped(store) -> None:
     """One line on standard error for each stored draft that could not be read."""
     for problem in store.skipped:
-        print(f"rtl-reader: warning: {problem}", file=sys.stderr)
+        warn(problem)
 
 
 def _delete(store, ref: str) -> int:
@@ -120,6 +123,6 @@ def _delete(store, ref: str) -> int:
 
     article = store.resolve(ref)
     if article is None or not store.delete(article):
-        raise ReaderError(f"no draft for article {sanitize_line(ref)!r}")
-    print(f"deleted the draft for {sanitize_line(article)}")
+        raise ReaderError(text("cli.drafts.no_draft", article=repr(sanitize_line(ref))))
+    print(text("cli.drafts.deleted", article=sanitize_line(article)))
     return 0

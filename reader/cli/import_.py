@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.cli.library_options import add_library_option, open_library
+from reader.cli.say import prefixed, tell, text, warn
 from reader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from reader.library.importer import ImportProgress
+    from reader.library.models import ImportReport
 
 
 #: Skipped files named one a line; beyond this many, a count.
@@ -32,26 +34,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="article files (.txt, .html, .json, .jsonl) or folders, searched recursively",
+        help=text("cli.option.paths"),
     )
     add_library_option(parser)
-    parser.epilog = "Exit status 1 when any file could not be imported (the rest are)."
+    parser.epilog = text("cli.import.epilog")
 
 
 def run(args: argparse.Namespace) -> int:
     with open_library(args) as library, import_progress() as progress:
         report = library.import_paths(args.paths, progress=progress)
     for warning in report.warnings:
-        print(f"rtl-reader: warning: {sanitize_line(str(warning))}", file=sys.stderr)
+        warn(sanitize_line(str(warning)))
     for skipped in report.skipped[:SKIPPED_SHOWN]:
-        print(f"rtl-reader: skipped {sanitize_line(str(skipped))}", file=sys.stderr)
+        tell("cli.import.skipped", file=sanitize_line(str(skipped)))
     if len(report.skipped) > SKIPPED_SHOWN:
-        print(f"rtl-reader: skipped {len(report.skipped) - SKIPPED_SHOWN:,} more files of "
-              "kinds the reader does not read", file=sys.stderr)
+        tell("cli.import.skipped_more", count=f"{len(report.skipped) - SKIPPED_SHOWN:,}")
     for problem in report.problems:
-        print(f"rtl-reader: {sanitize_line(str(problem))}", file=sys.stderr)
-    print(report.summary())
+        print(prefixed(sanitize_line(str(problem))), file=sys.stderr)
+    print(summary(report))
     return 0 if report.ok else 1
+
+
+def summary(report: ImportReport) -> str:
+    """One line for people: ``12 imported, 3 already in the library, 1 problem``."""
+    problems = len(report.problems)
+    skipped = text("cli.import.skipped_count", count=len(report.skipped)) if report.skipped else ""
+    return text("cli.import.summary", imported=len(report.imported),
+                duplicates=len(report.duplicates), skipped=skipped,
+                problems=text("cli.import.problem" if problems == 1 else "cli.import.problems",
+                              count=problems))
 
 
 @contextlib.contextmanager
@@ -89,11 +100,12 @@ class _BarProgress:
             )
 
             self.bar = Progress(
-                TextColumn("importing"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
+                TextColumn(text("cli.import.progress")), BarColumn(), DownloadColumn(),
+                TimeElapsedColumn(),
                 console=Console(stderr=True), transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task("importing", total=0)
+            self.task = self.bar.add_task(text("cli.import.progress"), total=0)
         assert self.task is not None
         self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + size)
 

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.cli.say import tell, text
+
 if TYPE_CHECKING:
     from reader.library import Library
 
@@ -17,8 +19,7 @@ def add_library_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         type=Path,
         default=None,
-        help="the library database (default: $RTL_READER_LIBRARY, else "
-        "the user data folder, e.g. ~/.local/share/rtl-reader/library.sqlite3)",
+        help=text("cli.option.library"),
     )
 
 
@@ -30,8 +31,6 @@ def open_library(args: argparse.Namespace, *, import_bundled: bool = True) -> Li
     looks like an empty library. A new file in an existing folder becomes a new library,
     with one line on standard error saying so.
     """
-    import sys
-
     from reader.library import Library
     from reader.library.paths import check_given_library_path
 
@@ -41,6 +40,5 @@ def open_library(args: argparse.Namespace, *, import_bundled: bool = True) -> Li
     if new:
         from reader.text.decode import describe_source
 
-        print(f"rtl-reader: created a new library at {describe_source(str(library.path))}",
-              file=sys.stderr)
+        tell("cli.library.created", path=describe_source(str(library.path)))
     return library

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
+from reader.cli.say import warn
 from reader.text.sanitize import sanitize_line
 
 SOURCE_CELLS = 14
@@ -34,9 +36,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def warn_skipped(problems: list[str]) -> None:
+def warn_skipped(problems: Iterable[str]) -> None:
     """One line on standard error for each stored row that was skipped."""
-    import sys
-
     for problem in problems:
-        print(f"rtl-reader: warning: {problem}", file=sys.stderr)
+        warn(problem)

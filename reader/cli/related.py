@@ -16,13 +16,13 @@ from reader.articles.display import link_target, relevance_bar
 from reader.cli.arguments import article_ref, count_option
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
+from reader.cli.say import text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", metavar="ARTICLE", type=article_ref,
-                        help="a library id (or a unique prefix of one) or an article file")
-    count_option(parser, "--top", 20,
-                 "at most N similar articles (fewer when fewer are related enough)")
+                        help=text("cli.option.related_article"))
+    count_option(parser, "--top", 20, text("cli.option.top"))
     add_library_option(parser)
     add_display_options(parser)
 
@@ -32,10 +32,12 @@ def run(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         article = library.resolve(args.article)
         items = library.related(article.id, top=args.top)
-    rows = [row(f"related to {article.id}  ", article.title, options)]
+    rows = [row(text("cli.related.header", id=article.id) + "  ", article.title, options)]
+    page = text("cli.related.page")
+    shared = text("cli.related.shared")
     for item in items:
         if item.relevance is None:
-            score = f"{'page':>10}"
+            score = f"{page:>10}"
         else:
             score = f"{relevance_bar(item.relevance)} {round(item.relevance * 100):3d}%"
         where = link_target(item.article_id, item.url) or "-"
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             where = ""
         rows.append(row(f"{score}  {where:<16}  " if where else " " * 30, item.title, options))
         if item.shared_terms:
-            rows.append(row(f"{'':10}  {'shared terms:':<16}  ", "، ".join(item.shared_terms),
+            rows.append(row(f"{'':10}  {shared:<16}  ", "، ".join(item.shared_terms),
                             options))
     print_rows(rows)
     return 0

@@ -16,6 +16,7 @@ from reader.cli.arguments import count_option
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
 from reader.cli.list_ import row_prefix
+from reader.cli.say import text
 from reader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ SNIPPET_INDENT = "    "
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
-    count_option(parser, "--limit", 20, "at most N hits")
+    parser.add_argument("query", nargs="+", metavar="QUERY", help=text("cli.option.query"))
+    count_option(parser, "--limit", 20, text("cli.option.limit"))
     add_library_option(parser)
     add_display_options(parser)
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         found = print_rows(hit_rows(library.iter_search(query, limit=args.limit), options))
     if not found:
-        print(f"no article matches {sanitize_line(query)!r}", file=sys.stderr)
+        print(text("cli.search.none", query=repr(sanitize_line(query))), file=sys.stderr)
         return 1
     return 0
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
+from reader.cli.say import text
 from reader.errors import InputError
 
 #: Bytes read at a time: enough that per-read work is negligible, small enough that a
@@ -70,8 +71,8 @@ def text_pieces(
                     end = _cut(buffer, max_line_bytes)
                     if cut_line != line:
                         cut_line = line
-                        warn(f"{where}: line {line:,} is longer than {max_line_bytes:,} "
-                             "bytes; laid out in parts of at most that size")
+                        warn(text("cli.input.long_line", where=where, line=f"{line:,}",
+                                  limit=f"{max_line_bytes:,}"))
             piece = bytes(buffer[:end])
             del buffer[:end]
             if not encoding:
@@ -108,8 +109,8 @@ def _encoding_of(first_piece: bytes, where: str) -> str:
         if found:
             import warnings
 
-            warnings.warn(LegacyEncoding(
-                f"{where}: not UTF-8; read as {LEGACY_ENCODINGS[found]}"), stacklevel=2)
+            warnings.warn(LegacyEncoding(text(
+                "cli.input.legacy", where=where, encoding=LEGACY_ENCODINGS[found])), stacklevel=2)
             return found
     return "utf-8"
 
@@ -117,10 +118,10 @@ def _encoding_of(first_piece: bytes, where: str) -> str:
 def _decoded(piece: bytes, where: str, offset: int, encoding: str = "utf-8") -> str:
     if b"\x00" in piece:  # checked first, as for a whole file
         nul = offset + piece.index(b"\x00")
-        raise InputError(where, f"binary data (NUL byte at offset {nul}), not text")
+        raise InputError(where, text("cli.input.binary", offset=nul))
     if encoding != "utf-8":
         return piece.decode(encoding)
     try:
         return piece.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(where, f"invalid UTF-8 at byte offset {offset + exc.start}") from None
+        raise InputError(where, text("cli.input.invalid_utf8", offset=offset + exc.start)) from None

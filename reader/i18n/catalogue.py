@@ -12,6 +12,240 @@ reorder.
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    # The command line (reader/cli): usage texts, notes, warnings and reports. Program
+    # and option names (rtl-reader, --bidi, app, terminal) stay as typed.
+    "cli.description": {
+        "en": "Read stored Arabic articles in the terminal. Commands: {commands} "
+        "(rtl-reader COMMAND --help).",
+        "ar": "اقرأ المقالات العربية المحفوظة في الطرفية. الأوامر: {commands} "
+        "(rtl-reader COMMAND --help).",
+    },
+    "cli.command.cat": {"en": "print an article laid out for this terminal",
+                        "ar": "اطبع مقالاً منسقاً لهذه الطرفية"},
+    "cli.command.import": {"en": "add article files and folders to the library",
+                           "ar": "أضف ملفات المقالات ومجلداتها إلى المكتبة"},
+    "cli.command.list": {"en": "list the library's articles, newest first",
+                         "ar": "اعرض مقالات المكتبة، الأحدث أولاً"},
+    "cli.command.search": {"en": "search the library (harakat and hamza forms folded)",
+                           "ar": "ابحث في المكتبة (لا فرق للحركات ولا لصور الهمزة)"},
+    "cli.command.related": {"en": "show an article's related and most similar articles",
+                            "ar": "اعرض روابط مقال وأشبه المقالات به"},
+    "cli.command.drafts": {"en": "list, export or delete offline comment drafts",
+                           "ar": "اعرض مسودات التعليقات المحفوظة أو صدّرها أو احذفها"},
+    "cli.command.doctor": {
+        "en": "show how this terminal is detected; choose its bidi output",
+        "ar": "اعرض كيف تُعرف هذه الطرفية، واختر طريقة إخراج الاتجاه لها",
+    },
+    "cli.note": {"en": "note: {message}", "ar": "ملاحظة: {message}"},
+    "cli.warning": {"en": "warning: {message}", "ar": "تحذير: {message}"},
+    # Options
+    "cli.option.article": {
+        "en": "an article id from the library, or a file to import and open",
+        "ar": "معرّف مقال في المكتبة، أو ملف يُستورد ثم يُفتح",
+    },
+    "cli.option.library": {
+        "en": "the library database (default: $RTL_READER_LIBRARY, else the user data "
+        "folder, e.g. ~/.local/share/rtl-reader/library.sqlite3)",
+        "ar": "قاعدة بيانات المكتبة (افتراضياً: $RTL_READER_LIBRARY، وإلا فمجلد بيانات "
+        "المستخدم، مثل ~/.local/share/rtl-reader/library.sqlite3)",
+    },
+    "cli.option.library_after": {
+        "en": "the library database (as before the action)",
+        "ar": "قاعدة بيانات المكتبة (كما قبل الإجراء)",
+    },
+    "cli.option.app_bidi": {
+        "en": "the output strategy: app (the reader shapes and orders Arabic), terminal "
+        "(logical text; the terminal does both), shaped, shaped-mirrored, words (for "
+        "terminals with bidi of their own), auto (from what the terminal is, or the choice "
+        "saved for it; default). `rtl-reader doctor` shows and sets it",
+        "ar": "طريقة الإخراج: app (القارئ يصل الحروف العربية ويرتبها)، terminal (نص منطقي؛ "
+        "الطرفية تفعل الأمرين)، shaped و shaped-mirrored و words (لطرفيات لها اتجاهها "
+        "الخاص)، auto (بحسب الطرفية أو الاختيار المحفوظ لها؛ الافتراضي). "
+        "`rtl-reader doctor` يعرضها ويضبطها",
+    },
+    "cli.option.bidi": {
+        "en": "app: shape and reorder Arabic here (default); terminal: logical text for "
+        "terminals that do bidi and shaping themselves",
+        "ar": "app: يصل القارئ الحروف العربية ويرتبها (الافتراضي)؛ terminal: نص منطقي "
+        "لطرفيات ترتب النص وتصل حروفه بنفسها",
+    },
+    "cli.option.harakat": {"en": "keep or strip harakat (vowel marks)",
+                           "ar": "إبقاء الحركات (علامات التشكيل) أو حذفها"},
+    "cli.option.no_shape": {
+        "en": "do not join Arabic letters (for fonts or terminals that shape)",
+        "ar": "لا تصل الحروف العربية (للخطوط أو الطرفيات التي تصلها بنفسها)",
+    },
+    "cli.option.measure": {
+        "en": "the widest the article text gets, in columns (default 72)",
+        "ar": "أقصى عرض لنص المقال، بالأعمدة (افتراضياً 72)",
+    },
+    "cli.option.lang": {"en": "interface language (default: from the locale)",
+                        "ar": "لغة الواجهة (افتراضياً: لغة النظام)"},
+    "cli.option.digits": {
+        "en": "digits of the interface's own numbers: western 0-9 (default, as most Arabic "
+        "news sites print them) or eastern ٠-٩; article text keeps its own",
+        "ar": "أرقام الواجهة: غربية 0-9 (الافتراضي، كما تطبعها معظم المواقع الإخبارية "
+        "العربية) أو مشرقية ٠-٩؛ ويبقى لنص المقال أرقامه",
+    },
+    "cli.option.width": {
+        "en": "line width in cells, {low} to {high} (default: the terminal's, or 80 when "
+        "not a terminal)",
+        "ar": "عرض السطر بالخلايا، من {low} إلى {high} (افتراضياً: عرض الطرفية، أو 80 "
+        "خارجها)",
+    },
+    "cli.option.cat_article": {
+        "en": "an article file (.txt, .html, .json, .jsonl), a library id, or - for standard "
+        "input (laid out as it is)",
+        "ar": "ملف مقال (.txt أو .html أو .json أو .jsonl)، أو معرّف في المكتبة، أو - "
+        "للدخل القياسي (يُنسق كما هو)",
+    },
+    "cli.option.raw": {"en": "lay the file out as it is, without reading it as an article",
+                       "ar": "نسّق الملف كما هو، دون قراءته مقالاً"},
+    "cli.option.choose": {"en": "save STRATEGY for this terminal without asking ({modes})",
+                          "ar": "احفظ STRATEGY لهذه الطرفية دون سؤال ({modes})"},
+    "cli.option.no_ask": {"en": "only print; do not ask which line reads right",
+                          "ar": "اطبع فقط، ولا تسأل أي سطر يُقرأ صحيحاً"},
+    "cli.option.sample_width": {
+        "en": "width of the sample lines (default: the terminal's)",
+        "ar": "عرض أسطر المثال (افتراضياً: عرض الطرفية)",
+    },
+    "cli.option.export": {"en": "write all drafts as JSON", "ar": "اكتب كل المسودات بصيغة JSON"},
+    "cli.option.delete": {"en": "delete one article's draft", "ar": "احذف مسودة مقال واحد"},
+    "cli.option.format": {
+        "en": "json: everything stored; wp-rest: bodies for POST /wp-json/wp/v2/comments "
+        "(default: json)",
+        "ar": "json: كل ما هو محفوظ؛ wp-rest: طلبات POST /wp-json/wp/v2/comments "
+        "(افتراضياً: json)",
+    },
+    "cli.option.output": {"en": "file to write (default: standard output)",
+                          "ar": "الملف الذي يُكتب (افتراضياً: الخرج القياسي)"},
+    "cli.option.draft_article": {
+        "en": "the article's id, or a unique prefix of it (as listed)",
+        "ar": "معرّف المقال، أو بدايته إن لم تشترك فيها مقالات أخرى (كما في القائمة)",
+    },
+    "cli.option.paths": {
+        "en": "article files (.txt, .html, .json, .jsonl) or folders, searched recursively",
+        "ar": "ملفات مقالات (.txt أو .html أو .json أو .jsonl) أو مجلدات يُبحث فيها بما "
+        "فيها من مجلدات",
+    },
+    "cli.option.related_article": {
+        "en": "a library id (or a unique prefix of one) or an article file",
+        "ar": "معرّف في المكتبة (أو بداية لا يشترك فيها غيره) أو ملف مقال",
+    },
+    "cli.option.top": {
+        "en": "at most N similar articles (fewer when fewer are related enough)",
+        "ar": "N مقالاً مشابهاً على الأكثر (أقل إن قلّ ما هو قريب بما يكفي)",
+    },
+    "cli.option.query": {"en": "words to look for", "ar": "الكلمات المبحوث عنها"},
+    "cli.option.limit": {"en": "at most N hits", "ar": "N نتيجة على الأكثر"},
+    "cli.import.epilog": {
+        "en": "Exit status 1 when any file could not be imported (the rest are).",
+        "ar": "حالة الخروج 1 إن تعذر استيراد أي ملف (ويُستورد الباقي).",
+    },
+    # Values the command line checks
+    "cli.error.not_a_number": {"en": "not a whole number: {value}",
+                               "ar": "ليس عدداً صحيحاً: {value}"},
+    "cli.error.out_of_range": {"en": "must be between {low} and {high}, not {value}",
+                               "ar": "يجب أن يكون بين {low} و {high}، لا {value}"},
+    "cli.error.empty_article": {
+        "en": "an article id (or a file) is needed, not an empty string",
+        "ar": "يلزم معرّف مقال (أو ملف)، لا نص فارغ",
+    },
+    "cli.library.created": {"en": "created a new library at {path}",
+                            "ar": "أُنشئت مكتبة جديدة في {path}"},
+    # Reading input files (cat)
+    "cli.input.stdin": {"en": "<stdin>", "ar": "<الدخل القياسي>"},
+    "cli.input.too_large": {"en": "file is too large ({size} bytes; limit {limit})",
+                            "ar": "الملف كبير جداً ({size} بايت؛ الحد {limit})"},
+    "cli.input.unreadable": {"en": "cannot be read", "ar": "تتعذر قراءته"},
+    "cli.input.directory": {"en": "is a directory, not a text file",
+                            "ar": "مجلد، لا ملف نصي"},
+    "cli.input.missing": {"en": "no such file", "ar": "لا ملف بهذا الاسم"},
+    "cli.input.denied": {"en": "permission denied", "ar": "لا إذن بقراءته"},
+    "cli.input.long_line": {
+        "en": "{where}: line {line} is longer than {limit} bytes; laid out in parts of "
+        "at most that size",
+        "ar": "{where}: السطر {line} أطول من {limit} بايت؛ نُسّق أجزاءً لا يتجاوز "
+        "كل منها ذلك",
+    },
+    "cli.input.binary": {"en": "binary data (NUL byte at offset {offset}), not text",
+                         "ar": "بيانات ثنائية (بايت NUL عند الموضع {offset})، لا نص"},
+    "cli.input.invalid_utf8": {"en": "invalid UTF-8 at byte offset {offset}",
+                               "ar": "ترميز UTF-8 غير صالح عند البايت {offset}"},
+    "cli.input.legacy": {"en": "{where}: not UTF-8; read as {encoding}",
+                         "ar": "{where}: ليس UTF-8؛ قُرئ بترميز {encoding}"},
+    # import
+    "cli.import.progress": {"en": "importing", "ar": "جارٍ الاستيراد"},
+    "cli.import.skipped": {"en": "skipped {file}", "ar": "تُرك {file}"},
+    "cli.import.skipped_more": {
+        "en": "skipped {count} more files of kinds the reader does not read",
+        "ar": "تُرك {count} ملفاً آخر من أنواع لا يقرؤها القارئ",
+    },
+    "cli.import.summary": {
+        "en": "{imported} imported, {duplicates} already in the library, {problems}{skipped}",
+        "ar": "استُورد {imported}، و{duplicates} في المكتبة من قبل، {problems}{skipped}",
+    },
+    "cli.import.problem": {"en": "{count} problem", "ar": "مشكلات: {count}"},
+    "cli.import.problems": {"en": "{count} problems", "ar": "مشكلات: {count}"},
+    "cli.import.skipped_count": {"en": ", {count} skipped", "ar": "، متروكة: {count}"},
+    # list, search, related, drafts
+    "cli.search.none": {"en": "no article matches {query}", "ar": "لا مقال يطابق {query}"},
+    "cli.related.header": {"en": "related to {id}", "ar": "ذات صلة بـ {id}"},
+    "cli.related.page": {"en": "page", "ar": "الصفحة"},
+    "cli.related.shared": {"en": "shared terms:", "ar": "كلمات مشتركة:"},
+    "cli.drafts.recovered": {
+        "en": "{count} draft(s) that could not be saved to the library are in {where}",
+        "ar": "مسودات تعذر حفظها في المكتبة: {count}، وهي في {where}",
+    },
+    "cli.drafts.none": {"en": "no drafts", "ar": "لا مسودات"},
+    "cli.drafts.ready": {"en": "ready", "ar": "جاهزة"},
+    "cli.drafts.not_ready": {"en": "not ready", "ar": "غير جاهزة"},
+    "cli.drafts.cannot_write": {"en": "{file}: cannot write ({reason})",
+                                "ar": "{file}: تتعذر الكتابة ({reason})"},
+    "cli.drafts.no_draft": {"en": "no draft for article {article}",
+                            "ar": "لا مسودة للمقال {article}"},
+    "cli.drafts.deleted": {"en": "deleted the draft for {article}",
+                           "ar": "حُذفت مسودة المقال {article}"},
+    # doctor
+    "cli.doctor.terminal": {"en": "terminal: {kind}", "ar": "الطرفية: {kind}"},
+    "cli.doctor.inside_tmux": {"en": "{terminal} (inside tmux)", "ar": "{terminal} (داخل tmux)"},
+    "cli.doctor.found_from": {"en": "found from: {evidence}", "ar": "عُرفت من: {evidence}"},
+    "cli.doctor.tmux_client": {
+        "en": "tmux client_termname={termname} client_termtype={termtype} client environment "
+        "{environment}",
+        "ar": "عميل tmux: client_termname={termname} client_termtype={termtype}، بيئة "
+        "العميل {environment}",
+    },
+    "cli.doctor.read": {"en": "read", "ar": "مقروءة"},
+    "cli.doctor.unreadable": {"en": "unreadable", "ar": "غير مقروءة"},
+    "cli.doctor.not_inherited": {
+        "en": "(variables inherited from where tmux was started are not used)",
+        "ar": "(لا تُستعمل المتغيرات الموروثة من حيث بدأ tmux)",
+    },
+    "cli.doctor.environment": {"en": "this process's environment: {hints}",
+                               "ar": "بيئة هذه العملية: {hints}"},
+    "cli.doctor.picks": {"en": "--bidi auto picks: {mode} ({how})",
+                         "ar": "يختار --bidi auto: {mode} ({how})"},
+    "cli.doctor.how.auto": {"en": "from the table of terminals", "ar": "من جدول الطرفيات"},
+    "cli.doctor.how.saved": {"en": "the choice saved for this terminal",
+                             "ar": "الاختيار المحفوظ لهذه الطرفية"},
+    "cli.doctor.setting_unseen": {
+        "en": "this terminal has a bidi setting no program can see: check the lines below",
+        "ar": "لهذه الطرفية إعداد اتجاه لا يراه أي برنامج: انظر الأسطر أدناه",
+    },
+    "cli.doctor.saved": {"en": "saved choices ({path}): {choices}",
+                         "ar": "الاختيارات المحفوظة ({path}): {choices}"},
+    "cli.doctor.none": {"en": "none", "ar": "لا شيء"},
+    "cli.doctor.which": {
+        "en": "Which line reads right? (the same sentence as each strategy sends it)",
+        "ar": "أي سطر يُقرأ صحيحاً؟ (الجملة نفسها كما ترسلها كل طريقة)",
+    },
+    "cli.doctor.ask": {"en": "number of the line that reads right (Enter keeps {mode}):",
+                       "ar": "رقم السطر الذي يُقرأ صحيحاً (Enter يُبقي {mode}):"},
+    "cli.doctor.not_saved": {"en": "could not save the choice: {error}",
+                             "ar": "تعذر حفظ الاختيار: {error}"},
+    "cli.doctor.saved_for": {"en": "saved for this terminal ({terminal}): {mode}  [{path}]",
+                             "ar": "حُفظ لهذه الطرفية ({terminal}): {mode}  [{path}]"},
     # Screens and panes
     "app.title": {"en": "rtl-reader", "ar": "قارئ النصوص العربية"},
     "library.title": {"en": "Library", "ar": "المكتبة"},
@@ -105,7 +339,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Error: Your URL is too long.",
         "ar": "خطأ: عنوان موقعك طويل جداً.",
     },
-    "comment.bytes": {"en": "{used:,} / {limit:,} bytes", "ar": "{used:,} / {limit:,} بايت"},
+    "comment.bytes": {"en": "{used} / {limit} bytes", "ar": "{used} / {limit} بايت"},
     "comment.status.ready": {"en": "Ready to send", "ar": "جاهز للإرسال"},
     "comment.status.not_ready": {
         "en": "Not ready: {count} problem(s)",
@@ -140,6 +374,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ctrl+k keep mine · ctrl+t take the other · ctrl+o view the other",
         "ar": "عُدّلت هذه المسودة في نافذة أخرى في الأثناء، والنصان محفوظان. "
         "ctrl+k احتفظ بنصي · ctrl+t خذ النص الآخر · ctrl+o اعرض النص الآخر",
+    },
+    "comment.banner.readonly_kept": {
+        "en": "The library is read-only: this draft is kept in {path} instead, as you type.",
+        "ar": "المكتبة للقراءة فقط: تُحفظ هذه المسودة بدلاً من ذلك في {path} أثناء الكتابة.",
     },
     "comment.banner.recovered": {
         "en": "A draft of this comment that could not be saved ({when}) was recovered. "
@@ -214,6 +452,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "ar": "تعذر تنسيق المقال: {error}"},
     "msg.setting": {"en": "{name}: {value}", "ar": "{name}: {value}"},
     "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done}/{total}"},
+    "msg.loading_rest": {"en": "Loading the rest…", "ar": "جارٍ تحميل البقية…"},
     # Help
     "help.title": {"en": "Keys", "ar": "المفاتيح"},
     "help.bidi": {"en": "Bidi mode: {mode}. {reason}", "ar": "وضع الاتجاه: {mode}. {reason}"},
@@ -382,7 +621,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One cell left / right on screen",
         "ar": "خلية يساراً / يميناً على الشاشة",
     },
-    "keys.select": {"en": "Select; select all", "ar": "تحديد؛ تحديد الكل"},
+    "keys.select": {"en": "Select", "ar": "تحديد"},
+    "keys.select_to_ends": {
+        "en": "Select to the start / end of the line",
+        "ar": "تحديد حتى بداية السطر / نهايته",
+    },
+    "keys.select_all": {"en": "Select all", "ar": "تحديد الكل"},
+    "keys.caret_line": {
+        "en": "One line up / down, in the same column",
+        "ar": "سطراً للأعلى / للأسفل، في العمود نفسه",
+    },
+    "keys.line_ends": {
+        "en": "Start / end of the line",
+        "ar": "بداية السطر / نهايته",
+    },
+    "keys.erase": {
+        "en": "Delete the letter before / after the caret",
+        "ar": "حذف الحرف قبل المؤشر / بعده",
+    },
+    "keys.enter": {
+        "en": "New line in the comment; in a one-line field, the next field",
+        "ar": "سطر جديد في التعليق؛ في حقل من سطر واحد، الحقل التالي",
+    },
+    "keys.other_version": {
+        "en": "Show the draft's other kept version: take it, restore it or keep yours",
+        "ar": "عرض النسخة الأخرى المحفوظة من المسودة: أخذها أو استعادتها أو إبقاء نسختك",
+    },
+    "keys.clipboard_insert": {
+        "en": "Copy / paste (as ctrl+c / ctrl+v)",
+        "ar": "نسخ / لصق (مثل ctrl+c / ctrl+v)",
+    },
+    "keys.remember": {
+        "en": "Tick or untick the box under the fields (Enter too)",
+        "ar": "تعليم المربع تحت الحقول أو إلغاء تعليمه (و Enter أيضاً)",
+    },
     "keys.clipboard": {
         "en": "Copy, cut, paste (the logical text)",
         "ar": "نسخ، قص، لصق (النص المنطقي)",
@@ -395,6 +667,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.prev_field": {"en": "Previous field", "ar": "الحقل السابق"},
     "key.keep_mine": {"en": "Keep my draft", "ar": "إبقاء مسودتي"},
     "key.take_theirs": {"en": "Take the other draft", "ar": "أخذ المسودة الأخرى"},
+    "key.other_version": {"en": "Other version", "ar": "النسخة الأخرى"},
     "key.library": {"en": "Library", "ar": "المكتبة"},
     "key.leave": {"en": "Leave", "ar": "مغادرة"},
     "key.cancel": {"en": "Cancel", "ar": "إلغاء"},

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
@@ -23,13 +24,16 @@ from reader.articles.parse import JSON_LINES_SUFFIXES, is_article_file, read_pat
 from reader.errors import InputError, ReaderError
 from reader.library.indexing import count_new_terms
 from reader.library.models import ImportProblem, ImportReport
-from reader.library.storage import insert_article, insert_articles
+from reader.library.storage import BATCH_SIZE, Prepared, insert_article, insert_prepared
 from reader.text.decode import describe_source
 from reader.text.sanitize import sanitize_line
 
 #: Folders deeper than this under a folder given to import are not walked (with a
 #: warning): no article collection nests so deep, and the walk's memory stays bounded.
 MAX_FOLDER_DEPTH = 64
+#: JSON Lines files at least this big are read and prepared in a second process while
+#: this one writes (:mod:`reader.library.prepare_worker`); None: never.
+PREPARE_ELSEWHERE_BYTES: int | None = 8 << 20
 
 
 def article_files(folder: Path, report: ImportReport | None = None) -> Iterator[Path]:
@@ -219,23 +223,43 @@ def _import_json_lines(
         return
     read = 0
 
-    def articles() -> Iterator[Article]:
+    def advance(position: int) -> None:
         nonlocal read
-        for item in stream_json_lines(handle, name):
-            if progress is not None:
-                position = handle.tell()
-                progress.advance(position - read)
-                read = position
+        if progress is not None:
+            progress.advance(position - read)
+            read = position
+
+    def kept(items: Iterable[Prepared | InputError]) -> Iterator[Prepared]:
+        for item in items:
             if isinstance(item, InputError):
                 report.problems.append(ImportProblem(name, item.problem))
-                continue
-            if not item.origin:
-                item.origin = str(path)
-            yield item
+            else:
+                yield item
 
+    def prepared_here() -> Iterator[list[Prepared]]:
+        def articles() -> Iterator[Prepared | InputError]:
+            for item in stream_json_lines(handle, name):
+                advance(handle.tell())
+                if isinstance(item, Article) and not item.origin:
+                    item.origin = str(path)
+                yield item if isinstance(item, InputError) else Prepared(item)
+
+        records = kept(articles())
+        return iter(lambda: list(islice(records, BATCH_SIZE)), [])
+
+    def prepared_there() -> Iterator[list[Prepared]]:
+        from reader.library.prepare_worker import prepared_batches
+
+        for position, items in prepared_batches(path, name):
+            advance(position)
+            batch = list(kept(items))
+            if batch:
+                yield batch
+
+    big = PREPARE_ELSEWHERE_BYTES is not None and _size(path) >= PREPARE_ELSEWHERE_BYTES
     with handle:
         try:
-            results = insert_articles(connection, articles())
+            results = insert_prepared(connection, prepared_there() if big else prepared_here())
         except InputError as exc:
             report.problems.append(ImportProblem(name, exc.problem))
             return

@@ -23,6 +23,15 @@ if TYPE_CHECKING:
     from reader.library.importer import ImportProgress
     from reader.library.models import ArticleSummary, ImportReport, RelatedItem, SearchHit
 
+#: ARTICLE_COLUMNS without the body, which :meth:`Library.get_opening` reads in part, nor
+#: the two columns stored after it that an Article does not hold: reaching those walks
+#: the body's whole chain of overflow pages (40 ms for 50 MB).
+_OPENING_COLUMNS = ", ".join(
+    "''" if column == "body" else "NULL" if column in ("imported_at", "content_hash")
+    else column
+    for column in ARTICLE_COLUMNS.split(", ")
+)
+
 #: State key recording that the bundled articles were offered once (deleting them stays final).
 BUNDLED_STATE_KEY = "library.bundled_imported"
 
@@ -53,6 +62,8 @@ class Library:
         #: One line for each stored row a listing could not read (skipped, not fatal).
         self.skipped: list[str] = []
         self._lock = threading.RLock()
+        self._pager: Any = None  # listing.Pager, made on the first page asked for
+        self._encoding: str | None = None  # the database's text encoding, once asked
 
     @property
     def lock(self) -> threading.RLock:
@@ -135,7 +146,9 @@ class Library:
         from reader.library import listing
 
         with self._lock, reported_as(self.path):
-            return listing.page(self.connection, sort, offset, limit)
+            if self._pager is None:
+                self._pager = listing.Pager(self.connection)
+            return list(self._pager.page(sort, offset, limit))
 
     def position(self, sort: str, article_id: str) -> int | None:
         """Where *article_id* stands in the article list in *sort* order."""
@@ -167,6 +180,41 @@ class Library:
                     f"library {describe_source(str(self.path))}: the stored article "
                     f"{sanitize_line(article_id)!r} cannot be read ({why})"
                 ) from None
+
+    def get_opening(self, article_id: str, size: int) -> tuple[Article, bool]:
+        """The stored article *article_id* with only the paragraphs that lie wholly in
+        the first *size* bytes of its body, and whether that is the whole body.
+
+        The app shows a huge article's beginning without reading all of it first: the
+        body is read through incremental blob I/O, which touches only the pages asked
+        for (a 50 MB body costs 0.1-0.3 s to read whole, its first 256 KB a millisecond).
+        """
+        with self._lock, reported_as(self.path):
+            row = self.connection.execute(
+                f"SELECT {_OPENING_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None or self._text_encoding() != "UTF-8":
+                return self.get(article_id), True
+            with self.connection.blobopen("articles", "body", row[0], readonly=True) as blob:
+                complete = len(blob) <= size
+                head = blob.read() if complete else blob.read(size)
+            if not complete:
+                # Cut after the last whole paragraph: a newline is one byte in UTF-8,
+                # so the cut never splits a character either.
+                head = head[: max(0, head.rfind(b"\n"))]
+            try:
+                body = head.decode("utf-8")
+                return article_from_row(self.connection, (*row[:11], body, *row[12:])), complete
+            except (ValueError, TypeError, KeyError, AttributeError):
+                # Whatever is wrong with it, :meth:`get` names it.
+                return self.get(article_id), True
+
+    def _text_encoding(self) -> str:
+        encoding = self._encoding
+        if encoding is None:
+            encoding = self._encoding = str(
+                self.connection.execute("PRAGMA encoding").fetchone()[0])
+        return encoding
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or a unique id prefix), or by path: a file is imported first."""

@@ -80,12 +80,3 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-    def summary(self) -> str:
-        """One line for people: ``12 imported, 3 already in the library, 1 problem``."""
-        problems = len(self.problems)
-        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return (
-            f"{len(self.imported)} imported, {len(self.duplicates)} already in the library, "
-            f"{problems} problem{'s' if problems != 1 else ''}{skipped}"
-        )

@@ -39,19 +39,31 @@ def title_words(text: str) -> list[str]:
     return _NORMAL_WORD_RE.findall(fold(text, title=True))
 
 
-def title_key(text: str) -> str:
+def title_key(text: str, words: list[str] | None = None) -> str:
     """The form two titles are compared in to tell whether they name one article:
     :func:`title_words` run together, since spacing differs too (``عبد الله`` /
     ``عبدالله``, ``بـ «الصباح»`` / ``بـ«الصباح»``), with a space kept only
-    between two numbers (``3.5`` is not ``35``)."""
+    between two numbers (``3.5`` is not ``35``). *words*: the title's words, when
+    the caller has them already.
+
+    Not an order: run together, ``116 مليون`` (``116مليون``) sorts before ``11 ألف``
+    (``11الف``). The list sorts by :func:`title_order`."""
     key = []
     previous = ""
-    for word in title_words(text):
+    for word in title_words(text) if words is None else words:
         if previous[-1:].isdigit() and word[:1].isdigit():
             key.append(" ")
         key.append(word)
         previous = word
     return "".join(key)
+
+
+def title_order(text: str, words: list[str] | None = None) -> str:
+    """The key the article list sorts titles by: :func:`title_words` one space apart,
+    so a word sorts before every longer word it begins (``11 ألف`` before ``116
+    مليون``, ``عبد الله`` before ``عبدالرحمن``), harakat, hamza seats, tatweel and
+    punctuation ignored. *words*: the title's words, when the caller has them already."""
+    return " ".join(title_words(text) if words is None else words)
 
 
 def normalized_words(text: str) -> list[str]:

@@ -82,8 +82,8 @@ def iter_search(connection: sqlite3.Connection, text: str, limit: int = 20) -> I
         if first is None:
             return
     cache: dict[str, int] = {}
-    for article_id, title, body, folded_body, date, source, rank in chain((first,), rows):
-        snippet, highlights = make_snippet(body, query, folded_body)
+    for article_id, title, body, date, source, rank in chain((first,), rows):
+        snippet, highlights = make_snippet(body, query)
         title_matches = tuple((s, e) for s, e, _ in _original_matches(title, query, cache))
         title, title_matches = _clean_snippet(title, title_matches)
         yield SearchHit(
@@ -109,10 +109,9 @@ def _ranked(
             FROM article_search WHERE article_search MATCH ?
             ORDER BY rank LIMIT ?
         )
-        SELECT a.id, a.title, a.body, s.body, a.date, a.source, m.rank
+        SELECT a.id, a.title, a.body, a.date, a.source, m.rank
         FROM matches AS m
         JOIN articles AS a ON a.key = m.key
-        JOIN article_search AS s ON s.rowid = m.key
         ORDER BY m.rank
         """,
         (expression, limit),
@@ -192,14 +191,15 @@ def make_snippet(
     The best paragraph is the first with the most distinct query words. Every
     reading of a word is a piece of it, so a paragraph whose normalised text lacks
     all the readings of a query word cannot match that word: a substring test
-    skips most paragraphs before any word-by-word matching. *folded_body*, the
-    normalised body the index holds, saves normalising it again.
+    skips most paragraphs before any word-by-word matching. *folded_body*: the
+    normalised body, when the caller has it.
     """
     cache: dict[str, int] = {}
     best: tuple[str, list[tuple[int, int, int]]] | None = None
     best_count = 0
     paragraphs = body.split("\n")
-    folded_paragraphs = folded_body.split("\n") if folded_body is not None else []
+    # Folded whole in one pass (the index keeps no folded copy: migration 0014).
+    folded_paragraphs = (normalize(body) if folded_body is None else folded_body).split("\n")
     if len(folded_paragraphs) != len(paragraphs):
         folded_paragraphs = [normalize(p) for p in paragraphs]
     for paragraph, folded in zip(paragraphs, folded_paragraphs, strict=True):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from reader.articles.model import Article, CommentForm, RelatedLink
@@ -98,7 +99,7 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     The index rows are computed before taking the write lock, so a concurrent reader
     (the app) waits as little as possible.
     """
-    prepared = _Prepared(article)
+    prepared = Prepared(article)
     with transaction(connection):
         [result] = _store_batch(connection, [prepared])
     return result
@@ -106,6 +107,10 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
 
 #: Articles prepared and written together by :func:`insert_articles`.
 BATCH_SIZE = 500
+#: SQLite's page cache while a batch of articles is written (KiB): the list's
+#: indexes take rows in random order, and with the default 2 MB nearly every row
+#: written to one of them pushed another page out (tens of MB at 100,000 articles).
+IMPORT_CACHE_KIB = 128 * 1024
 
 
 def insert_articles(
@@ -115,20 +120,28 @@ def insert_articles(
     rows written a batch at a time with ``executemany`` (the search index's too), the
     articles read from *articles* as they come, so a stream of 100,000 is never held.
     Returns (id, new) for each article, in order. Any error rolls all of them back."""
+    prepared = map(Prepared, articles)
+    return insert_prepared(connection, iter(lambda: list(islice(prepared, BATCH_SIZE)), []))
+
+
+def insert_prepared(
+    connection: sqlite3.Connection, batches: Iterable[list[Prepared]]
+) -> list[tuple[str, bool]]:
+    """:func:`insert_articles` for articles prepared already (in another process:
+    :mod:`reader.library.prepare_worker`), a batch at a time."""
     results: list[tuple[str, bool]] = []
-    with transaction(connection):
-        batch: list[_Prepared] = []
-        for article in articles:
-            batch.append(_Prepared(article))
-            if len(batch) == BATCH_SIZE:
+    cache = connection.execute("PRAGMA cache_size").fetchone()[0]
+    connection.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
+    try:
+        with transaction(connection):
+            for batch in batches:
                 results.extend(_store_batch(connection, batch))
-                batch = []
-        if batch:
-            results.extend(_store_batch(connection, batch))
+    finally:
+        connection.execute(f"PRAGMA cache_size = {int(cache):d}")
     return results
 
 
-class _Prepared:
+class Prepared:
     """One article made ready to store: cleaned, hashed, its index rows computed."""
 
     __slots__ = ("article", "body", "digest", "index_row", "title_keys")
@@ -143,26 +156,32 @@ class _Prepared:
         self.index_row = build_index_row(article.title, self.body)
         self.title_keys = stored_title_keys(article.title)
 
+    def __getstate__(self) -> tuple[object, ...]:
+        """What is sent to the process that stores it: the paragraphs are in
+        :attr:`body` already (half of what would be sent)."""
+        article = replace(self.article, paragraphs=[])  # its id is kept, not computed again
+        return (article, self.body, self.digest, self.index_row, self.title_keys)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.article, self.body, self.digest, self.index_row, self.title_keys = state  # type: ignore[assignment]
+
 
 def _store_batch(
-    connection: sqlite3.Connection, batch: list[_Prepared]
+    connection: sqlite3.Connection, batch: list[Prepared]
 ) -> list[tuple[str, bool]]:
     """Write the new articles of *batch* (inside the caller's transaction); an article
     stored already (or earlier in the batch) is a duplicate."""
     from reader.library.indexing import write_index_rows
 
     results: list[tuple[str, bool]] = []
-    new: list[_Prepared] = []
+    new: list[Prepared] = []
+    stored = _stored_ids(connection, batch)
     seen: dict[str, str] = {}  # id and content hash -> id, for this batch's new articles
     for item in batch:
         article = item.article
         found = seen.get(article.id) or seen.get(item.digest)
         if found is None:
-            exists = connection.execute(
-                "SELECT id FROM articles WHERE id = ? OR content_hash = ?",
-                (article.id, item.digest),
-            ).fetchone()
-            found = exists[0] if exists else None
+            found = stored.get(article.id) or stored.get(item.digest)
             if found is not None and article.related and not _has_links(connection, found):
                 _insert_links(connection, found, article.related)
         if found is not None:
@@ -178,7 +197,8 @@ def _store_batch(
     connection.executemany(
         "INSERT INTO articles (key, id, title, breadcrumbs, date, author, source, url, "
         "direction, format, origin, body, comment_form, imported_at, content_hash, title_key, "
-        "title_base_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "title_base_key, title_order) "
+        f"VALUES ({', '.join('?' * 18)})",
         [
             (
                 key,
@@ -214,6 +234,19 @@ def _store_batch(
         connection, [(key, item.index_row) for key, item in enumerate(new, start=first_key)]
     )
     return results
+
+
+def _stored_ids(connection: sqlite3.Connection, batch: list[Prepared]) -> dict[str, str]:
+    """The stored articles with the id or the content of one in *batch*: id -> id and
+    content hash -> id, found by two look-ups for the whole batch."""
+    ids = [item.article.id for item in batch]
+    digests = [item.digest for item in batch]
+    marks = ",".join("?" * len(batch))
+    found = dict(connection.execute(
+        f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", digests))
+    found.update((article_id, article_id) for (article_id,) in connection.execute(
+        f"SELECT id FROM articles WHERE id IN ({marks})", ids))
+    return found
 
 
 def _has_links(connection: sqlite3.Connection, article_id: str) -> bool:

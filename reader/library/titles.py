@@ -32,7 +32,7 @@ import re
 import sqlite3
 from typing import NamedTuple
 
-from reader.library.normalize import title_key, title_words
+from reader.library.normalize import title_key, title_order, title_words
 
 MAX_SUFFIX_WORDS = 3
 MIN_HEAD_WORDS = 2
@@ -73,11 +73,14 @@ def _split_suffix(title: str) -> tuple[str, str] | None:
     return None
 
 
-def stored_title_keys(title: str) -> tuple[str, str | None]:
-    """The keys stored with an article: its folded title, and the same without a
-    trailing site name (None when it has none)."""
+def stored_title_keys(title: str) -> tuple[str, str | None, str]:
+    """The keys stored with an article: its folded title, the same without a
+    trailing site name (None when it has none), and the key the list sorts titles by
+    (:func:`reader.library.normalize.title_order`)."""
     split = _split_suffix(title)
-    return title_key(title), title_key(split[0]) if split else None
+    words = title_words(title)
+    base = title_key(split[0]) if split else None
+    return title_key(title, words), base, title_order(title, words)
 
 
 def link_keys(title: str) -> LinkKeys:

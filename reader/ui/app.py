@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -29,13 +29,16 @@ from reader.ui.terminal import (
     BIDI_CHOICES,
     BidiDecision,
     Terminal,
-    ask_tmux,
+    TmuxQuestion,
     chooser_due,
     decide,
     identify,
     mode_sequences,
 )
 from reader.ui.widgets.article import ReadingPosition
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 LAST_ARTICLE_KEY = "last_article"
 DEFAULT_THEME = "textual-dark"
@@ -60,16 +63,18 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         settings: Settings,
         *,
         article_id: str | None = None,
         environ: Mapping[str, str] | None = None,
         on_first_paint: Callable[[], None] | None = None,
         preferences: Settings | None = None,
+        tmux: TmuxQuestion | None = None,
     ) -> None:
         """*settings* apply to this run (command line over *preferences*); *preferences*
-        are what is saved, and only what the reader changes in the app changes them."""
+        are what is saved, and only what the reader changes in the app changes them.
+        *tmux* is the question about tmux's client if start-up asked it already."""
         super().__init__()
         self._on_first_paint = on_first_paint
         self.library = library
@@ -77,7 +82,8 @@ class ReaderApp(App[None]):
         self.preferences = preferences or settings
         self.environ = dict(os.environ if environ is None else environ)
         #: the terminal (inside tmux: tmux's client), found out once
-        self.terminal: Terminal = identify(self.environ, ask_tmux(self.environ))
+        tmux = tmux or TmuxQuestion(self.environ)
+        self.terminal: Terminal = identify(self.environ, tmux.answer())
         self.bidi: BidiDecision = decide(settings.bidi, self.terminal, load_choices())
         self.labels = self._make_labels()
         localize_bindings(self, self.labels)
@@ -205,16 +211,27 @@ class ReaderApp(App[None]):
         self.push_screen(ReadingScreen(article_id))
 
     def document_for(self, article_id: str, paragraphs: Sequence[str], direction: str) -> Document:
-        """The engine's Document for an article (kept, with its layout caches, for reuse)."""
-        document = self._documents.get(article_id)
+        """The engine's Document for an article's whole text *paragraphs* (kept, with its
+        layout caches, for reuse)."""
+        document = self.kept_document(article_id)
         if document is None:
             document = Document(paragraphs, direction=direction)
-            self._documents[article_id] = document
-            while len(self._documents) > DOCUMENTS_KEPT:
-                self._documents.popitem(last=False)
-        else:
+            self.keep_document(article_id, document)
+        return document
+
+    def kept_document(self, article_id: str) -> Document | None:
+        """The Document of an article's whole text made earlier, if it is still kept."""
+        document = self._documents.get(article_id)
+        if document is not None:
             self._documents.move_to_end(article_id)
         return document
+
+    def keep_document(self, article_id: str, document: Document) -> None:
+        """Keep *document*, an article's whole text, for :meth:`kept_document`."""
+        self._documents[article_id] = document
+        self._documents.move_to_end(article_id)
+        while len(self._documents) > DOCUMENTS_KEPT:
+            self._documents.popitem(last=False)
 
     def saved_position(self, article_id: str) -> ReadingPosition | None:
         value = self.library.get_state(position_key(article_id))
@@ -358,18 +375,19 @@ class ReaderApp(App[None]):
                                     lambda lang=lang: self.change(lang=lang))
 
 
-def run_app(library: Any, settings: Settings, article_id: str | None = None,
+def run_app(library: Library, settings: Settings, article_id: str | None = None,
             environ: Mapping[str, str] | None = None,
             on_first_paint: Callable[[], None] | None = None,
-            preferences: Settings | None = None) -> int:
+            preferences: Settings | None = None, tmux: TmuxQuestion | None = None) -> int:
     """Run the interface until the reader quits; return the exit status (128 + n when
     signal n ended it, see :mod:`reader.ui.signals`).
 
     *on_first_paint* runs once the first screen's content is drawn (or at exit);
-    *preferences* are the saved ones *settings* were made from (see ReaderApp).
+    *preferences* are the saved ones *settings* were made from; *tmux*, the question
+    about tmux's client if it was asked already (see ReaderApp).
     """
     app = ReaderApp(library, settings, article_id=article_id, environ=environ,
-                    on_first_paint=on_first_paint, preferences=preferences)
+                    on_first_paint=on_first_paint, preferences=preferences, tmux=tmux)
     try:
         app.run()
     finally:

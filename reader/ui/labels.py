@@ -86,6 +86,14 @@ class Labels:
                 for name, value in values.items()}
         return self.translate(key, **safe)
 
+    def listing(self, values: Sequence[object], separator: str) -> str:
+        """*values* joined by *separator* in logical order, each sanitized, in the chosen
+        digits and laid in as an isolate: a Latin term between Arabic ones, or a date
+        beside a source's name, stays one unit, and every separator lands between two
+        values whichever way the line reads."""
+        return separator.join(isolate(self.number(sanitize_line(str(value))))
+                              for value in values)
+
     def number(self, value: str) -> str:
         """``value`` in the chosen digits when it is one of the interface's own numbers
         (a count, a size, a date, a position: digits and separators only); anything else

@@ -130,24 +130,47 @@ def identify(environ: Mapping[str, str], tmux: TmuxClient | None = None) -> Term
     return Terminal("unknown", True, f"tmux client_termname={client.termname}")
 
 
+class TmuxQuestion:
+    """:func:`ask_tmux`'s question, asked at once and answered when needed: the app's
+    start-up goes on while the tmux client answers (a round trip of 10-30 ms)."""
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self._process: subprocess.Popen[str] | None = None
+        if not environ.get("TMUX"):
+            return
+        try:
+            self._process = subprocess.Popen(
+                ["tmux", "display-message", "-p",
+                 "#{client_pid}\t#{client_termname}\t#{client_termtype}"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True, env=dict(environ),
+            )
+        except (OSError, subprocess.SubprocessError):
+            self._process = None
+
+    def answer(self) -> TmuxClient | None:
+        """The tmux client (None outside tmux, or when tmux does not answer within a
+        second of being asked for the answer)."""
+        process, self._process = self._process, None
+        if process is None:
+            return None
+        try:
+            output, _ = process.communicate(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            return None
+        fields = output.rstrip("\n").split("\t")
+        if process.returncode != 0 or len(fields) != 3:
+            return None
+        pid, termname, termtype = fields
+        return TmuxClient(termname, termtype, _process_environment(pid))
+
+
 def ask_tmux(environ: Mapping[str, str]) -> TmuxClient | None:
     """Ask the tmux server this process runs under about its client (None outside tmux or
     when tmux does not answer within a second)."""
-    if not environ.get("TMUX"):
-        return None
-    try:
-        answer = subprocess.run(
-            ["tmux", "display-message", "-p",
-             "#{client_pid}\t#{client_termname}\t#{client_termtype}"],
-            capture_output=True, text=True, timeout=1.0, env=dict(environ),
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    fields = answer.stdout.rstrip("\n").split("\t")
-    if answer.returncode != 0 or len(fields) != 3:
-        return None
-    pid, termname, termtype = fields
-    return TmuxClient(termname, termtype, _process_environment(pid))
+    return TmuxQuestion(environ).answer()
 
 
 def _process_environment(pid: str) -> dict[str, str] | None:

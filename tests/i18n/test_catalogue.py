@@ -51,8 +51,9 @@ def test_messages_exist_in_both_languages_for_every_error():
         en, ar = message("en", f"comment.{key}"), message("ar", f"comment.{key}")
         assert en.startswith("Error:")
         assert ar.startswith("خطأ:")
-    assert message("en", "comment.bytes", used=1234, limit=65525) == "1,234 / 65,525 bytes"
-    assert message("ar", "comment.bytes", used=12, limit=245).endswith("بايت")
+    assert message("en", "comment.bytes", used="1,234", limit="65,525") == \
+        "1,234 / 65,525 bytes"
+    assert message("ar", "comment.bytes", used="12", limit="245").endswith("بايت")
 
 
 def test_default_language_reads_lc_all_before_lang():

@@ -215,3 +215,52 @@ def test_index_from_an_older_normaliser_is_rebuilt(tmp_path: Path) -> None:
         assert connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall() == before
         assert [h.article_id for h in library.search("الاتفاق")] == hits
         assert hits
+
+
+def test_library_of_the_older_search_index_is_upgraded_and_finds_the_same(
+    tmp_path: Path, corpus_jsonl: Path
+) -> None:
+    """A library whose search index kept its text and tokenized it itself (before
+    migration 0014) is re-indexed on open: it then searches, relates and sorts titles
+    exactly as a library made new."""
+    from reader.articles.json_articles import parse_json_lines
+    from reader.library.storage import clean_article, content_hash
+
+    articles = [clean_article(a) for a in parse_json_lines(
+        "\n".join(corpus_jsonl.read_text("utf-8").splitlines()[:60]), "corpus").articles]
+    old_path, new_path = tmp_path / "old.sqlite3", tmp_path / "new.sqlite3"
+    connection = sqlite3.connect(old_path, isolation_level=None)
+    before = [m for m in load_migrations() if m.version < 14]
+    assert migrate(connection, old_path, before) == 13
+    for key, article in enumerate(articles, start=1):
+        body = "\n".join(article.paragraphs)
+        connection.execute(
+            "INSERT INTO articles (key, id, title, date, source, body, imported_at, "
+            "content_hash) VALUES (?, ?, ?, ?, ?, ?, '2026-01-01', ?)",
+            (key, article.id, article.title, article.date, article.source, body,
+             content_hash(article)),
+        )
+        connection.execute(  # the old index: text kept, tokenized by SQLite
+            "INSERT INTO article_search (rowid, title, body, forms) VALUES (?, ?, ?, '')",
+            (key, article.title, body),
+        )
+        connection.execute(
+            "INSERT INTO search_index (article_key, version, term_count) VALUES (?, 3, 0)",
+            (key,),
+        )
+    connection.close()
+    with Library.open(new_path, import_bundled=False) as library:
+        library.import_paths([corpus_jsonl])  # the same articles, and more
+    with Library.open(old_path, import_bundled=False) as old, \
+            Library.open(new_path, import_bundled=False) as new:
+        new_ids = {a.id for a in articles}
+        for extra in [s.id for s in new.list_articles() if s.id not in new_ids]:
+            new.delete(extra)
+        assert old.count() == new.count() == len(articles)
+        for query in ("النفط", "وزير الخارجية", "المملكة"):
+            assert [(h.article_id, h.snippet) for h in old.search(query)] == [
+                (h.article_id, h.snippet) for h in new.search(query)]
+        assert [s.id for s in old.page("title", 0, 100)] == [
+            s.id for s in new.page("title", 0, 100)]
+        assert [(r.article_id, r.shared_terms) for r in old.related(articles[0].id)] == [
+            (r.article_id, r.shared_terms) for r in new.related(articles[0].id)]

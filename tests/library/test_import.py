@@ -180,3 +180,60 @@ def test_a_long_body_is_indexed_in_pieces_exactly_as_whole(
     whole = [build_index_row(r["title"], r["content"]) for r in records]
     monkeypatch.setattr(indexing, "_PIECE_CHARS", 37)
     assert [build_index_row(r["title"], r["content"]) for r in records] == whole
+
+
+def _library_contents(library: Library) -> tuple[object, ...]:
+    connection = library.connection
+    return (
+        connection.execute(
+            "SELECT id, title, date, source, url, body, content_hash, title_key, title_order "
+            "FROM articles ORDER BY key").fetchall(),
+        connection.execute("SELECT * FROM related_links ORDER BY article_id, position").fetchall(),
+        connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall(),
+        connection.execute("SELECT rowid, terms FROM article_terms ORDER BY rowid").fetchall(),
+        [(h.article_id, h.snippet) for h in library.search("وزير الخارجية", limit=50)],
+    )
+
+
+def test_a_big_file_prepared_in_a_second_process_imports_the_same(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records prepared in a second process are stored as those prepared here: the
+    same rows, index and problems, in the same order; bad records are reported."""
+    from reader.library import importer
+
+    lines = corpus_jsonl.read_text("utf-8").splitlines()[:120]
+    source = tmp_path / "articles.jsonl"
+    source.write_bytes(
+        "\n".join([*lines[:50], "{not json", '["a list"]', *lines[50:], lines[3]]).encode()
+        + b"\n\xff\xfe not utf-8\n"
+    )
+    found = []
+    for threshold in (None, 0):  # here, then in a second process
+        monkeypatch.setattr(importer, "PREPARE_ELSEWHERE_BYTES", threshold)
+        with Library.open(tmp_path / f"{threshold}.sqlite3", import_bundled=False) as library:
+            report = library.import_paths([source])
+            found.append((report.article_ids, len(report.duplicates),
+                          [str(p) for p in report.problems], _library_contents(library)))
+    here, there = found
+    assert there == here
+    assert len(here[0]) == 121 and here[1] == 1
+    assert [problem.split(": ", 1)[1] for problem in here[2]] == [
+        "line 51: invalid JSON at column 2: Expecting property name enclosed in double quotes",
+        "line 52: expected a JSON object, found a list",
+        "line 124: invalid UTF-8 at byte 1",
+    ]
+
+
+def test_an_empty_big_file_is_reported_from_the_second_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import importer
+
+    monkeypatch.setattr(importer, "PREPARE_ELSEWHERE_BYTES", 0)
+    source = tmp_path / "empty.jsonl"
+    source.write_bytes(b"\n\n")
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        report = library.import_paths([source])
+        assert [p.reason for p in report.problems] == ["empty file (no article)"]
+        assert library.count() == 0

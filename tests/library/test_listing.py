@@ -8,8 +8,8 @@ import pytest
 
 from reader.comments.form import CommentDraft
 from reader.comments.store import DraftStore, DraftTarget
-from reader.library import Library, listing
-from reader.library.normalize import title_key
+from reader.library import Library, indexing, listing
+from reader.library.normalize import title_order
 from reader.resources import seed_article_path
 
 
@@ -35,7 +35,7 @@ def test_pages_join_into_the_whole_order_read_from_an_index(
     order = " ".join(
         row[3] for row in connection.execute(
             f"EXPLAIN QUERY PLAN SELECT id, title, date, source FROM articles "
-            f"ORDER BY {listing._ORDER_BY[sort]} LIMIT 10 OFFSET 20"
+            f"ORDER BY {listing._order_by(sort)} LIMIT 10 OFFSET 20"
         )
     )
     assert "COVERING INDEX" in order and "TEMP B-TREE" not in order, order
@@ -51,10 +51,14 @@ def test_newest_first_is_the_library_order(corpus_library: Library) -> None:
 
 
 def test_titles_sort_in_folded_order(corpus_library: Library) -> None:
-    """Harakat, hamza seats and tatweel do not move a title: إيران sorts with ايران."""
+    """Harakat, hamza seats and tatweel do not move a title: إيران sorts with ايران;
+    a word sorts before the longer words it begins (the corpus has "11 ألف ..." and
+    "116 مليون ...": run together, 116مليون sorted first)."""
     rows = listing.page(corpus_library.connection, "title", 0, 10_000)
-    keys = [title_key(row.title) for row in rows]
+    keys = [title_order(row.title) for row in rows]
     assert keys == sorted(keys)
+    numbered = [key for key in keys if key.startswith(("11 ", "116 "))]
+    assert [key.split()[0] for key in numbered] == ["11", "116"]
     firsts = [key[:1] for key in keys if key[:1] >= "\u0621"]
     assert "أ" not in firsts and "إ" not in firsts  # folded to ا, not sorted apart
 
@@ -105,3 +109,95 @@ def test_every_position_newest_first_matches_the_list(corpus_library: Library) -
     assert [listing.position(connection, "date", row.id) for row in rows] == list(
         range(len(rows)))
     assert listing.position(connection, "date", "no-such-id") is None
+
+
+def _index_vocabulary(library: Library) -> list[tuple[str, int, int]]:
+    """Every word of the search index with the articles and times it is found in."""
+    library.connection.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary "
+        "USING fts5vocab (main, article_search, 'row')"
+    )
+    return library.connection.execute(
+        "SELECT term, doc, cnt FROM temp.search_vocabulary ORDER BY term"
+    ).fetchall()
+
+
+def test_delete_takes_exactly_its_words_out_of_the_search_index(
+    copy_of_corpus: Library,
+) -> None:
+    """The search index keeps no copy of the text: a deleted article's words are given
+    back to it, and what is left is what indexing the remaining articles gives."""
+    library = copy_of_corpus
+    seed = library.resolve(str(seed_article_path()))
+    assert library.connection.execute(
+        "SELECT count(*) FROM article_search WHERE article_search MATCH 'اكسيوس'"
+    ).fetchone()[0] > 0
+    library.delete(seed.id)
+    assert library.connection.execute(
+        "SELECT count(*) FROM article_search WHERE article_search MATCH 'اكسيوس'"
+    ).fetchone()[0] == 0
+    after_delete = _index_vocabulary(library)
+    library.connection.execute("UPDATE search_index SET version = 0")
+    indexing.ensure_index(library.connection)  # indexes the remaining articles afresh
+    assert _index_vocabulary(library) == after_delete
+
+
+@pytest.fixture
+def ties_and_gaps(tmp_path: Path) -> Library:
+    """83 articles whose dates and sources repeat or are missing, and whose titles
+    repeat: every order has ties, and NULLs at both of its ends."""
+    from reader.articles.model import Article
+    from reader.library.storage import insert_articles
+
+    library = Library.open(tmp_path / "ties.sqlite3", import_bundled=False)
+    articles = [
+        Article(
+            title=f"خبر {number % 9}",
+            paragraphs=[f"نص الخبر رقم {number}"],
+            date=None if number % 5 == 0 else f"2015-08-{number % 4 + 10}",
+            source=None if number % 7 == 0 else f"site{number % 3}",
+        )
+        for number in range(83)
+    ]
+    insert_articles(library.connection, articles)
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize("sort", listing.SORTS)
+def test_keyset_pages_read_on_from_where_the_last_ended(
+    ties_and_gaps: Library, sort: str
+) -> None:
+    """Page after page, each read from the end of the one before (no OFFSET), joins
+    into the whole order, through ties and NULLs; a page with none read before it
+    (from either end) is the same rows too."""
+    connection = ties_and_gaps.connection
+    whole = [row[0] for row in connection.execute(
+        f"SELECT id FROM articles ORDER BY {listing._order_by(sort)}")]
+    statements: list[str] = []
+    pager = listing.Pager(connection)
+    pages = [pager.page(sort, 0, 6)]
+    connection.set_trace_callback(statements.append)
+    try:
+        pages += [pager.page(sort, offset, 6) for offset in range(6, 83, 6)]
+    finally:
+        connection.set_trace_callback(None)
+    assert [row.id for rows in pages for row in rows] == whole
+    reads = [s for s in statements if s.startswith("SELECT id")]
+    assert reads and not any("OFFSET" in s for s in reads)
+    for offset in (5, 40, 41, 77, 80, 83):
+        assert [row.id for row in listing.page(connection, sort, offset, 6)] == whole[
+            offset : offset + 6], offset
+
+
+@pytest.mark.parametrize("sort", listing.SORTS)
+def test_keyset_reads_are_seeks_in_the_orders_index(ties_and_gaps: Library, sort: str) -> None:
+    connection = ties_and_gaps.connection
+    anchor = connection.execute(
+        f"SELECT {', '.join(c for c, _ in listing._order(sort))} FROM articles "
+        f"ORDER BY {listing._order_by(sort)} LIMIT 1 OFFSET 30").fetchone()
+    for condition, parameters in listing._after(listing._order(sort), tuple(anchor)):
+        plan = " ".join(row[3] for row in connection.execute(
+            f"EXPLAIN QUERY PLAN SELECT id, title, date, source FROM articles "
+            f"WHERE {condition} ORDER BY {listing._order_by(sort)} LIMIT 6", parameters))
+        assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, (condition, plan)

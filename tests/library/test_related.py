@@ -170,3 +170,14 @@ def test_relevance_is_the_share_of_the_query_weight() -> None:
     assert relevance(weights, {"ايران", "طهران"}) == pytest.approx(0.75)
     assert relevance(weights, {"طهران"}) == 0.0
     assert relevance({}, {"ايران"}) == 0.0
+
+
+def test_stop_words_are_spelt_as_the_terms_they_are_compared_with() -> None:
+    """A stop word spelt otherwise than folding leaves it (على, folded to علي) is
+    never dropped."""
+    from reader.library.indexing import article_terms
+    from reader.library.normalize import normalize
+    from reader.library.stopwords import STOP_WORDS
+
+    assert all(normalize(word) == word for word in STOP_WORDS)
+    assert article_terms(normalize("على وعلى المملكة").split()) == ["مملك"]

@@ -110,3 +110,37 @@ def test_a_damaged_recovery_file_is_left_alone(tmp_path):
         '"email": "", "url": ""}', encoding="utf-8")
     found = recovered_for("a", folder)
     assert [draft.comment for _path, draft in found] == ["نص"]
+
+
+async def test_a_read_only_library_says_where_the_draft_went_at_the_top(tmp_path, monkeypatch):
+    """A library that cannot be written (opened read-only): the draft goes to a recovery
+    file, and the banner at the top of the comment pane names it, on screen at 130x40
+    (the status line under the fields is below the pane's fold there)."""
+    from reader.library import Library, database
+    from tests.ui.conftest import make_app, seed_id, settle_reading
+
+    monkeypatch.setenv("RTL_READER_RECOVERY", str(tmp_path / "recovered"))
+    with Library.open(tmp_path / "library.sqlite") as writable:
+        article_id = seed_id(writable)  # (a path is imported: before it is read-only)
+    monkeypatch.setattr(database, "_location_is_writable", lambda path: False)
+    library = Library.open(tmp_path / "library.sqlite")
+    assert library.read_only
+    try:
+        app = make_app(library, article_id=article_id)
+        async with app.run_test(size=(130, 40)) as pilot:
+            await settle_reading(pilot)
+            await pilot.press("c", *"رأي")
+            pane = app.screen.query_one(CommentPane)
+            pane.save_now()
+            await pilot.pause()
+            kept = list((tmp_path / "recovered").iterdir())
+            assert len(kept) == 1
+            assert "The library is read-only: this draft is kept in" in banner(app)
+            assert kept[0].name in banner(app)
+            shown = app.query_one("#comment-banner")
+            assert shown.region.y == pane.content_region.y  # the pane's first line
+            rows = ["".join(s.text for s in strip)
+                    for strip in app.screen._compositor.render_strips()]
+            assert any("read-only" in row for row in rows)  # drawn, not below the fold
+    finally:
+        library.close()

@@ -92,3 +92,33 @@ async def test_an_article_missing_from_the_library_falls_back_to_the_library(
         await pilot.press("enter")  # the library works: the newest article opens
         await settle_reading(pilot)
         assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_the_pane_bar_waits_until_the_screen_is_narrow(
+    library: Any, monkeypatch: Any
+) -> None:
+    # The bar naming the shown pane is laid out by the engine; a wide screen hides it,
+    # so it is not described before the first paint, only when the screen narrows.
+    described: list[str] = []
+    describe = ReadingScreen._describe_shown_pane
+
+    def counting(screen: ReadingScreen) -> None:
+        described.append("ar" if screen.app.labels.rtl else "en")
+        describe(screen)
+
+    monkeypatch.setattr(ReadingScreen, "_describe_shown_pane", counting)
+    app = _app(library, _Recorder())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle_reading(pilot)
+        assert described == []
+        app.change(lang="ar")  # while wide
+        await pilot.pause()
+        assert described == []
+        await pilot.resize_terminal(70, 22)
+        await pilot.pause()
+        assert described == ["ar"]
+        bar = app.screen.query_one("#pane-bar")
+        assert bar.display
+        shown = str(bar.render())
+        app.screen._describe_shown_pane()  # described again: the same, in Arabic
+        assert str(bar.render()) == shown

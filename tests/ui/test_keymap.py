@@ -19,6 +19,7 @@ from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.comments.editor import CommentEditor
+from reader.ui.widgets.comments.remember import RememberBox
 from reader.ui.widgets.library import ArticleList
 from tests.ui.conftest import make_app, seed_id, settle_reading
 
@@ -29,7 +30,7 @@ BOUND_BY = {
     "keys.everywhere": (ReaderApp, App, ReadingScreen, LibraryScreen),
     "library.title": (LibraryScreen, ArticleList, ReaderApp),
     "pane.article": (ReadingScreen, ArticleView, ReaderApp),
-    "pane.comment": (CommentPane, CommentEditor, ReadingScreen),
+    "pane.comment": (CommentPane, CommentEditor, RememberBox, ReadingScreen),
     "help.title": (HelpScreen,),
 }
 #: How the table writes a key, as Textual names it (tokens not listed are the name).
@@ -37,9 +38,26 @@ NAMES = {"↓": "down", "↑": "up", "←": "left", "→": "right", "PgDn": "pag
          "PgUp": "pageup", "Home": "home", "End": "end", "Enter": "enter", "/": "slash",
          "Del": "delete", "Tab": "tab", "Shift+Tab": "shift+tab", "Backspace": "backspace",
          "Escape": "escape", "[": "left_square_bracket", "]": "right_square_bracket",
-         "?": "question_mark"}
-#: Keys handled by a widget itself rather than a binding.
-HANDLED = {"shift+arrows": "CommentEditor's shift+arrow bindings"}
+         "?": "question_mark", "Ins": "insert", "shift": "shift", "ctrl": "ctrl"}
+#: How the table writes a group of keys.
+GROUPS = {"shift+arrows": {"shift+left", "shift+right", "shift+up", "shift+down"}}
+#: Keys the comment pane's widgets handle in their own key handler, not as a binding.
+HANDLED_KEYS = {CommentEditor: {"enter"}}
+
+
+def _names(keys: str) -> set[str]:
+    """Textual's names of the keys a row of the table writes (a slash separates
+    whole keys: ``Home/End`` is home and end)."""
+    names: set[str] = set()
+    for token in keys.split():
+        for part in ["/"] if token == "/" else token.split("/"):
+            if part in GROUPS:
+                names |= GROUPS[part]
+            elif part in NAMES:
+                names.add(NAMES[part])
+            else:
+                names.add("+".join(NAMES.get(piece, piece) for piece in part.split("+")))
+    return names
 
 
 def _bound(classes: tuple[type, ...]) -> set[str]:
@@ -58,13 +76,20 @@ def test_the_readme_shows_the_table_as_generated() -> None:
 @pytest.mark.parametrize("section", [title for title, _ in KEY_MODEL])
 def test_every_key_in_the_table_is_bound(section: str) -> None:
     rows = dict(KEY_MODEL)[section]
-    bound = _bound(BOUND_BY[section])
+    bound = _bound(BOUND_BY[section]).union(
+        *(HANDLED_KEYS.get(widget, set()) for widget in BOUND_BY[section]))
     for row in rows:
-        for token in row.keys.split():
-            for part in ["/"] if token == "/" else token.split("/"):
-                name = NAMES.get(part, part)
-                if name not in HANDLED:
-                    assert name in bound, (section, row.keys, name)
+        for name in _names(row.keys):
+            assert name in bound, (section, row.keys, name)
+
+
+def test_every_key_the_comment_pane_handles_is_in_the_table() -> None:
+    """The reverse: the comment form's keys (the pane's, the editor's, the remember
+    box's, and those an editor reads itself) are all on the help screen and README."""
+    listed = set().union(*(_names(row.keys) for row in dict(KEY_MODEL)["pane.comment"]))
+    for widget in (CommentPane, CommentEditor, RememberBox):
+        handled = _bound((widget,)) | HANDLED_KEYS.get(widget, set())
+        assert handled - listed == set(), widget.__name__
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -83,3 +108,17 @@ async def test_the_help_screen_lists_every_row(library: Any, lang: str) -> None:
                 assert row.keys in shown, row
                 first_line = labels.block(Translator(lang)(row.does), 1000)[0].text
                 assert first_line.split()[0] in shown, row
+
+
+@pytest.mark.parametrize("digits, measure", [("eastern", "٧٢"), ("western", "72")])
+async def test_the_help_screens_numbers_follow_the_digits_preference(
+        library: Any, digits: str, measure: str) -> None:
+    app = make_app(library, article_id=seed_id(library), lang="ar", digits=digits,
+                   measure=72)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle_reading(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#help-body").render())
+        assert f" {measure} " in shown

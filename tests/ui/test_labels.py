@@ -82,3 +82,13 @@ def test_eastern_digits_for_the_interfaces_own_numbers_only(lang: str) -> None:
     assert "iPad mini 4" in eastern("msg.deleted", title="iPad mini 4")
     assert eastern.number("2015-08-11 13:54") == "٢٠١٥-٠٨-١١ ١٣:٥٤"
     assert eastern.number("19 B") == "١٩ B"
+
+
+def test_a_listing_isolates_each_value_sanitized_in_the_chosen_digits() -> None:
+    eastern = Labels(Translator("en"), "app", "keep", True, "eastern")
+    listed = eastern.listing(["alwatan\x1b[31m", "2015-08-11 18:45", "iPad mini 4"], " · ")
+    assert listed == ("\u2068alwatan\u2069 · \u2068٢٠١٥-٠٨-١١ ١٨:٤٥\u2069 · "
+                      "\u2068iPad mini 4\u2069")  # a title's number stays as written
+    # Laid out right to left, the separators land between the values.
+    line = eastern.line(eastern.listing(["iPad", "mini"], "، "), direction="rtl")
+    assert line == "mini ،iPad"

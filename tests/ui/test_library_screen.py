@@ -234,3 +234,28 @@ async def test_a_click_opens_the_article_under_the_pointer(library: Any) -> None
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.article_id == first
+
+
+async def test_the_lists_dates_and_count_follow_the_digits_preference(library: Any) -> None:
+    """--digits eastern reaches every number the library screen shows itself (the
+    count and each entry's date), in the list's own layout; western keeps 0-9."""
+    seed = next(s for s in library.list_articles() if s.date and s.source)
+    year = seed.date[:4]
+    assert year.isdigit()
+    eastern_year = "".join(chr(0x0660 + int(d)) for d in year)
+    for digits, shown, hidden in (("eastern", eastern_year, year),
+                                  ("western", year, eastern_year)):
+        app = make_app(library, digits=digits)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            articles = app.screen.query_one(ArticleList)
+            articles.select_article(seed.id)
+            await pilot.pause()
+            index = articles.highlighted
+            assert index is not None
+            lines = articles._entry_lines(index, articles._text_width())
+            detail = next(line.plain for line in lines if seed.source in line.plain)
+            assert shown in detail and hidden not in detail, (digits, detail)
+            status = str(app.screen.query_one("#library-status").render())
+            count = f"{articles.count:,}"
+            assert (count in status) == (digits == "western"), status

@@ -59,3 +59,26 @@ def test_relevance_bar(share: float, bar: str) -> None:
     from reader.articles.display import relevance_bar
 
     assert relevance_bar(share) == bar
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_each_shared_term_is_an_isolate_between_its_commas(tmp_path: Path,
+                                                               lang: str) -> None:
+    """Latin terms among Arabic ones: each stays whole and each comma lands between two
+    terms (without isolates "iPad، mini" ran together left to right, the comma inside)."""
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        app = make_app(library, article_id=seed_id(library), lang=lang)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle_reading(pilot)
+            pane = app.screen.query_one(RelatedPane)
+            pane.set_items([
+                RelatedItem("مقال مشابه", None, "0123456789abcdef", 12.0, "similar", 0.3,
+                            ("آبل", "iPad", "mini 4", "جهاز")),
+                RelatedItem("A similar one", None, "0123456789abcdee", 11.0, "similar", 0.3,
+                            ("iPad", "mini 4", "Apple")),
+            ])
+            await pilot.pause()
+            arabic, latin = (prompt.splitlines()[-1].strip() for prompt in _prompts(pane))
+            # Right to left: آبل first from the right, then iPad, "mini 4", جهاز.
+            assert arabic == "ﺯﺎﻬﺟ ،mini 4 ،iPad ،ﻞﺑﺁ ○○●●●", arabic
+            assert latin == "●●●○○ iPad, mini 4, Apple", latin

@@ -75,9 +75,10 @@ class HelpScreen(ModalScreen[None]):
                 body.append(line.padded(width) + "\n", style=style)
 
         self._bidi_section(paragraph)
-        paragraph(raw("help.options", harakat=raw(f"value.{settings.harakat}"),
-                      shape=raw("value.on" if settings.shape else "value.off"),
-                      measure=settings.measure))
+        # The measure is one of the interface's own numbers: in the chosen digits.
+        paragraph(labels.sentence("help.options", harakat=raw(f"value.{settings.harakat}"),
+                                  shape=raw("value.on" if settings.shape else "value.off"),
+                                  measure=settings.measure))
         paragraph(raw("help.palette"))
         keys_width = max(len(row.keys) for _, rows in KEY_MODEL for row in rows) + 2
         for title_key, rows in KEY_MODEL:

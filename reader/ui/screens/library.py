@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -50,6 +51,9 @@ class LibraryScreen(Screen):
     ]
 
     app: ReaderApp  # type: ignore[assignment]
+    #: The list's order (see :data:`reader.library.listing.SORTS`): it decides the rows
+    #: listed and the status line, so setting it lists the library again.
+    sort: reactive[str] = reactive(SORTS[0], init=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,7 +61,7 @@ class LibraryScreen(Screen):
         # composed once instead of again after mount.
         localize_bindings(self, self.app.labels)
         chosen = self.app.library.get_state(SORT_STATE_KEY, SORTS[0])
-        self.sort = chosen if chosen in SORTS else SORTS[0]
+        self.set_reactive(LibraryScreen.sort, chosen if chosen in SORTS else SORTS[0])
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading", markup=False)
@@ -139,7 +143,11 @@ class LibraryScreen(Screen):
     def action_sort(self) -> None:
         """The next order: date, title, source, date..."""
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.app.library.set_state(SORT_STATE_KEY, self.sort)
+
+    def watch_sort(self, sort: str) -> None:
+        """A new order is kept for next time, and the list and its status follow it,
+        the highlighted article staying highlighted."""
+        self.app.library.set_state(SORT_STATE_KEY, sort)
         articles = self.query_one(ArticleList)
         current = articles.article_id_at(articles.highlighted)
         self.reload()

@@ -7,13 +7,15 @@ history; Back returns to the previous article at the same place.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -21,12 +23,15 @@ from textual.worker import Worker, WorkerState
 
 from reader.articles.display import header_paragraphs
 from reader.errors import ReaderError
+from reader.text.layout import Document
 from reader.text.sanitize import sanitize, sanitize_line
 from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
 
 if TYPE_CHECKING:
+    from reader.articles import Article
+    from reader.library.models import RelatedItem
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.bidi_input import BidiInput
     from reader.ui.widgets.comments import CommentPane
@@ -40,6 +45,10 @@ NARROW_BELOW = 100
 SAVE_EVERY = 2.0
 #: The side panes and footer wait for the article's first paint, at most this long (s).
 COMPLETE_AFTER = 1.0
+#: How much of an article's body is read before its first paint, in bytes: the first
+#: screens of the largest terminal several times over. A longer body is read whole in
+#: a thread once its beginning is on screen (a 50 MB one takes half a second).
+OPENING_BYTES = 256 * 1024
 
 
 class Visit(NamedTuple):
@@ -78,12 +87,11 @@ class ReadingScreen(Screen):
         # composed once instead of again after mount.
         localize_bindings(self, self.app.labels)
         self.article_id = article_id
-        self.article: Any = None
+        self.article: Article | None = None
         self.history: list[Visit] = []
         self._view: ArticleView | None = None
         self.related_loaded = False  # True once the related links of the article are shown
-        self._completed_for: Any = None  # the article the side panes were filled for
-        self.shown = "article"  # the pane shown when the screen is too narrow for three
+        self._completed_for: Article | None = None  # the article the side panes were filled for
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -138,20 +146,24 @@ class ReadingScreen(Screen):
         self._title_panes()
 
     # ------------------------------------------------------- narrow terminals
+    #: The pane shown when the screen is too narrow for three: it decides the classes
+    #: that show one pane and what the pane bar says, so setting it redraws both (also
+    #: when set again to the same pane: the bar follows a change of language or width).
+    shown: reactive[str] = reactive("article", always_update=True, init=False)
+
     @property
     def narrow(self) -> bool:
         """True when the panes are shown one at a time (see NARROW_BELOW)."""
         return self.has_class("-narrow")
 
-    def on_resize(self, event: Any) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW_BELOW
         if narrow != self.narrow:
             self.set_class(narrow, "-narrow")
-            self._show_pane(self._focused_pane() if self.focused else "article")
+            self.shown = self._focused_pane() if self.focused else "article"
 
-    def _show_pane(self, name: str) -> None:
+    def watch_shown(self, name: str) -> None:
         """On a narrow screen, show the pane *name* alone and say so in the pane bar."""
-        self.shown = name
         for pane in self.PANES:
             self.set_class(pane == name, f"-show-{pane}")
         self._describe_shown_pane()
@@ -167,13 +179,13 @@ class ReadingScreen(Screen):
         bar.update(Text(labels.line(f"{labels.translate(f'pane.{self.shown}')} │ {hints}")))
         bar.styles.text_align = "right" if labels.rtl else "left"
 
-    def on_descendant_focus(self, event: Any) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Whatever moved the focus (a key, Tab in the comment form, the find field), the
         # pane that holds it is the one shown.
         if self.narrow:
             name = self._focused_pane()
             if name != self.shown:
-                self._show_pane(name)
+                self.shown = name
 
     def _arrange(self) -> None:
         """Article on the right for a right-to-left article, on the left otherwise."""
@@ -194,7 +206,8 @@ class ReadingScreen(Screen):
                          *self.query("#comment")):
                 localize_bindings(node, labels)
         self._title_panes()
-        self._describe_shown_pane()
+        if self.narrow:  # (shown only then: becoming narrow describes it)
+            self._describe_shown_pane()
         for find in self._find_fields():
             find.follow(labels)
             find.placeholder = labels.translate("search.placeholder")  # laid out by the field
@@ -231,7 +244,10 @@ class ReadingScreen(Screen):
                      position: ReadingPosition | None = None) -> bool:
         """Show *article_id* (at its saved position when *restore*); False if it failed."""
         try:
-            article = self.app.library.get(article_id)
+            article, whole = self.app.library.get_opening(article_id, OPENING_BYTES)
+            if position is None and restore:
+                position = self.app.saved_position(article.id)
+            article, document, paragraphs, whole = self._text_of(article, whole, position)
         except ReaderError as error:
             self.app.notify_error(error)
             return False
@@ -239,16 +255,33 @@ class ReadingScreen(Screen):
         if self.article is not None:
             self.save_position()
         self.article, self.article_id = article, article.id
-        paragraphs = [*header_paragraphs(article), *article.paragraphs]
-        document = self.app.document_for(article.id, paragraphs, article.direction)
-        if position is None and restore:
-            position = self.app.saved_position(article.id)
         self._arrange()
         # The side panes wait for the article's first paint (ArticleView.Drawn): the
         # draft editor loads then, and related articles are the library's slowest query.
+        # So does the rest of a long text (see OPENING_BYTES).
         self.related_loaded = False
-        view.show(document, paragraphs, direction=article.direction, position=position)
+        view.show(document, paragraphs, direction=article.direction, position=position,
+                  whole=whole)
         return True
+
+    def _text_of(self, article: Article, whole: bool, position: ReadingPosition | None
+                 ) -> tuple[Article, Document, Sequence[str], bool]:
+        """The article, the Document and paragraphs to show, and whether they are its
+        whole text: a Document kept from before, else *article* as read (the beginning
+        of a long text, unless *position* lies beyond it)."""
+        kept = self.app.kept_document(article.id)
+        if kept is not None:
+            return article, kept, kept.paragraphs, True
+        paragraphs = [*header_paragraphs(article), *article.paragraphs]
+        if not whole and position is not None and position.paragraph >= len(paragraphs):
+            # The place to return to lies beyond the beginning: read it all now.
+            article, whole = self.app.library.get(article.id), True
+            paragraphs = [*header_paragraphs(article), *article.paragraphs]
+        if whole:
+            document = self.app.document_for(article.id, paragraphs, article.direction)
+        else:
+            document = Document(paragraphs, direction=article.direction)
+        return article, document, paragraphs, whole
 
     @on(ArticleView.Drawn)
     async def _article_drawn(self, event: ArticleView.Drawn) -> None:
@@ -264,6 +297,8 @@ class ReadingScreen(Screen):
             return
         self._completed_for = self.article
         self.app.first_paint_done()
+        if not self.query_one(ArticleView).whole:
+            self._read_whole_text(self.article)
         self.app.remember_last_article(self.article.id)  # a write: after the paint
         await self._mount_side_panes()
         self._fill_side_panes(self.article)
@@ -274,16 +309,34 @@ class ReadingScreen(Screen):
             # A footer lists the keys when the screen announces its bindings.
             self.refresh_bindings()
 
-    def _fill_side_panes(self, article: Any) -> None:
+    @work(thread=True, group="whole-text", exclusive=True, exit_on_error=False)
+    def _read_whole_text(self, article: Article) -> None:
+        """Read the whole text of *article*, shown in part, and prepare it for the
+        engine (sanitizing 50 MB takes a quarter of a second) away from the keys."""
+        whole = self.app.library.get(article.id)
+        paragraphs = [*header_paragraphs(whole), *whole.paragraphs]
+        document = Document(paragraphs, direction=whole.direction)
+        self.app.call_from_thread(self._show_whole_text, article, document, paragraphs)
+
+    def _show_whole_text(self, article: Article, document: Document,
+                         paragraphs: list[str]) -> None:
+        self.app.keep_document(article.id, document)
+        if article is self.article:
+            self.query_one(ArticleView).extend(document, paragraphs)
+            self._find_related(article)
+
+    def _fill_side_panes(self, article: Article) -> None:
         comment = self._comment_pane()
         if comment is not None:
             comment.set_article(article)
         # Similar articles take the library seconds for a long text: ask in a thread
-        # so keys keep working meanwhile (the library serialises its own calls).
-        self._find_related(article)
+        # so keys keep working meanwhile (the library serialises its own calls). For a
+        # text shown in part, once the whole text is read: that comes first.
+        if self.query_one(ArticleView).whole:
+            self._find_related(article)
 
     @work(thread=True, group="related", exclusive=True, exit_on_error=False)
-    def _find_related(self, article: Any) -> None:
+    def _find_related(self, article: Article) -> None:
         try:
             related = self.app.library.related(article.id)
         except ReaderError as error:
@@ -293,10 +346,21 @@ class ReadingScreen(Screen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A background job that failed unexpectedly says what failed."""
-        if event.state == WorkerState.ERROR and event.worker.group == "related":
+        if event.state != WorkerState.ERROR:
+            return
+        if event.worker.group == "related":
             self.app.notify_error(event.worker.error, "error.related")
+        elif event.worker.group == "whole-text":  # the beginning stays on screen
+            self.app.notify_error(event.worker.error, "error.open_article")
+            if self.article is not None:
+                self.query_one(ArticleView).give_up_the_rest()
+                self._find_related(self.article)
 
-    def _show_related(self, article: Any, related: list[Any]) -> None:
+    @on(ArticleView.LayoutFailed)
+    def _layout_failed(self, event: ArticleView.LayoutFailed) -> None:
+        self.app.notify_error(event.error, "error.layout")
+
+    def _show_related(self, article: Article, related: list[RelatedItem]) -> None:
         if article is self.article:
             for pane in self._related_panes():
                 pane.set_items(related)
@@ -313,12 +377,13 @@ class ReadingScreen(Screen):
     @on(ArticleView.Progress)
     def _progress(self, event: ArticleView.Progress) -> None:
         view = self.query_one(ArticleView)
-        if event.done < event.total:
+        if event.total is None:
+            view.border_subtitle = self.app.labels.content("msg.loading_rest")
+        elif event.done < event.total:
             view.border_subtitle = self.app.labels.content("msg.laying_out", done=event.done,
                                                            total=event.total)
         else:
             view.border_subtitle = ""
-
 
     # ----------------------------------------------------------------- actions
     def _focused_pane(self) -> str:
@@ -332,7 +397,7 @@ class ReadingScreen(Screen):
     def action_focus_pane(self, name: str) -> None:
         pane = self.pane(name)
         if self.narrow:
-            self._show_pane(name if pane.id == name else "article")
+            self.shown = name if pane.id == name else "article"
         if name == "comment" and pane is self._comment_pane():
             pane.focus_pane()  # type: ignore[attr-defined]
         else:

@@ -48,7 +48,7 @@ from textual import events
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import Input
-from textual.widgets._input import Selection
+from textual.widgets.input import Selection
 
 from reader.text.breaks.graphemes import next_boundary, previous_boundary
 from reader.text.editing.caret import VisualLayout
@@ -166,7 +166,7 @@ class BidiInput(Input):
         """Typed, pasted and clipboard text is sanitized before it enters the value."""
         super().replace(sanitize_line(text), start, end)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         # The whole paste as one line (Textual keeps only its first line): a phrase
         # copied across a line break is still the phrase.
         event.stop()
@@ -175,9 +175,9 @@ class BidiInput(Input):
         if text:
             self.replace(text, *self.selection)
 
-    def _watch_value(self, value: str) -> None:
-        super()._watch_value(value)
-        # An edit can move the caret on screen without moving it in the value.
+    def watch_value(self, value: str) -> None:
+        # After Input's own watcher (Textual calls it first): an edit can move the caret
+        # on screen without moving it in the value.
         self._scroll_to_caret()
 
     # -- layout ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ screen's article list and the related-links pane both work this way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual.widgets import OptionList
@@ -18,8 +18,11 @@ from textual.widgets.option_list import Option
 from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 
+#: What a list lists (the related pane: ``RelatedItem``).
+Entry = TypeVar("Entry")
 
-class LaidOutList(OptionList):
+
+class LaidOutList(OptionList, Generic[Entry]):
     """Subclasses say what to list, what to say when it is empty, and how an entry reads."""
 
     #: Options are given ids ``f"{OPTION_ID}-{number}"``.
@@ -31,7 +34,7 @@ class LaidOutList(OptionList):
         localize_bindings(self, labels)
         self._built_width = 0
 
-    def listed(self) -> Sequence[Any]:
+    def listed(self) -> Sequence[Entry]:
         """The entries shown, in order."""
         raise NotImplementedError
 
@@ -39,7 +42,7 @@ class LaidOutList(OptionList):
         """What the list says when it has no entries (interface language)."""
         raise NotImplementedError
 
-    def prompt(self, entry: Any, width: int) -> Text:
+    def prompt(self, entry: Entry, width: int) -> Text:
         """*entry* as lines already laid out and filled to *width* cells."""
         raise NotImplementedError
 

@@ -112,9 +112,10 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     class Progress(Message):
-        """Layout advanced: *done* of *total* paragraphs laid out at the current width."""
+        """Layout advanced: *done* of *total* paragraphs laid out at the current width
+        (*total* is None while the rest of the text is still being read)."""
 
-        def __init__(self, view: ArticleView, done: int, total: int) -> None:
+        def __init__(self, view: ArticleView, done: int, total: int | None) -> None:
             super().__init__()
             self.view = view
             self.done = done
@@ -147,6 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._pending: ReadingPosition | None = None
         self._restore_scheduled = False
+        self._query = ""  # what the matches are of
         self._matches: list[Match] = []
         self._matches_by_paragraph: dict[int, list[tuple[int, Match]]] = {}
         self._current_match = -1
@@ -155,6 +157,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._worker_due: tuple[_Layout, int] | None = None
         self._pass_style: Style | None = None  # the base style during one render pass
         self._follow_end = False  # End was pressed before the layout was complete
+        self._more_to_come = False  # only the text's beginning is shown (see extend)
 
     # ----------------------------------------------------------------- content
     def show(
@@ -164,14 +167,18 @@ class ArticleView(ScrollView, can_focus=True):
         *,
         direction: str = "rtl",
         position: ReadingPosition | None = None,
+        whole: bool = True,
     ) -> None:
         """Display *document*, whose logical paragraph texts are *paragraphs*.
 
-        Paragraph 0 is drawn as the title and paragraph 1 as the metadata line.
+        Paragraph 0 is drawn as the title and paragraph 1 as the metadata line. When
+        not *whole*, these are the text's first paragraphs and :meth:`extend` brings
+        the rest: till then the layout is not complete.
         """
         self.document = document
         self.paragraphs = list(paragraphs)
         self.direction = direction
+        self._more_to_come = not whole
         self._layouts.clear()
         self._layout = None
         self._line_cache.clear()
@@ -181,6 +188,31 @@ class ArticleView(ScrollView, can_focus=True):
         self._drawn = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
+
+    def extend(self, document: Document, paragraphs: Sequence[str]) -> None:
+        """The whole text of the document shown in part (``show(whole=False)``):
+        *document*'s first paragraphs are those shown, so the rows laid out so far stay,
+        as do the place and the search; the rest is laid out as usual."""
+        if self.document is None or len(paragraphs) < len(self.paragraphs):
+            return
+        self._more_to_come = False
+        if self._drawn is self.document:
+            self._drawn = document  # the text on screen is this document's beginning
+        self.document = document
+        self.paragraphs = list(paragraphs)
+        for layout in self._layouts.values():
+            layout.complete = layout.next_paragraph >= len(self.paragraphs)
+        if self._query:
+            # The matches found so far come first in the whole text too: the current
+            # one keeps its number.
+            self._find(self._query)
+        self._relayout()
+
+    def give_up_the_rest(self) -> None:
+        """The rest of a text shown in part cannot come: its beginning is all there is."""
+        if self._more_to_come:
+            self._more_to_come = False
+            self._after_rows_added()
 
     def configure(self, *, mode: str, harakat: str, shape: bool, measure: int) -> None:
         """Change the display options; the text is laid out again, the position kept."""
@@ -293,11 +325,19 @@ class ArticleView(ScrollView, can_focus=True):
                 return
             self.app.call_from_thread(self._append_rows, layout, generation, batch)
 
+    class LayoutFailed(Message):
+        """The rest of the text could not be laid out (the rows so far stay): the
+        screen says so."""
+
+        def __init__(self, view: ArticleView, error: BaseException | None) -> None:
+            super().__init__()
+            self.view = view
+            self.error = error
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The rest of the article could not be laid out: say so (the lines laid out
-        so far stay on screen)."""
         if event.state == WorkerState.ERROR and event.worker.group == "layout":
-            self.app.notify_error(event.worker.error, "error.layout")  # type: ignore[attr-defined]
+            event.stop()
+            self.post_message(self.LayoutFailed(self, event.worker.error))
 
     def _append_rows(
         self, layout: _Layout, generation: int, batch: list[tuple[int, list[Line]]]
@@ -323,8 +363,9 @@ class ArticleView(ScrollView, can_focus=True):
             self.call_after_refresh(self._restore, pending)
         if self._follow_end:
             self._jump(self.max_scroll_y)
-            self._follow_end = not layout.complete
-        self.post_message(self.Progress(self, layout.next_paragraph, len(self.paragraphs)))
+            self._follow_end = not self.layout_complete
+        total = None if self._more_to_come else len(self.paragraphs)
+        self.post_message(self.Progress(self, layout.next_paragraph, total))
         self.refresh()
 
     def _restore(self, target: ReadingPosition) -> None:
@@ -351,8 +392,14 @@ class ArticleView(ScrollView, can_focus=True):
         return self._pending is None and not self._restore_scheduled
 
     @property
+    def whole(self) -> bool:
+        """False while only the text's beginning is shown (see :meth:`extend`)."""
+        return not self._more_to_come
+
+    @property
     def layout_complete(self) -> bool:
-        return self._layout is not None and self._layout.complete
+        """True when the whole text is laid out at the current width."""
+        return self._layout is not None and self._layout.complete and not self._more_to_come
 
     @property
     def rows(self) -> Sequence[Line | None]:
@@ -399,9 +446,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._follow_end = not self.layout_complete
         self._jump(self.max_scroll_y)
 
-    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._follow_end = False
-        super()._on_mouse_scroll_up(event)
+    def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
+        self._follow_end = False  # then Textual's own handler scrolls
 
     # ---------------------------------------------------------------- position
     def _top_line(self) -> Line | None:
@@ -439,14 +485,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def search(self, query: str) -> int:
         """Highlight *query* everywhere; go to the first match at or after the top line."""
-        # Matched in the engine's own paragraph text: its line maps index into it.
-        searched = self.document.paragraphs if self.document is not None else self.paragraphs
-        self._matches = find_matches(searched, query)
-        self._matches_by_paragraph = {}
-        for number, match in enumerate(self._matches):
-            self._matches_by_paragraph.setdefault(match.paragraph, []).append((number, match))
+        self._find(query)
         self._current_match = -1
-        self._line_cache.clear()
         if self._matches:
             here = self.position()
             after = [n for n, m in enumerate(self._matches) if (m.paragraph, m.start) >= here]
@@ -454,7 +494,18 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
         return len(self._matches)
 
+    def _find(self, query: str) -> None:
+        # Matched in the engine's own paragraph text: its line maps index into it.
+        searched = self.document.paragraphs if self.document is not None else self.paragraphs
+        self._query = query
+        self._matches = find_matches(searched, query)
+        self._matches_by_paragraph = {}
+        for number, match in enumerate(self._matches):
+            self._matches_by_paragraph.setdefault(match.paragraph, []).append((number, match))
+        self._line_cache.clear()
+
     def clear_search(self) -> None:
+        self._query = ""
         self._matches = []
         self._matches_by_paragraph = {}
         self._current_match = -1

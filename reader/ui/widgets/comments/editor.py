@@ -183,7 +183,7 @@ class CommentEditor(Widget, can_focus=True):
         """Printable keys are text here, not the screen's shortcuts."""
         return character is not None and character.isprintable()
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -195,13 +195,16 @@ class CommentEditor(Widget, can_focus=True):
         if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
-            if self.buffer.insert(event.character):
-                self._after_edit()
+            self.insert(event.character)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()
-        if self.buffer.insert(event.text):
+        self.insert(event.text)
+
+    def insert(self, text: str) -> None:
+        """Type *text* at the caret (replacing the selection), as keys and pastes do."""
+        if self.buffer.insert(text):
             self._after_edit()
 
     def action_move(self, direction: int, select: bool = False) -> None:

@@ -5,14 +5,14 @@ shown (:meth:`CommentPane.set_article`). For an article with a comment form the 
 loads that article's draft (or a new one pre-filled with the remembered identity),
 validates as the user types, and saves every change within one second (even during
 continuous typing), when focus leaves the pane, when the article changes and when the
-pane is unmounted (quitting). Storage problems are shown in the pane's status line. A
-save that conflicts with another window's, a recovery file left by a save that failed,
-and the other versions the library keeps are announced in a banner at the top of the
-pane, where the writer looks; ``ctrl+o`` views the other text and restores it (the
-current one is kept aside: nothing typed is lost). The fields' messages show once the
-writer has typed in the form (or typed this draft before): an untouched form, even
-one pre-filled with the remembered name, is not an error. For an article without a
-form the pane says so.
+pane is unmounted (quitting). A save the library refuses (why, and where a read-only
+library's draft was kept instead), a save that conflicts with another window's, a
+recovery file left by a save that failed, and the other versions the library keeps
+are announced in a banner at the top of the pane, where the writer looks; ``ctrl+o``
+views the other text and restores it (the current one is kept aside: nothing typed is
+lost). The fields' messages show once the writer has typed in the form (or typed this
+draft before): an untouched form, even one pre-filled with the remembered name, is not
+an error. For an article without a form the pane says so.
 
 Hosting it without the reading screen (tests, benchmarks)::
 
@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import TYPE_CHECKING, Any, ClassVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -47,13 +48,15 @@ from reader.comments.store import DraftStore, DraftTarget
 from reader.comments.validation import validate
 from reader.comments.versions import OtherVersion, other_versions, restore
 from reader.errors import ReaderError
-from reader.i18n import default_language, message
+from reader.i18n import Translator, default_language, message
+from reader.ui.labels import Labels
 from reader.ui.widgets.comments.bidi_text import BidiText
 from reader.ui.widgets.comments.editor import CommentEditor
 from reader.ui.widgets.comments.remember import RememberBox
 
 if TYPE_CHECKING:
-    from reader.ui.labels import Labels
+    from reader.articles import Article
+    from reader.library import Library
 
 
 class CommentPane(Vertical, can_focus=True):
@@ -67,6 +70,7 @@ class CommentPane(Vertical, can_focus=True):
     CommentPane > #comment-form {
         width: 1fr;
         height: auto;
+        padding: 0 1;
     }
     CommentPane > #comment-banner {
         height: auto;
@@ -79,6 +83,15 @@ class CommentPane(Vertical, can_focus=True):
         height: 1fr;
         padding: 0 0 0 1;
         scrollbar-size-vertical: 1;
+    }
+    /* The Arabic interface reads from the right: the banner's mark and the form's
+       margin are on that side. */
+    CommentPane.-rtl > #comment-banner {
+        border-left: none;
+        border-right: thick $warning;
+    }
+    CommentPane.-rtl > #comment-fields {
+        padding: 0 1 0 0;
     }
     CommentPane .comment-heading {
         text-style: bold;
@@ -116,13 +129,13 @@ class CommentPane(Vertical, can_focus=True):
         # Shown in the footer while the form has the focus (its letters are text then).
         Binding("ctrl+k", "keep_mine", "key.keep_mine"),
         Binding("ctrl+t", "take_theirs", "key.take_theirs"),
-        Binding("ctrl+o", "view_other", "view the other version", show=False),
+        Binding("ctrl+o", "view_other", "key.other_version", show=False),
         Binding("ctrl+s", "save", "key.save_draft"),
         Binding("tab", "field(1)", "key.next_field"),
         Binding("shift+tab", "field(-1)", "key.prev_field", show=False),
     ]
 
-    def __init__(self, store: DraftStore | Any, target: DraftTarget | None = None, *,
+    def __init__(self, store: DraftStore | Library, target: DraftTarget | None = None, *,
                  labels: Labels | None = None, bidi: str = "app",
                  language: str | None = None, direction: str = "rtl",
                  name: str | None = None, id: str | None = None,
@@ -145,13 +158,13 @@ class CommentPane(Vertical, can_focus=True):
         self.language = language or (labels.translate.lang if labels else default_language())
         self.direction = direction
         self.session: DraftSession | None = None
-        self.article: Any = None
+        self.article: Article | None = None
         self._has_form = False
         self._pending_target = target
         self._save_timer: Timer | None = None
         self._loading = False
         self._status_note: str | None = None
-        self._closing = False
+        self._unmounting = False
         self._touched: set[str] = set()  # fields the writer has typed in, this article
         self._others: list[OtherVersion] = []  # the draft's other versions, newest first
         self._resting = False  # focused by Escape from a field: keys are commands again
@@ -179,7 +192,7 @@ class CommentPane(Vertical, can_focus=True):
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         return self._typing and character is not None and character.isprintable()
 
-    async def _on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         # A key typed in the instant between focusing the pane and the editor taking
         # the focus belongs to the comment, not to the screen's shortcuts.
         if self._typing and self.has_focus and event.is_printable and event.character:
@@ -187,8 +200,7 @@ class CommentPane(Vertical, can_focus=True):
             event.prevent_default()
             editor = self.editor("comment")
             self.screen.set_focus(editor)
-            if editor.buffer.insert(event.character):
-                editor._after_edit()
+            editor.insert(event.character)
 
     def action_field(self, step: int) -> None:
         """Tab/Shift+Tab: the next or previous field; past the first or last, the host's
@@ -215,10 +227,15 @@ class CommentPane(Vertical, can_focus=True):
 
     # -- layout ----------------------------------------------------------------------
     def _t(self, key: str, **values: object) -> str:
-        """The comment form's string *key* (its catalogue key without ``comment.``)."""
-        return message(self.language, f"comment.{key}", **values)
+        """The comment form's string *key* (its catalogue key without ``comment.``), its
+        values laid in as isolates and its numbers in the chosen digits (see
+        :meth:`Labels.sentence`)."""
+        labels = self.labels
+        if labels is None or labels.translate.lang != self.language:
+            labels = _plain_labels(self.language)
+        return labels.sentence(f"comment.{key}", **values)
 
-    def _text(self, text: str, **kwargs: Any) -> BidiText:
+    def _text(self, text: str, **kwargs: str) -> BidiText:
         return BidiText(text, bidi=self.bidi, direction=self._ui_direction, **kwargs)
 
     @property
@@ -259,6 +276,7 @@ class CommentPane(Vertical, can_focus=True):
                 editor.refresh(layout=True)
         if language is not None:
             self.language = language
+        self.set_class(self._ui_direction == "rtl", "-rtl")
         for text in self.query(BidiText):
             text.bidi = self.bidi
             text.direction = self._ui_direction
@@ -275,6 +293,7 @@ class CommentPane(Vertical, can_focus=True):
             self._show_no_form()
 
     def on_mount(self) -> None:
+        self.set_class(self._ui_direction == "rtl", "-rtl")
         self._show_form(False)
         if self._pending_target is not None:
             target, self._pending_target = self._pending_target, None
@@ -296,7 +315,7 @@ class CommentPane(Vertical, can_focus=True):
         static.update(Text(text, style="dim"))
 
     # -- hosting API -------------------------------------------------------------------
-    def set_article(self, article: Any) -> None:
+    def set_article(self, article: Article) -> None:
         """Show the draft of *article*, or say that it has no comment form."""
         self.article = article
         if article.comment_form is None:
@@ -401,7 +420,7 @@ class CommentPane(Vertical, can_focus=True):
 
     def on_unmount(self) -> None:
         # Quitting: save, but the form's widgets are already gone, so show nothing.
-        self._closing = True
+        self._unmounting = True
         self._save_or_keep()
 
     def save_before_exit(self) -> None:
@@ -423,7 +442,7 @@ class CommentPane(Vertical, can_focus=True):
     def _after_save(self, outcome: SaveOutcome) -> None:
         if outcome.status == "failed":
             self._schedule(RETRY_DELAY)  # keep trying; the draft stays in memory
-        if outcome.status == "conflict" and not self._closing:  # quitting: no banner left
+        if outcome.status == "conflict" and not self._unmounting:  # quitting: no banner left
             self._focus_on_banner()
         self._refresh_feedback()
         if self.is_attached:
@@ -461,7 +480,7 @@ class CommentPane(Vertical, can_focus=True):
         try:
             self._others = other_versions(self.store, session.target.article_id) if session \
                 else []
-        except (ReaderError, OSError, sqlite3.Error):  # the status line already says why
+        except (ReaderError, OSError, sqlite3.Error):  # the banner already says why
             self._others = []
 
     def _focus_on_banner(self) -> None:
@@ -474,6 +493,11 @@ class CommentPane(Vertical, can_focus=True):
             return ""
         if session.conflict is not None:
             return self._t("banner.conflict")
+        if session.error is not None:  # the library refused: why, and where the text is
+            if session.error.reason == "readonly_kept":
+                return self._t("banner.readonly_kept", path=session.error.detail)
+            detail = self._t(f"reason.{session.error.reason}", detail=session.error.detail)
+            return self._t("status.save_failed", reason=detail)
         if not self._others:
             return ""
         latest = self._others[0]
@@ -556,7 +580,7 @@ class CommentPane(Vertical, can_focus=True):
         Messages appear once something has been typed: an untouched form is not
         an error, only not ready.
         """
-        if self._closing:
+        if self._unmounting:
             return
         session = self.session
         draft = session.draft if session else self.draft
@@ -567,7 +591,7 @@ class CommentPane(Vertical, can_focus=True):
         for field in FIELDS:
             state = check.fields[field]
             counter = self.query_one(f"#bytes-{field}", BidiText)
-            counter.update(self._t("bytes", used=state.used, limit=state.limit))
+            counter.update(self._t("bytes", used=f"{state.used:,}", limit=f"{state.limit:,}"))
             counter.set_class(state.over_limit, "-over")
             error = state.error if started else None
             self.query_one(f"#error-{field}", BidiText).update(
@@ -578,11 +602,7 @@ class CommentPane(Vertical, can_focus=True):
             text = ""
         elif session.conflict is not None:
             text, problem = self._t("status.conflict"), True
-        elif session.error is not None:
-            reason = session.error.reason
-            detail = self._t(f"reason.{reason}", detail=session.error.detail)
-            text, problem = self._t("status.save_failed", reason=detail), True
-        else:
+        else:  # a refused save is said in the banner, at the top, where the writer looks
             parts = [self._t("status.ready") if check.ready
                      else self._t("status.not_ready", count=len(check.errors))]
             if session.dirty:
@@ -598,3 +618,10 @@ class CommentPane(Vertical, can_focus=True):
         announce = self._banner_text() if self._has_form else ""
         banner.update(announce)
         banner.display = bool(announce)
+
+
+@lru_cache(maxsize=4)
+def _plain_labels(language: str) -> Labels:
+    """The interface's words for a pane hosted without the app's labels (tests,
+    benchmarks): western digits, and the sentence rules every interface string follows."""
+    return Labels(Translator(language), "app", "keep", True)

@@ -14,7 +14,8 @@ matched are highlighted in the title and the snippet.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -26,10 +27,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.text.layout import Line
-from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.widgets.library.sources import Hits, ListSource
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.library.sources import ListEntry
 
 TITLE_LINES = 2
 SNIPPET_LINES = 2
@@ -145,7 +148,7 @@ class ArticleList(ScrollView, can_focus=True):
             self._laid_out.popitem(last=False)
         return lines
 
-    def _lay_out(self, entry: Any, width: int) -> list[Text]:
+    def _lay_out(self, entry: ListEntry, width: int) -> list[Text]:
         """Title, source and date, and a search hit's snippet, each line filled to *width*.
 
         Every line is laid out here by the engine: nothing may wrap visual-order text
@@ -159,11 +162,13 @@ class ArticleList(ScrollView, can_focus=True):
                  for line in title_lines[:TITLE_LINES]]
         if len(title_lines) > TITLE_LINES:
             lines[-1] = _mark_cut(lines[-1], rtl)
+        # Source and date: two isolates (an Arabic source keeps its shape and order, the
+        # date its digits' order) in the title's direction, the date in the chosen digits.
         when = (getattr(entry, "date", None) or "").replace("T", " ")[:16]
-        details = [sanitize_line(str(value))
-                   for value in (getattr(entry, "source", None), when) if value]
-        detail = " · ".join(details)[:width]
-        lines.append(Text(detail.rjust(width) if rtl else detail.ljust(width), style="dim"))
+        details = [value for value in (getattr(entry, "source", None), when) if value]
+        detail = self.labels.block(self.labels.listing(details, " · "), width,
+                                   direction="rtl" if rtl else "ltr")
+        lines.append(Text(detail[0].padded(width) if detail else " " * width, style="dim"))
         if isinstance(self.source, Hits):
             snippet = getattr(entry, "snippet", "") or ""
             spans = getattr(entry, "highlights", ())
@@ -261,7 +266,8 @@ def _mark_cut(text: Text, rtl: bool) -> Text:
     return text[:-1] + Text("…")
 
 
-def _styled(line: Line, width: int, spans: Any, match: Style, style: Style) -> Text:
+def _styled(line: Line, width: int, spans: Sequence[tuple[int, int]], match: Style,
+            style: Style) -> Text:
     """*line* filled to *width*, the characters drawing logical *spans* in *match*."""
     padded = line.padded(width)
     lead = len(padded) - len(line.text) if line.align_right else 0

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.library.models import ArticleSummary, SearchHit
+
+    #: What the article list shows a row of.
+    ListEntry = ArticleSummary | SearchHit
 
 PAGE_SIZE = 100
 PAGES_KEPT = 20
@@ -24,7 +31,7 @@ class ListSource(Protocol):
 
     def __len__(self) -> int: ...
 
-    def entry(self, index: int) -> Any | None:
+    def entry(self, index: int) -> ListEntry | None:
         """Entry *index*, or None when there is none."""
         ...
 
@@ -38,16 +45,16 @@ class LibraryPages:
 
     empty_key = "library.empty"
 
-    def __init__(self, library: Any, sort: str) -> None:
+    def __init__(self, library: Library, sort: str) -> None:
         self.library = library
         self.sort = sort
         self._length = library.count()
-        self._pages: OrderedDict[int, Sequence[Any]] = OrderedDict()
+        self._pages: OrderedDict[int, Sequence[ArticleSummary]] = OrderedDict()
 
     def __len__(self) -> int:
         return self._length
 
-    def entry(self, index: int) -> Any | None:
+    def entry(self, index: int) -> ArticleSummary | None:
         if not 0 <= index < self._length:
             return None
         number, within = divmod(index, PAGE_SIZE)
@@ -70,13 +77,13 @@ class Hits:
 
     empty_key = "library.no_hits"
 
-    def __init__(self, hits: Sequence[Any]) -> None:
+    def __init__(self, hits: Sequence[SearchHit]) -> None:
         self.hits = list(hits)
 
     def __len__(self) -> int:
         return len(self.hits)
 
-    def entry(self, index: int) -> Any | None:
+    def entry(self, index: int) -> SearchHit | None:
         return self.hits[index] if 0 <= index < len(self.hits) else None
 
     def position(self, article_id: str) -> int | None:

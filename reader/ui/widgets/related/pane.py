@@ -7,7 +7,7 @@ or passed through ``sanitize_line`` before they reach the option list.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -15,12 +15,19 @@ from textual.message import Message
 from textual.widgets import OptionList
 
 from reader.articles.display import relevance_bar
+from reader.text.direction import base_level
 from reader.text.sanitize import sanitize_line
 from reader.ui.labels import Labels
 from reader.ui.widgets.laid_out_list import LaidOutList
 
+if TYPE_CHECKING:
+    from reader.library.models import RelatedItem
 
-class RelatedPane(LaidOutList):
+#: Between the shared terms: the Arabic comma in a right-to-left line, else a comma.
+_TERM_SEPARATORS = {"rtl": "، ", "ltr": ", "}
+
+
+class RelatedPane(LaidOutList["RelatedItem"]):
     """A list of ``library.related()`` items (title, url, article_id, score, kind).
 
     An item with an ``article_id`` is in the library and opens in the reader
@@ -54,20 +61,20 @@ class RelatedPane(LaidOutList):
 
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
         super().__init__(labels, id=id)
-        self.items: list[Any] = []
+        self.items: list[RelatedItem] = []
 
-    def set_items(self, items: Sequence[Any]) -> None:
-        """Show *items* (``RelatedItem``-like objects)."""
+    def set_items(self, items: Sequence[RelatedItem]) -> None:
+        """Show *items* (from ``library.related()``)."""
         self.items = list(items)
         self._rebuild()
 
-    def listed(self) -> Sequence[Any]:
+    def listed(self) -> Sequence[RelatedItem]:
         return self.items
 
     def empty_message(self) -> str:
         return self.labels("related.none")
 
-    def prompt(self, item: Any, width: int) -> Text:
+    def prompt(self, item: RelatedItem, width: int) -> Text:
         """The title laid out to *width*, then why the article is listed (a relevance
         bar and the key terms it shares) or, for the page's own links, where it leads."""
         lines = self.labels.block(item.title or "", width, direction="rtl")
@@ -75,8 +82,8 @@ class RelatedPane(LaidOutList):
         rtl = lines[0].rtl if lines else self.labels.rtl
         prompt = Text(title, no_wrap=True, overflow="ellipsis")
         prompt.append("\n")
-        if getattr(item, "relevance", None) is not None:
-            prompt.append(self._reason(item, width))
+        if item.relevance is not None:
+            prompt.append(self._reason(item, item.relevance, width))
             return prompt
         if item.article_id:
             where = self.labels("related.stored")
@@ -85,13 +92,18 @@ class RelatedPane(LaidOutList):
         prompt.append(Text(where.rjust(width) if rtl else where, style="dim"))
         return prompt
 
-    def _reason(self, item: Any, width: int) -> Text:
+    def _reason(self, item: RelatedItem, relevance: float, width: int) -> Text:
         """``●●●○○ إيران، النووي، طهران``: one line holding as many whole terms as fit,
-        in the direction of the terms (the seed's words)."""
+        in the direction of the terms (the seed's words), with that direction's comma.
+        Each term is an isolate, so a Latin term beside an Arabic one (or two Latin ones
+        in an Arabic line) stays whole and the commas land between the terms."""
         terms = list(item.shared_terms)
+        direction = "rtl" if base_level(" ".join(terms)) else "ltr"
+        separator = _TERM_SEPARATORS[direction]
         while True:
-            reason = " ".join((relevance_bar(item.relevance), "، ".join(terms))).strip()
-            lines = self.labels.block(reason, width, direction="rtl")
+            listed = self.labels.listing(terms, separator)
+            reason = " ".join((relevance_bar(relevance), listed)).strip()
+            lines = self.labels.block(reason, width, direction=direction)
             if len(lines) <= 1 or not terms:
                 break
             terms.pop()
@@ -113,7 +125,7 @@ class RelatedPane(LaidOutList):
             url = sanitize_line(item.url) if item.url else None
             self.post_message(self.CopyUrl(url))
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A mouse click (or enter handled by OptionList itself) lands here.
         event.stop()
         if 0 <= event.option_index < len(self.items):

@@ -1,10 +1,15 @@
-"""Hostile inputs for the hostile suite: fragments an attacker would put in an article,
-and articles (in every stored-file form) built from them, reproducibly from a seed."""
+"""Hostile inputs: fragments an attacker would put in an article, and articles (in every
+stored-file form) built from them, reproducibly from a seed.
+
+Shared by the hostile tests of each area (tests/articles, tests/cli, tests/ui); their
+long sweeps carry the ``hostile`` marker and run with ``-m hostile``.
+"""
 
 from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -57,6 +62,19 @@ def random_article(rng: random.Random, number: int) -> tuple[str, bytes]:
                 f"{body}</article></body></html>")
         return f"a{number}.html", page.encode("utf-8", "surrogatepass")
     return f"a{number}.txt", (title + "\n\n" + fields["content"]).encode("utf-8", "surrogatepass")
+
+
+def write_corpus(folder: Path, count: int, seed: int) -> list[Path]:
+    """*count* hostile articles written into *folder*, the same ones for the same seed."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        name, data = random_article(rng, number)
+        path = folder / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
 
 
 def leaks(text: str, *, bidi: bool = True) -> list[str]:

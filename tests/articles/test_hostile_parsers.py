@@ -19,7 +19,7 @@ from reader.articles.json_articles import parse_json, parse_json_lines, stream_j
 from reader.articles.model import Article
 from reader.articles.parse import read_bytes
 from reader.errors import InputError
-from tests.hostile.corpus import CONTROL_CODES, hostile_text
+from tests.hostile_input import CONTROL_CODES, hostile_text
 
 SMALL = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LONG = settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))

@@ -1,0 +1,209 @@
+"""A long article is painted from its beginning; the rest is read after the first paint.
+
+Nothing before the first paint reads or prepares the whole text; the reader sees
+progress while the rest is read and laid out, and the rows already on screen stay.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.library import Library
+from reader.text.layout import Document
+from reader.ui.screens import reading
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.article import ArticleView, ReadingPosition
+from tests.ui.conftest import make_app, settle_reading
+
+SIZE = (100, 30)
+#: The bytes read before the first paint, made small so that a short text is "long".
+OPENING = 8 * 1024
+PARAGRAPHS = 400
+
+
+@pytest.fixture
+def long_article(library: Any, tmp_path: Path, monkeypatch: Any) -> str:
+    monkeypatch.setattr(reading, "OPENING_BYTES", OPENING)
+    path = tmp_path / "long.txt"
+    body = "\n\n".join(
+        f"الفقرة {n}: أعلنت الحكومة اليوم عن خطة جديدة لتطوير التعليم في المدن والقرى"
+        for n in range(PARAGRAPHS)
+    )
+    path.write_text("نص طويل جدا\n\n" + body + "\n", encoding="utf-8")
+    return str(library.resolve(str(path)).id)
+
+
+class _WholeReads:
+    """Counts reads of whole articles (``Library.get``), and holds them at a gate."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        self.calls = 0
+        self.gate = threading.Event()
+        self.gate.set()
+        get = Library.get
+
+        def counted(library: Library, article_id: str) -> Any:
+            self.calls += 1
+            self.gate.wait(timeout=60)
+            return get(library, article_id)
+
+        monkeypatch.setattr(Library, "get", counted)
+
+
+async def _wait(pilot: Any, condition: Any, what: str) -> None:
+    for _ in range(600):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never: {what}")
+
+
+async def test_the_first_paint_reads_only_the_beginning(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    reads = _WholeReads(monkeypatch)
+    at_first_render: list[tuple[int, bool, int]] = []
+    render_line = ArticleView.render_line
+
+    def recording(view: ArticleView, y: int) -> Any:
+        if not at_first_render and view.rows:
+            at_first_render.append((reads.calls, view.whole, len(view.paragraphs)))
+        return render_line(view, y)
+
+    monkeypatch.setattr(ArticleView, "render_line", recording)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reading(pilot)
+        view = app.screen.query_one(ArticleView)
+        calls, whole, shown = at_first_render[0]
+        assert calls == 0 and not whole  # nothing read the whole text before the paint
+        assert 2 < shown < PARAGRAPHS // 2  # the title, the metadata, the first paragraphs
+        await _wait(pilot, lambda: view.layout_complete, "the whole text laid out")
+        assert view.whole and len(view.paragraphs) == PARAGRAPHS + 2
+        assert view.document is app.kept_document(long_article)
+        assert sum(1 for row in view.rows if row is None) == PARAGRAPHS + 1
+        await pilot.press("G")  # the end of the whole text, not of its beginning
+        assert view.scroll_y + view.scrollable_content_region.height == len(view.rows)
+
+
+async def test_the_rows_on_screen_stay_while_the_rest_comes(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    reads = _WholeReads(monkeypatch)
+    reads.gate.clear()
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await _wait(pilot, lambda: reads.calls == 1, "the whole text asked for")
+        assert not view.whole and not view.layout_complete
+        assert view.border_subtitle is not None
+        assert str(view.border_subtitle) == "Loading the rest…"
+        await pilot.press("pagedown", "j")
+        place = view.position()
+        top = view.scroll_y
+        rows_before = list(view.rows)
+        view.search("الفقرة 3")
+        assert view.matches and view.current_match >= 0
+        found, current = len(view.matches), view.matches[view.current_match]
+        await pilot.press("G")  # End before the rest is there: the view follows it
+        reads.gate.set()
+        await _wait(pilot, lambda: view.layout_complete, "the whole text laid out")
+        assert view.rows[: len(rows_before)] == rows_before  # laid out once, kept
+        assert len(view.matches) > found  # the search covers the whole text now
+        assert view.matches[view.current_match] == current  # the same match is current
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y  # End followed the rows as they came
+        assert not view.border_subtitle
+        view.clear_search()
+        view.scroll_to(0, top, animate=False, immediate=True, force=True)
+        await pilot.pause()
+        assert view.position() == place
+
+
+async def test_progress_shows_while_the_rest_is_laid_out(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    gate = threading.Event()
+    paragraph_lines = Document.paragraph_lines
+
+    def gated(document: Document, index: int, options: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(timeout=60)
+        return paragraph_lines(document, index, options)
+
+    monkeypatch.setattr(Document, "paragraph_lines", gated)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await _wait(pilot, lambda: view.whole, "the whole text read")
+        await pilot.pause()
+        subtitle = view.border_subtitle
+        assert subtitle is not None
+        done = len([row for row in view.rows if row is None]) + 1
+        assert str(subtitle) == f"Laying out… {done}/{PARAGRAPHS + 2}"
+        gate.set()
+        await _wait(pilot, lambda: view.layout_complete, "the whole text laid out")
+        await pilot.pause()
+        assert not view.border_subtitle
+
+
+async def test_a_place_beyond_the_beginning_is_read_whole_before_the_paint(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    from reader.ui.app import position_key
+
+    deep = PARAGRAPHS - 10
+    library.set_state(position_key(long_article), [deep, 0])
+    reads = _WholeReads(monkeypatch)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reading(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert reads.calls == 1 and view.whole
+        await _wait(pilot, lambda: view.settled, "the place restored")
+        assert view.position() == ReadingPosition(deep, 0)
+
+
+async def test_a_layout_that_fails_says_so(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    paragraph_lines = Document.paragraph_lines
+
+    def failing(document: Document, index: int, options: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            raise MemoryError("no room")
+        return paragraph_lines(document, index, options)
+
+    monkeypatch.setattr(Document, "paragraph_lines", failing)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await _wait(pilot, lambda: any("Cannot lay out the article" in str(n.message)
+                                       for n in app._notifications), "the failure said")
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.query_one(ArticleView).rows  # the beginning stays
+
+
+async def test_a_rest_that_cannot_be_read_says_so_and_keeps_the_beginning(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    from reader.errors import ReaderError
+
+    def failing(library: Library, article_id: str) -> Any:
+        raise ReaderError("the disk went away")
+
+    monkeypatch.setattr(Library, "get", failing)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reading(pilot)  # the related links come all the same
+        await _wait(pilot, lambda: any("the disk went away" in str(n.message)
+                                       for n in app._notifications), "the failure said")
+        assert app.screen.related_loaded
+        view = app.screen.query_one(ArticleView)
+        await _wait(pilot, lambda: view.layout_complete, "the beginning laid out")
+        await pilot.pause()
+        assert view.rows and not view.border_subtitle  # no "Loading the rest…" left
+        assert len(view.paragraphs) < PARAGRAPHS
