@@ -6,7 +6,8 @@ Usage: python benchmarks/cat.py [--runs N] [--inputs short,corpus,big,million] [
 For each input, runs ``rtl-reader cat --raw --width 80 FILE`` (``--mode stdin``:
 the file on standard input, ``cat -``) and GNU FriBidi's ``fribidi --width 80 FILE``
 (Debian's ``libfribidi-bin``) one after the other, N times, so both see the same
-load on a busy machine; prints the medians of wall time, their ratio (targets:
+load on a busy machine; prints the medians of wall time and of CPU time (user + system,
+steadier when other work shares the machine), their ratios (targets:
 within 5x on the corpus text and on the short paragraphs, within 10x on the big
 files), the median of the per-pair ratios, and the peak RSS of each (target: at
 most 300 MB on the big files; as ``/usr/bin/time`` reports it).
@@ -56,10 +57,11 @@ def input_path(name: str) -> Path:
     return inputs.ensure(name)
 
 
-def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, int]:
-    """Wall time of ``command`` (output discarded) and its peak RSS in KiB, as
-    ``/usr/bin/time`` reports it (``wait4`` would count the forked Python before exec)."""
-    timer = ["/usr/bin/time", "-f", "%M"] if os.path.exists("/usr/bin/time") else []
+def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, float, int]:
+    """Wall time of ``command`` (output discarded), its CPU time (user + system) and its
+    peak RSS in KiB, as ``/usr/bin/time`` reports them (``wait4`` would count the forked
+    Python before exec). On a busy machine CPU time is the steadier figure."""
+    timer = ["/usr/bin/time", "-f", "%M %U %S"] if os.path.exists("/usr/bin/time") else []
     with open(stdin_path or os.devnull, "rb") as stdin:
         start = time.perf_counter()
         result = subprocess.run([*timer, *command], stdin=stdin, stdout=subprocess.DEVNULL,
@@ -67,8 +69,12 @@ def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, int]:
         elapsed = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"{command} exited with {result.returncode}: {result.stderr[-500:]!r}")
-    lines = result.stderr.decode(errors="replace").split()
-    return elapsed, int(lines[-1]) if timer and lines and lines[-1].isdigit() else 0
+    fields = result.stderr.decode(errors="replace").split()[-3:]
+    try:
+        rss, user, system = int(fields[0]), float(fields[1]), float(fields[2])
+    except (ValueError, IndexError):  # no /usr/bin/time
+        return elapsed, elapsed, 0
+    return elapsed, user + system, rss
 
 
 def layout_seconds(text: str, rules: bool) -> float:
@@ -83,8 +89,7 @@ def layout_seconds(text: str, rules: bool) -> float:
     real, real_batch = wrap.word_answers, batch.wrap_asking_at_breaks
     if not rules:
         wrap.word_answers = lambda *_args, **_kwargs: {}
-        batch.wrap_asking_at_breaks = lambda text, width, codes=None: wrap.wrap_table(
-            wrap.word_table(text, known_codes=codes, rules=False), width)
+        batch.wrap_asking_at_breaks = wrap.wrap_at_spaces
     gc.disable()
     try:
         start = time.process_time()
@@ -147,23 +152,28 @@ def main() -> int:
         theirs_command = [fribidi, "--width", "80", str(path)]
         if name == args.inputs.split(",")[0]:  # fill the bytecode cache, on a small text
             run_once([*reader, "cat", "--raw", "--width", "80", str(inputs.VOCALISED)], None)
-        ours, theirs, ratios = [], [], []
+        ours, theirs, ratios, ours_cpu, theirs_cpu = [], [], [], [], []
         ours_rss = theirs_rss = 0
         for _ in range(args.runs):
-            wall, rss = run_once(ours_command, stdin)
+            wall, cpu, rss = run_once(ours_command, stdin)
             ours.append(wall)
+            ours_cpu.append(cpu)
             ours_rss = max(ours_rss, rss)
-            wall_ref, rss = run_once(theirs_command, None)
+            wall_ref, cpu, rss = run_once(theirs_command, None)
             theirs.append(wall_ref)
+            theirs_cpu.append(cpu)
             theirs_rss = max(theirs_rss, rss)
             ratios.append(wall / wall_ref)
         size = path.stat().st_size / 1e6
         ratio = statistics.median(ours) / statistics.median(theirs)
+        cpu_ratio = statistics.median(ours_cpu) / max(statistics.median(theirs_cpu), 0.005)
         print(f"{name} ({path.name}, {size:.2f} MB): rtl-reader cat {statistics.median(ours):.3f} s"
               f" (peak RSS {ours_rss / 1024:.0f} MiB), fribidi {statistics.median(theirs):.3f} s"
               f" (peak RSS {theirs_rss / 1024:.0f} MiB): {ratio:.1f}x "
               f"(median of pair ratios {statistics.median(ratios):.1f}x; "
-              f"target <= {TARGETS.get(name, 5.0):.0f}x)")
+              f"target <= {TARGETS.get(name, 5.0):.0f}x); CPU time "
+              f"{statistics.median(ours_cpu):.2f} s against {statistics.median(theirs_cpu):.2f} s"
+              f": {cpu_ratio:.1f}x")
     return 0
 
 

@@ -45,7 +45,8 @@ from reader.text.breaks.words import (
 
 __all__ = [
     "LineSpan", "WordTable", "cell_codes", "clusters", "one_line", "splice_word_table",
-    "text_cells", "word_table", "wrap", "wrap_asking_at_breaks", "wrap_steps", "wrap_table",
+    "text_cells", "word_table", "wrap", "wrap_asking_at_breaks", "wrap_at_spaces", "wrap_steps",
+    "wrap_table",
 ]
 
 #: (content_start, content_end, cells): the line's visible characters are text[start:end].
@@ -282,7 +283,7 @@ def wrap_asking_at_breaks(
     rules). A paragraph of ten lines asks about ten pairs of words, not about
     each of its punctuation marks and their neighbours.
     """
-    lines = wrap_table(word_table(text, known_codes=known_codes, rules=False), width)
+    lines = wrap_at_spaces(text, width, known_codes)
     if len(lines) < 2:
         return lines
     codes = (line_break_codes(text) if known_codes is None
@@ -309,6 +310,45 @@ def wrap_asking_at_breaks(
         ):
             continue
         return _rest_by_the_rules(text, width, known_codes, lines, number - 1)
+    return lines
+
+
+def wrap_at_spaces(text: str, width: int, known_codes: bytes | None = None) -> list[LineSpan]:
+    """Greedy wrapping at spaces only, without UAX #14 (what :func:`wrap_asking_at_breaks`
+    starts from, and the reference that measures what the rules cost)."""
+    lines = _wrap_one_cell_text(text, width, known_codes)
+    if lines is None:
+        lines = wrap_table(word_table(text, known_codes=known_codes, rules=False), width)
+    return lines
+
+
+def _wrap_one_cell_text(
+    text: str, width: int, known_codes: bytes | None
+) -> list[LineSpan] | None:
+    """Greedy wrapping at spaces (``wrap_table`` of the words between spaces) for text
+    whose every character takes one cell (news text without harakat), found with
+    ``str.rfind`` a line at a time instead of a table of its words; None for other text
+    and for a word wider than the line."""
+    if known_codes is None:
+        return None
+    codes = known_codes.translate(_TO_CELLS)
+    if codes.translate(None, b"a ") or b" " not in codes:
+        return None
+    end = len(text.rstrip(" "))
+    start = len(text) - len(text.lstrip(" "))
+    lines = []
+    while end - start > width:
+        space = text.rfind(" ", start, start + width + 1)
+        if space < 0:
+            return None
+        line_end = space  # (the line's spaces hang, and the next line starts after them)
+        while text[line_end - 1] == " ":
+            line_end -= 1
+        lines.append((start, line_end, line_end - start))
+        start = space + 1
+        while text[start] == " ":
+            start += 1
+    lines.append((start, end, end - start) if start < end else (0, 0, 0))
     return lines
 
 
