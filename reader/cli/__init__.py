@@ -13,10 +13,14 @@ import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
-from reader.cli.say import PROG, choose_language, prefixed, text
+from reader.cli.say import PROG, choose_language, emit, for_stream, prefixed, text
 from reader.errors import ReaderError, UsageError
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 #: command name -> its module under reader.cli; its one-line help is the catalogue's
 #: ``cli.command.NAME``.
@@ -39,6 +43,23 @@ class _Parser(argparse.ArgumentParser):
         from reader.text.sanitize import sanitize_line
 
         super().error(sanitize_line(message))
+
+    # The help, the usage and the error line are laid out for a terminal like every
+    # other message (in Arabic: shaped and in visual order, see reader.cli.say).
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        self._write(self.format_help(), file or sys.stdout)
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        self._write(self.format_usage(), file or sys.stdout)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self._write(message, sys.stderr)
+        sys.exit(status)
+
+    @staticmethod
+    def _write(message: str, stream: SupportsWrite[str]) -> None:
+        stream.write(for_stream(message, stream))
 
 
 def _build_parser(command: str | None) -> tuple[argparse.ArgumentParser, object]:
@@ -69,8 +90,7 @@ def _print_notes() -> None:
         if issubclass(category, LegacyEncoding):
             from reader.text.sanitize import sanitize_line
 
-            print(prefixed(text("cli.note", message=sanitize_line(str(message)))),
-                  file=sys.stderr)
+            emit(prefixed(text("cli.note", message=sanitize_line(str(message)))))
         else:
             show(message, category, filename, lineno, file, line)
 
@@ -84,6 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
     choose_language(None if command else _language_option(args_list))
+    try:
+        return _run(command, args_list)
+    finally:  # a caller in the same process (a test, a script) gets the locale's again
+        choose_language(None)
+
+
+def _run(command: str | None, args_list: list[str]) -> int:
     parser, module = _build_parser(command)
     args = parser.parse_args(args_list[1:] if command else args_list)
     _print_notes()
@@ -92,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         from reader.text.sanitize import sanitize_line
 
-        print(prefixed(sanitize_line(str(exc))), file=sys.stderr)
+        emit(prefixed(sanitize_line(str(exc))))
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         return 130

@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 
-from reader.cli.say import prefixed, text
+from reader.cli.say import emit, for_stream, prefixed, text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
 
     def say(line: str = "") -> None:
-        out.write(line + "\n")
+        out.write(for_stream(line, out) + "\n")
 
     kind = text("cli.doctor.terminal", kind=terminal.kind)
     say(text("cli.doctor.inside_tmux", terminal=kind) if terminal.inside_tmux else kind)
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     say(text("cli.doctor.saved", path=choices_path(),
              choices=choices or text("cli.doctor.none")))
     say()
-    out.write(text("cli.doctor.which"))
+    out.write(for_stream(text("cli.doctor.which"), out))
     width = args.width or min(72, max(30, _terminal_width() - 22))
     interactive = sys.stdout.isatty()
     for number, (mode, sample) in enumerate(sample_lines(width), 1):
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     out.flush()
     choice = args.choose
     if choice is None and not args.no_ask and interactive and sys.stdin.isatty():
-        out.write(text("cli.doctor.ask", mode=decision.mode) + " ")
+        out.write(for_stream(text("cli.doctor.ask", mode=decision.mode), out) + " ")
         out.flush()
         key = _read_key()
         say()
@@ -100,8 +100,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             path = save_choice(terminal.key, choice)
         except OSError as error:
-            print(prefixed(text("cli.doctor.not_saved", error=error), command="doctor"),
-                  file=sys.stderr)
+            emit(prefixed(text("cli.doctor.not_saved", error=error), command="doctor"))
             return 1
         say(text("cli.doctor.saved_for", terminal=terminal.key, mode=choice, path=path))
     return 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from reader.cli.arguments import article_ref
 from reader.cli.columns import add_display_options
 from reader.cli.library_options import add_library_option, open_library
-from reader.cli.say import text, warn
+from reader.cli.say import emit, text, warn
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,9 +61,9 @@ def _list(store, args: argparse.Namespace) -> int:
     recovered = recovered_files()
     if recovered:
         where = sanitize_line(str(recovery_dir()))
-        print(text("cli.drafts.recovered", count=len(recovered), where=where))
+        emit(text("cli.drafts.recovered", count=len(recovered), where=where), sys.stdout)
     if not records:
-        print(text("cli.drafts.none"))
+        emit(text("cli.drafts.none"), sys.stdout)
         return 0
     options = display_options(args)
     rows = []
@@ -124,5 +124,5 @@ def _delete(store, ref: str) -> int:
     article = store.resolve(ref)
     if article is None or not store.delete(article):
         raise ReaderError(text("cli.drafts.no_draft", article=repr(sanitize_line(ref))))
-    print(text("cli.drafts.deleted", article=sanitize_line(article)))
+    emit(text("cli.drafts.deleted", article=sanitize_line(article)), sys.stdout)
     return 0

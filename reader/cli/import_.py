@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.cli.library_options import add_library_option, open_library
-from reader.cli.say import prefixed, tell, text, warn
+from reader.cli.say import emit, prefixed, tell, text, warn
 from reader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if len(report.skipped) > SKIPPED_SHOWN:
         tell("cli.import.skipped_more", count=f"{len(report.skipped) - SKIPPED_SHOWN:,}")
     for problem in report.problems:
-        print(prefixed(sanitize_line(str(problem))), file=sys.stderr)
-    print(summary(report))
+        emit(prefixed(sanitize_line(str(problem))))
+    emit(summary(report), sys.stdout)
     return 0 if report.ok else 1
 
 

@@ -5,11 +5,17 @@ The language is the one the interface would take: ``--lang`` where the command h
 :func:`reader.i18n.default_language` reads it, so ``rtl-reader`` and the app it starts
 speak the same language. Messages for people go to standard error prefixed with the
 program's name (``rtl-reader: warning: ...``), which scripts and tests match on.
+
+On a terminal, an Arabic message is laid out by the engine as ``cat`` and ``list``
+print Arabic by default (``--bidi app``: letters joined, in visual order), so it reads
+right beside their output; written to a file or a pipe it stays logical text, for
+whatever reads it next.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import IO
 
 from reader.i18n import LANGUAGES, default_language, message
 
@@ -40,13 +46,48 @@ def prefixed(line: str, command: str | None = None) -> str:
     return f"{PROG} {command}: {line}" if command else f"{PROG}: {line}"
 
 
+def for_stream(lines: str, stream: object) -> str:
+    """*lines* (safe to print) as *stream* should get them: on a terminal, in Arabic,
+    each line laid out by the engine (shaped, visual order); else as they are."""
+    if language() == "en" or not lines.strip() or not _is_terminal(stream):
+        return lines
+    from reader.text.layout import LayoutOptions, layout_text
+
+    shown = []
+    for line in lines.split("\n"):
+        if not line.strip():
+            shown.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        width = 2 * len(line) + 2  # shaping never widens text: one screen line
+        laid_out = layout_text(line, LayoutOptions(width=width, mode="app"))
+        shown.append(indent + " ".join(part.text for part in laid_out if part.text))
+    return "\n".join(shown)
+
+
+def emit(line: str, stream: IO[str] | None = None) -> None:
+    """Write *line* (safe to print) and a newline to *stream* (standard error by
+    default), laid out for it (:func:`for_stream`), and flush: a filter's output may
+    still be coming on the other stream."""
+    out = sys.stderr if stream is None else stream
+    out.write(for_stream(line, out) + "\n")
+    out.flush()
+
+
 def tell(key: str, **values: object) -> None:
     """One line on standard error: the program's name, then the catalogue's *key*."""
-    print(prefixed(text(key, **values)), file=sys.stderr)
+    emit(prefixed(text(key, **values)))
 
 
 def warn(problem: str) -> None:
-    """``rtl-reader: warning: PROBLEM`` on standard error, flushed (a filter's output may
-    still be coming); *problem* is already safe to print."""
-    sys.stderr.write(prefixed(text("cli.warning", message=problem)) + "\n")
-    sys.stderr.flush()
+    """``rtl-reader: warning: PROBLEM`` on standard error; *problem* is already safe
+    to print."""
+    emit(prefixed(text("cli.warning", message=problem)))
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)  # a stand-in stream may have none
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False

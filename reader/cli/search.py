@@ -8,7 +8,6 @@ matches (like grep).
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,7 @@ from reader.cli.arguments import count_option
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
 from reader.cli.list_ import row_prefix
-from reader.cli.say import text
+from reader.cli.say import emit, text
 from reader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         found = print_rows(hit_rows(library.iter_search(query, limit=args.limit), options))
     if not found:
-        print(text("cli.search.none", query=repr(sanitize_line(query))), file=sys.stderr)
+        emit(text("cli.search.none", query=repr(sanitize_line(query))))
         return 1
     return 0
 

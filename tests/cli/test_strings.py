@@ -9,7 +9,9 @@ is in the catalogue in both languages.
 from __future__ import annotations
 
 import ast
+import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +151,55 @@ def test_a_bad_value_is_refused_in_the_language_asked_for(
     with pytest.raises(SystemExit):
         main(["cat", "x", "--width", "1"])
     assert "يجب أن يكون بين 2 و 10,000، لا 1" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_arabic_messages_read_right_on_a_terminal_and_stay_logical_elsewhere(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal an Arabic message is shaped and in visual order, as ``cat`` and
+    ``list`` print Arabic by default; to a file or a pipe it is the logical text."""
+    from reader.cli.say import emit, text
+    from reader.text.layout import LayoutOptions, layout_text
+
+    monkeypatch.setenv("LANGUAGE", "ar")
+    line = text("cli.drafts.none")  # لا مسودات
+    terminal, pipe = _Terminal(), io.StringIO()
+    emit(line, terminal)
+    emit(line, pipe)
+    assert pipe.getvalue() == "لا مسودات\n"
+    shown = terminal.getvalue()
+    assert shown == layout_text(line, LayoutOptions(width=40, mode="app"))[0].text + "\n"
+    assert shown.startswith("ﺕﺍﺩﻮﺴﻣ")  # the last word first, its letters joined
+    monkeypatch.setenv("LANGUAGE", "en")
+    english = _Terminal()
+    emit(text("cli.drafts.none"), english)
+    assert english.getvalue() == "no drafts\n"
+
+
+def test_the_arabic_help_is_laid_out_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    with pytest.raises(SystemExit):
+        main(["--lang", "ar", "--help"])
+    help_text = terminal.getvalue()
+    assert "ﺔﻬﺟﺍﻮﻟﺍ ﺔﻐﻟ" in help_text and "لغة الواجهة" not in help_text
+    assert "--lang {en,ar}" in help_text  # the options as typed
+
+
+def test_lang_lasts_one_run_of_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli.say import language
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    with pytest.raises(SystemExit):
+        main(["--lang", "ar", "--help"])
+    assert language() == "en"  # code run after it in the same process speaks the locale's

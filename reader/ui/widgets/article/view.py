@@ -134,6 +134,15 @@ class ArticleView(ScrollView, can_focus=True):
             self.view = view
             self.document = document
 
+    class LayoutFailed(Message):
+        """The rest of the text could not be laid out (the rows so far stay): the
+        screen says so."""
+
+        def __init__(self, view: ArticleView, error: BaseException | None) -> None:
+            super().__init__()
+            self.view = view
+            self.error = error
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.document: Document | None = None
@@ -324,15 +333,6 @@ class ArticleView(ScrollView, can_focus=True):
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._append_rows, layout, generation, batch)
-
-    class LayoutFailed(Message):
-        """The rest of the text could not be laid out (the rows so far stay): the
-        screen says so."""
-
-        def __init__(self, view: ArticleView, error: BaseException | None) -> None:
-            super().__init__()
-            self.view = view
-            self.error = error
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == "layout":
