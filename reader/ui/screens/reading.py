@@ -139,7 +139,7 @@ class ReadingScreen(Screen):
         from reader.ui.widgets.related import RelatedPane
 
         labels = self.app.labels
-        comment = CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.mode,
+        comment = CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.layout_mode,
                               id="comment")
         localize_bindings(comment, labels)  # its keys show in the footer while it has focus
         await side.mount_all([RelatedPane(labels, id="related"), comment])
@@ -216,7 +216,7 @@ class ReadingScreen(Screen):
                 related.set_labels(labels)
             comment = self._comment_pane()
             if comment is not None:
-                comment.configure(labels=labels, bidi=self.app.bidi.mode)
+                comment.configure(labels=labels, bidi=self.app.bidi.layout_mode)
             self.refresh_bindings()
 
     def _title_panes(self) -> None:
@@ -233,7 +233,7 @@ class ReadingScreen(Screen):
         """Lay the article out again for the current bidi mode, harakat, shaping and measure."""
         settings = self.app.settings
         self.query_one(ArticleView).configure(
-            mode=self.app.bidi.mode,
+            mode=self.app.bidi.layout_mode,
             harakat=settings.harakat,
             shape=settings.shape,
             measure=settings.measure,
