@@ -1,14 +1,21 @@
 """``rtl-reader cat`` as a whole process against ``fribidi --width 80``, interleaved.
 
 Usage: python benchmarks/cat.py [--runs N] [--inputs short,corpus,big,million] [--mode raw]
+       python benchmarks/cat.py --breaking [--runs N] [--inputs corpus,short]
 
 For each input, runs ``rtl-reader cat --raw --width 80 FILE`` (``--mode stdin``:
 the file on standard input, ``cat -``) and GNU FriBidi's ``fribidi --width 80 FILE``
 (Debian's ``libfribidi-bin``) one after the other, N times, so both see the same
-load on a busy machine; prints the medians of wall time, their ratio (targets:
+load on a busy machine; prints the medians of wall time and of CPU time (user + system,
+steadier when other work shares the machine), their ratios (targets:
 within 5x on the corpus text and on the short paragraphs, within 10x on the big
 files), the median of the per-pair ratios, and the peak RSS of each (target: at
 most 300 MB on the big files; as ``/usr/bin/time`` reports it).
+
+``--breaking``: the cost of UAX #14 line breaking instead, in this process: the CPU time
+of laying each input out as ``cat --raw`` does, against the same code breaking lines
+only at spaces (UAX #14 switched off), interleaved; min and median of each, and the
+cost (bound: 10%).
 
 Inputs (made by ``benchmarks/inputs.py`` in the temporary directory on first use):
 ``corpus``: the 1.75 MB vocalised corpus text; ``short``: ~1.4 MB of ~6,000 short
@@ -50,10 +57,11 @@ def input_path(name: str) -> Path:
     return inputs.ensure(name)
 
 
-def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, int]:
-    """Wall time of ``command`` (output discarded) and its peak RSS in KiB, as
-    ``/usr/bin/time`` reports it (``wait4`` would count the forked Python before exec)."""
-    timer = ["/usr/bin/time", "-f", "%M"] if os.path.exists("/usr/bin/time") else []
+def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, float, int]:
+    """Wall time of ``command`` (output discarded), its CPU time (user + system) and its
+    peak RSS in KiB, as ``/usr/bin/time`` reports them (``wait4`` would count the forked
+    Python before exec). On a busy machine CPU time is the steadier figure."""
+    timer = ["/usr/bin/time", "-f", "%M %U %S"] if os.path.exists("/usr/bin/time") else []
     with open(stdin_path or os.devnull, "rb") as stdin:
         start = time.perf_counter()
         result = subprocess.run([*timer, *command], stdin=stdin, stdout=subprocess.DEVNULL,
@@ -61,8 +69,54 @@ def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, int]:
         elapsed = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"{command} exited with {result.returncode}: {result.stderr[-500:]!r}")
-    lines = result.stderr.decode(errors="replace").split()
-    return elapsed, int(lines[-1]) if timer and lines and lines[-1].isdigit() else 0
+    fields = result.stderr.decode(errors="replace").split()[-3:]
+    try:
+        rss, user, system = int(fields[0]), float(fields[1]), float(fields[2])
+    except (ValueError, IndexError):  # no /usr/bin/time
+        return elapsed, elapsed, 0
+    return elapsed, user + system, rss
+
+
+def layout_seconds(text: str, rules: bool) -> float:
+    """CPU seconds to lay ``text`` out as ``cat --raw --width 80`` does, with UAX #14's
+    per-word answers on or off (off: lines break at spaces only)."""
+    import gc
+
+    from reader.cli.cat import render_pieces
+    from reader.text import wrap
+    from reader.text.layout import LayoutOptions, batch
+
+    real, real_batch = wrap.word_answers, batch.wrap_asking_at_breaks
+    if not rules:
+        wrap.word_answers = lambda *_args, **_kwargs: {}
+        batch.wrap_asking_at_breaks = wrap.wrap_at_spaces
+    gc.disable()
+    try:
+        start = time.process_time()
+        for _line in render_pieces([text], LayoutOptions(80)):
+            pass
+        return time.process_time() - start
+    finally:
+        gc.enable()
+        wrap.word_answers, batch.wrap_asking_at_breaks = real, real_batch
+
+
+def measure_breaking(names: list[str], runs: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    for name in names:
+        path = input_path(name)
+        text = path.read_text(encoding="utf-8")
+        layout_seconds(text, True)  # tables, caches and shaped words filled for both
+        layout_seconds(text, False)
+        on, off = [], []
+        for _ in range(runs):
+            off.append(layout_seconds(text, False))
+            on.append(layout_seconds(text, True))
+        print(f"{name} ({path.name}): breaking at spaces only {min(off):.3f} / "
+              f"{statistics.median(off):.3f} s, UAX #14 {min(on):.3f} / "
+              f"{statistics.median(on):.3f} s (CPU min / median): cost "
+              f"{min(on) / min(off) - 1:+.0%} / "
+              f"{statistics.median(on) / statistics.median(off) - 1:+.0%} (bound +10%)")
 
 
 def main() -> int:
@@ -72,7 +126,13 @@ def main() -> int:
     parser.add_argument("--mode", choices=("raw", "stdin"), default="raw")
     parser.add_argument("--reader", default=None, help="the rtl-reader command "
                         "(default: python -m reader with this Python)")
+    parser.add_argument("--breaking", action="store_true",
+                        help="measure the cost of UAX #14 line breaking instead")
     args = parser.parse_args()
+    if args.breaking:
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+        measure_breaking(args.inputs.split(","), args.runs)
+        return 0
     fribidi = shutil.which("fribidi")
     if fribidi is None:
         print("fribidi: command not found (Debian package libfribidi-bin)")
@@ -92,23 +152,28 @@ def main() -> int:
         theirs_command = [fribidi, "--width", "80", str(path)]
         if name == args.inputs.split(",")[0]:  # fill the bytecode cache, on a small text
             run_once([*reader, "cat", "--raw", "--width", "80", str(inputs.VOCALISED)], None)
-        ours, theirs, ratios = [], [], []
+        ours, theirs, ratios, ours_cpu, theirs_cpu = [], [], [], [], []
         ours_rss = theirs_rss = 0
         for _ in range(args.runs):
-            wall, rss = run_once(ours_command, stdin)
+            wall, cpu, rss = run_once(ours_command, stdin)
             ours.append(wall)
+            ours_cpu.append(cpu)
             ours_rss = max(ours_rss, rss)
-            wall_ref, rss = run_once(theirs_command, None)
+            wall_ref, cpu, rss = run_once(theirs_command, None)
             theirs.append(wall_ref)
+            theirs_cpu.append(cpu)
             theirs_rss = max(theirs_rss, rss)
             ratios.append(wall / wall_ref)
         size = path.stat().st_size / 1e6
         ratio = statistics.median(ours) / statistics.median(theirs)
+        cpu_ratio = statistics.median(ours_cpu) / max(statistics.median(theirs_cpu), 0.005)
         print(f"{name} ({path.name}, {size:.2f} MB): rtl-reader cat {statistics.median(ours):.3f} s"
               f" (peak RSS {ours_rss / 1024:.0f} MiB), fribidi {statistics.median(theirs):.3f} s"
               f" (peak RSS {theirs_rss / 1024:.0f} MiB): {ratio:.1f}x "
               f"(median of pair ratios {statistics.median(ratios):.1f}x; "
-              f"target <= {TARGETS.get(name, 5.0):.0f}x)")
+              f"target <= {TARGETS.get(name, 5.0):.0f}x); CPU time "
+              f"{statistics.median(ours_cpu):.2f} s against {statistics.median(theirs_cpu):.2f} s"
+              f": {cpu_ratio:.1f}x")
     return 0
 
 

@@ -44,7 +44,15 @@ def run(args: argparse.Namespace) -> int:
     from reader.text.output import MODES
     from reader.ui.saved_choices import choices_path, load_choices, save_choice
     from reader.ui.screens.bidi_chooser import sample_lines
-    from reader.ui.terminal import TmuxClient, ask_tmux, decide, identify, mode_sequences
+    from reader.ui.terminal import (
+        TmuxClient,
+        TmuxPassthrough,
+        ask_tmux,
+        decide,
+        identify,
+        mode_sequences,
+        needs_passthrough,
+    )
 
     environ = dict(os.environ)
     tmux = ask_tmux(environ)
@@ -71,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
     say(text("cli.doctor.picks", mode=decision.mode,
              how=text(f"cli.doctor.how.{decision.source}")))
     say("  " + text(f"strategy.{decision.mode}"))
+    if needs_passthrough(decision):
+        say("  " + text("cli.doctor.passthrough"))
     if decision.setting_unseen:
         say("  " + text("cli.doctor.setting_unseen"))
     choices = ", ".join(f"{k}={v}" for k, v in sorted(saved.items()))
@@ -80,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     out.write(for_stream(text("cli.doctor.which"), out))
     width = args.width or min(72, max(30, _terminal_width() - 22))
     interactive = sys.stdout.isatty()
-    for number, (mode, sample) in enumerate(sample_lines(width), 1):
+    # behind tmux each line's switch must reach the terminal (mlterm's OSC)
+    passthrough = TmuxPassthrough.open(environ) if interactive else None
+    for number, (mode, sample) in enumerate(sample_lines(width, terminal.kind), 1):
         enter, leave = mode_sequences(decide(mode, terminal)) if interactive else ("", "")
         current = "*" if mode == decision.mode else " "
         # Each line in its strategy's terminal mode: VTE takes a row's mode when the row
@@ -88,6 +100,12 @@ def run(args: argparse.Namespace) -> int:
         out.write(f"{enter}\n{number}{current} {mode:<16} {sample}{leave}")
     out.write("\n")
     out.flush()
+    if passthrough is not None:
+        def write(data: str) -> None:
+            out.write(data)
+            out.flush()
+
+        passthrough.close(write)
     choice = args.choose
     if choice is None and not args.no_ask and interactive and sys.stdin.isatty():
         out.write(for_stream(text("cli.doctor.ask", mode=decision.mode), out) + " ")

@@ -229,6 +229,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.doctor.how.auto": {"en": "from the table of terminals", "ar": "من جدول الطرفيات"},
     "cli.doctor.how.saved": {"en": "the choice saved for this terminal",
                              "ar": "الاختيار المحفوظ لهذه الطرفية"},
+    "cli.doctor.passthrough": {
+        "en": "behind tmux: mlterm's own layout is switched off through tmux's passthrough,"
+              " which the reader allows for its own pane while it runs",
+        "ar": "داخل tmux: يُطفأ ترتيب mlterm نفسه عبر تمرير tmux، الذي يسمح به القارئ للوحته"
+              " وحدها ما دام يعمل",
+    },
     "cli.doctor.setting_unseen": {
         "en": "this terminal has a bidi setting no program can see: check the lines below",
         "ar": "لهذه الطرفية إعداد اتجاه لا يراه أي برنامج: انظر الأسطر أدناه",
@@ -484,8 +490,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "القارئ يصل الحروف العربية ويرتبها، والطرفية ترسم الخلايا كما تصلها.",
     },
     "strategy.terminal": {
-        "en": "Logical text, unshaped: the terminal joins and orders it itself.",
-        "ar": "نص بترتيبه المنطقي دون وصل: الطرفية تصل حروفه وترتبها بنفسها.",
+        "en": "Logical text: the terminal joins and orders it itself (lam-alef and brackets"
+              " sent as this terminal needs them).",
+        "ar": "نص بترتيبه المنطقي: الطرفية تصل حروفه وترتبها بنفسها (مع لام ألف والأقواس"
+              " كما تحتاجها هذه الطرفية).",
     },
     "strategy.shaped": {
         "en": "Logical order, letters joined by the reader: the terminal orders them.",
@@ -496,8 +504,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "كالطريقة shaped، مع قلب الأقواس لطرفية لا تعكسها.",
     },
     "strategy.shaped-rlm": {
-        "en": "As shaped, without the LRM after each line (mlterm behind tmux).",
-        "ar": "كالطريقة shaped، دون علامة LRM بعد كل سطر (mlterm داخل tmux).",
+        "en": "As shaped, without the LRM after each line.",
+        "ar": "كالطريقة shaped، دون علامة LRM بعد كل سطر.",
     },
     "strategy.words": {
         "en": "The reader's order, each Arabic word backwards: the terminal flips words.",

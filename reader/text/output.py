@@ -22,18 +22,28 @@ every widget that lays text out gets it with its maps intact:
     ``shaped`` with brackets swapped beforehand, for a terminal whose bidi does
     not mirror them (Konsole).
 ``shaped-rlm``
-    ``shaped`` with the RLMs only: mlterm behind tmux draws a letter twice when
-    an LRM follows it.
+    ``shaped`` without the LRM after each line (mlterm behind tmux draws a letter
+    twice when an LRM follows it; auto now gives mlterm ``app`` there).
 ``words``
     the ``app`` line with each word that holds Arabic letters sent backwards and
     its brackets swapped back: kitty flips each right-to-left word itself.
 
-*Marked* means: a right-to-left line is sent as RLM + text + RLM + LRM, a
-left-to-right one as text + LRM. A terminal that reorders a row as one
-left-to-right paragraph then keeps the punctuation at a line's ends with the
-Arabic (the RLMs), keeps the padding in place, and never lets two panes'
-Arabic merge into one run across the border between them (the LRM ends every
-pane's text with a strong left-to-right character). The marks take no cell.
+Konsole (``shaped-mirrored``) draws a row in pieces, and a run of geometric shapes
+(``●○■□``, U+25A0-U+25FF: the related pane's relevance bar) is a piece of its own,
+drawn in its cells, left to right, apart from the text's bidi. So a right-to-left
+line that starts or ends with such a run sends it where it shows and in the order
+it shows (:func:`symbols_in_place`).
+
+*Marked* means: a right-to-left line is sent as RLE + text + PDF + LRM (a
+right-to-left embedding), a left-to-right one as text + LRM. A terminal that
+reorders a row as one left-to-right paragraph (VTE, Konsole) then lays the line
+out as the right-to-left paragraph it is: punctuation at its ends stays with the
+Arabic, and a Latin run inside it ("iPad mini 4") keeps its place between the
+Arabic on either side (bare RLMs around the text did the first but not the
+second: the runs came out in left-to-right order). It keeps the padding in
+place, and never lets two panes' Arabic merge into one run across the border
+between them (the LRM ends every pane's text with a strong left-to-right
+character). The marks take no cell.
 
 Pure: no Textual, no terminal I/O. Which strategy a terminal gets is decided in
 ``reader.ui.terminal``.
@@ -49,10 +59,13 @@ __all__ = [
     "LRM",
     "MODES",
     "RLM",
+    "RTL_CLOSE",
+    "RTL_OPEN",
     "STRATEGIES",
     "Strategy",
     "finish_line",
     "is_mark",
+    "may_slant",
     "needs_levels",
     "reorders",
     "shapes",
@@ -61,6 +74,10 @@ __all__ = [
 
 LRM = "\u200e"
 RLM = "\u200f"
+#: What opens and closes a marked right-to-left line: RLE ... PDF.
+RTL_OPEN = "\u202b"
+RTL_CLOSE = "\u202c"
+_MARKS = (LRM, RLM, RTL_OPEN, RTL_CLOSE)
 
 
 class Strategy(NamedTuple):
@@ -70,10 +87,14 @@ class Strategy(NamedTuple):
     reorders: bool  # the reader puts lines in visual order
     shapes: bool  # the reader joins letters (presentation forms)
     mirrors: bool  # the reader mirrors brackets of right-to-left text
-    marked: bool  # RLM around each line's text
+    marked: bool  # a right-to-left line's text in an embedding (RLE ... PDF)
     lrm: bool  # and an LRM after it
     words_flipped: bool  # each word holding Arabic letters sent backwards
     summary: str  # one line for the help screen, the chooser and doctor
+    symbols_apart: bool = False  # symbol runs at a line's ends sent as they show (Konsole)
+    #: the only shaping sent: lam-alef ligatures (Konsole leaves a blank cell after a
+    #: pair it ligates itself), every other letter logical for the terminal to join
+    ligatures_only: bool = False
 
 
 STRATEGIES: dict[str, Strategy] = {
@@ -86,16 +107,33 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("shaped", False, True, False, True, True, False,
                  "logical order, letters joined by the reader: the terminal orders it"),
         Strategy("shaped-mirrored", False, True, True, True, True, False,
-                 "as shaped, brackets swapped for a terminal that does not mirror them"),
+                 "as shaped, brackets swapped for a terminal that does not mirror them",
+                 symbols_apart=True),
         Strategy("shaped-rlm", False, True, False, True, False, False,
-                 "as shaped, without the LRM after each line (mlterm behind tmux)"),
+                 "as shaped, without the LRM after each line"),
         Strategy("words", True, True, True, False, False, True,
                  "reader's order, each Arabic word backwards: the terminal flips words"),
+        # --bidi terminal as each terminal that orders needs it (TERMINAL_FORMS)
+        Strategy("terminal-mlterm", False, True, False, True, False, False,
+                 "logical text; lam-alef sent as the one-cell ligature mlterm draws",
+                 ligatures_only=True),
+        Strategy("terminal-konsole", False, True, True, True, True, False,
+                 "logical text; brackets swapped and lam-alef sent as one ligature",
+                 symbols_apart=True, ligatures_only=True),
     )
 }
 
-#: Every layout mode (strategy name), in the order the chooser lists them.
-MODES: tuple[str, ...] = tuple(STRATEGIES)
+#: ``terminal`` as each terminal kind needs it: mlterm draws a logical lam + alef in
+#: one cell and closes the gap (the borders after it move), so it gets the one-cell
+#: ligature, and no LRM (behind tmux it draws the letter before an LRM twice);
+#: Konsole leaves a blank cell after a lam-alef it ligates itself and does not mirror
+#: brackets. (VTE: logical text as it is; it draws lam and alef apart.)
+TERMINAL_FORMS: dict[str, str] = {"mlterm": "terminal-mlterm", "konsole": "terminal-konsole"}
+
+#: The strategies a reader chooses between (``--bidi``, the chooser); the others are
+#: forms of ``terminal`` picked from what the terminal is.
+
+MODES: tuple[str, ...] = tuple(name for name in STRATEGIES if name not in TERMINAL_FORMS.values())
 
 
 def reorders(mode: str) -> bool:
@@ -114,19 +152,35 @@ def needs_levels(mode: str) -> bool:
 
 
 def unmarked(text: str) -> str:
-    """*text* without the marks a strategy added (for printing logical text to a file)."""
-    return text.replace(LRM, "").replace(RLM, "") if (LRM in text or RLM in text) else text
+    """*text* without the marks a strategy added (for printing logical text to a file):
+    the LRMs and RLMs, and the embedding around a right-to-left line (its first RLE
+    and last PDF; the text's own embeddings inside stay)."""
+    if not any(mark in text for mark in _MARKS):
+        return text
+    opened, closed = text.find(RTL_OPEN), text.rfind(RTL_CLOSE)
+    if 0 <= opened < closed:
+        text = text[:opened] + text[opened + 1:closed] + text[closed + 1:]
+    return text.replace(LRM, "").replace(RLM, "")
 
 
 def is_mark(ch: str) -> bool:
     """Whether *ch* is one of the marks a strategy adds (drawn as nothing)."""
-    return ch in (LRM, RLM)
+    return ch in _MARKS
 
 
 # Arabic letters, presentation forms and Arabic-Indic digits: what makes a word one
 # that kitty flips. Harakat are in the Arabic block too and ride with their letter.
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _WORD = re.compile("[^ ]+")
+
+
+def may_slant(text: str) -> bool:
+    """Whether *text* may be drawn in italic: not when it holds Arabic. Arabic has no
+    italic, and terminals' oblique faces (DejaVu Sans Mono Oblique) have no Arabic
+    glyphs: the fallback font then draws boxes (mlterm) or is shaped as one run across
+    the spaces, so kitty flips a whole phrase instead of each word and the words come
+    out in reverse order."""
+    return _ARABIC.search(text) is None
 
 
 def _reverse_word(text: str, positions: list[int], start: int, end: int,
@@ -194,6 +248,37 @@ def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[
     )
 
 
+# A run of geometric shapes and the spaces that part it from the text.
+_LEADING_SYMBOLS = re.compile("[\u25a0-\u25ff]+ *")
+_TRAILING_SYMBOLS = re.compile(" *[\u25a0-\u25ff]+$")
+
+
+def symbols_in_place(text: str, positions: list[int]) -> tuple[str, str, str, list[int]]:
+    """A right-to-left logical *text* split as Konsole needs it: (the run of symbols
+    ending it, as it shows: reversed; the text between; the run starting it, reversed),
+    and *positions* in that order."""
+    lead = _LEADING_SYMBOLS.match(text)
+    start = lead.end() if lead else 0
+    trail = _TRAILING_SYMBOLS.search(text, start)
+    end = trail.start() if trail else len(text)
+    mapped = [*positions[end:][::-1], *positions[start:end], *positions[:start][::-1]]
+    return text[end:][::-1], text[start:end], text[:start][::-1], mapped
+
+
+_LIGATURES = re.compile("[\ufef5-\ufefc]")
+
+
+def only_ligatures(shaped: str, source: Sequence[int], logical: str) -> str:
+    """*shaped* (presentation forms, ``source`` giving each char's index in *logical*)
+    with every char but the lam-alef ligatures put back as it is in *logical*."""
+    if not _LIGATURES.search(shaped):
+        return "".join(logical[i] if 0 <= i < len(logical) else ch
+                       for ch, i in zip(shaped, source, strict=True))
+    return "".join(
+        ch if "\ufef5" <= ch <= "\ufefc" or not 0 <= i < len(logical) else logical[i]
+        for ch, i in zip(shaped, source, strict=True))
+
+
 def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
                 levels: bytes | Sequence[int] | None, *, marks: bool = True
                 ) -> tuple[str, tuple[int, ...] | None]:
@@ -214,10 +299,19 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
     if strategy.mirrors and not strategy.reorders and levels is not None:
         text = mirror_in_rtl(text, mapped, levels)
     if marked and text:
-        first, last = (mapped[0], mapped[-1])
         end = LRM if strategy.lrm else ""
+        if rtl and strategy.symbols_apart:
+            before, core, after, mapped = symbols_in_place(text, mapped)
+            if core:
+                a, b = len(before), len(before) + len(core)
+                text = before + RTL_OPEN + core + RTL_CLOSE + after + end
+                mapped = [*mapped[:a], mapped[a], *mapped[a:b], mapped[b - 1], *mapped[b:],
+                          *[mapped[-1]] * len(end)]
+                return text, tuple(mapped)
+            text = before + after
+        first, last = (mapped[0], mapped[-1])
         if rtl:
-            text = RLM + text + RLM + end
+            text = RTL_OPEN + text + RTL_CLOSE + end
             mapped = [first, *mapped, *[last] * (1 + len(end))]
         elif end:
             text = text + end

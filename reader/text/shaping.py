@@ -242,6 +242,7 @@ class Shaper:
             raise ValueError(f"harakat must be 'keep' or 'strip', not {harakat!r}")
         self.harakat = harakat
         self._cache: dict[str, tuple[str, tuple[int, ...] | None]] = {}
+        self._texts: dict[str, str] = {}  # word -> shaped word, for shape_text
         self._cache_size = cache_size
         self._needs_shaping = _shaped_chars().search
 
@@ -271,6 +272,29 @@ class Shaper:
             return ShapedText(text, range(len(text)))
         shaped = _shape_paragraph(text, self.harakat == "keep")
         return shaped if shaped is not None else self.shape_by_words(text)
+
+    def shape_text(self, text: str) -> str:
+        """``shape(text).text`` without the map, for text holding many paragraphs (a
+        newline is a word boundary, as a space is): what a filter printing lines needs.
+
+        Each distinct word is shaped once and remembered (news text repeats its words);
+        the words not seen before are shaped together, as one paragraph of words.
+        """
+        # Each newline becomes a word of its own, so words never straddle two paragraphs;
+        # shaped words hold neither spaces nor newlines, so the spaces put around each
+        # newline are the ones taken away at the end.
+        words = text.replace("\n", " \n ").split(" ")
+        texts = self._texts
+        shaped = list(map(texts.get, words))
+        if None in shaped:
+            missing = list({word for word, found in zip(words, shaped, strict=True)
+                            if found is None})
+            if len(texts) + len(missing) > self._cache_size:
+                texts.clear()
+            texts.update(zip(missing, self.shape(" ".join(missing)).text.split(" "),
+                             strict=True))
+            shaped = list(map(texts.__getitem__, words))
+        return " ".join(shaped).replace(" \n ", "\n")  # type: ignore[arg-type]
 
     def shape_by_words(self, text: str) -> ShapedText:
         """:meth:`shape`, one cached word at a time (the general path)."""

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
 
-from reader.text.breaks.codes import CODES, code_of
+from reader.text.breaks.codes import CODES, code_of, line_break_codes
 from reader.text.breaks.graphemes import cluster_starts
 from reader.text.breaks.words import (
     NEVER_FIRST,
@@ -38,12 +38,15 @@ from reader.text.breaks.words import (
     edges,
     joined_at,
     paragraph_breaks,
+    plain_codes,
     word_answers,
+    word_breaks,
 )
 
 __all__ = [
     "LineSpan", "WordTable", "cell_codes", "clusters", "one_line", "splice_word_table",
-    "text_cells", "word_table", "wrap", "wrap_steps", "wrap_table",
+    "text_cells", "word_table", "wrap", "wrap_asking_at_breaks", "wrap_at_spaces", "wrap_steps",
+    "wrap_table",
 ]
 
 #: (content_start, content_end, cells): the line's visible characters are text[start:end].
@@ -265,12 +268,113 @@ def one_line(text: str, known_codes: bytes | None, width: int) -> LineSpan | Non
     return (start, end, cells) if cells <= width else None
 
 
+def wrap_asking_at_breaks(
+    text: str, width: int, known_codes: bytes | None = None
+) -> list[LineSpan]:
+    """:func:`wrap`, with UAX #14 asked only about the breaks that wrapping at spaces
+    chooses (a filter wraps each paragraph at one width, once).
+
+    Greedy wrapping at spaces gives the same lines as the rules' whenever the rules
+    allow each of its breaks and the word that did not fit on a line has no opportunity
+    inside: every line then takes the same words (all that fit, up to a break both
+    allow). From the first break they do not allow, the rest of the paragraph is wrapped
+    with the rules' word table (which looks across one space at a time, so the rest
+    alone gives the same table); so it is from a word wider than the line (cut by other
+    rules). A paragraph of ten lines asks about ten pairs of words, not about
+    each of its punctuation marks and their neighbours.
+    """
+    lines = wrap_at_spaces(text, width, known_codes)
+    if len(lines) < 2:
+        return lines
+    codes = (line_break_codes(text) if known_codes is None
+             else known_codes.translate(_TO_BREAKS).decode("ascii"))
+    size = len(text)
+    for number in range(1, len(lines)):
+        end = lines[number - 1][1]
+        start = lines[number][0]
+        if end < size and text[end] != " ":  # a word wider than the line, cut
+            return _rest_by_the_rules(text, width, known_codes, lines, number - 1)
+        before_start = text.rfind(" ", 0, end) + 1
+        after_end = text.find(" ", start)
+        if after_end < 0:
+            after_end = len(text)
+        before_plain = plain_codes(codes[before_start:end])
+        after_plain = plain_codes(codes[start:after_end])
+        if before_plain and after_plain:
+            continue  # (most words: their codes tell, no analysis of each new word)
+        # a plain word's first and last classes are all the rules look at
+        before = edges if before_plain else word_breaks
+        after = (edges if after_plain else word_breaks)(text[start:after_end])
+        if break_between(before(text[before_start:end]), after) and not (
+            isinstance(after, WordBreaks) and after.inside
+        ):
+            continue
+        return _rest_by_the_rules(text, width, known_codes, lines, number - 1)
+    return lines
+
+
+def wrap_at_spaces(text: str, width: int, known_codes: bytes | None = None) -> list[LineSpan]:
+    """Greedy wrapping at spaces only, without UAX #14 (what :func:`wrap_asking_at_breaks`
+    starts from, and the reference that measures what the rules cost)."""
+    lines = _wrap_one_cell_text(text, width, known_codes)
+    if lines is None:
+        lines = wrap_table(word_table(text, known_codes=known_codes, rules=False), width)
+    return lines
+
+
+def _wrap_one_cell_text(
+    text: str, width: int, known_codes: bytes | None
+) -> list[LineSpan] | None:
+    """Greedy wrapping at spaces (``wrap_table`` of the words between spaces) for text
+    whose every character takes one cell (news text without harakat), found with
+    ``str.rfind`` a line at a time instead of a table of its words; None for other text
+    and for a word wider than the line."""
+    if known_codes is None:
+        return None
+    codes = known_codes.translate(_TO_CELLS)
+    if codes.translate(None, b"a ") or b" " not in codes:
+        return None
+    end = len(text.rstrip(" "))
+    start = len(text) - len(text.lstrip(" "))
+    lines = []
+    while end - start > width:
+        space = text.rfind(" ", start, start + width + 1)
+        if space < 0:
+            return None
+        line_end = space  # (the line's spaces hang, and the next line starts after them)
+        while text[line_end - 1] == " ":
+            line_end -= 1
+        lines.append((start, line_end, line_end - start))
+        start = space + 1
+        while text[start] == " ":
+            start += 1
+    lines.append((start, end, end - start) if start < end else (0, 0, 0))
+    return lines
+
+
+def _rest_by_the_rules(
+    text: str, width: int, known_codes: bytes | None, lines: list[LineSpan], number: int
+) -> list[LineSpan]:
+    """``lines[:number]`` (the lines both agree on), then the rest of ``text`` from the
+    start of line ``number`` wrapped with the rules' word table."""
+    first = lines[number][0]
+    rest = wrap_table(word_table(
+        text[first:], known_codes=None if known_codes is None else known_codes[first:]
+    ), width)
+    return lines[:number] + [(a + first, b + first, cells) for a, b, cells in rest]
+
+
 def word_table(
-    text: str, measure: Callable[[str], int] = text_cells, known_codes: bytes | None = None
+    text: str,
+    measure: Callable[[str], int] = text_cells,
+    known_codes: bytes | None = None,
+    *,
+    rules: bool = True,
 ) -> WordTable:
     """Measure the words of ``text`` once (C-level passes over the whole text).
 
-    ``known_codes``: ``cell_codes(text)`` when the caller has them (default measure)."""
+    ``known_codes``: ``cell_codes(text)`` when the caller has them (default measure).
+    ``rules``: False for the words between spaces, without UAX #14's joins and cuts."""
     words = text.split(" ")
     if known_codes is not None and measure is text_cells:
         both: bytes | None = known_codes
@@ -290,7 +394,7 @@ def word_table(
         cells = _word_cells(words, measure)
     lengths = list(map(len, words))
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
-    answers = word_answers(text, words, break_codes)
+    answers = word_answers(text, words, break_codes) if rules else None
     if answers:  # where the words not plain start (their indices move when empty words go)
         answers_at = {starts[k]: answer for k, answer in answers.items()}
     cell_starts = list(accumulate(map(add, cells, repeat(1)), initial=0))

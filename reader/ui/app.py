@@ -29,11 +29,13 @@ from reader.ui.terminal import (
     BIDI_CHOICES,
     BidiDecision,
     Terminal,
+    TmuxPassthrough,
     TmuxQuestion,
     chooser_due,
     decide,
     identify,
     mode_sequences,
+    needs_passthrough,
 )
 from reader.ui.widgets.article import ReadingPosition
 
@@ -92,10 +94,14 @@ class ReaderApp(App[None]):
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._saved_positions: dict[str, ReadingPosition] = {}
         self._leave_sequence = ""
+        #: tmux's passthrough for the reader's pane, when the terminal behind tmux
+        #: must get the enter sequence (mlterm's OSC); see TmuxPassthrough.
+        self._passthrough: TmuxPassthrough | None = None
+        self._painted = False
 
     # ------------------------------------------------------------ life cycle
     def _make_labels(self) -> Labels:
-        return Labels(Translator(self.settings.lang), self.bidi.mode, self.settings.harakat,
+        return Labels(Translator(self.settings.lang), self.bidi.layout_mode, self.settings.harakat,
                       self.settings.shape, self.settings.digits)
 
     # The screens are imported where they are first needed: opening an article does
@@ -143,6 +149,12 @@ class ReaderApp(App[None]):
     def first_paint_done(self) -> None:
         """The first screen's content is drawn: run the start-up's deferred work, once."""
         callback, self._on_first_paint = self._on_first_paint, None
+        if not self._painted:
+            self._painted = True
+            if self._passthrough is not None and self._leave_sequence:
+                # The first copy went out right after the switch to the alternate
+                # screen, when tmux may have dropped it.
+                self._passthrough.deliver(self._write_raw, mode_sequences(self.bidi)[0])
         if callback is not None:
             callback()
 
@@ -154,7 +166,12 @@ class ReaderApp(App[None]):
 
     def _enter_bidi_mode(self) -> None:
         enter, leave = mode_sequences(self.bidi)
-        self._write_raw(enter)
+        if needs_passthrough(self.bidi) and self._passthrough is None and not self.is_headless:
+            self._passthrough = TmuxPassthrough.open(self.environ)
+        if self._passthrough is not None and self._painted:
+            self._passthrough.deliver(self._write_raw, enter)
+        else:
+            self._write_raw(enter)
         self._leave_sequence = leave if not self.is_headless else ""
 
     def _leave_bidi_mode(self) -> None:
@@ -166,16 +183,16 @@ class ReaderApp(App[None]):
         exit path did not: after a crash or an exit that skipped unmounting. The driver
         is gone by then, so the bytes go straight to the terminal."""
         leave, self._leave_sequence = self._leave_sequence, ""
-        if leave:
-            import sys
-
-            stream = sys.__stdout__
-            if stream is not None:
-                try:
-                    stream.write(leave)
-                    stream.flush()
-                except (OSError, ValueError):
-                    pass
+        passthrough, self._passthrough = self._passthrough, None
+        if passthrough is not None:
+            # Behind tmux: sent again after the switch back from the alternate screen,
+            # and only then is the pane's passthrough setting put back.
+            try:
+                passthrough.deliver(_write_stdout, mode_sequences(self.bidi)[1])
+            finally:
+                passthrough.close()
+            return
+        _write_stdout(leave)
 
     def apply_bidi_choice(self, mode: str) -> None:
         """Use strategy *mode* now (the chooser's answer, already saved for this terminal):
@@ -275,12 +292,12 @@ class ReaderApp(App[None]):
         from reader.ui.screens.library import LibraryScreen
         from reader.ui.screens.reading import ReadingScreen
 
-        old_mode = self.bidi.mode
+        old_mode = self.bidi.layout_mode
         self.settings = settings
         self.bidi = decide(settings.bidi, self.terminal, load_choices())
         if force_bidi is not None and self.bidi.mode != force_bidi:
             self.bidi = decide(force_bidi, self.terminal)  # the choice could not be saved
-        if self.bidi.mode != old_mode:
+        if self.bidi.layout_mode != old_mode:
             self._leave_bidi_mode()
             self._enter_bidi_mode()
         self.labels = self._make_labels()
@@ -373,6 +390,19 @@ class ReaderApp(App[None]):
                 yield SystemCommand(labels("cmd.lang", value=raw(f"lang.{lang}")),
                                     labels("cmd.lang.help"),
                                     lambda lang=lang: self.change(lang=lang))
+
+
+def _write_stdout(data: str) -> None:
+    """Write straight to the terminal (the driver is gone)."""
+    import sys
+
+    stream = sys.__stdout__
+    if data and stream is not None:
+        try:
+            stream.write(data)
+            stream.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def run_app(library: Library, settings: Settings, article_id: str | None = None,

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.text.output import MODES
+from reader.text.output import MODES, TERMINAL_FORMS
 
 #: What ``--bidi`` takes: every output strategy, and ``auto``.
 BIDI_CHOICES: tuple[str, ...] = (*MODES, "auto")
@@ -45,8 +46,9 @@ DECISIONS: dict[tuple[str, bool], str] = {
     ("alacritty", False): "app", ("alacritty", True): "app",
     # VTE obeys CSI 8 l; inside tmux it never gets it, and reorders every row.
     ("vte", False): "app", ("vte", True): "shaped",
-    # mlterm obeys its OSC 5379; tmux does not pass it on.
-    ("mlterm", False): "app", ("mlterm", True): "shaped-rlm",
+    # mlterm obeys its OSC 5379; inside tmux it goes through tmux's passthrough,
+    # which the reader turns on for its own pane while it runs (TmuxPassthrough).
+    ("mlterm", False): "app", ("mlterm", True): "app",
     # Konsole's bidi (on by default) cannot be switched off by the application,
     # and it does not mirror brackets.
     ("konsole", False): "shaped-mirrored", ("konsole", True): "shaped-mirrored",
@@ -196,6 +198,14 @@ class BidiDecision:
     source: str  # "flag" (given), "saved" (the chooser's answer), "auto" (the table)
 
     @property
+    def layout_mode(self) -> str:
+        """The layout mode text is laid out in: ``mode``, except that ``terminal`` takes
+        the form the terminal needs (its lam-alef cells, its brackets)."""
+        if self.mode == "terminal":
+            return TERMINAL_FORMS.get(self.terminal.kind, "terminal")
+        return self.mode
+
+    @property
     def hint(self) -> str:
         return self.terminal.evidence
 
@@ -239,6 +249,106 @@ def choose_bidi_mode(requested: str, environ: Mapping[str, str] | None = None,
     """:func:`decide` for the terminal *environ* (and *tmux*) describe."""
     env = os.environ if environ is None else environ
     return decide(requested, identify(env, tmux), saved)
+
+
+def needs_passthrough(decision: BidiDecision) -> bool:
+    """Whether the enter sequence must reach the terminal behind tmux for the screen to
+    read right: mlterm's OSC that turns its own layout off for ``app``. (Every other
+    sequence asks for the terminal's default, which it already has.)"""
+    return (decision.terminal.inside_tmux and decision.mode == "app"
+            and decision.terminal.kind == "mlterm")
+
+
+#: Runs one tmux command; its standard output, or None when it failed.
+TmuxRunner = Callable[[Sequence[str]], "str | None"]
+
+
+def run_tmux(environ: Mapping[str, str]) -> TmuxRunner:
+    """A :data:`TmuxRunner` talking to the tmux server *environ* points at."""
+    def run(args: Sequence[str]) -> str | None:
+        try:
+            answer = subprocess.run(["tmux", *args], capture_output=True, text=True,
+                                    timeout=1.0, env=dict(environ))
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return answer.stdout if answer.returncode == 0 else None
+    return run
+
+
+PASSTHROUGH_OPTION = "allow-passthrough"
+
+
+@dataclass
+class TmuxPassthrough:
+    """tmux's ``allow-passthrough`` for the reader's own pane, on while it runs.
+
+    tmux 3.3 drops wrapped sequences unless the pane allows them (off by default, a
+    guard against programs reaching the outer terminal). mlterm behind tmux only reads
+    right when its own layout is off, and only its OSC can say so; so the reader turns
+    passthrough on for its own pane (never globally) and puts the pane's own setting
+    back when it leaves. ``previous`` is that setting ("" when the pane inherited it);
+    None means the reader changed nothing (already allowed, or a tmux without the
+    option, which passes everything).
+
+    tmux also drops a wrapped sequence while the pane waits for a redraw (right after
+    the switch to or from the alternate screen), so :meth:`deliver` sends it, waits
+    until tmux has read that far (a pane title set after it shows up in
+    ``#{pane_title}``), and sends it once more: the second copy arrives after the redraw.
+    """
+
+    pane: str
+    previous: str | None
+    run: TmuxRunner
+
+    @classmethod
+    def open(cls, environ: Mapping[str, str], run: TmuxRunner | None = None
+             ) -> TmuxPassthrough | None:
+        pane = environ.get("TMUX_PANE", "")
+        if not environ.get("TMUX") or not pane:
+            return None
+        tmux = run or run_tmux(environ)
+        effective = tmux(["show-options", "-A", "-p", "-t", pane, "-v", PASSTHROUGH_OPTION])
+        if effective is None or effective.strip() in ("on", "all"):
+            return cls(pane, None, tmux)
+        own = tmux(["show-options", "-p", "-t", pane, "-v", PASSTHROUGH_OPTION]) or ""
+        if tmux(["set-option", "-p", "-t", pane, PASSTHROUGH_OPTION, "on"]) is None:
+            return cls(pane, None, tmux)
+        return cls(pane, own.strip(), tmux)
+
+    def deliver(self, write: Callable[[str], None], sequence: str) -> None:
+        """Write *sequence* (already wrapped) so that it reaches the terminal behind tmux."""
+        if sequence:
+            write(sequence)
+            self.wait_until_read(write)
+            write(sequence)
+
+    def wait_until_read(self, write: Callable[[str], None]) -> None:
+        """Return once tmux has read what was written before (at most a second): a
+        pane title set now shows in ``#{pane_title}`` then. The title is put back."""
+        title = self.run(["display-message", "-p", "-t", self.pane, "#{pane_title}"])
+        marker = f"rtl-reader-{os.getpid()}-{time.monotonic_ns()}"
+        write(f"\x1b]2;{marker}\x07")
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            shown = self.run(["display-message", "-p", "-t", self.pane, "#{pane_title}"])
+            if shown is None or shown.rstrip("\n") == marker:
+                break
+            time.sleep(0.01)
+        if title is not None:
+            self.run(["select-pane", "-t", self.pane, "-T", title.rstrip("\n")])
+
+    def close(self, write: Callable[[str], None] | None = None) -> None:
+        """Put the pane's own setting back; with *write* (how the reader writes to the
+        pane), only once tmux has read everything written before."""
+        if self.previous is None:
+            return
+        if write is not None:
+            self.wait_until_read(write)
+        if self.previous:
+            self.run(["set-option", "-p", "-t", self.pane, PASSTHROUGH_OPTION, self.previous])
+        else:
+            self.run(["set-option", "-p", "-u", "-t", self.pane, PASSTHROUGH_OPTION])
+        self.previous = None
 
 
 def tmux_passthrough(sequence: str) -> str:

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 
 from reader.text.bidi import bidi_class
 from reader.text.layout import Document, LayoutOptions, Line
-from reader.text.output import LRM, RLM, STRATEGIES
+from reader.text.output import LRM, RTL_CLOSE, RTL_OPEN, STRATEGIES
 from reader.text.output import is_mark as is_strategy_mark
 from reader.text.sanitize import BIDI_CONTROLS
 from reader.text.shaping import HARAKAT
@@ -44,7 +44,7 @@ def without_strategy_marks(line: Line, mode: str) -> Line:
     if not line.text or not (is_strategy_mark(line.text[0]) or is_strategy_mark(line.text[-1])):
         return line
     end = LRM if STRATEGIES[mode].lrm else ""
-    marks = (RLM, RLM + end) if line.rtl else ("", end)
+    marks = (RTL_OPEN, RTL_CLOSE + end) if line.rtl else ("", end)
     assert line.text.startswith(marks[0]) and line.text.endswith(marks[1]), line
     inner = slice(len(marks[0]), len(line.text) - len(marks[1]))
     assert not any(map(is_strategy_mark, line.text[inner])), line

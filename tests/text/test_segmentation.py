@@ -22,7 +22,14 @@ from reader.text.breaks.graphemes import (
 from reader.text.breaks.lines import break_opportunities
 from reader.text.breaks.words import paragraph_breaks
 from reader.text.isolates import ltr_spans
-from reader.text.wrap import word_table, wrap, wrap_reference, wrap_table
+from reader.text.wrap import (
+    cell_codes,
+    word_table,
+    wrap,
+    wrap_asking_at_breaks,
+    wrap_reference,
+    wrap_table,
+)
 from tests.conftest import REPO_ROOT, shared_path
 
 
@@ -111,6 +118,33 @@ def test_the_word_table_wraps_like_the_opportunities(text: str, width: int) -> N
     text = text.replace("\u200d", "")
     assert wrap(text, width) == wrap_reference(text, width)
     assert wrap_table(word_table(text), width + 7) == wrap_reference(text, width + 7)
+
+
+_WORDS = [*_ALPHABET, "  ", "word", "كَلِمَةٌ", "x" * 12, "https://www.example.com/a/b/c",
+          "11/08/2015", "a-b-c", "(“x”)", "\u200d"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40).map("".join), st.integers(2, 20),
+       st.booleans())
+def test_wrapping_asking_only_at_breaks_equals_the_rules(
+    text: str, width: int, with_codes: bool
+) -> None:
+    """Wrapping at spaces with UAX #14 asked at the breaks it chooses (cat's way) gives
+    the rules' lines, however often it must fall back to them."""
+    text = text.replace("\u200d", "")
+    codes = cell_codes(text) if with_codes else None
+    assert wrap_asking_at_breaks(text, width, codes) == wrap(text, width)
+
+
+@pytest.mark.parametrize("width", [80, 37, 12])
+def test_wrapping_asking_only_at_breaks_equals_the_rules_on_the_corpus(
+    corpus_paragraphs: list[str], width: int
+) -> None:
+    for paragraph in corpus_paragraphs:
+        paragraph = paragraph.replace("\u200d", "")
+        assert wrap_asking_at_breaks(paragraph, width, cell_codes(paragraph)) == wrap(
+            paragraph, width)
 
 
 def _lines(text: str, width: int) -> list[str]:

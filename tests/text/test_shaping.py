@@ -166,3 +166,23 @@ def test_whole_paragraph_shaping_equals_word_by_word_on_the_corpus(
 ).map("".join), st.sampled_from(["keep", "strip"]))
 def test_whole_paragraph_shaping_equals_word_by_word(text: str, harakat: str) -> None:
     assert _same_shaping(_SHAPERS[harakat].shape(text), Shaper(harakat).shape_by_words(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(
+    st.sampled_from(
+        [*"ابتثجحخدذرزسشصضطظعغفقكلمنهويءةىئؤأإآ", "لا", "لأ", "ل\u064eا", FATHA, SHADDA,
+         TATWEEL, " ", "  ", "\n", " \n ", "\n\n", "،", "2015", "iPad", "\u200d", "\ufedf",
+         "\U0001f600"]
+    ),
+    max_size=40,
+).map("".join), st.sampled_from(["keep", "strip"]), st.integers(1, 30))
+def test_shape_text_is_the_text_of_shape_per_paragraph(
+    text: str, harakat: str, cache_size: int
+) -> None:
+    """Many paragraphs shaped at once, word by word with a small cache that fills and
+    empties, are each paragraph shaped alone."""
+    shaper = Shaper(harakat, cache_size=cache_size)
+    expected = "\n".join(_SHAPERS[harakat].shape(p).text for p in text.split("\n"))
+    assert shaper.shape_text(text) == expected
+    assert shaper.shape_text(text) == expected  # from the cache

@@ -161,3 +161,16 @@ def test_one_line_answers_for_a_short_paragraph_and_not_for_a_long_one() -> None
     assert one_line(text, cell_codes(text), 10) is None
     assert one_line("   ", cell_codes("   "), 10) == (0, 0, 0)
     assert one_line("中文", cell_codes("中文"), 10) is None  # wide: measured by the table
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="ab    .ب\u064e中", max_size=60), st.integers(2, 12))
+def test_wrapping_one_cell_text_by_rfind_equals_the_word_table(text: str, width: int) -> None:
+    from reader.text import wrap as wrapping
+
+    found = wrapping._wrap_one_cell_text(text, width, cell_codes(text))
+    if found is not None:
+        assert found == wrap_table(word_table(text, rules=False), width)
+    if text.strip() and set(text) <= set("ab ") and " " in text and max(
+            map(len, text.split())) <= width:
+        assert found is not None  # the text it is for

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from reader.text.output import LRM, MODES, RLM
+from reader.text.output import LRM, MODES, RTL_CLOSE, RTL_OPEN
 from reader.ui.saved_choices import load_choices
 from reader.ui.screens.bidi_chooser import SAMPLE, BidiChooser, sample_lines
 from reader.ui.screens.help import HelpScreen
@@ -25,7 +25,7 @@ def test_the_sample_has_what_goes_wrong_first() -> None:
     rows = sample_lines(60)
     assert [mode for mode, _ in rows] == list(MODES)
     assert len({sample for _, sample in rows}) == len(MODES)  # every strategy differs
-    assert dict(rows)["terminal"].endswith(RLM + SAMPLE + RLM + LRM)
+    assert dict(rows)["terminal"].endswith(RTL_OPEN + SAMPLE + RTL_CLOSE + LRM)
 
 
 def test_the_chooser_opens_by_itself_only_where_auto_cannot_see_the_setting() -> None:

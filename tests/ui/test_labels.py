@@ -6,7 +6,7 @@ import pytest
 
 from reader.i18n import STRINGS, Translator
 from reader.text.layout import LayoutOptions, layout_text
-from reader.text.output import LRM, RLM
+from reader.text.output import LRM, RTL_CLOSE, RTL_OPEN
 from reader.ui.labels import Labels
 
 
@@ -27,7 +27,7 @@ def test_untrusted_values_are_sanitized_and_arabic_is_shaped() -> None:
     arabic = Labels(Translator("ar"), "app", "keep", True)("key.quit")
     assert arabic == "ﺝﻭﺮﺧ"  # خروج shaped and in visual order
     logical = Labels(Translator("ar"), "terminal", "keep", True)("key.quit")
-    assert logical == RLM + "خروج" + RLM + LRM  # logical, marked for the terminal's bidi
+    assert logical == RTL_OPEN + "خروج" + RTL_CLOSE + LRM  # logical, marked for the terminal's bidi
 
 
 IPAD_TITLE = "تسريب تصميم لجهاز iPad mini 4 بسماكة رفيعة"

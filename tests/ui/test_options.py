@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from reader.text.layout import Document, LayoutOptions
-from reader.text.output import LRM, RLM
+from reader.text.output import LRM, RTL_CLOSE, RTL_OPEN
 from reader.ui.settings import PREFERENCES_KEY, Settings
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.article import view as view_module
@@ -66,7 +66,8 @@ async def test_terminal_mode_shows_logical_text(library: Any) -> None:
         view = app.screen.query_one(ArticleView)
         article = library.get(seed_id(library))
         # logical, between the marks that keep the terminal's bidi from moving its ends
-        assert view.rows[0] is not None and view.rows[0].text == RLM + article.title + RLM + LRM
+        marked = RTL_OPEN + article.title + RTL_CLOSE + LRM
+        assert view.rows[0] is not None and view.rows[0].text == marked
         assert app.bidi.mode == "terminal"
 
 

@@ -3,6 +3,13 @@
 Deterministic: a temporary library holding only the bundled articles, a fixed
 theme, no environment hints, English interface (and one Arabic one).
 Update after an intended change with ``pytest tests/ui --snapshot-update``.
+
+Looking at one: the SVG holds each row's cells already in visual order. A renderer
+that applies bidi and collapses spaces in SVG text (librsvg, browsers) turns Arabic
+runs around again and drops the leading spaces that right-align them, so Arabic lines
+look left-aligned there though the terminal shows them right-aligned. Add
+``text { direction: ltr; unicode-bidi: bidi-override; white-space: pre; }`` to the
+SVG's style (and ``xml:space="preserve"`` to its root) to see what the terminal shows.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from reader.ui.terminal import (
     decide,
     identify,
     mode_sequences,
+    needs_passthrough,
     tmux_passthrough,
 )
 
@@ -44,7 +45,8 @@ IN_TMUX = [
     (TmuxClient("xterm", "XTerm(379)", {"XTERM_VERSION": "XTerm(379)"}), "xterm", "app"),
     (TmuxClient("alacritty", "", {"ALACRITTY_WINDOW_ID": "1"}), "alacritty", "app"),
     (TmuxClient("xterm-256color", "", {"VTE_VERSION": "7006"}), "vte", "shaped"),
-    (TmuxClient("mlterm", "", {"MLTERM": "3.9.0"}), "mlterm", "shaped-rlm"),
+    # app, with mlterm's OSC through tmux's passthrough (tests/e2e/test_mlterm_behind_tmux)
+    (TmuxClient("mlterm", "", {"MLTERM": "3.9.0"}), "mlterm", "app"),
     (TmuxClient("xterm-256color", "Konsole 22.12.3", {}), "konsole", "shaped-mirrored"),
     (TmuxClient("xterm-kitty", "kitty(0.26.5)", None), "kitty", "words"),
     (TmuxClient("xterm-256color", "", None), "unknown", "app"),
@@ -166,3 +168,27 @@ def test_tmux_is_really_asked_about_its_client(tmp_path: Path) -> None:
         assert out.read_text() == "unknown True"
     finally:
         subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=10)
+
+
+def test_only_mlterm_in_app_mode_behind_tmux_needs_the_passthrough() -> None:
+    mlterm = TmuxClient("mlterm", "", {"MLTERM": "3.9.0"})
+    assert needs_passthrough(choose_bidi_mode("auto", TMUX, mlterm))
+    assert not needs_passthrough(choose_bidi_mode("shaped", TMUX, mlterm))
+    assert not needs_passthrough(choose_bidi_mode("auto", {"TERM": "mlterm"}))
+    for client in (TmuxClient("xterm", "XTerm(379)"), TmuxClient("xterm-256color", "",
+                                                                    {"VTE_VERSION": "7006"})):
+        assert not needs_passthrough(choose_bidi_mode("auto", TMUX, client))
+
+
+def test_terminal_mode_is_laid_out_in_the_terminals_form() -> None:
+    cases = [({"VTE_VERSION": "7006"}, None, "terminal"),
+             ({"TERM": "mlterm"}, None, "terminal-mlterm"),
+             ({"KONSOLE_VERSION": "221203"}, None, "terminal-konsole"),
+             (TMUX, TmuxClient("mlterm", "", {}), "terminal-mlterm"),
+             (TMUX, TmuxClient("xterm-256color", "Konsole 22.12.3", {}), "terminal-konsole"),
+             ({"TERM": "xterm"}, None, "terminal")]
+    for env, client, form in cases:
+        decision = choose_bidi_mode("terminal", env, client)
+        assert (decision.mode, decision.layout_mode) == ("terminal", form)
+    # every other strategy is laid out as itself
+    assert choose_bidi_mode("auto", {"KONSOLE_VERSION": "1"}).layout_mode == "shaped-mirrored"

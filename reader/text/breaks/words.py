@@ -33,6 +33,7 @@ __all__ = [
     "edges",
     "joined_at",
     "paragraph_breaks",
+    "plain_codes",
     "word_answers",
     "word_breaks",
 ]
@@ -195,6 +196,14 @@ def word_answers(text: str, words: list[str], codes: str | None = None) -> dict[
                 indices.append(k)
     found = {k: word_breaks(words[k]) for k in indices}
     return {k: answer for k, answer in found.items() if answer != PLAIN}  # type: ignore[misc]
+
+
+def plain_codes(codes: str) -> bool:
+    """Whether a word with these codes (see :func:`line_break_codes`) is plain for every
+    neighbour: no opportunity inside, and a break at the spaces on either side whatever
+    the other word is, as long as the other one is plain too (no match of
+    :data:`_WORD_SUSPICIOUS`, no closing quotation mark). Decided once per code word."""
+    return not _CODE_WORDS[codes]
 
 
 def joined_at(text: str, position: int) -> bool:

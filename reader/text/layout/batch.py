@@ -35,16 +35,14 @@ from reader.text.bidi.fast import resolve_implicit
 from reader.text.isolates import ltr_spans
 from reader.text.layout.document import Document
 from reader.text.layout.options import LayoutOptions
-from reader.text.layout.order.uniform import backward_text, uniform_line
+from reader.text.layout.order.uniform import backward_text
 from reader.text.layout.paragraph import (
-    PreparedParagraph,
     _shaper,
     explicit_or_removed,
     ligatures_keep_bidi_classes,
 )
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
-from reader.text.shaping import ShapedText
-from reader.text.wrap import cell_codes, one_line, word_table, wrap_table
+from reader.text.wrap import cell_codes, one_line, wrap_asking_at_breaks
 
 __all__ = ["batch_applies", "screen_lines"]
 
@@ -94,15 +92,26 @@ def screen_lines(
 
 class _Chunk:
     """Paragraphs shaped, classified, measured and cluster-reversed together: for each
-    paragraph its slice of each (see the module docstring)."""
+    paragraph its slice of each (see the module docstring). ``mixed``: whether some
+    paragraph may need the general pipeline for what it holds (bidi controls, explicit
+    formatting, BN, separators, an address); when none does, none is searched for them."""
 
-    __slots__ = ("backward", "cell_codes", "classes", "shaped")
+    __slots__ = ("backward", "cell_codes", "classes", "mixed", "shaped")
 
     def __init__(self, texts: list[str]) -> None:
         from reader.text.bidi import classify
 
-        joined = _shaper("keep").shape("\n".join(texts)).text
+        logical = "\n".join(texts)
+        joined = _shaper("keep").shape_text(logical)
         codes = classify(joined)
+        # An address never holds a newline, so the paragraphs hold none if the whole does.
+        self.mixed = (
+            _CONTROLS.search(logical) is not None
+            or explicit_or_removed(codes)
+            or "S" in codes
+            or codes.count("B") != len(texts) - 1
+            or bool(ltr_spans(logical))
+        )
         backward = backward_text(joined, codes)  # newlines (B) end every cluster
         cells = cell_codes(joined)
         self.shaped = joined.split("\n")
@@ -139,10 +148,13 @@ def _fast_lines(
     """The padded lines of one right-to-left paragraph of the common kind (see the module
     docstring), paragraph ``index`` of ``chunk``, or None for the general pipeline."""
     classes = chunk.classes[index]
-    if (_CONTROLS.search(text) is not None or explicit_or_removed(classes)
-            or ltr_spans(text)):  # (an address is an isolate: the general rules)
-        return None
-    if "S" in classes or "B" in classes:
+    if chunk.mixed and (
+        _CONTROLS.search(text) is not None
+        or explicit_or_removed(classes)
+        or "S" in classes
+        or "B" in classes
+        or ltr_spans(text)  # (an address is an isolate: the general rules)
+    ):
         return None
     first = _FIRST_STRONG.search(classes)
     if (default_level if first is None else first.group() != "L") != 1:
@@ -151,41 +163,34 @@ def _fast_lines(
     levels = None  # all 1
     if _NOT_ALL_RTL.search(classes) is not None:
         levels = resolve_implicit(shaped, classes, 1)
-    prepared = PreparedParagraph(ShapedText(shaped, range(len(shaped))), None, None, False,
-                                 classes)
-    if not classes.startswith("m"):  # (marks opening a paragraph have no base: its own)
-        prepared.backward = chunk.backward[index]
+    # (marks opening a paragraph have no base: they keep their order, in its own)
+    backward = (backward_text(shaped, classes) if classes.startswith("m")
+                else chunk.backward[index])
     known_codes = None if chunk.cell_codes is None else chunk.cell_codes[index]
     only = one_line(shaped, known_codes, width)
-    if only is not None:
-        spans = [only]
-    else:
-        prepared.words = word_table(shaped, known_codes=known_codes)
-        spans = wrap_table(prepared.words, width)
+    spans = [only] if only is not None else wrap_asking_at_breaks(shaped, width, known_codes)
     lines = []
     for a, b, cells in spans:
-        if a == b:
-            lines.append("")
-            continue
         line: str | None
-        if levels is None or levels.count(1, a, b) == b - a:
-            line = uniform_line(prepared, a, b, 1)[0]
+        if a == b:
+            line = ""
+        elif levels is None or levels.count(1, a, b) == b - a:
+            line = _rtl_run(shaped, classes, backward, a, b)
         else:
-            line = _two_level_line(prepared, levels, a, b)
-            if line is None:
-                return None
-        lines.append(" " * (width - cells) + line if cells < width else line)
+            line = _two_level_line(shaped, classes, backward, levels, a, b)
+        if line is None:
+            return None
+        lines.append(" " * (width - cells) + line if cells < width and line else line)
     return lines
 
 
-def _two_level_line(prepared: PreparedParagraph, levels: bytes, a: int, b: int) -> str | None:
+def _two_level_line(
+    shaped: str, classes: str, backward: str, levels: bytes, a: int, b: int
+) -> str | None:
     """Rules L1-L4 for content ``[a, b)`` of a right-to-left paragraph whose levels are 1
     and 2: runs in reverse order, a level-1 run cluster-reversed and mirrored, a level-2
     run as it is. None when a run boundary falls inside a cluster (the general rules
     decide those)."""
-    text = prepared.shaped.text
-    classes = prepared.shaped_classes
-    assert classes is not None
     line_levels = levels[a:b]
     # L1: whitespace at the end of the line takes the paragraph's level
     trailing = len(classes[a:b]) - len(classes[a:b].rstrip("W"))
@@ -198,25 +203,27 @@ def _two_level_line(prepared: PreparedParagraph, levels: bytes, a: int, b: int) 
     for run in reversed(list(_LEVEL_TWO_RUNS.finditer(line_levels))):
         start, end = a + run.start(), a + run.end()
         if end < position:
-            piece = _rtl_run(prepared, end, position)
+            piece = _rtl_run(shaped, classes, backward, end, position)
             if piece is None:
                 return None
             pieces.append(piece)
         if classes[start] == "m":  # a mark whose base is at level 1
             return None
-        pieces.append(text[start:end])
+        pieces.append(shaped[start:end])
         position = start
     if a < position:
-        piece = _rtl_run(prepared, a, position)
+        piece = _rtl_run(shaped, classes, backward, a, position)
         if piece is None:
             return None
         pieces.append(piece)
     return "".join(pieces)
 
 
-def _rtl_run(prepared: PreparedParagraph, start: int, end: int) -> str | None:
-    """Shaped ``[start, end)`` at level 1, visually: clusters in reverse order, mirrored
-    (None if it does not start on a cluster)."""
-    if start and prepared.shaped_classes[start] == "m":  # type: ignore[index]
+def _rtl_run(shaped: str, classes: str, backward: str, start: int, end: int) -> str | None:
+    """Shaped ``[start, end)`` at level 1, visually: its slice of the paragraph's
+    cluster-reversed, mirrored text (None if it does not start on a cluster; it ends on
+    one: at a space, a run of the other level or where a long word was cut)."""
+    if start and classes[start] == "m":
         return None
-    return uniform_line(prepared, start, end, 1)[0]
+    size = len(shaped)
+    return backward[size - end : size - start]

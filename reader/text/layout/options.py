@@ -36,7 +36,7 @@ class LayoutOptions:
     def __post_init__(self) -> None:
         if not isinstance(self.width, int) or self.width < 2:
             raise ValueError(f"width must be an integer of at least 2 cells, not {self.width!r}")
-        if self.mode not in MODES:
+        if self.mode not in output.STRATEGIES:
             raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
         if self.harakat not in ("keep", "strip"):
             raise ValueError(f"harakat must be 'keep' or 'strip', not {self.harakat!r}")

@@ -111,6 +111,9 @@ def shape_owning_tails(text: str, options: LayoutOptions) -> tuple[ShapedText, l
     """:func:`shape_paragraph`, and the alefs its ligatures took (see _own_ligature_tails)."""
     if options.shape and output.shapes(options.mode):
         shaped = _shaper(options.harakat).shape(text)
+        if output.STRATEGIES[options.mode].ligatures_only:
+            shaped = shaped._replace(
+                text=output.only_ligatures(shaped.text, shaped.source, text))
     else:
         drop = _DROP_UNSHAPED if options.harakat == "keep" else _DROP_UNSHAPED_NO_HARAKAT
         shaped = strip_chars(text, drop)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.text.layout import LayoutOptions, layout_text
-from reader.text.output import MODES
+from reader.text.output import MODES, TERMINAL_FORMS
 from reader.ui.plain import notice
 
 if TYPE_CHECKING:
@@ -32,11 +32,13 @@ if TYPE_CHECKING:
 SAMPLE = "قالَ الرئيسُ إنّ الاتفاقَ (2015) لا يزالُ قائماً."
 
 
-def sample_lines(width: int) -> list[tuple[str, str]]:
-    """(strategy, the sample as it sends it, padded to *width* cells), in chooser order."""
+def sample_lines(width: int, terminal_kind: str = "") -> list[tuple[str, str]]:
+    """(strategy, the sample as it sends it, padded to *width* cells), in chooser order;
+    ``terminal`` in the form it takes on *terminal_kind*."""
     rows = []
     for mode in MODES:
-        lines = layout_text(SAMPLE, LayoutOptions(max(2, width), mode=mode))
+        form = TERMINAL_FORMS.get(terminal_kind, mode) if mode == "terminal" else mode
+        lines = layout_text(SAMPLE, LayoutOptions(max(2, width), mode=form))
         rows.append((mode, lines[0].padded(max(2, width)) if lines else ""))
     return rows
 
@@ -83,7 +85,8 @@ class BidiChooser(ModalScreen[None]):
         body.append("\n")
         name_width = max(map(len, MODES)) + 1
         sample_width = max(2, width - name_width - 4)
-        for number, (mode, sample) in enumerate(sample_lines(sample_width), 1):
+        samples = sample_lines(sample_width, self.app.terminal.kind)
+        for number, (mode, sample) in enumerate(samples, 1):
             current = "*" if mode == self.app.bidi.mode else " "
             body.append(f"{number}{current} {mode.ljust(name_width)}", style="bold")
             body.append(sample + "\n")

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.library.listing import SORTS
+from reader.text.output import may_slant
 from reader.text.sanitize import sanitize_line
 from reader.ui.bindings import localize_bindings, typing_into_focus
 from reader.ui.screens.choice import Choice, ChoiceScreen
@@ -122,7 +123,8 @@ class LibraryScreen(Screen):
             width = max(10, self.size.width - 2)
             sentence = labels.sentence("library.continue", title=title)
             lines = labels.block(sentence, width)
-            widget.update(Text(labels.padded(lines, width), style="italic", no_wrap=True))
+            block = labels.padded(lines, width)
+            widget.update(Text(block, style="italic" if may_slant(block) else "", no_wrap=True))
 
     def on_resize(self) -> None:
         self._show_continue()

@@ -134,6 +134,15 @@ class ArticleView(ScrollView, can_focus=True):
             self.view = view
             self.document = document
 
+    class LayoutFailed(Message):
+        """The rest of the text could not be laid out (the rows so far stay): the
+        screen says so."""
+
+        def __init__(self, view: ArticleView, error: BaseException | None) -> None:
+            super().__init__()
+            self.view = view
+            self.error = error
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.document: Document | None = None
@@ -325,15 +334,6 @@ class ArticleView(ScrollView, can_focus=True):
                 return
             self.app.call_from_thread(self._append_rows, layout, generation, batch)
 
-    class LayoutFailed(Message):
-        """The rest of the text could not be laid out (the rows so far stay): the
-        screen says so."""
-
-        def __init__(self, view: ArticleView, error: BaseException | None) -> None:
-            super().__init__()
-            self.view = view
-            self.error = error
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == "layout":
             event.stop()
@@ -379,7 +379,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(0, row, animate=False, immediate=True, force=True)
             # Kept while the rows laid out so far cannot scroll the row to the top:
             # the next rows restore it again, so it ends at the top, not short of it.
-            if row <= self.max_scroll_y or self._layout.complete:
+            if row <= self.max_scroll_y or self.layout_complete:
                 self._pending = None
 
     def _update_virtual_size(self) -> None:

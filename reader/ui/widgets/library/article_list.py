@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.text.layout import Line
+from reader.text.output import may_slant
 from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.widgets.library.sources import Hits, ListSource
@@ -173,7 +174,8 @@ class ArticleList(ScrollView, can_focus=True):
             snippet = getattr(entry, "snippet", "") or ""
             spans = getattr(entry, "highlights", ())
             for line in self.labels.block(snippet, width, direction="rtl")[:SNIPPET_LINES]:
-                lines.append(_styled(line, width, spans, match, Style(italic=True)))
+                lines.append(_styled(line, width, spans, match,
+                                     Style(italic=may_slant(line.text))))
         return lines  # a short title leaves blank lines after the entry, between entries
 
     def render_line(self, y: int) -> Strip:
