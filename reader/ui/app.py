@@ -40,6 +40,8 @@ from reader.ui.terminal import (
 from reader.ui.widgets.article import ReadingPosition
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from reader.library import Library
 
 LAST_ARTICLE_KEY = "last_article"
@@ -97,6 +99,8 @@ class ReaderApp(App[None]):
         #: tmux's passthrough for the reader's pane, when the terminal behind tmux
         #: must get the enter sequence (mlterm's OSC); see TmuxPassthrough.
         self._passthrough: TmuxPassthrough | None = None
+        #: the driver's output, which knows whether the terminal hung up
+        self._output: signals.TerminalOutput | None = None
         self._painted = False
 
     # ------------------------------------------------------------ life cycle
@@ -139,6 +143,7 @@ class ReaderApp(App[None]):
         # mode before any Arabic reaches it.
         self._enter_bidi_mode()
         signals.install(self)  # HUP, TERM, INT: drafts saved, then the normal exit
+        self._output = signals.terminal_output(self)
         if self._chooser_due():
             self.call_after_refresh(self.action_choose_bidi, True)
 
@@ -184,6 +189,8 @@ class ReaderApp(App[None]):
         is gone by then, so the bytes go straight to the terminal."""
         leave, self._leave_sequence = self._leave_sequence, ""
         passthrough, self._passthrough = self._passthrough, None
+        if self._output is not None and self._output.gone:
+            return  # the terminal hung up: nothing to restore, nowhere to write it
         if passthrough is not None:
             # Behind tmux: sent again after the switch back from the alternate screen,
             # and only then is the pane's passthrough setting put back.
@@ -193,6 +200,11 @@ class ReaderApp(App[None]):
                 passthrough.close()
             return
         _write_stdout(leave)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, made to stop writing once the terminal hangs up (see
+        :mod:`reader.ui.signals`)."""
+        return signals.hang_up_safe(super().get_driver_class())
 
     def apply_bidi_choice(self, mode: str) -> None:
         """Use strategy *mode* now (the chooser's answer, already saved for this terminal):

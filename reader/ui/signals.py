@@ -14,6 +14,17 @@ else runs meanwhile):
 
 A second signal while leaving saves again and ends the process at once: the
 drafts are safe by then, and a hung-up terminal must not keep it alive.
+
+Nothing may wait on a terminal that is gone. Textual writes through a thread fed
+by a bounded queue; when the terminal vanishes that thread's write fails (EIO on
+a hung-up pty) and ends the thread, and the next writes (the screen being drawn,
+the modes reset on the way out, the ``None`` that stops the thread) block on the
+full queue for ever, the event loop with them, so no later signal is handled
+either. Worse, a hang-up can also bring a SIGCONT, on which Textual enters
+application mode again with a new writer thread that dies the same way. So the
+driver writes through :class:`TerminalOutput`, which turns the first failure
+into silence: the writer thread lives on and drains its queue, leaving takes no
+longer than saving the drafts, and nothing is restored on a terminal that is gone.
 """
 
 from __future__ import annotations
@@ -22,10 +33,11 @@ import asyncio
 import contextlib
 import os
 import signal
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.driver import Driver
 
 #: The signals that end the app as a quit does.
 EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
@@ -44,6 +56,75 @@ def save_every_draft(app: App[Any]) -> None:
         for pane in screen.query(CommentPane):
             with contextlib.suppress(Exception):  # one pane's failure must not stop the rest
                 pane.save_before_exit()
+
+
+class TerminalOutput:
+    """The driver's output file, silent from the moment the terminal is gone.
+
+    Gone means a write or flush failed (EIO from a hung-up pty, EPIPE): from then
+    on everything written is dropped, so the thread that writes never dies and the
+    queue feeding it never fills. A SIGHUP alone does not silence it: sent by
+    ``kill`` to an app whose terminal is still there, the app leaves as a quit does,
+    putting the terminal back.
+    """
+
+    def __init__(self, file: IO[str]) -> None:
+        self._file = file
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                return self._file.write(text)
+            except BlockingIOError:  # a terminal left non-blocking by another program
+                pass  # this write is lost, the terminal is not
+            except (OSError, ValueError):  # ValueError: the file was closed
+                self.gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self._file.flush()
+            except (OSError, ValueError):
+                self.gone = True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def isatty(self) -> bool:
+        return self._file.isatty()
+
+
+def hang_up_safe(driver_class: type[Driver]) -> type[Driver]:
+    """*driver_class*, writing through a :class:`TerminalOutput` when it is Textual's
+    terminal driver for Linux and macOS (the headless and other drivers as they are)."""
+    from textual.drivers.linux_driver import LinuxDriver
+
+    if not issubclass(driver_class, LinuxDriver):
+        return driver_class
+
+    class HangUpSafeDriver(driver_class):  # type: ignore[valid-type,misc]
+        _file: Any  # the terminal (Textual's own attribute), then its TerminalOutput
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._file = TerminalOutput(self._file)
+
+    HangUpSafeDriver.__name__ = HangUpSafeDriver.__qualname__ = driver_class.__name__
+    return HangUpSafeDriver
+
+
+def terminal_output(app: App[Any]) -> TerminalOutput | None:
+    """The running driver's :class:`TerminalOutput` (None without one)."""
+    output = getattr(app._driver, "_file", None)
+    return output if isinstance(output, TerminalOutput) else None
+
+
+def terminal_gone(app: App[Any]) -> bool:
+    """Whether the app's terminal hung up (nothing more should be written to it)."""
+    output = terminal_output(app)
+    return output is not None and output.gone
 
 
 def install(app: App[Any]) -> None:
