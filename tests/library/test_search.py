@@ -100,3 +100,14 @@ def test_hits_stream_one_at_a_time_in_the_same_order(corpus_library: Library) ->
     assert list(corpus_library.iter_search("رفسنجاني كأس", limit=50)) == corpus_library.search(
         "رفسنجاني كأس", limit=50)
     assert list(corpus_library.iter_search("", limit=5)) == []
+
+
+def test_a_long_body_is_folded_paragraph_by_paragraph_to_the_same_snippet(
+    corpus_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import search
+
+    queries = ("النفط", "وزير الخارجية", "عُقِدَ", "الاتفاق النووي")
+    whole = {q: corpus_library.search(q, limit=30) for q in queries}
+    monkeypatch.setattr(search, "_FOLD_WHOLE_CHARS", 0)
+    assert {q: corpus_library.search(q, limit=30) for q in queries} == whole

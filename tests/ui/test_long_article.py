@@ -151,7 +151,7 @@ async def test_progress_shows_while_the_rest_is_laid_out(
         assert not view.border_subtitle
 
 
-async def test_a_place_beyond_the_beginning_is_read_whole_before_the_paint(
+async def test_a_place_beyond_the_beginning_is_restored_when_the_rest_comes(
     library: Any, long_article: str, monkeypatch: Any
 ) -> None:
     from reader.ui.app import position_key
@@ -159,13 +159,18 @@ async def test_a_place_beyond_the_beginning_is_read_whole_before_the_paint(
     deep = PARAGRAPHS - 10
     library.set_state(position_key(long_article), [deep, 0])
     reads = _WholeReads(monkeypatch)
+    reads.gate.clear()
     app = make_app(library, article_id=long_article)
     async with app.run_test(size=SIZE) as pilot:
-        await settle_reading(pilot)
         view = app.screen.query_one(ArticleView)
-        assert reads.calls == 1 and view.whole
+        await _wait(pilot, lambda: reads.calls == 1, "the whole text asked for")
+        assert not view.whole and view.rows  # the beginning is on screen meanwhile
+        assert view.position() == ReadingPosition(deep, 0)  # the place, still to come
+        reads.gate.set()
         await _wait(pilot, lambda: view.settled, "the place restored")
         assert view.position() == ReadingPosition(deep, 0)
+        top = view.rows[int(view.scroll_y)]
+        assert top is not None and top.paragraph == deep
 
 
 async def test_a_layout_that_fails_says_so(

@@ -247,7 +247,7 @@ class ReadingScreen(Screen):
             article, whole = self.app.library.get_opening(article_id, OPENING_BYTES)
             if position is None and restore:
                 position = self.app.saved_position(article.id)
-            article, document, paragraphs, whole = self._text_of(article, whole, position)
+            article, document, paragraphs, whole = self._text_of(article, whole)
         except ReaderError as error:
             self.app.notify_error(error)
             return False
@@ -264,19 +264,16 @@ class ReadingScreen(Screen):
                   whole=whole)
         return True
 
-    def _text_of(self, article: Article, whole: bool, position: ReadingPosition | None
+    def _text_of(self, article: Article, whole: bool
                  ) -> tuple[Article, Document, Sequence[str], bool]:
         """The article, the Document and paragraphs to show, and whether they are its
-        whole text: a Document kept from before, else *article* as read (the beginning
-        of a long text, unless *position* lies beyond it)."""
+        whole text: a Document kept from before, else *article* as read (a long text's
+        beginning; a place further on is restored when the rows reach it, as it is
+        while a whole text is being laid out)."""
         kept = self.app.kept_document(article.id)
         if kept is not None:
             return article, kept, kept.paragraphs, True
         paragraphs = [*header_paragraphs(article), *article.paragraphs]
-        if not whole and position is not None and position.paragraph >= len(paragraphs):
-            # The place to return to lies beyond the beginning: read it all now.
-            article, whole = self.app.library.get(article.id), True
-            paragraphs = [*header_paragraphs(article), *article.paragraphs]
         if whole:
             document = self.app.document_for(article.id, paragraphs, article.direction)
         else:

@@ -379,7 +379,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(0, row, animate=False, immediate=True, force=True)
             # Kept while the rows laid out so far cannot scroll the row to the top:
             # the next rows restore it again, so it ends at the top, not short of it.
-            if row <= self.max_scroll_y or self._layout.complete:
+            if row <= self.max_scroll_y or self.layout_complete:
                 self._pending = None
 
     def _update_virtual_size(self) -> None:
