@@ -21,7 +21,7 @@ from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _WORD = re.compile(r"[^\W_]+")
 _MIN_TERM_LENGTH = 3
 # Title words count this many times in an article's terms: titles name the subject.
