@@ -15,6 +15,8 @@ same run:
   bare process running one FTS5 query on the same library;
 - ``rtl-reader search --limit 100000``: time to its first line and to its last,
   and its peak RSS (it streams: memory stays that of one hit);
+- a page halfway down each order of the list, read after the page before it
+  (keyset, as the screen scrolls), against the same page read by ``OFFSET``;
 - the library screen in tmux: launch to its first rows (target: 2 s), against a bare
   Textual app showing one line.
 
@@ -85,14 +87,26 @@ print(len(rows))
 
 def timed(command: list[str]) -> tuple[float, int]:
     """Wall seconds of *command* (output discarded) and its peak RSS in KiB."""
+    elapsed, rss, _cpu = timed_with_cpu(command)
+    return elapsed, rss
+
+
+def timed_with_cpu(command: list[str]) -> tuple[float, int, float]:
+    """Wall seconds of *command*, its peak RSS in KiB, and the CPU seconds it and the
+    processes it waited for used (on a loaded machine wall time is partly waiting)."""
     started = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, env=_CHILD_ENV, cwd=ROOT)
+    result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", *command],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_CHILD_ENV,
+                            cwd=ROOT)
     elapsed = time.perf_counter() - started
     if result.returncode not in (0, 1):  # search exits 1 when nothing matches
         raise SystemExit(f"{command} failed: {result.stderr[-800:]!r}")
-    rss = result.stderr.decode(errors="replace").split()
-    return elapsed, int(rss[-1]) if rss and rss[-1].isdigit() else 0
+    fields = result.stderr.decode(errors="replace").split()[-3:]
+    try:
+        user, system, rss = float(fields[0]), float(fields[1]), int(fields[2])
+    except (ValueError, IndexError):
+        return elapsed, 0, 0.0
+    return elapsed, rss, user + system
 
 
 def streamed(command: list[str]) -> tuple[float, float, int]:
@@ -124,13 +138,16 @@ def main() -> int:
         source = inputs.ensure("library")
         size = source.stat().st_size / 1e6
         library = work / "library.sqlite3"
-        ours, ours_rss = timed([*reader, "import", str(source), "--library", str(library)])
-        bare, bare_rss = timed([sys.executable, "-c", BARE_IMPORT, str(source),
-                                str(work / "bare.sqlite3")])
+        ours, ours_rss, ours_cpu = timed_with_cpu(
+            [*reader, "import", str(source), "--library", str(library)])
+        bare, bare_rss, bare_cpu = timed_with_cpu(
+            [sys.executable, "-c", BARE_IMPORT, str(source), str(work / "bare.sqlite3")])
         (work / "bare.sqlite3").unlink()
-        print(f"import of {source.name} ({size:.0f} MB, 100,000 articles): {ours:.1f} s, "
-              f"peak RSS {ours_rss / 1024:.0f} MiB (target 30 s); bare SQLite load of the "
-              f"same records {bare:.1f} s, {bare_rss / 1024:.0f} MiB: {ours / bare:.1f}x")
+        print(f"import of {source.name} ({size:.0f} MB, 100,000 articles): {ours:.1f} s "
+              f"(CPU {ours_cpu:.1f} s over its two processes), peak RSS "
+              f"{ours_rss / 1024:.0f} MiB (target 30 s); bare SQLite load of the same records "
+              f"{bare:.1f} s (CPU {bare_cpu:.1f} s), {bare_rss / 1024:.0f} MiB: "
+              f"{ours / bare:.1f}x")
         if args.keep:
             print(f"  library kept at {library}")
     searches, references = [], []
@@ -148,6 +165,7 @@ def main() -> int:
                     str(library)])
     print(f"search --limit 100000 {QUERIES[0]}: first line after {first:.2f} s, all {count:,} "
           f"lines after {last:.1f} s, peak RSS {rss / 1024:.0f} MiB")
+    deep_pages(library)
     if shutil.which("tmux"):
         command = Path(sys.executable).parent / "rtl-reader"
         env = f"env LANG=C.UTF-8 RTL_READER_LIBRARY={shlex.quote(str(library))}"
@@ -162,6 +180,34 @@ def main() -> int:
         print(f"library screen, launch to its first rows in tmux: {ours:.2f} s (target 2 s); "
               f"bare Textual app {bare:.2f} s: {ours / bare:.1f}x")
     return 0
+
+
+def deep_pages(library: Path) -> None:
+    """A page halfway down each order, read after the page before it (by keyset, as the
+    library screen scrolls), against the same page read by OFFSET: CPU per page."""
+    sys.path.insert(0, str(ROOT))
+    from reader.library import Library, listing
+
+    with Library.open(library, import_bundled=False) as opened:
+        connection = opened.connection
+        middle = listing.count(connection) // 2
+        for sort in listing.SORTS:
+            pager = listing.Pager(connection)
+            pager.page(sort, middle - 100, 100)
+            started = time.process_time()
+            for step in range(10):
+                pager.page(sort, middle + 100 * step, 100)
+            keyset = (time.process_time() - started) / 10
+            started = time.process_time()
+            for step in range(10):
+                connection.execute(
+                    f"SELECT id, title, date, source FROM articles ORDER BY "
+                    f"{listing._order_by(sort)} LIMIT 100 OFFSET ?", (middle + 100 * step,)
+                ).fetchall()
+            offset = (time.process_time() - started) / 10
+            print(f"list by {sort}, a page {middle:,} rows down after the page before: "
+                  f"{keyset * 1000:.1f} ms CPU; by OFFSET {offset * 1000:.1f} ms: "
+                  f"{offset / keyset:.0f}x")
 
 
 def first_row_marker(library: Path) -> str:

@@ -7,13 +7,21 @@ Every string returned is sanitized and logical: the engine lays it out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.articles.model import Article
+from reader.text.direction import base_level
+from reader.text.isolates import isolate
 from reader.text.sanitize import sanitize_line
 
 #: The heading above related links, in the article's own direction's language.
 RELATED_HEADINGS = {"rtl": "مقالات ذات صلة", "ltr": "Related articles"}
 
 _RLM = "\u200f"
+_LRM = "\u200e"
+
+#: The comma between listed key terms, by the direction the list reads in.
+TERM_SEPARATORS = {"rtl": "، ", "ltr": ", "}
 
 
 def header_paragraphs(article: Article) -> list[str]:
@@ -56,6 +64,24 @@ def relevance_bar(share: float, cells: int = RELEVANCE_BAR_CELLS) -> str:
     """
     filled = max(0, min(cells, round(share / 0.5 * cells)))
     return "●" * filled + "○" * (cells - filled)
+
+
+def terms_direction(terms: Sequence[str]) -> str:
+    """The direction a list of key terms reads in: the terms' own (they are the
+    article's words), so Arabic terms list from the right even in the English
+    interface, and Latin ones from the left."""
+    return "rtl" if base_level(" ".join(terms)) else "ltr"
+
+
+def terms_line(terms: Sequence[str]) -> str:
+    """The shared key terms as one logical line for the layout (``rtl-reader
+    related``): each term an isolate, so a Latin term between Arabic ones stays whole
+    and every comma lands between two terms, separated by the comma of the terms'
+    direction, led by that direction's mark (a line of isolates alone has no strong
+    letter to take its direction from)."""
+    direction = terms_direction(terms)
+    listed = TERM_SEPARATORS[direction].join(isolate(sanitize_line(term)) for term in terms)
+    return (_RLM if direction == "rtl" else _LRM) + listed
 
 
 def related_paragraphs(article: Article) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.articles.display import link_target, relevance_bar
+from reader.articles.display import link_target, relevance_bar, terms_line
 from reader.cli.arguments import article_ref, count_option
 from reader.cli.columns import add_display_options, display_options, print_rows, row
 from reader.cli.library_options import add_library_option, open_library
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             where = ""
         rows.append(row(f"{score}  {where:<16}  " if where else " " * 30, item.title, options))
         if item.shared_terms:
-            rows.append(row(f"{'':10}  {shared:<16}  ", "، ".join(item.shared_terms),
+            rows.append(row(f"{'':10}  {shared:<16}  ", terms_line(item.shared_terms),
                             options))
     print_rows(rows)
     return 0

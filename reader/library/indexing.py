@@ -21,7 +21,7 @@ from reader.library.normalize import normalize
 from reader.library.stemming import search_forms, term
 from reader.library.stopwords import STOP_WORDS
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _WORD = re.compile(r"[^\W_]+")
 _MIN_TERM_LENGTH = 3
 # Title words count this many times in an article's terms: titles name the subject.
@@ -277,10 +277,12 @@ def ensure_index(connection: sqlite3.Connection) -> int:
         "SELECT count(*) FROM search_index WHERE version != ?", (INDEX_VERSION,)
     ).fetchone()[0]
     fill_title_keys(connection, refresh=bool(stale))
-    missing = connection.execute(
-        "SELECT count(*) FROM articles WHERE key NOT IN (SELECT article_key FROM search_index)"
-    ).fetchone()[0]
-    if not stale and not missing:
+    # Two counts, each read from an index, say whether any article lacks its index row;
+    # finding which walks every row (0.16 s at 100,000 articles, on every open).
+    articles, indexed = connection.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM search_index)"
+    ).fetchone()
+    if not stale and articles == indexed:
         count_new_terms(connection)
         return 0
     with transaction(connection):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -33,6 +33,8 @@ SNIPPET_CHARS = 160
 # Words examined from the first match on: more than a snippet holds.
 _WINDOW_WORDS = 60
 _NORMAL_WORD = re.compile(r"[^\W_]+")
+#: A body longer than this is folded paragraph by paragraph for its snippet.
+_FOLD_WHOLE_CHARS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -198,10 +200,16 @@ def make_snippet(
     best: tuple[str, list[tuple[int, int, int]]] | None = None
     best_count = 0
     paragraphs = body.split("\n")
-    # Folded whole in one pass (the index keeps no folded copy: migration 0014).
-    folded_paragraphs = (normalize(body) if folded_body is None else folded_body).split("\n")
-    if len(folded_paragraphs) != len(paragraphs):
-        folded_paragraphs = [normalize(p) for p in paragraphs]
+    # The index keeps no folded copy (migration 0014): an article's body is folded in one
+    # pass; a huge one paragraph by paragraph, as far as the best one (a 50 MB body
+    # folded whole would cost a second for one snippet).
+    folded_paragraphs: Iterable[str]
+    if folded_body is None and len(body) > _FOLD_WHOLE_CHARS:
+        folded_paragraphs = map(normalize, paragraphs)
+    else:
+        folded_paragraphs = (normalize(body) if folded_body is None else folded_body).split("\n")
+        if len(folded_paragraphs) != len(paragraphs):
+            folded_paragraphs = [normalize(p) for p in paragraphs]
     for paragraph, folded in zip(paragraphs, folded_paragraphs, strict=True):
         possible = sum(1 for forms in query.forms if any(f in folded for f in forms))
         if possible <= best_count:

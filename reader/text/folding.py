@@ -5,7 +5,8 @@ A reader searching types ``اسرائيل`` for ``إسرائيل``, ``عقد`` f
 ``مسؤول``. :func:`fold` is the one form every matcher compares: NFKC (presentation forms
 and ligatures to letters), harakat, Quranic marks, tatweel, bidi controls and joiners
 dropped, أ إ آ ٱ to ا, ى to ي, Persian yeh and keheh to their Arabic letters,
-Arabic-Indic and Eastern digits to ASCII, lower case. ``teh_marbuta`` also folds ة to ه
+Arabic-Indic and Eastern digits to ASCII, accented Latin letters to their base letters
+(``café`` is found by ``cafe``, as in any search box), lower case. ``teh_marbuta`` also folds ة to ه
 (informal spelling) and ``title`` ؤ ئ to ء: those cost precision in free search but not
 when whole titles are compared.
 
@@ -69,11 +70,29 @@ _DIGITS: dict[int, str | None] = {
     base + i: str(i) for base in (0x0660, 0x06F0) for i in range(10)
 }
 
+
+
+def _latin_base_letters() -> dict[int, str]:
+    """Each precomposed Latin letter with accents (é, Ç, ş, ạ…) to its base letter: NFKC
+    composes them, so dropping the combining accents alone would keep them. Only Latin:
+    decomposing Arabic would turn ؤ into و and ئ into ي, which are other words."""
+    folds: dict[int, str] = {}
+    for c in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        parts = unicodedata.normalize("NFD", chr(c))
+        if len(parts) > 1 and parts[0].isascii() and all(
+                unicodedata.combining(mark) for mark in parts[1:]):
+            folds[c] = parts[0]
+    return folds
+
+
+_LATIN_FOLDS = {chr(c): to for c, to in _latin_base_letters().items()}
+
 _TABLE: dict[int, str | None] = (
     {c: None for c in _MARKS}
     | {c: None for c in _INVISIBLE}
     | {ord(k): v for k, v in _LETTER_FOLDS.items()}
     | _DIGITS
+    | {ord(k): v for k, v in _LATIN_FOLDS.items()}
 )
 _TABLE_TEH = _TABLE | {ord("ة"): "ه"}
 # Hamza on waw and on yeh are spelt both ways in news titles (مسؤول / مسئول).
@@ -101,9 +120,15 @@ class _Folder:
     def __init__(self, table: dict[int, str | None]) -> None:
         dropped = "".join(chr(c) for c, to in table.items() if to is None)
         self.drop = re.compile("[" + re.escape(dropped) + "]")
-        self.folds = [(chr(c), to) for c, to in table.items() if to is not None]
-        if any(ord(to) in table for _, to in self.folds if len(to) == 1):
+        folds = [(chr(c), to) for c, to in table.items() if to is not None]
+        if any(ord(to) in table for _, to in folds if len(to) == 1):
             raise ValueError("a fold yields a character the table acts on")
+        # The few Arabic and digit folds by replace; the hundreds of accented Latin
+        # letters (rare in this text) by one translate, only when one is there.
+        self.folds = [(char, to) for char, to in folds if char not in _LATIN_FOLDS]
+        latin = "".join(char for char, _ in folds if char in _LATIN_FOLDS)
+        self.latin = re.compile("[" + re.escape(latin) + "]") if latin else None
+        self.latin_table = {ord(char): to for char, to in folds if char in _LATIN_FOLDS}
 
     def __call__(self, text: str) -> str:
         if len(text) > _FOLD_PIECE:  # re.sub holds a string per match: a piece at a time
@@ -115,6 +140,8 @@ class _Folder:
         for char, to in self.folds:
             if char in text:
                 text = text.replace(char, to)
+        if self.latin is not None and self.latin.search(text):
+            text = text.translate(self.latin_table)
         return text
 
 

@@ -285,12 +285,12 @@ class Shaper:
         # newline are the ones taken away at the end.
         words = text.replace("\n", " \n ").split(" ")
         texts = self._texts
+        if len(texts) > self._cache_size:  # (emptied before the words are looked up)
+            texts.clear()
         shaped = list(map(texts.get, words))
         if None in shaped:
             missing = list({word for word, found in zip(words, shaped, strict=True)
                             if found is None})
-            if len(texts) + len(missing) > self._cache_size:
-                texts.clear()
             texts.update(zip(missing, self.shape(" ".join(missing)).text.split(" "),
                              strict=True))
             shaped = list(map(texts.__getitem__, words))

@@ -129,6 +129,8 @@ def identify(environ: Mapping[str, str], tmux: TmuxClient | None = None) -> Term
     if found:
         where = "client_termname" if found[1].startswith("TERM=") else "client environment"
         return Terminal(found[0], True, f"tmux {where}: {found[1]}")
+    if not client.termname:  # a detached session: no terminal to ask about
+        return Terminal("unknown", True, "tmux: no client attached")
     return Terminal("unknown", True, f"tmux client_termname={client.termname}")
 
 

@@ -1,10 +1,11 @@
 """End to end: HUP, TERM and INT a quarter second after the last key keep the draft.
 
 The installed ``rtl-reader`` runs in a private tmux server; an Arabic comment is
-typed, and 0.25 s later (well within the autosave delay) the app gets the signal
-or its terminal is closed. The draft must be in ``drafts export``; for a signal
-sent to the process, the app must leave as a quit does (the terminal back on its
-normal screen) with the conventional status, 128 + the signal's number.
+typed, and 0.25 s after the app has counted its last key (well within the autosave
+delay) the app gets the signal or its terminal is closed. The draft must be in
+``drafts export``; for a signal sent to the process, the app must leave as a quit
+does (the terminal back on its normal screen) with the conventional status, 128 +
+the signal's number.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ def _type_a_comment(installed_command: Path, tmux: Tmux, library: Path) -> int:
     tmux.keys("c")
     time.sleep(0.3)
     tmux.keys(COMMENT, literal=True)
+    # The keys are in the app once its byte counter counts them all: on a loaded
+    # machine they can still sit in the terminal's buffer a quarter second after
+    # being sent, and a signal then would end the app before they were typed.
+    typed = f"{len(COMMENT.encode('utf-8')):,} / 65,525 bytes"
+    tmux.wait_for(lambda s: typed in s, "the typed comment counted", timeout=30)
     time.sleep(0.25)
     return tmux.app_pid()
 

@@ -100,3 +100,26 @@ def test_hits_stream_one_at_a_time_in_the_same_order(corpus_library: Library) ->
     assert list(corpus_library.iter_search("رفسنجاني كأس", limit=50)) == corpus_library.search(
         "رفسنجاني كأس", limit=50)
     assert list(corpus_library.iter_search("", limit=5)) == []
+
+
+def test_a_long_body_is_folded_paragraph_by_paragraph_to_the_same_snippet(
+    corpus_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import search
+
+    queries = ("النفط", "وزير الخارجية", "عُقِدَ", "الاتفاق النووي")
+    whole = {q: corpus_library.search(q, limit=30) for q in queries}
+    monkeypatch.setattr(search, "_FOLD_WHOLE_CHARS", 0)
+    assert {q: corpus_library.search(q, limit=30) for q in queries} == whole
+
+
+def test_accented_latin_is_found_without_its_accents(tmp_path) -> None:
+    """A reader types ``cafe`` for ``Café``: the index holds folded words, read by
+    FTS5's plain tokenizer, so the folding must drop Latin accents itself."""
+    article = tmp_path / "cafe.txt"
+    article.write_text("مقهى في زيورخ\n\nافتتح Café Zürich فرعا جديدا في الرياض.\n",
+                       encoding="utf-8")
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        [article_id] = library.import_paths([article]).article_ids
+        for query in ("cafe zurich", "Café", "ZURICH"):
+            assert [hit.article_id for hit in library.search(query)] == [article_id], query

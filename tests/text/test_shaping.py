@@ -186,3 +186,13 @@ def test_shape_text_is_the_text_of_shape_per_paragraph(
     expected = "\n".join(_SHAPERS[harakat].shape(p).text for p in text.split("\n"))
     assert shaper.shape_text(text) == expected
     assert shaper.shape_text(text) == expected  # from the cache
+    # words seen before and new ones together, the cache full: it empties, nothing lost
+    more = text + " كتب لا " + text[::-1]
+    expected = "\n".join(_SHAPERS[harakat].shape(p).text for p in more.split("\n"))
+    assert shaper.shape_text(more) == expected
+
+
+def test_shape_text_with_a_full_cache_shapes_known_and_new_words() -> None:
+    shaper = Shaper("keep", cache_size=3)
+    shaper.shape_text("بعد قبل")
+    assert shaper.shape_text("بعد كتب مع من في") == Shaper().shape("بعد كتب مع من في").text

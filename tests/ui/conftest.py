@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,11 @@ from typing import Any
 import pytest
 
 from reader.ui.settings import Settings
+
+#: How long a test waits for the app to settle (a thread's result, the footer's keys)
+#: before it fails: a bound in seconds, not in pauses, since a pause takes far longer
+#: on a loaded machine, and a generous one, since only a broken app needs it.
+SETTLE_SECONDS = 30
 
 #: Fixed for determinism: no locale, no environment hints, one theme.
 TEST_SETTINGS = Settings(bidi="app", harakat="keep", shape=True, measure=72, lang="en",
@@ -46,7 +52,8 @@ async def settle_reading(pilot: Any) -> None:
     from reader.ui.screens.reading import ReadingScreen
 
     await pilot.pause()
-    for _ in range(300):
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while time.monotonic() < deadline:
         screen = pilot.app.screen
         if not isinstance(screen, ReadingScreen) or screen.related_loaded:
             break
@@ -65,8 +72,9 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
     from textual.widgets import Footer
     from textual.widgets._footer import FooterKey
 
-    for _ in range(200):
-        await pilot.pause()
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while time.monotonic() < deadline:
+        await pilot.pause(0.01)
         footers = pilot.app.screen.query(Footer)
         if not footers:
             return

@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 
 from reader.comments.form import CommentDraft
+from reader.comments.session import AUTOSAVE_DELAY
 from reader.comments.store import DraftStore, DraftTarget
 from tests.comments.dbutil import open_database
 
@@ -130,15 +131,32 @@ async def test_arabic_interface_language(store):
         assert shown.startswith(" ")  # right-aligned
 
 
-async def test_autosave_one_second_after_typing_and_reload(store):
+async def test_autosave_one_second_after_typing_and_reload(store, monkeypatch):
+    # When each save happens, on the loop's clock: typing can take longer than a
+    # second on a loaded machine, so "nothing saved right after typing" would race
+    # the machine; "no save earlier than a second after the first key" does not.
+    loop = asyncio.get_running_loop()
+    saved_at: list[float] = []
+    save = store.save
+
+    def timed_save(*args, **kwargs):
+        saved_at.append(loop.time())
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(store, "save", timed_save)
     app = PaneApp(store)
     async with app.run_test(size=(80, 50)) as pilot:
         pane = app.query_one(CommentPane)
         pane.focus_comment()
+        first_key = loop.time()
         await type_text(pilot, "رأيي")
-        assert store.load(TARGET.article_id) is None  # not yet: less than a second
-        await pilot.pause(1.3)
+        await pilot.pause(AUTOSAVE_DELAY)
         record = store.load(TARGET.article_id)
+        while (record is None or record.draft.comment != "رأيي") and \
+                loop.time() - first_key < 20:  # the timer's turn on a loaded machine
+            await pilot.pause(0.1)
+            record = store.load(TARGET.article_id)
+        assert saved_at and saved_at[0] - first_key >= AUTOSAVE_DELAY
         assert record is not None and record.draft.comment == "رأيي"
         assert not record.ready
     app2 = PaneApp(store)

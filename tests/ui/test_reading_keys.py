@@ -31,7 +31,7 @@ async def open_seed(library: Any, **changes: Any):
 async def test_line_page_and_end_keys_scroll_the_article(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         view = view_of(app)
         assert view.has_focus and view.max_scroll_y > 0
         for key, expected in (("j", 1), ("down", 2), ("k", 1), ("up", 0)):
@@ -112,7 +112,7 @@ async def test_rtl_article_sits_on_the_right_with_titled_panes(library: Any) -> 
 async def test_find_highlights_matches_and_n_moves_between_them(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         view = view_of(app)
         await pilot.press("slash")
         find = app.screen.query_one("#find")
@@ -141,7 +141,7 @@ async def test_find_highlights_matches_and_n_moves_between_them(library: Any) ->
 async def test_y_copies_the_logical_text_of_the_current_paragraph(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         view = view_of(app)
         await pilot.press("y")
         article = library.get(seed_id(library))
@@ -159,7 +159,7 @@ async def test_brackets_move_through_the_library_and_back_returns(library: Any) 
     ids = [summary.id for summary in library.list_articles()]
     app = make_app(library, article_id=ids[0])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         screen = app.screen
         await pilot.press("right_square_bracket")
         assert screen.article_id == ids[1]
@@ -218,7 +218,7 @@ async def test_external_link_is_copied_and_enter_keeps_the_article(library: Any)
 async def test_escape_returns_to_the_library_and_the_position_is_restored(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         view = view_of(app)
         await pilot.press("pagedown", "j", "j")
         where = view.position()
@@ -230,14 +230,14 @@ async def test_escape_returns_to_the_library_and_the_position_is_restored(librar
         assert view_of(app).position() == where
     again = make_app(library, article_id=seed_id(library))
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         assert view_of(again).position() == where
 
 
 async def test_help_lists_every_key_and_the_bidi_decision(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -254,7 +254,7 @@ async def test_help_lists_every_key_and_the_bidi_decision(library: Any) -> None:
 async def test_resize_lays_the_article_out_again_at_the_new_width(library: Any) -> None:
     app = await open_seed(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         view = view_of(app)
         wide = max(line.cells for line in view.rows if line is not None)
         await pilot.press("pagedown")

@@ -192,3 +192,11 @@ def test_terminal_mode_is_laid_out_in_the_terminals_form() -> None:
         assert (decision.mode, decision.layout_mode) == ("terminal", form)
     # every other strategy is laid out as itself
     assert choose_bidi_mode("auto", {"KONSOLE_VERSION": "1"}).layout_mode == "shaped-mirrored"
+
+
+def test_a_detached_tmux_session_says_no_client_is_attached() -> None:
+    """Started detached (a script, a service), tmux has no client: the help screen says
+    so instead of showing an empty ``client_termname=``."""
+    decision = choose_bidi_mode("auto", {**TMUX}, TmuxClient("", "", None))
+    assert (decision.terminal.kind, decision.mode) == ("unknown", "app")
+    assert decision.terminal.evidence == "tmux: no client attached"

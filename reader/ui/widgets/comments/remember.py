@@ -36,7 +36,7 @@ class RememberBox(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "tick", "toggle", show=False),
+        Binding("space,enter", "tick", "key.edit.toggle", show=False),
     ]
 
     class Changed(Message):

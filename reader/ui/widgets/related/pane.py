@@ -14,17 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
-from reader.articles.display import relevance_bar
-from reader.text.direction import base_level
+from reader.articles.display import TERM_SEPARATORS, relevance_bar, terms_direction
 from reader.text.sanitize import sanitize_line
 from reader.ui.labels import Labels
 from reader.ui.widgets.laid_out_list import LaidOutList
 
 if TYPE_CHECKING:
     from reader.library.models import RelatedItem
-
-#: Between the shared terms: the Arabic comma in a right-to-left line, else a comma.
-_TERM_SEPARATORS = {"rtl": "، ", "ltr": ", "}
 
 
 class RelatedPane(LaidOutList["RelatedItem"]):
@@ -98,8 +94,8 @@ class RelatedPane(LaidOutList["RelatedItem"]):
         Each term is an isolate, so a Latin term beside an Arabic one (or two Latin ones
         in an Arabic line) stays whole and the commas land between the terms."""
         terms = list(item.shared_terms)
-        direction = "rtl" if base_level(" ".join(terms)) else "ltr"
-        separator = _TERM_SEPARATORS[direction]
+        direction = terms_direction(terms)
+        separator = TERM_SEPARATORS[direction]
         while True:
             listed = self.labels.listing(terms, separator)
             reason = " ".join((relevance_bar(relevance), listed)).strip()
