@@ -121,7 +121,7 @@ def test_the_word_table_wraps_like_the_opportunities(text: str, width: int) -> N
 
 
 _WORDS = [*_ALPHABET, "  ", "word", "كَلِمَةٌ", "x" * 12, "https://www.example.com/a/b/c",
-          "11/08/2015", "a-b-c", "(“x”)", "\u200d"]
+          "11/08/2015", "a-b-c", "(“x”)", "\u200d", " ، ", " . ", "كلمة ، "]
 
 
 @settings(max_examples=1500, deadline=None)
