@@ -93,14 +93,17 @@ async def test_long_document_is_laid_out_progressively(library: Any, tmp_path: P
     # has looked: whether it would still be running otherwise depends on the machine.
     source = shared_path("corpus", "text", "tashkeela_fadel2019_test.txt")
     article = library.resolve(str(source))
+    # The gate is in the worker's thread, at its first step (the layout is a thread
+    # worker: waiting in its caller would hold the event loop instead).
     gate = threading.Event()
-    lay_out_rest = ArticleView._layout_rest
+    current_worker = view_module.get_current_worker
 
-    def gated(view: ArticleView, *args: Any) -> None:
+    def gated_worker() -> Any:
+        assert threading.current_thread() is not threading.main_thread()
         gate.wait(timeout=120)
-        lay_out_rest(view, *args)
+        return current_worker()
 
-    monkeypatch.setattr(ArticleView, "_layout_rest", gated)
+    monkeypatch.setattr(view_module, "get_current_worker", gated_worker)
     # The worst machine: every paragraph overruns the first screens' time budget.
     clock = itertools.count(step=1.0)
     monkeypatch.setattr(view_module, "time", SimpleNamespace(perf_counter=lambda: next(clock)))
