@@ -284,6 +284,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "pane.related": {"en": "Related links", "ar": "روابط ذات صلة"},
     "pane.comment": {"en": "Comment draft", "ar": "مسودة تعليق"},
     "related.none": {"en": "No related links.", "ar": "لا روابط ذات صلة."},
+    "related.looking": {"en": "Looking for related articles…",
+                        "ar": "جارٍ البحث عن مقالات ذات صلة…"},
     "related.stored": {"en": "in the library", "ar": "في المكتبة"},
     "related.external": {"en": "external link", "ar": "رابط خارجي"},
     "comment.none": {

@@ -82,3 +82,32 @@ async def test_each_shared_term_is_an_isolate_between_its_commas(tmp_path: Path,
             # Right to left: آبل first from the right, then iPad, "mini 4", جهاز.
             assert arabic == "ﺯﺎﻬﺟ ،mini 4 ،iPad ،ﻞﺑﺁ ○○●●●", arabic
             assert latin == "●●●○○ iPad, mini 4, Apple", latin
+
+
+async def test_while_the_links_are_looked_for_the_pane_says_so(
+        library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lookup runs in a thread (seconds on a long article): meanwhile the pane says
+    it is looking, not "No related links.", a wrong answer; the answer replaces it."""
+    import asyncio
+    import threading
+
+    release = threading.Event()
+    related = library.related
+
+    def slow_related(*args: Any, **kwargs: Any) -> Any:
+        release.wait(timeout=60)
+        return related(*args, **kwargs)
+
+    monkeypatch.setattr(library, "related", slow_related)
+    app = make_app(library, article_id=seed_id(library))
+    async with app.run_test(size=(160, 40)) as pilot:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 30
+        while not app.screen.query(RelatedPane) and loop.time() < deadline:
+            await pilot.pause(0.02)  # the side panes are mounted after the first paint
+        await pilot.pause()
+        pane = app.screen.query_one(RelatedPane)
+        assert [p.strip() for p in _prompts(pane)] == ["Looking for related articles…"]
+        release.set()
+        await settle_reading(pilot)
+        assert pane.items and "Looking" not in "".join(_prompts(pane))

@@ -260,6 +260,8 @@ class ReadingScreen(Screen):
         # draft editor loads then, and related articles are the library's slowest query.
         # So does the rest of a long text (see OPENING_BYTES).
         self.related_loaded = False
+        for pane in self._related_panes():
+            pane.look_again()
         view.show(document, paragraphs, direction=article.direction, position=position,
                   whole=whole)
         return True

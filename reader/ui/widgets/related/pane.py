@@ -58,17 +58,28 @@ class RelatedPane(LaidOutList["RelatedItem"]):
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
         super().__init__(labels, id=id)
         self.items: list[RelatedItem] = []
+        #: True until the article's links arrive: they are looked for in a thread, for
+        #: seconds on a long article, and "none" meanwhile would be a wrong answer.
+        self.looking = True
 
     def set_items(self, items: Sequence[RelatedItem]) -> None:
         """Show *items* (from ``library.related()``)."""
         self.items = list(items)
+        self.looking = False
+        self._rebuild()
+
+    def look_again(self) -> None:
+        """Another article is shown: its links are being looked for (the last article's
+        are no longer its links)."""
+        self.items = []
+        self.looking = True
         self._rebuild()
 
     def listed(self) -> Sequence[RelatedItem]:
         return self.items
 
     def empty_message(self) -> str:
-        return self.labels("related.none")
+        return self.labels("related.looking" if self.looking else "related.none")
 
     def prompt(self, item: RelatedItem, width: int) -> Text:
         """The title laid out to *width*, then why the article is listed (a relevance
