@@ -459,7 +459,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.layout": {"en": "Cannot lay out the article: {error}",
                      "ar": "تعذر تنسيق المقال: {error}"},
     "msg.setting": {"en": "{name}: {value}", "ar": "{name}: {value}"},
-    "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done}/{total}"},
+    "msg.laying_out": {"en": "Laying out… {done}/{total}", "ar": "جارٍ التنسيق… {done} من {total}"},
     "msg.loading_rest": {"en": "Loading the rest…", "ar": "جارٍ تحميل البقية…"},
     # Help
     "help.title": {"en": "Keys", "ar": "المفاتيح"},

@@ -92,3 +92,12 @@ def test_a_listing_isolates_each_value_sanitized_in_the_chosen_digits() -> None:
     # Laid out right to left, the separators land between the values.
     line = eastern.line(eastern.listing(["iPad", "mini"], "، "), direction="rtl")
     assert line == "mini ،iPad"
+
+
+def test_arabic_progress_reads_done_of_total_from_the_right() -> None:
+    """"660 من 72502": with each number isolated, "660/72502" read total-then-done from
+    the right in the Arabic interface."""
+    shown = Labels(Translator("ar"), "app", "keep", True)("msg.laying_out", done=660,
+                                                            total=72502)
+    assert shown.startswith("72502 ") and shown.index("72502") < shown.index("660")
+    assert "/" not in shown
