@@ -351,7 +351,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "comment.status.ready": {"en": "Ready to send", "ar": "جاهز للإرسال"},
     "comment.status.not_ready": {
         "en": "Not ready: {count} problem(s)",
-        "ar": "غير جاهز: {count} مشكلة",
+        "ar": "غير جاهز (المشكلات: {count})",
     },
     "comment.status.saved": {"en": "Draft saved {time}", "ar": "حُفظت المسودة {time}"},
     "comment.status.unsaved": {"en": "Unsaved changes", "ar": "تغييرات غير محفوظة"},
