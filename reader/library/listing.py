@@ -13,6 +13,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+from reader.library.database import transaction
 from reader.library.models import ArticleSummary
 from reader.text.sanitize import sanitize_line
 
@@ -210,8 +211,7 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> bool:
     if row is None:
         return False
     key, title, body = row
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         counted = connection.execute(
             "SELECT t.terms FROM search_index AS s JOIN article_terms AS t "
             "ON t.rowid = s.article_key WHERE s.article_key = ? AND s.counted = 1",
@@ -234,8 +234,4 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> bool:
             "UPDATE related_links SET target_id = NULL WHERE target_id = ?", (article_id,)
         )
         connection.execute("DELETE FROM articles WHERE key = ?", (key,))
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     return True
