@@ -71,12 +71,11 @@ _DIGITS: dict[int, str | None] = {
 }
 
 
-
-def _latin_base_letters() -> dict[int, str]:
+def _latin_base_letters() -> dict[int, str | None]:
     """Each precomposed Latin letter with accents (é, Ç, ş, ạ…) to its base letter: NFKC
     composes them, so dropping the combining accents alone would keep them. Only Latin:
     decomposing Arabic would turn ؤ into و and ئ into ي, which are other words."""
-    folds: dict[int, str] = {}
+    folds: dict[int, str | None] = {}
     for c in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
         parts = unicodedata.normalize("NFD", chr(c))
         if len(parts) > 1 and parts[0].isascii() and all(
@@ -85,14 +84,14 @@ def _latin_base_letters() -> dict[int, str]:
     return folds
 
 
-_LATIN_FOLDS = {chr(c): to for c, to in _latin_base_letters().items()}
+_LATIN_FOLDS = _latin_base_letters()
 
 _TABLE: dict[int, str | None] = (
     {c: None for c in _MARKS}
     | {c: None for c in _INVISIBLE}
     | {ord(k): v for k, v in _LETTER_FOLDS.items()}
     | _DIGITS
-    | {ord(k): v for k, v in _LATIN_FOLDS.items()}
+    | _LATIN_FOLDS
 )
 _TABLE_TEH = _TABLE | {ord("ة"): "ه"}
 # Hamza on waw and on yeh are spelt both ways in news titles (مسؤول / مسئول).
@@ -120,15 +119,15 @@ class _Folder:
     def __init__(self, table: dict[int, str | None]) -> None:
         dropped = "".join(chr(c) for c, to in table.items() if to is None)
         self.drop = re.compile("[" + re.escape(dropped) + "]")
-        folds = [(chr(c), to) for c, to in table.items() if to is not None]
-        if any(ord(to) in table for _, to in folds if len(to) == 1):
+        folds = {c: to for c, to in table.items() if to is not None}
+        if any(ord(to) in table for to in folds.values() if len(to) == 1):
             raise ValueError("a fold yields a character the table acts on")
         # The few Arabic and digit folds by replace; the hundreds of accented Latin
         # letters (rare in this text) by one translate, only when one is there.
-        self.folds = [(char, to) for char, to in folds if char not in _LATIN_FOLDS]
-        latin = "".join(char for char, _ in folds if char in _LATIN_FOLDS)
+        self.folds = [(chr(c), to) for c, to in folds.items() if c not in _LATIN_FOLDS]
+        self.latin_table = {c: to for c, to in folds.items() if c in _LATIN_FOLDS}
+        latin = "".join(map(chr, self.latin_table))
         self.latin = re.compile("[" + re.escape(latin) + "]") if latin else None
-        self.latin_table = {ord(char): to for char, to in folds if char in _LATIN_FOLDS}
 
     def __call__(self, text: str) -> str:
         if len(text) > _FOLD_PIECE:  # re.sub holds a string per match: a piece at a time
