@@ -12,7 +12,7 @@ from reader.text.output import LRM, MODES, RTL_CLOSE, RTL_OPEN
 from reader.ui.saved_choices import load_choices
 from reader.ui.screens.bidi_chooser import SAMPLE, BidiChooser, sample_lines
 from reader.ui.screens.help import HelpScreen
-from reader.ui.terminal import chooser_due, decide, identify
+from reader.ui.terminal import TmuxClient, chooser_due, decide, identify
 from reader.ui.widgets.article import ArticleView
 from tests.ui.conftest import make_app, seed_id
 
@@ -104,3 +104,29 @@ def test_the_terminal_is_put_back_when_the_normal_exit_was_skipped(
     app.restore_terminal()  # once only
     expected = "\x1b[8h" + ("\x1b]5379;use_ctl=true\x07" if terminal else "")
     assert out.getvalue() == expected
+
+
+async def test_a_terminal_attaching_to_tmux_later_is_followed(library: Any) -> None:
+    # started in a tmux session no terminal is attached to: app, for no terminal
+    inside = {"TMUX": "/tmp/tmux-0/default,1,0", "TMUX_PANE": "%0", "TERM": "tmux-256color"}
+    app = make_app(library, article_id=seed_id(library), bidi="auto")
+    app.environ = inside
+    app._tmux_client = TmuxClient()
+    app.terminal = identify(inside, app._tmux_client)
+    app.bidi = decide("auto", app.terminal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.bidi.mode == "app"
+        # a kitty attaches: the strategy, the labels and the article follow it
+        app.follow_tmux_client(TmuxClient("xterm-kitty", "kitty(0.26.5)", None, "4242"))
+        await pilot.pause()
+        assert (app.terminal.kind, app.bidi.mode) == ("kitty", "words")
+        assert app.labels.mode == "words"
+        assert app.screen.query_one(ArticleView).mode == "words"
+        # no answer, the last client detaching, or the same client again: no change
+        for same in (None, TmuxClient(), TmuxClient("xterm", "XTerm(379)", None, "4242")):
+            app.follow_tmux_client(same)
+            assert app.bidi.mode == "words"
+        app.follow_tmux_client(TmuxClient("xterm", "XTerm(379)", None, "4343"))
+        await pilot.pause()
+        assert (app.terminal.kind, app.bidi.mode) == ("xterm", "app")
