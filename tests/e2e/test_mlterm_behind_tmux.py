@@ -25,6 +25,7 @@ import pytest
 
 from reader.resources import seed_article_path
 from tests.e2e.conftest import Tmux, app_env
+from tests.e2e.test_explicit_bidi_mode import EXIT_PATHS, exit_command
 
 CTL_OFF = b"\x1b]5379;use_ctl=false\x07"
 #: what would tell the reader of a terminal other than the one a client says it is
@@ -86,13 +87,15 @@ class OuterTerminal:
         self._reader.join(5)
 
 
-def _start_reader(installed_command: Path, tmux: Tmux, library: Path,
+def _start_reader(installed_command: Path | list[str], tmux: Tmux, library: Path,
                   *flags: str) -> None:
-    """Run the reader in the session's pane, as a reader would start it from a shell."""
+    """Run the reader (*installed_command*, or that argv) in the session's pane, as a
+    reader would start it from a shell there."""
     env = {**app_env(library), "TERM": "tmux-256color"}
     assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    argv = installed_command if isinstance(installed_command, list) else [str(installed_command)]
     # TMUX and TMUX_PANE stay: they are how the reader knows it runs in tmux
-    command = (f"env {assignments} {shlex.quote(str(installed_command))} "
+    command = (f"env {assignments} {shlex.join(argv)} "
                f"{' '.join(flags)} {shlex.quote(str(seed_article_path()))}; "
                f"echo EXIT=$?; sleep 60")
     tmux("respawn-pane", "-k", command)
@@ -197,6 +200,38 @@ def test_mlterm_behind_tmux_gets_its_layout_off_and_back_and_the_pane_its_settin
                          "mlterm's layout switched back on")
         # the pane's own setting and title are back as they were
         assert tmux("show-options", "-p", "-v", "allow-passthrough").strip() == ""
+        assert tmux("display-message", "-p", "#{pane_title}") == title
+    finally:
+        outer.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+@pytest.mark.parametrize("path", list(EXIT_PATHS))
+def test_every_way_out_behind_tmux_puts_mlterm_and_the_pane_back(
+    installed_command: Path, tmux: Tmux, tmp_path: Path, path: str
+) -> None:
+    """Quit, a crash and each terminating signal: mlterm's layout back on (the OSC
+    reaches the attached mlterm after the last one that switched it off), and the
+    pane's own passthrough setting and title back."""
+    keys, signum, status = EXIT_PATHS[path]
+    tmux("-u", "new-session", "-d", "-x", "100", "-y", "30", "sleep 120")
+    outer = OuterTerminal(tmux, "mlterm")
+    try:
+        outer.read_until(lambda out: len(out) > 0, "the client to draw")
+        title = tmux("display-message", "-p", "#{pane_title}")
+        command = exit_command(installed_command, path)
+        _start_reader(command, tmux, tmp_path / "library.sqlite")
+        outer.read_until(lambda out: CTL_OFF in out, "mlterm's layout switched off")
+        assert _passthrough_of_the_pane(tmux) == "on"
+        if keys is not None:
+            tmux("send-keys", keys.decode())
+        else:
+            os.kill(tmux.app_pid(), signum)
+        tmux.wait_for(lambda s: "EXIT=" in s, "the reader to leave")
+        assert f"EXIT={status}" in tmux.screen(), tmux("capture-pane", "-p", "-S", "-200")
+        outer.read_until(lambda out: CTL_ON in out[out.rfind(CTL_OFF):],
+                         "mlterm's layout switched back on")
+        _wait_for_pane_setting(tmux, "", "the pane's own passthrough setting back")
         assert tmux("display-message", "-p", "#{pane_title}") == title
     finally:
         outer.close()
