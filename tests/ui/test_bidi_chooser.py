@@ -28,6 +28,21 @@ def test_the_sample_has_what_goes_wrong_first() -> None:
     assert dict(rows)["terminal"].endswith(RTL_OPEN + SAMPLE + RTL_CLOSE + LRM)
 
 
+def test_the_samples_come_out_as_the_readers_text_would() -> None:
+    # with the reader's own settings: harakat stripped, no joining
+    for _, sample in sample_lines(60, harakat="strip"):
+        assert "\u064e" not in sample and "\u064f" not in sample and "\u0651" not in sample
+    assert dict(sample_lines(60, shape=False))["app"].strip().startswith(".")
+    assert not any("\ufe70" <= ch <= "\ufefc" for ch in dict(sample_lines(60, shape=False))["app"])
+    # on a terminal that reorders rows, every sample ends in an LRM: without one the
+    # app sample's Arabic joined the article's beside the chooser (VTE in tmux)
+    plain = dict(sample_lines(60))
+    assert not plain["app"].endswith(LRM) and not plain["words"].endswith(LRM)
+    marked = sample_lines(60, end_mark=True)
+    assert all(sample.endswith(LRM) and not sample.endswith(LRM + LRM) for _, sample in marked)
+    assert [s.rstrip(LRM) for _, s in marked] == [s.rstrip(LRM) for s in plain.values()]
+
+
 def test_the_chooser_opens_by_itself_only_where_auto_cannot_see_the_setting() -> None:
     konsole = identify(KONSOLE)
     auto = decide("auto", konsole)
@@ -54,6 +69,10 @@ async def test_one_key_picks_saves_and_applies_a_strategy(library: Any) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BidiChooser)
+        # Konsole reorders rows: each sample ends in an LRM, the "app" one included
+        body = app.screen.query_one("#chooser-body").render()
+        samples = [line for line in str(body).splitlines() if "app " in line]
+        assert samples and samples[0].endswith(LRM)
         await pilot.press(str(MODES.index("app") + 1))
         await pilot.pause()
         assert not isinstance(app.screen, BidiChooser)
