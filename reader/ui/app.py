@@ -181,7 +181,12 @@ class ReaderApp(App[None]):
         self._tmux_client = client
         self._leave_bidi_mode()
         self.terminal = identify(self.environ, client)
-        self.apply_settings(self.settings, enter_again=True)
+        decision = decide(self.settings.bidi, self.terminal, load_choices())
+        if decision.layout_mode != self.bidi.layout_mode:
+            self.apply_settings(self.settings)  # lays every screen out again
+        else:  # the same text: only the new terminal's setup
+            self.bidi = decision
+            self._enter_bidi_mode()
         if self._chooser_due():
             self.action_choose_bidi(True)
 
@@ -338,11 +343,8 @@ class ReaderApp(App[None]):
             return None
 
     # -------------------------------------------------------------- settings
-    def apply_settings(self, settings: Settings, *, force_bidi: str | None = None,
-                       enter_again: bool = False) -> None:
-        """Switch to *settings* and redraw every screen (:meth:`change` saves them);
-        *enter_again*: send the strategy's enter sequence even if it did not change
-        (another terminal attached)."""
+    def apply_settings(self, settings: Settings, *, force_bidi: str | None = None) -> None:
+        """Switch to *settings* and redraw every screen (:meth:`change` saves them)."""
         from reader.ui.screens.library import LibraryScreen
         from reader.ui.screens.reading import ReadingScreen
 
@@ -351,7 +353,7 @@ class ReaderApp(App[None]):
         self.bidi = decide(settings.bidi, self.terminal, load_choices())
         if force_bidi is not None and self.bidi.mode != force_bidi:
             self.bidi = decide(force_bidi, self.terminal)  # the choice could not be saved
-        if self.bidi.layout_mode != old_mode or enter_again:
+        if self.bidi.layout_mode != old_mode:
             self._leave_bidi_mode()
             self._enter_bidi_mode()
         self.labels = self._make_labels()
