@@ -46,12 +46,13 @@ between them (the LRM ends every pane's text with a strong left-to-right
 character). The marks take no cell.
 
 *The interface's isolates* (the sources, dates, titles and counts laid into its
-sentences, :class:`reader.text.isolates.InterfaceText`) reach a terminal that orders
-in the form its bidi honours (``Strategy.isolates``): ``isolates`` sends LRI/RLI ... PDI
-(each FSI resolved to the one it stands for, so a line cut from an isolate's first
-strong letter keeps its direction), ``embeddings`` sends LRE/RLE ... PDF for a bidi
-that knows no isolates. Each line reopens the isolates open at its start and closes
-those open at its end, so none spans the border or the padding. An article's own
+sentences, :class:`reader.text.isolates.InterfaceText`) reach a terminal whose bidi
+honours them (VTE, Konsole: ``Strategy.isolates``) as LRI/RLI ... PDI, each FSI
+resolved to the one it stands for, so a line cut from an isolate's first strong letter
+keeps its direction. Each line reopens the isolates open at its start and closes those
+open at its end, so none spans the border or the padding. mlterm gets none: it draws
+each bidi control in a cell of its own (a box) where the reader counted none, and the
+rest of the row moves (embeddings in their place did the same). An article's own
 controls never reach a terminal, in any strategy.
 
 Pure: no Textual, no terminal I/O. Which strategy a terminal gets is decided in
@@ -87,14 +88,13 @@ RLM = "\u200f"
 RTL_OPEN = "\u202b"
 RTL_CLOSE = "\u202c"
 _MARKS = (LRM, RLM, RTL_OPEN, RTL_CLOSE)
-LRE = "\u202a"
 LRI = "\u2066"
 RLI = "\u2067"
 FSI = "\u2068"
 PDI = "\u2069"
-#: Every control a strategy may send, drawn as nothing (its own marks, the interface's
-#: isolates and the embeddings standing for them).
-_DRAWN_AS_NOTHING = frozenset((*_MARKS, LRE, LRI, RLI, FSI, PDI))
+#: Every control a strategy may send, drawn as nothing (its own marks and the
+#: interface's isolates).
+_DRAWN_AS_NOTHING = frozenset((*_MARKS, LRI, RLI, FSI, PDI))
 
 
 class Strategy(NamedTuple):
@@ -112,9 +112,8 @@ class Strategy(NamedTuple):
     #: the only shaping sent: lam-alef ligatures (Konsole leaves a blank cell after a
     #: pair it ligates itself), every other letter logical for the terminal to join
     ligatures_only: bool = False
-    #: how the interface's isolates are sent ("": not at all, the reader resolved them;
-    #: "isolates" or "embeddings", see the module docstring)
-    isolates: str = ""
+    #: whether the interface's isolates are sent (see the module docstring)
+    isolates: bool = False
 
 
 STRATEGIES: dict[str, Strategy] = {
@@ -123,24 +122,24 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("app", True, True, True, False, False, False,
                  "the reader shapes and orders Arabic (terminals that draw cells as given)"),
         Strategy("terminal", False, False, False, True, True, False,
-                 "logical text, unshaped: the terminal joins and orders it", isolates="isolates"),
+                 "logical text, unshaped: the terminal joins and orders it", isolates=True),
         Strategy("shaped", False, True, False, True, True, False,
                  "logical order, letters joined by the reader: the terminal orders it",
-                 isolates="isolates"),
+                 isolates=True),
         Strategy("shaped-mirrored", False, True, True, True, True, False,
                  "as shaped, brackets swapped for a terminal that does not mirror them",
-                 symbols_apart=True, isolates="isolates"),
+                 symbols_apart=True, isolates=True),
         Strategy("shaped-rlm", False, True, False, True, False, False,
-                 "as shaped, without the LRM after each line", isolates="embeddings"),
+                 "as shaped, without the LRM after each line"),
         Strategy("words", True, True, True, False, False, True,
                  "reader's order, each Arabic word backwards: the terminal flips words"),
         # --bidi terminal as each terminal that orders needs it (TERMINAL_FORMS)
         Strategy("terminal-mlterm", False, True, False, True, False, False,
                  "logical text; lam-alef sent as the one-cell ligature mlterm draws",
-                 ligatures_only=True, isolates="embeddings"),
+                 ligatures_only=True),
         Strategy("terminal-konsole", False, True, True, True, True, False,
                  "logical text; brackets swapped and lam-alef sent as one ligature",
-                 symbols_apart=True, ligatures_only=True, isolates="isolates"),
+                 symbols_apart=True, ligatures_only=True, isolates=True),
     )
 }
 
@@ -191,47 +190,22 @@ def is_mark(ch: str) -> bool:
 
 def sends_isolates(mode: str) -> bool:
     """Whether *mode* passes the interface's isolates on to the terminal."""
-    return bool(STRATEGIES[mode].isolates)
+    return STRATEGIES[mode].isolates
 
 
-def interface_isolates(mode: str, text: str, positions: Sequence[int], rtl: bool
-                       ) -> tuple[str, list[int]]:
+def interface_isolates(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
     """*text* (a logical line holding the interface's isolates, each FSI resolved, each
-    opened and closed on the line; *positions* its map) with them in the form the
-    terminal of *mode* honours, and its map (an added mark maps to the char beside it).
-
-    ``isolates``: as they are, an LRM after each LRI (VTE put the two numbers of an
-    isolated date, "2015-08-11 14:14", in right-to-left order when it followed another
-    isolate; a strong letter at its start keeps them in order). ``embeddings``: LRE or
-    RLE ... PDF, each with a mark of the direction around it on both sides (*rtl*: the
-    line's), so a separator between two isolates still takes that direction, as an
-    isolate's neighbours do (between two embeddings it took theirs)."""
-    form = STRATEGIES[mode].isolates
+    opened and closed on the line; *positions* its map) as a terminal that orders is
+    sent it, and its map: an LRM after each LRI, mapped to it. (VTE put the two numbers
+    of an isolated date, "2015-08-11 14:14", in right-to-left order when it followed
+    another isolate; a strong letter at its start keeps them in order.)"""
     chars: list[str] = []
     mapped: list[int] = []
-    around = [RLM if rtl else LRM]  # the direction each open isolate sits in
     for ch, at in zip(text, positions, strict=True):
-        if ch in (LRI, RLI):
-            if form == "embeddings":
-                chars += [around[-1], LRE if ch == LRI else RTL_OPEN]
-                mapped += [at, at]
-            else:
-                chars.append(ch)
-                mapped.append(at)
-            if ch == LRI:
-                chars.append(LRM)
-                mapped.append(at)
-            around.append(LRM if ch == LRI else RLM)
-        elif ch == PDI and len(around) > 1:
-            around.pop()
-            if form == "embeddings":
-                chars += [RTL_CLOSE, around[-1]]
-                mapped += [at, at]
-            else:
-                chars.append(ch)
-                mapped.append(at)
-        else:
-            chars.append(ch)
+        chars.append(ch)
+        mapped.append(at)
+        if ch == LRI:
+            chars.append(LRM)
             mapped.append(at)
     return "".join(chars), mapped
 

@@ -76,8 +76,7 @@ def make_line(
             cells = text_cells(line_text)
     elif prepared.has_controls and own_controls and output.sends_isolates(options.mode):
         drawn, logical = logical_keeping_controls(shaped_text, source, a, b)
-        line_text, logical = output.interface_isolates(options.mode, "".join(drawn),
-                                                       logical, rtl)
+        line_text, logical = output.interface_isolates("".join(drawn), logical)
         visual_to_logical = tuple(logical)
     elif prepared.has_controls:
         drawn, logical = logical_order(shaped_text, source, a, b)
