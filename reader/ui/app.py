@@ -20,7 +20,6 @@ from reader.i18n import LANGUAGES, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
 from reader.ui import signals
-from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.plain import Severity, notice
 from reader.ui.saved_choices import load_choices
@@ -90,7 +89,6 @@ class ReaderApp(App[None]):
         self.terminal: Terminal = identify(self.environ, tmux.answer())
         self.bidi: BidiDecision = decide(settings.bidi, self.terminal, load_choices())
         self.labels = self._make_labels()
-        localize_bindings(self, self.labels)
         self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
         self.initial_article_id = article_id
         self._documents: OrderedDict[str, Document] = OrderedDict()
@@ -313,7 +311,6 @@ class ReaderApp(App[None]):
             self._leave_bidi_mode()
             self._enter_bidi_mode()
         self.labels = self._make_labels()
-        localize_bindings(self, self.labels)
         for screen in self.screen_stack:
             if isinstance(screen, (LibraryScreen, ReadingScreen)):
                 screen.refresh_labels()
@@ -373,8 +370,16 @@ class ReaderApp(App[None]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
         labels, settings = self.labels, self.settings
+        # Textual's key panel shows each binding's declared description, which is a
+        # catalogue key here (translated where it is shown): the palette's "keys"
+        # entry opens the help screen instead, which lists every key in the
+        # interface language.
+        key_panel = {self.action_show_help_panel, self.action_hide_help_panel}
+        for command in super().get_system_commands(screen):
+            if command.callback not in key_panel:
+                yield command
+        yield SystemCommand(labels("key.help"), labels("keys.help"), self.action_help)
         raw = labels.translate  # a value goes into its sentence, laid out once as a whole
         yield SystemCommand(labels("cmd.bidi_chooser"), labels("cmd.bidi_chooser.help"),
                             self.action_choose_bidi)
