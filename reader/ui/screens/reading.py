@@ -263,7 +263,7 @@ class ReadingScreen(Screen):
         kept = self.app.kept_document(article.id)
         if kept is not None:
             return article, kept, kept.paragraphs, True
-        paragraphs = [*header_paragraphs(article), *article.paragraphs]
+        paragraphs = [*header_paragraphs(article, self.app.labels.number), *article.paragraphs]
         if whole:
             document = self.app.document_for(article.id, paragraphs, article.direction)
         else:
@@ -301,7 +301,7 @@ class ReadingScreen(Screen):
         """Read the whole text of *article*, shown in part, and prepare it for the
         engine (sanitizing 50 MB takes a quarter of a second) away from the keys."""
         whole = self.app.library.get(article.id)
-        paragraphs = [*header_paragraphs(whole), *whole.paragraphs]
+        paragraphs = [*header_paragraphs(whole, self.app.labels.number), *whole.paragraphs]
         document = Document(paragraphs, direction=whole.direction)
         self.app.call_from_thread(self._show_whole_text, article, document, paragraphs)
 
