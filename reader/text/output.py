@@ -95,6 +95,10 @@ class Strategy(NamedTuple):
     #: the only shaping sent: lam-alef ligatures (Konsole leaves a blank cell after a
     #: pair it ligates itself), every other letter logical for the terminal to join
     ligatures_only: bool = False
+    #: no marks can reach the terminal, which lays each stretch of a row between two
+    #: borders out as a left-to-right paragraph (mlterm): the neutral runs at a
+    #: right-to-left line's two ends are sent where they show (:func:`ends_in_place`)
+    ends_apart: bool = False
 
 
 STRATEGIES: dict[str, Strategy] = {
@@ -114,9 +118,9 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("words", True, True, True, False, False, True,
                  "reader's order, each Arabic word backwards: the terminal flips words"),
         # --bidi terminal as each terminal that orders needs it (TERMINAL_FORMS)
-        Strategy("terminal-mlterm", False, True, False, True, False, False,
+        Strategy("terminal-mlterm", False, True, False, False, False, False,
                  "logical text; lam-alef sent as the one-cell ligature mlterm draws",
-                 ligatures_only=True),
+                 ligatures_only=True, ends_apart=True),
         Strategy("terminal-konsole", False, True, True, True, True, False,
                  "logical text; brackets swapped and lam-alef sent as one ligature",
                  symbols_apart=True, ligatures_only=True),
@@ -125,7 +129,11 @@ STRATEGIES: dict[str, Strategy] = {
 
 #: ``terminal`` as each terminal kind needs it: mlterm draws a logical lam + alef in
 #: one cell and closes the gap (the borders after it move), so it gets the one-cell
-#: ligature, and no LRM (behind tmux it draws the letter before an LRM twice);
+#: ligature, and no marks at all: mlterm 3.9 keeps each zero-width mark (RLE, PDF,
+#: LRM, RLM, even ZWJ) in a character slot of the row while drawing it zero cells wide,
+#: so on a row holding k marks every later cursor-addressed write (the app redraws a
+#: scrollbar or one pane alone) lands k columns left of its place and a full row
+#: loses its last k cells: the scrollbar and right border moved into the text.
 #: Konsole leaves a blank cell after a lam-alef it ligates itself and does not mirror
 #: brackets. (VTE: logical text as it is; it draws lam and alef apart.)
 TERMINAL_FORMS: dict[str, str] = {"mlterm": "terminal-mlterm", "konsole": "terminal-konsole"}
@@ -265,6 +273,59 @@ def symbols_in_place(text: str, positions: list[int]) -> tuple[str, str, str, li
     return text[end:][::-1], text[start:end], text[:start][::-1], mapped
 
 
+#: Bidi classes that take their direction from their neighbours (and the paragraph's).
+_NEUTRAL_CLASSES = frozenset({"ON", "CS", "ES", "ET", "WS", "S", "B", "BN"})
+
+
+def _paired_brackets(text: str) -> set[int]:
+    """Indexes of the brackets of *text* that have their partner in it (BD16, without
+    its 63-deep limit): such a pair takes the direction of what it encloses (rule N0)."""
+    from reader.text.bidi.mirroring import CLOSING_BRACKETS, OPENING_BRACKETS
+
+    paired: set[int] = set()
+    opened: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch in OPENING_BRACKETS:
+            opened.append((OPENING_BRACKETS[ch], i))
+        elif ch in CLOSING_BRACKETS:
+            key = CLOSING_BRACKETS[ch]
+            for depth in range(len(opened) - 1, -1, -1):
+                if opened[depth][0] == key:
+                    paired.update((opened[depth][1], i))
+                    del opened[depth:]
+                    break
+    return paired
+
+
+def ends_in_place(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
+    """A right-to-left logical *text* for a terminal that lays it out as a left-to-right
+    paragraph and takes no marks (mlterm): the neutral run ending it ("." "»!" "،")
+    sent first and the one starting it ("«", the relevance bar) sent last, each
+    reversed and mirrored, as they show in a right-to-left line. Left where they are:
+    brackets paired inside the line (the terminal's rule N0 gives them the
+    direction of what they enclose), and a line with no strong character."""
+    from reader.text.bidi.classes import bidi_class
+    from reader.text.bidi.mirroring import MIRROR_TABLE
+
+    paired = _paired_brackets(text)
+
+    def movable(i: int) -> bool:
+        return bidi_class(text[i]) in _NEUTRAL_CLASSES and i not in paired
+
+    start = 0
+    while start < len(text) and movable(start):
+        start += 1
+    if start == len(text):
+        return text, list(positions)
+    end = len(text)
+    while movable(end - 1):
+        end -= 1
+    lead, trail = text[:start], text[end:]
+    shown = (trail[::-1].translate(MIRROR_TABLE) + text[start:end]
+             + lead[::-1].translate(MIRROR_TABLE))
+    return shown, [*positions[end:][::-1], *positions[start:end], *positions[:start][::-1]]
+
+
 _LIGATURES = re.compile("[\ufef5-\ufefc]")
 
 
@@ -290,10 +351,13 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
     """
     strategy = STRATEGIES[mode]
     marked = strategy.marked and marks
-    if not (marked or strategy.words_flipped or
+    ends_apart = strategy.ends_apart and rtl
+    if not (marked or ends_apart or strategy.words_flipped or
             (strategy.mirrors and not strategy.reorders)):
         return text, None
     mapped = list(positions)
+    if ends_apart:
+        text, mapped = ends_in_place(text, mapped)
     if strategy.words_flipped:
         text, mapped = flip_words(text, mapped)
     if strategy.mirrors and not strategy.reorders and levels is not None:
