@@ -16,9 +16,9 @@ a connection that never used the index: FTS5 keeps an index's structure in memor
 per connection and reads it again only after another connection commits. The
 library's own connection is such another connection.
 
-Building the index rows (folding and splitting the text) goes to whichever process
-is free: an article batch is sent as text while the second process keeps up, and
-with its rows built here while it is still busy with the batch before.
+Building the index rows (folding and splitting the text) is shared so that the two
+processes finish together (:class:`_Balance`): a batch of articles is sent either as
+text, or with its rows built here.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ import contextlib
 import multiprocessing
 import os
 import sqlite3
+import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
@@ -89,7 +91,7 @@ class BulkIndex:
         self.scratch = library.with_name(f".{library.name}.index-{os.getpid()}")
         self._process: multiprocessing.process.BaseProcess | None = None
         self._channel: Connection | None = None
-        self._busy = 0  # batches sent and not yet written by the second process
+        self._balance = _Balance()
 
     def __enter__(self) -> BulkIndex:
         _remove_leftovers(self.library)
@@ -116,16 +118,18 @@ class BulkIndex:
         if self._channel is None:
             self._start()
         assert self._channel is not None
-        while self._busy and self._channel.poll():
+        while self._channel.poll():
             self._reply()
         task: tuple[str, list[tuple[object, ...]]]
-        if self._busy:  # the second process is behind: this one builds the rows
+        if self._balance.build_here():
+            started = time.process_time()
             task = ("rows", [(key, *build_index_row(item.article.title, item.body))
                              for key, item in articles])
+            self._balance.rows_built(time.process_time() - started)
         else:
             task = ("text", [(key, item.article.title, item.body) for key, item in articles])
         self._send(task)
-        self._busy += 1
+        self._balance.sent()
 
     def swap_into(self, connection: sqlite3.Connection) -> None:
         """Put the finished index into the library in place of its own (inside the
@@ -166,7 +170,7 @@ class BulkIndex:
         if kind == "failed":
             raise BulkIndexFailed(detail)
         if kind == "written":
-            self._busy -= 1
+            self._balance.written(*detail)
         return str(kind)
 
     def _start(self) -> None:
@@ -183,6 +187,52 @@ class BulkIndex:
         self._process.start()
         there.close()
         self._channel = here
+
+
+class _Balance:
+    """Which batches have their index rows built here, so that both processes finish
+    at once: in CPU seconds per batch, this process spends M (reading, preparing and
+    storing), the second one C (writing the index), and building rows costs R where
+    it is done. With rows built here for a share f of the batches, M + fR = C + (1-f)R
+    when f = (C + R - M) / 2R. Each figure is a running mean of what the batches
+    cost, so the share follows the load; CPU time, not wall time, so that waiting
+    for the other process counts for nothing."""
+
+    _WEIGHT = 0.2  # of the newest batch in each running mean
+
+    def __init__(self, clock: Callable[[], float] = time.process_time) -> None:
+        self.main: float | None = None
+        self.index: float | None = None
+        self.rows: float | None = None
+        self._credit = 0.0
+        self._clock = clock
+        self._since = clock()
+
+    def _mean(self, old: float | None, new: float) -> float:
+        return new if old is None else old + self._WEIGHT * (new - old)
+
+    def build_here(self) -> bool:
+        """Whether the batch about to be sent has its rows built here."""
+        self.main = self._mean(self.main, self._clock() - self._since)
+        if self.index is None or self.rows is None or not self.rows:
+            return False
+        share = min(1.0, max(0.0, (self.index + self.rows - self.main) / (2 * self.rows)))
+        self._credit += share
+        if self._credit >= 1.0:
+            self._credit -= 1.0
+            return True
+        return False
+
+    def rows_built(self, seconds: float) -> None:
+        self.rows = self._mean(self.rows, seconds)
+
+    def sent(self) -> None:
+        self._since = self._clock()  # this process's own work starts again
+
+    def written(self, index_seconds: float, rows_seconds: float | None) -> None:
+        self.index = self._mean(self.index, index_seconds)
+        if rows_seconds is not None:
+            self.rows_built(rows_seconds)
 
 
 def _create_scratch(library: sqlite3.Connection, scratch: Path) -> None:
@@ -243,10 +293,14 @@ def build(scratch: str, library: str, channel: Connection) -> None:
             _index_stored(connection, library)
             while (task := channel.recv()) is not None:
                 kind, items = task
+                started = time.process_time()
                 rows = ([(key, IndexRow(*row)) for key, *row in items] if kind == "rows" else
                         [(key, build_index_row(title, body)) for key, title, body in items])
+                built = time.process_time()
                 write_index_rows(connection, rows)
-                channel.send(("written", None))
+                # What the batch cost, to share the next ones out (_Balance).
+                channel.send(("written", (time.process_time() - built,
+                                          built - started if kind == "text" else None)))
             connection.execute("COMMIT")
         channel.send(("done", None))
     except (EOFError, BrokenPipeError, ConnectionResetError):

@@ -256,3 +256,34 @@ def test_an_in_memory_library_is_indexed_here() -> None:
     connection = sqlite3.connect(":memory:")
     assert bulk_index.library_file(connection) is None
     assert not bulk_index.worth_building(connection, 10**9)
+
+
+@pytest.mark.parametrize(("main", "index", "rows", "share"), [
+    (1.0, 2.0, 1.0, 1.0),  # the second process is the slower even with no rows to build
+    (2.0, 1.0, 1.0, 0.0),  # this one is the slower
+    (1.0, 1.0, 1.0, 0.5),  # even: half the batches each
+    (1.0, 1.5, 1.0, 0.75),
+])
+def test_rows_are_built_where_both_processes_then_finish_together(
+    main: float, index: float, rows: float, share: float
+) -> None:
+    """With the CPU costs per batch measured, the share of batches whose rows are built
+    here makes both processes' totals equal: M + fR = C + (1 - f)R."""
+    now = [0.0]
+    balance = bulk_index._Balance(clock=lambda: now[0])
+    built_here = 0
+    for _batch in range(200):
+        now[0] += main  # this process reads, prepares and stores the batch
+        if balance.build_here():
+            built_here += 1
+            now[0] += rows
+            balance.rows_built(rows)
+            balance.sent()
+            balance.written(index, None)
+        else:
+            balance.sent()
+            balance.written(index, rows)
+    assert built_here / 200 == pytest.approx(share, abs=0.02)
+    this = 200 * main + built_here * rows
+    other = 200 * index + (200 - built_here) * rows
+    assert share in (0.0, 1.0) or this == pytest.approx(other, rel=0.03)
