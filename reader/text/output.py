@@ -45,6 +45,16 @@ place, and never lets two panes' Arabic merge into one run across the border
 between them (the LRM ends every pane's text with a strong left-to-right
 character). The marks take no cell.
 
+*The interface's isolates* (the sources, dates, titles and counts laid into its
+sentences, :class:`reader.text.isolates.InterfaceText`) reach a terminal whose bidi
+honours them (VTE, Konsole: ``Strategy.isolates``) as LRI/RLI ... PDI, each FSI
+resolved to the one it stands for, so a line cut from an isolate's first strong letter
+keeps its direction. Each line reopens the isolates open at its start and closes those
+open at its end, so none spans the border or the padding. mlterm gets none: it draws
+each bidi control in a cell of its own (a box) where the reader counted none, and the
+rest of the row moves (embeddings in their place did the same). An article's own
+controls never reach a terminal, in any strategy.
+
 Pure: no Textual, no terminal I/O. Which strategy a terminal gets is decided in
 ``reader.ui.terminal``.
 """
@@ -78,6 +88,13 @@ RLM = "\u200f"
 RTL_OPEN = "\u202b"
 RTL_CLOSE = "\u202c"
 _MARKS = (LRM, RLM, RTL_OPEN, RTL_CLOSE)
+LRI = "\u2066"
+RLI = "\u2067"
+FSI = "\u2068"
+PDI = "\u2069"
+#: Every control a strategy may send, drawn as nothing (its own marks and the
+#: interface's isolates).
+_DRAWN_AS_NOTHING = frozenset((*_MARKS, LRI, RLI, FSI, PDI))
 
 
 class Strategy(NamedTuple):
@@ -95,6 +112,8 @@ class Strategy(NamedTuple):
     #: the only shaping sent: lam-alef ligatures (Konsole leaves a blank cell after a
     #: pair it ligates itself), every other letter logical for the terminal to join
     ligatures_only: bool = False
+    #: whether the interface's isolates are sent (see the module docstring)
+    isolates: bool = False
     #: no marks can reach the terminal, which lays each stretch of a row between two
     #: borders out as a left-to-right paragraph (mlterm): the neutral runs at a
     #: right-to-left line's two ends are sent where they show (:func:`ends_in_place`)
@@ -107,12 +126,13 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("app", True, True, True, False, False, False,
                  "the reader shapes and orders Arabic (terminals that draw cells as given)"),
         Strategy("terminal", False, False, False, True, True, False,
-                 "logical text, unshaped: the terminal joins and orders it"),
+                 "logical text, unshaped: the terminal joins and orders it", isolates=True),
         Strategy("shaped", False, True, False, True, True, False,
-                 "logical order, letters joined by the reader: the terminal orders it"),
+                 "logical order, letters joined by the reader: the terminal orders it",
+                 isolates=True),
         Strategy("shaped-mirrored", False, True, True, True, True, False,
                  "as shaped, brackets swapped for a terminal that does not mirror them",
-                 symbols_apart=True),
+                 symbols_apart=True, isolates=True),
         Strategy("shaped-rlm", False, True, False, True, False, False,
                  "as shaped, without the LRM after each line"),
         Strategy("words", True, True, True, False, False, True,
@@ -123,7 +143,7 @@ STRATEGIES: dict[str, Strategy] = {
                  ligatures_only=True, ends_apart=True),
         Strategy("terminal-konsole", False, True, True, True, True, False,
                  "logical text; brackets swapped and lam-alef sent as one ligature",
-                 symbols_apart=True, ligatures_only=True),
+                 symbols_apart=True, ligatures_only=True, isolates=True),
     )
 }
 
@@ -172,8 +192,30 @@ def unmarked(text: str) -> str:
 
 
 def is_mark(ch: str) -> bool:
-    """Whether *ch* is one of the marks a strategy adds (drawn as nothing)."""
-    return ch in _MARKS
+    """Whether *ch* is one of the marks or controls a strategy sends (drawn as nothing)."""
+    return ch in _DRAWN_AS_NOTHING
+
+
+def sends_isolates(mode: str) -> bool:
+    """Whether *mode* passes the interface's isolates on to the terminal."""
+    return STRATEGIES[mode].isolates
+
+
+def interface_isolates(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
+    """*text* (a logical line holding the interface's isolates, each FSI resolved, each
+    opened and closed on the line; *positions* its map) as a terminal that orders is
+    sent it, and its map: an LRM after each LRI, mapped to it. (VTE put the two numbers
+    of an isolated date, "2015-08-11 14:14", in right-to-left order when it followed
+    another isolate; a strong letter at its start keeps them in order.)"""
+    chars: list[str] = []
+    mapped: list[int] = []
+    for ch, at in zip(text, positions, strict=True):
+        chars.append(ch)
+        mapped.append(at)
+        if ch == LRI:
+            chars.append(LRM)
+            mapped.append(at)
+    return "".join(chars), mapped
 
 
 # Arabic letters, presentation forms and Arabic-Indic digits: what makes a word one
