@@ -90,9 +90,13 @@ class Labels:
         engine resolves the isolates and drops the controls, so none reaches the screen.
         A value with nothing right to left needs none in a left-to-right sentence
         (:func:`reader.text.isolates.embedded`).
+        A value that is a sentence of the interface already (:class:`InterfaceText`: a
+        reason inside "Bidi mode: {mode}. {reason}") is an isolate too, its own isolates
+        kept and its numbers left as they are.
         The sentence is :class:`InterfaceText`: its isolates are the interface's, so a
         terminal that orders is given them too."""
-        safe = {name: self._embedded(self.number(sanitize_line(str(value))))
+        safe = {name: self._embedded(clean_line(value) if isinstance(value, InterfaceText)
+                                     else self.number(sanitize_line(str(value))))
                 for name, value in values.items()}
         return InterfaceText(self.translate(key, **safe))
 
