@@ -39,12 +39,10 @@ def display_options(args: argparse.Namespace) -> LayoutOptions:
 
 def text_lines(text: str, width: int, options: LayoutOptions) -> list[str]:
     """*text* (untrusted, one paragraph) laid out in a column *width* cells wide."""
-    from dataclasses import replace
-
     from reader.text.layout import layout_text
     from reader.text.output import reorders, unmarked
 
-    lines = layout_text(sanitize_line(text, keep_bidi_controls=True), replace(options, width=width))
+    lines = layout_text(sanitize_line(text, keep_bidi_controls=True), options.replace(width=width))
     if not reorders(options.mode):  # logical text as it is
         return [unmarked(line.text) for line in lines if line.text]
     return [line.padded(width) if line.align_right else line.text for line in lines if line.text]

@@ -44,7 +44,8 @@ from reader.text.breaks.words import (
 )
 
 __all__ = [
-    "LineSpan", "WordTable", "cell_codes", "clusters", "one_line", "splice_word_table",
+    "LineSpan", "WordTable", "break_codes_of", "cell_codes", "clusters", "narrow_cells",
+    "one_line", "splice_word_table",
     "text_cells", "word_table", "wrap", "wrap_asking_at_breaks", "wrap_at_spaces", "wrap_steps",
     "wrap_table",
 ]
@@ -159,6 +160,7 @@ class WordTable(NamedTuple):
 #: one byte per character for :func:`_cell_codes`: its cells, a space as a space
 _CELL_CODE = {0: b"z", 1: b"a", 2: b"w"}
 _NARROW = b"z"  # no cell
+_NARROW_BYTE = _NARROW[0]
 _WIDE_OR_ODD = re.compile(b"[^az ]")
 _MAX_BLOCKS = 8
 #: Latin, Arabic, punctuation, Arabic presentation forms
@@ -248,28 +250,51 @@ def cell_codes(text: str) -> bytes | None:
     return _cell_codes(text)
 
 
-def one_line(text: str, known_codes: bytes | None, width: int) -> LineSpan | None:
+def narrow_cells(known_codes: bytes) -> bytes | None:
+    """The cells of each character from its :func:`cell_codes`: ``a`` one cell, ``z`` none,
+    a space as a space; None when some character takes two cells or an odd number (then
+    the word table measures). Computed once for many paragraphs joined by newlines, each
+    paragraph's cells are their slice."""
+    cells = known_codes.translate(_TO_CELLS)
+    return None if _WIDE_OR_ODD.search(cells) is not None else cells
+
+
+def break_codes_of(known_codes: bytes) -> str:
+    """The line-break codes (:func:`reader.text.breaks.codes.line_break_codes`) of the
+    characters whose :func:`cell_codes` are given."""
+    return known_codes.translate(_TO_BREAKS).decode("ascii")
+
+
+def one_line(
+    text: str, known_codes: bytes | None, width: int, cells: bytes | None = None
+) -> LineSpan | None:
     """The only line of ``text`` when all of it fits in ``width`` cells (no break is
     needed, whatever the rules allow: what :func:`wrap` gives then), else None; also None
-    when ``known_codes`` (``cell_codes(text)``) is None or shows a wide character."""
-    if known_codes is None:
-        return None
+    when ``known_codes`` (``cell_codes(text)``) is None or shows a wide character.
+    ``cells``: ``narrow_cells(known_codes)`` when the caller has them (not None)."""
+    if cells is None:
+        if known_codes is None:
+            return None
+        cells = narrow_cells(known_codes)
+        if cells is None:
+            return None
     size = len(text)
-    end = len(text.rstrip(" "))
+    end = size if not size or text[-1] != " " else len(text.rstrip(" "))
     if end > 4 * width:  # surely too long (a shortcut only: None means "wrap it")
         return None
-    codes = known_codes.translate(_TO_CELLS)
-    if _WIDE_OR_ODD.search(codes) is not None:
-        return None
-    start = size - len(text.lstrip(" "))
+    start = 0 if not end or text[0] != " " else size - len(text.lstrip(" "))
     if start >= end:
         return (0, 0, 0)
-    cells = end - start - codes.count(_NARROW, start, end)
-    return (start, end, cells) if cells <= width else None
+    count = end - start - cells.count(_NARROW, start, end)
+    return (start, end, count) if count <= width else None
 
 
 def wrap_asking_at_breaks(
-    text: str, width: int, known_codes: bytes | None = None
+    text: str,
+    width: int,
+    known_codes: bytes | None = None,
+    cells: bytes | None = None,
+    breaks: str | None = None,
 ) -> list[LineSpan]:
     """:func:`wrap`, with UAX #14 asked only about the breaks that wrapping at spaces
     chooses (a filter wraps each paragraph at one width, once).
@@ -282,12 +307,19 @@ def wrap_asking_at_breaks(
     alone gives the same table); so it is from a word wider than the line (cut by other
     rules). A paragraph of ten lines asks about ten pairs of words, not about
     each of its punctuation marks and their neighbours.
+
+    ``cells`` and ``breaks``: ``narrow_cells(known_codes)`` and
+    ``break_codes_of(known_codes)``, when the caller has them.
     """
-    lines = wrap_at_spaces(text, width, known_codes)
+    lines = wrap_at_spaces(text, width, known_codes, cells)
     if len(lines) < 2:
         return lines
-    codes = (line_break_codes(text) if known_codes is None
-             else known_codes.translate(_TO_BREAKS).decode("ascii"))
+    if breaks is not None:
+        codes = breaks
+    elif known_codes is None:
+        codes = line_break_codes(text)
+    else:
+        codes = break_codes_of(known_codes)
     size = len(text)
     for number in range(1, len(lines)):
         end = lines[number - 1][1]
@@ -313,42 +345,62 @@ def wrap_asking_at_breaks(
     return lines
 
 
-def wrap_at_spaces(text: str, width: int, known_codes: bytes | None = None) -> list[LineSpan]:
+def wrap_at_spaces(
+    text: str, width: int, known_codes: bytes | None = None, cells: bytes | None = None
+) -> list[LineSpan]:
     """Greedy wrapping at spaces only, without UAX #14 (what :func:`wrap_asking_at_breaks`
-    starts from, and the reference that measures what the rules cost)."""
-    lines = _wrap_one_cell_text(text, width, known_codes)
+    starts from, and the reference that measures what the rules cost). ``cells``:
+    ``narrow_cells(known_codes)`` when the caller has them."""
+    if cells is None and known_codes is not None:
+        cells = narrow_cells(known_codes)
+    lines = None if cells is None else _wrap_narrow_text(text, width, cells)
     if lines is None:
         lines = wrap_table(word_table(text, known_codes=known_codes, rules=False), width)
     return lines
 
 
-def _wrap_one_cell_text(
-    text: str, width: int, known_codes: bytes | None
-) -> list[LineSpan] | None:
+def _wrap_narrow_text(text: str, width: int, cells: bytes) -> list[LineSpan] | None:
     """Greedy wrapping at spaces (``wrap_table`` of the words between spaces) for text
-    whose every character takes one cell (news text without harakat), found with
-    ``str.rfind`` a line at a time instead of a table of its words; None for other text
-    and for a word wider than the line."""
-    if known_codes is None:
+    whose every character takes one cell or none (news text, vocalised or not; ``cells``
+    from :func:`narrow_cells`), found with ``str.rfind`` a line at a time instead of a
+    table of its words; None for a word wider than the line.
+
+    A line from ``start`` may reach the last offset ``q`` with at most ``width`` cells
+    before it: ``q = start + width + (zero-width characters in [start, q))``, found by
+    counting until the count stops growing, then past any zero-width characters at ``q``
+    (a haraka adds no cell); the line ends at the last space up to ``q``."""
+    if b" " not in cells:
         return None
-    codes = known_codes.translate(_TO_CELLS)
-    if codes.translate(None, b"a ") or b" " not in codes:
-        return None
+    marked = _NARROW in cells
+    count = cells.count
     end = len(text.rstrip(" "))
     start = len(text) - len(text.lstrip(" "))
     lines = []
-    while end - start > width:
-        space = text.rfind(" ", start, start + width + 1)
+    while end - start - (count(_NARROW, start, end) if marked else 0) > width:
+        limit = start + width
+        if marked:
+            while True:
+                grown = start + width + count(_NARROW, start, limit)
+                if grown == limit:
+                    break
+                limit = grown
+            while cells[limit] == _NARROW_BYTE:  # (limit < end: the rest is wider)
+                limit += 1
+        space = text.rfind(" ", start, limit + 1)
         if space < 0:
             return None
         line_end = space  # (the line's spaces hang, and the next line starts after them)
         while text[line_end - 1] == " ":
             line_end -= 1
-        lines.append((start, line_end, line_end - start))
+        lines.append((start, line_end, line_end - start - (
+            count(_NARROW, start, line_end) if marked else 0)))
         start = space + 1
         while text[start] == " ":
             start += 1
-    lines.append((start, end, end - start) if start < end else (0, 0, 0))
+    if start < end:
+        lines.append((start, end, end - start - (count(_NARROW, start, end) if marked else 0)))
+    else:
+        lines.append((0, 0, 0))
     return lines
 
 
