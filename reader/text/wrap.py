@@ -366,24 +366,32 @@ def _wrap_narrow_text(text: str, width: int, cells: bytes) -> list[LineSpan] | N
     table of its words; None for a word wider than the line.
 
     A line from ``start`` may reach the last offset ``q`` with at most ``width`` cells
-    before it: ``q = start + width + (zero-width characters in [start, q))``, found by
-    counting until the count stops growing, then past any zero-width characters at ``q``
-    (a haraka adds no cell); the line ends at the last space up to ``q``."""
+    before it (then the line ends at the last space up to ``q``). In text with zero-width
+    characters, ``q`` is found from a guess at the paragraph's share of them, moved by the
+    cells it is off until it holds exactly ``width`` (a few counts a line), then past any
+    zero-width characters at ``q`` (a haraka adds no cell)."""
     if b" " not in cells:
         return None
-    marked = _NARROW in cells
     count = cells.count
     end = len(text.rstrip(" "))
     start = len(text) - len(text.lstrip(" "))
+    zeros = count(_NARROW, start, end)
+    rest = end - start - zeros  # cells from the line's start to the end
+    # per cell, how many characters the paragraph has (in 1/1024ths)
+    stretch = ((end - start) << 10) // max(rest, 1)
     lines = []
-    while end - start - (count(_NARROW, start, end) if marked else 0) > width:
+    while rest > width:
         limit = start + width
-        if marked:
-            while True:
-                grown = start + width + count(_NARROW, start, limit)
-                if grown == limit:
-                    break
-                limit = grown
+        if zeros:
+            limit = min(start + ((width * stretch) >> 10), end)
+            used = limit - start - count(_NARROW, start, limit)  # cells of [start, limit)
+            while used != width:  # (the cells of [start, end) are more than width)
+                step = width - used
+                if step > 0:
+                    used += step - count(_NARROW, limit, limit + step)
+                else:
+                    used += step + count(_NARROW, limit + step, limit)
+                limit += step
             while cells[limit] == _NARROW_BYTE:  # (limit < end: the rest is wider)
                 limit += 1
         space = text.rfind(" ", start, limit + 1)
@@ -392,15 +400,13 @@ def _wrap_narrow_text(text: str, width: int, cells: bytes) -> list[LineSpan] | N
         line_end = space  # (the line's spaces hang, and the next line starts after them)
         while text[line_end - 1] == " ":
             line_end -= 1
-        lines.append((start, line_end, line_end - start - (
-            count(_NARROW, start, line_end) if marked else 0)))
+        line_cells = line_end - start - (count(_NARROW, start, line_end) if zeros else 0)
+        lines.append((start, line_end, line_cells))
         start = space + 1
         while text[start] == " ":
             start += 1
-    if start < end:
-        lines.append((start, end, end - start - (count(_NARROW, start, end) if marked else 0)))
-    else:
-        lines.append((0, 0, 0))
+        rest -= line_cells + start - line_end  # (spaces take one cell each)
+    lines.append((start, end, rest) if start < end else (0, 0, 0))
     return lines
 
 

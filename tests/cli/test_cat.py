@@ -156,8 +156,9 @@ def test_cat_does_not_import_textual() -> None:
 
 #: modules ``cat`` of a text file has no use for: each costs start-up time in a filter
 #: that is timed as a whole process against FriBidi
-_NOT_FOR_CAT = ("textual", "sqlite3", "dataclasses", "inspect", "reader.library",
-                "reader.articles", "reader.ui", "reader.text.bidi.reference")
+_NOT_FOR_CAT = ("textual", "sqlite3", "dataclasses", "inspect", "pathlib", "urllib",
+                "ipaddress", "reader.library", "reader.articles", "reader.ui",
+                "reader.text.bidi.reference")
 
 
 @pytest.mark.parametrize("args", [["--raw", str(SEED)], ["--raw", "--bidi", "terminal", str(SEED)],

@@ -179,6 +179,26 @@ def test_wrapping_narrow_text_by_rfind_equals_the_word_table(text: str, width: i
         assert found is not None  # the text it is for, harakat and all
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="بكل\u064e\u064e\u0651\u0650\u0652", min_size=1, max_size=14),
+                max_size=40).map(" ".join), st.integers(2, 45))
+def test_wrapping_heavily_vocalised_text_by_rfind_equals_the_word_table(
+    text: str, width: int
+) -> None:
+    """Long lines of text where a haraka follows most letters: the guess at where a line
+    ends is off by many characters, and must be moved to the exact cell."""
+    from reader.text import wrap as wrapping
+
+    cells = wrapping.narrow_cells(cell_codes(text))
+    assert cells is not None
+    found = wrapping._wrap_narrow_text(text, width, cells)
+    expected = wrap_table(word_table(text, rules=False), width)
+    if found is not None:
+        assert found == expected
+    elif " " in text:  # only a word wider than the line is left to the table
+        assert any(text_cells(word) > width for word in text.split())
+
+
 def test_wrapping_vocalised_text_by_rfind_counts_no_cell_for_a_haraka() -> None:
     from reader.text import wrap as wrapping
 

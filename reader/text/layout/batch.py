@@ -226,16 +226,19 @@ def _fast_lines(
     spans = [only] if only is not None else wrap_asking_at_breaks(
         shaped, width, known_codes, cells, chunk.breaks[index])
     lines = []
+    size = len(shaped)
     for a, b, used in spans:
         line: str | None
         if a == b:
             line = ""
         elif levels is None or levels.count(1, a, b) == b - a:
-            line = _rtl_run(shaped, classes, backward, a, b)
+            if a and classes[a] == "m":  # (see _rtl_run, inlined: most lines are this)
+                return None
+            line = backward[size - b : size - a]
         else:
             line = _two_level_line(shaped, classes, backward, levels, a, b)
-        if line is None:
-            return None
+            if line is None:
+                return None
         lines.append(" " * (width - used) + line if used < width and line else line)
     return lines
 
