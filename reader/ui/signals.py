@@ -25,6 +25,10 @@ application mode again with a new writer thread that dies the same way. So the
 driver writes through :class:`TerminalOutput`, which turns the first failure
 into silence: the writer thread lives on and drains its queue, leaving takes no
 longer than saving the drafts, and nothing is restored on a terminal that is gone.
+
+When no SIGHUP comes at all (the session's leader ignores it and lives on), the
+driver's :class:`~reader.ui.hangup.HangUpWatch` notices the tty's hang-up or a failed
+read and sends the process SIGHUP, so the app leaves by the same path.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ import contextlib
 import os
 import signal
 from typing import IO, TYPE_CHECKING, Any
+
+from reader.ui.hangup import HangUpWatch
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -79,7 +85,7 @@ class TerminalOutput:
             except BlockingIOError:  # a terminal left non-blocking by another program
                 pass  # this write is lost, the terminal is not
             except (OSError, ValueError):  # ValueError: the file was closed
-                self.gone = True
+                self._terminal_went_away()
         return len(text)
 
     def flush(self) -> None:
@@ -87,13 +93,38 @@ class TerminalOutput:
             try:
                 self._file.flush()
             except (OSError, ValueError):
-                self.gone = True
+                self._terminal_went_away()
+
+    def _terminal_went_away(self) -> None:
+        self.gone = True
+        with contextlib.suppress(OSError, ValueError):
+            point_at_nothing(self._file.fileno())
 
     def fileno(self) -> int:
         return self._file.fileno()
 
     def isatty(self) -> bool:
         return self._file.isatty()
+
+
+def point_at_nothing(fd: int) -> None:
+    """Point *fd*, and standard output and error where they are the same terminal, at
+    the null device.
+
+    What is still buffered for a terminal that is gone would otherwise fail again
+    when the interpreter flushes it on the way out, and that failure turns the exit
+    status into 120, hiding the 128 + n of the signal that ended the app.
+    """
+    terminal = os.fstat(fd)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for target in sorted({fd, 1, 2}):
+            with contextlib.suppress(OSError):
+                shown = os.fstat(target)
+                if (shown.st_dev, shown.st_ino) == (terminal.st_dev, terminal.st_ino):
+                    os.dup2(null, target)
+    finally:
+        os.close(null)
 
 
 def hang_up_safe(driver_class: type[Driver]) -> type[Driver]:
@@ -105,25 +136,48 @@ def hang_up_safe(driver_class: type[Driver]) -> type[Driver]:
         return driver_class
 
     class HangUpSafeDriver(driver_class):  # type: ignore[valid-type,misc]
+        """The one private name of Textual's the app uses: ``_file``, the file the
+        terminal driver hands to its writer thread. Textual has no public way to give
+        that thread another file, nor a hook when its write fails (the thread just
+        ends, see the module docstring), and the failure must be caught at the write
+        itself: a hang-up noticed later comes after the writer is already dead."""
+
         _file: Any  # the terminal (Textual's own attribute), then its TerminalOutput
+        fileno: int  # the terminal's input (Textual's own attribute)
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._file = TerminalOutput(self._file)
+            self.output = self._file = TerminalOutput(self._file)
+            self.hang_up_watch = HangUpWatch(self.fileno)
+
+        def start_application_mode(self) -> None:
+            super().start_application_mode()
+            self.hang_up_watch.start()
+
+        def stop_application_mode(self) -> None:
+            self.hang_up_watch.stop()
+            super().stop_application_mode()
+
+        def run_input_thread(self) -> None:
+            try:
+                super().run_input_thread()
+            except OSError:  # EIO: the terminal's other side closed (Textual would panic)
+                self.hang_up_watch.report()
 
     HangUpSafeDriver.__name__ = HangUpSafeDriver.__qualname__ = driver_class.__name__
     return HangUpSafeDriver
 
 
-def terminal_output(app: App[Any]) -> TerminalOutput | None:
-    """The running driver's :class:`TerminalOutput` (None without one)."""
-    output = getattr(app._driver, "_file", None)
+def terminal_output(driver: Driver | None) -> TerminalOutput | None:
+    """*driver*'s :class:`TerminalOutput` (None for a driver :func:`hang_up_safe` left
+    as it was, or no driver)."""
+    output = getattr(driver, "output", None)
     return output if isinstance(output, TerminalOutput) else None
 
 
-def terminal_gone(app: App[Any]) -> bool:
-    """Whether the app's terminal hung up (nothing more should be written to it)."""
-    output = terminal_output(app)
+def terminal_gone(driver: Driver | None) -> bool:
+    """Whether *driver*'s terminal hung up (nothing more should be written to it)."""
+    output = terminal_output(driver)
     return output is not None and output.gone
 
 

@@ -40,10 +40,16 @@ class Tmux:
         return done.stdout
 
     def start(self, argv: list[str], *, width: int = 100, height: int = 30,
-              env: dict[str, str] | None = None) -> None:
-        """Run *argv* in a new session; when it exits the pane shows its status."""
+              env: dict[str, str] | None = None, shell_first: str = "",
+              status_file: Path | None = None) -> None:
+        """Run *argv* in a new session; when it exits the pane shows its status (and
+        *status_file* holds it: the screen may be gone).
+
+        *shell_first* runs in the pane's shell before *argv* (``trap '' HUP``: a
+        parent that ignores the hang-up and so outlives its terminal)."""
+        command = self._command(argv, env, status_file)
         self("-u", "new-session", "-d", "-x", str(width), "-y", str(height),
-             self._command(argv, env))
+             f"{shell_first}; {command}" if shell_first else command)
 
     def restart(self, argv: list[str], *, env: dict[str, str] | None = None) -> None:
         """Run *argv* again in the same pane, ending what runs there now.
@@ -55,11 +61,14 @@ class Tmux:
         self("respawn-pane", "-k", self._command(argv, env))
 
     @staticmethod
-    def _command(argv: list[str], env: dict[str, str] | None) -> str:
+    def _command(argv: list[str], env: dict[str, str] | None,
+                 status_file: Path | None = None) -> str:
         """*argv* in a clean environment; when it exits the pane shows its status."""
         assignments = " ".join(f"{name}={shlex.quote(value)}" for name, value in
                                (env or {}).items())
-        return f"env -i {assignments} {shlex.join(argv)}; echo EXIT=$?; sleep 60"
+        keep = f"echo $status > {shlex.quote(str(status_file))}; " if status_file else ""
+        return (f"env -i {assignments} {shlex.join(argv)}; status=$?; {keep}"
+                "echo EXIT=$status; sleep 60")
 
     def screen(self) -> str:
         return self("capture-pane", "-p")
@@ -70,9 +79,13 @@ class Tmux:
             self("send-keys", *(["-l"] if literal else []), key)
             time.sleep(0.05)
 
+    def pane_pid(self) -> int:
+        """The pane's shell."""
+        return int(self("list-panes", "-F", "#{pane_pid}").split()[0])
+
     def app_pid(self) -> int:
         """The process :meth:`start` runs (the child of the pane's shell)."""
-        shell = int(self("list-panes", "-F", "#{pane_pid}").split()[0])
+        shell = self.pane_pid()
         children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
         if not children:
             raise AssertionError("the pane runs no command")

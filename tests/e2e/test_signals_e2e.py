@@ -16,6 +16,7 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,9 +28,9 @@ COMMENT = "تعليق كُتب قبل الإشارة بربع ثانية"
 
 def _type_a_comment(installed_command: Path, tmux: Tmux, library: Path, *,
                     width: int = 120, height: int = 45,
-                    env: dict[str, str] | None = None) -> int:
+                    env: dict[str, str] | None = None, **start: Any) -> int:
     tmux.start([str(installed_command), "--library", str(library), str(seed_article_path())],
-               width=width, height=height, env=env or app_env(library))
+               width=width, height=height, env=env or app_env(library), **start)
     tmux.wait_for(lambda s: "65,525 bytes" in s, "the comment form", timeout=30)
     tmux.keys("c")
     time.sleep(0.3)
@@ -101,3 +102,39 @@ def test_the_app_ends_when_the_terminal_vanishes_under_a_big_screen(
         os.kill(pid, signal.SIGKILL)  # a stuck app would ignore TERM
     assert not alive, "the app outlived its terminal"
     assert _exported(installed_command, library) == [COMMENT]
+
+
+@pytest.mark.timeout(120)
+def test_the_app_leaves_when_its_terminal_goes_though_no_hang_up_signal_comes(
+        installed_command: Path, tmux: Tmux, tmp_path: Path) -> None:
+    """The pane's shell ignores SIGHUP (as under ``nohup`` or a session manager), so
+    it outlives the terminal and the kernel, which signals only the session's leader,
+    never tells the app. The app must see the hang-up on its tty itself and leave as
+    on SIGHUP: the draft kept, the status 128 + SIGHUP, no traceback."""
+    library = tmp_path / "library.sqlite3"
+    status = tmp_path / "status"
+    pid = _type_a_comment(installed_command, tmux, library, shell_first="trap '' HUP",
+                          status_file=status)
+    assert signal.Signals.SIGHUP in _ignored_signals(tmux.pane_pid())
+    tmux.kill()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = Path(f"/proc/{pid}").exists()
+    if alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "the app outlived its terminal"
+    deadline = time.monotonic() + 10
+    while not status.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert status.read_text().strip() == str(128 + signal.SIGHUP)
+    assert _exported(installed_command, library) == [COMMENT]
+
+
+def _ignored_signals(pid: int) -> set[signal.Signals]:
+    """The signals process *pid* ignores (its ``SigIgn`` mask)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigIgn:"):
+            mask = int(line.split()[1], 16)
+            return {sig for sig in signal.Signals if mask >> (sig - 1) & 1}
+    raise AssertionError(f"no SigIgn line for process {pid}")

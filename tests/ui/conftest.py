@@ -70,7 +70,6 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
     depends on the machine's load, so a test waits for the keys, not for one pause.
     """
     from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
 
     deadline = time.monotonic() + SETTLE_SECONDS
     while time.monotonic() < deadline:
@@ -79,7 +78,7 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
         if not footers:
             return
         footer = footers.first()
-        keys = [key for key in footer.query(FooterKey) if key.display]
+        keys = [key for key in footer.query("FooterKey") if key.display]  # Textual's or ours
         if (keys and getattr(footer, "fitted", True) and all(key.region.width for key in keys)
                 and (until is None or until(keys))):
             return

@@ -104,3 +104,29 @@ def test_the_terminal_is_put_back_when_the_normal_exit_was_skipped(
     app.restore_terminal()  # once only
     expected = "\x1b[8h" + ("\x1b]5379;use_ctl=true\x07" if terminal else "")
     assert out.getvalue() == expected
+
+
+async def test_a_refused_save_names_the_file_in_its_own_order(
+        library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the Arabic interface the error (a Latin message naming a file) is an isolate:
+    without one, "[Errno 13] Permission denied:" was laid out in pieces around it."""
+    from reader.ui.screens import bidi_chooser
+
+    said: list[str] = []
+
+    def refuse(key: str, mode: str) -> None:
+        raise PermissionError(13, "Permission denied", "/cfg/rtl-reader/choices.json")
+
+    monkeypatch.setattr("reader.ui.saved_choices.save_choice", refuse)
+    monkeypatch.setattr(bidi_chooser, "notice",
+                        lambda app, text, **kwargs: said.append(str(text)))
+    app = make_app(library, article_id=seed_id(library), bidi="auto", lang="ar")
+    app.terminal = identify(KONSOLE)
+    app.bidi = decide("auto", app.terminal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(BidiChooser())
+        await pilot.pause()
+        await pilot.press(str(MODES.index("app") + 1))
+        await pilot.pause()
+    assert said and "[Errno 13] Permission denied: '/cfg/rtl-reader/choices.json'" in said[0]

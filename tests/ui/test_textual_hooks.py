@@ -105,3 +105,32 @@ async def test_the_pane_shown_on_a_narrow_screen_is_state_that_redraws(library: 
         await pilot.pause()
         assert screen.has_class("-show-related") and not screen.has_class("-show-article")
         assert str(screen.query_one("#pane-bar").render()).startswith("Related links")
+
+
+async def test_mode_sequences_go_out_through_the_driver_textual_built(
+        library: Any, monkeypatch: Any) -> None:
+    """The app writes its mode sequences through the very driver Textual writes the
+    screen through (in one queue, in order), which the driver hands to the app as it
+    is built: no private attribute of the app is read for it."""
+    from textual.app import App
+    from textual.drivers.linux_driver import LinuxDriver
+
+    from reader.ui.signals import TerminalOutput, terminal_output
+
+    written: list[str] = []
+
+    class Recording(LinuxDriver):
+        def write(self, data: str) -> None:
+            written.append(data)
+
+        def flush(self) -> None:
+            written.append("flush")
+
+    monkeypatch.setattr(App, "get_driver_class", lambda self: Recording)
+    app = make_app(library)
+    assert app.terminal_driver is None
+    driver = app.get_driver_class()(app, debug=False, mouse=False, size=(80, 24))
+    assert isinstance(driver, Recording) and app.terminal_driver is driver
+    assert isinstance(terminal_output(driver), TerminalOutput)  # still hang-up safe
+    app._write_raw("\x1b[8l")
+    assert written == ["\x1b[8l", "flush"]

@@ -79,7 +79,7 @@ class BidiChooser(ModalScreen[None]):
         width = max(30, box.scrollable_content_region.width - 1)
         labels = self.app.labels
         body = Text(no_wrap=True)
-        for line in labels.block(labels.translate("chooser.intro", mode=self.app.bidi.mode),
+        for line in labels.block(labels.sentence("chooser.intro", mode=self.app.bidi.mode),
                                  width):
             body.append(line.padded(width) + "\n")
         body.append("\n")
@@ -101,10 +101,12 @@ class BidiChooser(ModalScreen[None]):
         try:
             save_choice(self.app.terminal.key, mode)
         except OSError as error:
-            message = labels.translate("chooser.not_saved", mode=mode, error=str(error))
+            # the error names a file: an isolate, so a Latin message in an Arabic one
+            # keeps its own order (and is sanitized)
+            message = labels.sentence("chooser.not_saved", mode=mode, error=str(error))
             severity = "warning"
         else:
-            message = labels.translate("chooser.saved", mode=mode)
+            message = labels.sentence("chooser.saved", mode=mode)
             severity = "information"
         self.dismiss()
         self.app.apply_bidi_choice(mode)

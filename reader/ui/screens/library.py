@@ -24,7 +24,7 @@ from reader.errors import ReaderError
 from reader.library.listing import SORTS
 from reader.text.output import may_slant
 from reader.text.sanitize import sanitize_line
-from reader.ui.bindings import localize_bindings, typing_into_focus
+from reader.ui.bindings import typing_into_focus
 from reader.ui.screens.choice import Choice, ChoiceScreen
 from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.footer import ReaderFooter
@@ -58,9 +58,6 @@ class LibraryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        # Described in the interface language from the start, so the footer is
-        # composed once instead of again after mount.
-        localize_bindings(self, self.app.labels)
         chosen = self.app.library.get_state(SORT_STATE_KEY, SORTS[0])
         self.set_reactive(LibraryScreen.sort, chosen if chosen in SORTS else SORTS[0])
 
@@ -84,9 +81,6 @@ class LibraryScreen(Screen):
     def refresh_labels(self, *, initial: bool = False) -> None:
         """Show every label in the current interface language and mode."""
         labels = self.app.labels
-        if not initial:
-            localize_bindings(self, labels)
-            localize_bindings(self.query_one(ArticleList), labels)
         align: Literal["right", "left"] = "right" if labels.rtl else "left"
         heading = self.query_one("#library-heading", Static)
         heading.update(Text(labels("library.title"), style="bold"))
