@@ -302,34 +302,105 @@ def wrap_asking_at_breaks(
     Greedy wrapping at spaces gives the same lines as the rules' whenever the rules
     allow each of its breaks and the word that did not fit on a line has no opportunity
     inside: every line then takes the same words (all that fit, up to a break both
-    allow). From the first break they do not allow, the rest of the paragraph is wrapped
-    with the rules' word table (which looks across one space at a time, so the rest
-    alone gives the same table); so it is from a word wider than the line (cut by other
-    rules). A paragraph of ten lines asks about ten pairs of words, not about
-    each of its punctuation marks and their neighbours.
+    allow). At the first break they do not allow, that one line is wrapped by the rules'
+    word table over a window of the text (up to the word after the one that did not fit:
+    the rules look across one space at a time, so the window's first line is the whole
+    paragraph's), and wrapping at spaces resumes where the next line starts, at a word
+    (the lines of the rest alone are those of the whole). After :data:`_LOCAL_REPAIRS` such lines,
+    or at a word wider than the line (cut by other rules), the rest of the paragraph is
+    wrapped with the rules' word table. A paragraph of ten lines asks about ten pairs of
+    words, not about each of its punctuation marks and their neighbours.
 
     ``cells`` and ``breaks``: ``narrow_cells(known_codes)`` and
     ``break_codes_of(known_codes)``, when the caller has them.
     """
-    lines = wrap_at_spaces(text, width, known_codes, cells)
-    if len(lines) < 2:
-        return lines
     if breaks is not None:
         codes = breaks
     elif known_codes is None:
         codes = line_break_codes(text)
     else:
         codes = break_codes_of(known_codes)
+    done: list[LineSpan] = []
+    offset = 0  # text[offset:] is wrapped next: it starts a line
+    for repairs in range(_LOCAL_REPAIRS + 1):
+        rest = text[offset:] if offset else text
+        rest_codes = codes[offset:] if offset else codes
+        rest_known = known_codes if not offset or known_codes is None else known_codes[offset:]
+        rest_cells = cells if not offset or cells is None else cells[offset:]
+        lines = wrap_at_spaces(rest, width, rest_known, rest_cells)
+        refused = _first_refused_break(rest, rest_codes, lines)
+        if refused is None:
+            return _shifted(done, lines, offset)
+        first = lines[refused][0]
+        end = lines[refused][1]
+        if repairs == _LOCAL_REPAIRS or (end < len(rest) and rest[end] != " "):
+            # (a word wider than the line was cut: the rules cut it their own way)
+            return _shifted(done, _rest_by_the_rules(rest, width, rest_known, lines, refused),
+                            offset)
+        window_end = _word_end(rest, _word_end(rest, lines[refused + 1][0]))
+        table = word_table(
+            rest[first:window_end],
+            known_codes=None if rest_known is None else rest_known[first:window_end],
+        )
+        window = wrap_table(table, width)
+        if len(window) < 2 or not _starts_a_word(table, window[1][0]):
+            # (the next line would start inside a word, whose analysis alone may differ
+            # (a URL's tail is no URL), or in a stretch the rules cut)
+            return _shifted(done, _rest_by_the_rules(rest, width, rest_known, lines, refused),
+                            offset)
+        _shifted(done, lines[:refused], offset, into=done)
+        a, b, used = window[0]
+        done.append((a + first + offset, b + first + offset, used))
+        offset += first + window[1][0]
+    raise AssertionError("unreachable")  # (the last repair returns)
+
+
+#: lines wrapped by the rules' word table over a window before the rest of a paragraph
+#: is wrapped by it whole (each repair copies the rest of the paragraph once)
+_LOCAL_REPAIRS = 16
+
+
+def _shifted(
+    done: list[LineSpan], lines: list[LineSpan], offset: int, into: list[LineSpan] | None = None
+) -> list[LineSpan]:
+    """``done`` followed by ``lines`` of the text from ``offset`` (appended to ``into``
+    when given, else returned as a new list)."""
+    moved = lines if not offset else [(a + offset, b + offset, used) for a, b, used in lines]
+    if into is not None:
+        into.extend(moved)
+        return into
+    return done + moved if done else moved
+
+
+def _starts_a_word(table: WordTable, position: int) -> bool:
+    """Whether ``position`` is where one of the table's stretches starts, after a space."""
+    k = bisect_left(table.starts, position)
+    return k < len(table.starts) and table.starts[k] == position and position > 0 and (
+        table.text[position - 1] == " ")
+
+
+def _word_end(text: str, position: int) -> int:
+    """The end of the word at or after ``position`` (past the spaces there)."""
+    while position < len(text) and text[position] == " ":
+        position += 1
+    end = text.find(" ", position)
+    return len(text) if end < 0 else end
+
+
+def _first_refused_break(text: str, codes: str, lines: list[LineSpan]) -> int | None:
+    """The first line of ``lines`` (wrapped at spaces) whose break the rules refuse, or
+    that ends in a word cut for being wider than the line, or before a word the rules
+    may break inside; None when the rules agree with every break."""
     size = len(text)
     for number in range(1, len(lines)):
         end = lines[number - 1][1]
         start = lines[number][0]
         if end < size and text[end] != " ":  # a word wider than the line, cut
-            return _rest_by_the_rules(text, width, known_codes, lines, number - 1)
+            return number - 1
         before_start = text.rfind(" ", 0, end) + 1
         after_end = text.find(" ", start)
         if after_end < 0:
-            after_end = len(text)
+            after_end = size
         before_plain = plain_codes(codes[before_start:end])
         after_plain = plain_codes(codes[start:after_end])
         if before_plain and after_plain:
@@ -341,8 +412,8 @@ def wrap_asking_at_breaks(
             isinstance(after, WordBreaks) and after.inside
         ):
             continue
-        return _rest_by_the_rules(text, width, known_codes, lines, number - 1)
-    return lines
+        return number - 1
+    return None
 
 
 def wrap_at_spaces(
