@@ -309,6 +309,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.reading import ReadingScreen
 
         old_mode = self.bidi.layout_mode
+        digits_changed = settings.digits != self.settings.digits
         self.settings = settings
         self.bidi = decide(settings.bidi, self.terminal, load_choices())
         if force_bidi is not None and self.bidi.mode != force_bidi:
@@ -322,6 +323,11 @@ class ReaderApp(App[None]):
                 screen.refresh_labels()
             if isinstance(screen, ReadingScreen):
                 screen.apply_settings()
+        if digits_changed:  # an article's header holds its date in the interface's digits
+            self._documents.clear()
+            for screen in self.screen_stack:
+                if isinstance(screen, ReadingScreen):
+                    screen.show_again()
         self.refresh_bindings()
 
     def change(self, **changes: Any) -> None:

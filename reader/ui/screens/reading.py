@@ -227,6 +227,12 @@ class ReadingScreen(Screen):
             measure=settings.measure,
         )
 
+    def show_again(self) -> None:
+        """Show the article again where it is read: its header is made anew (the date in
+        the digits just chosen)."""
+        self.save_position()
+        self.show_article(self.article_id)
+
     # ---------------------------------------------------------------- articles
     def show_article(self, article_id: str, *, restore: bool = True,
                      position: ReadingPosition | None = None) -> bool:
