@@ -294,6 +294,8 @@ class ReadingScreen(Screen):
             self._read_whole_text(self.article)
         self.app.remember_last_article(self.article.id)  # a write: after the paint
         await self._mount_side_panes()
+        if not self.is_attached:
+            return  # the app is leaving: a signal came during the first paint
         self._fill_side_panes(self.article)
         if not self.query("Footer"):
             from reader.ui.widgets.footer import ReaderFooter  # loaded after the first paint
