@@ -125,7 +125,10 @@ class ReaderApp(App[None]):
 
             screen = ReadingScreen(self.initial_article_id)
             # What push_screen gives a screen, so that going to the library can
-            # replace this one (switch_screen pops the replaced screen's callback).
+            # replace this one: switch_screen pops the replaced screen's result
+            # callback, which a screen from get_default_screen never got (Textual
+            # raises IndexError). Textual has no public way to give it one: this is
+            # one of the two private names the app uses (tests/ui/test_textual_hooks).
             screen._push_result_callback(self, None)
             return screen
         from reader.ui.screens.library import LibraryScreen

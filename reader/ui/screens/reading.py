@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from reader.articles.display import header_paragraphs
@@ -462,12 +462,14 @@ class ReadingScreen(Screen):
         find.display = True
         self.set_focus(find)
 
-    @on(Input.Changed, "#find")
-    def _find_as_you_type(self, event: Input.Changed) -> None:
-        self.query_one(ArticleView).search(sanitize_line(event.value))
+    # (By name, not @on: the field's module is loaded when find is first used.)
+    def on_bidi_input_changed(self, event: BidiInput.Changed) -> None:
+        if event.input.id == "find":  # search as you type
+            self.query_one(ArticleView).search(sanitize_line(event.value))
 
-    @on(Input.Submitted, "#find")
-    def _find_done(self, event: Input.Submitted) -> None:
+    def on_bidi_input_submitted(self, event: BidiInput.Submitted) -> None:
+        if event.input.id != "find":
+            return
         view = self.query_one(ArticleView)
         query = sanitize_line(event.value)
         count = view.search(query)
