@@ -194,3 +194,27 @@ def test_the_import_bars_label_is_laid_out_like_the_messages(
         assert label.text_format == "ﺩﺍﺮﻴﺘﺳﻻﺍ ﺭٍﺎﺟ" and not label.markup  # type: ignore[attr-defined]
     finally:
         progress.stop()
+
+
+@pytest.mark.parametrize(("lang", "where", "shown"), [
+    # an Arabic title with a Latin run, in English: read from the right, مسودات first
+    ("en", "مسودات iPad 4", "3 draft(s) that could not be saved to the library are in "
+                            "iPad 4 ﺕﺍﺩﻮﺴﻣ"),
+    # a Latin-first Arabic title, in English: left to right, iPad first
+    ("en", "iPad 4 مسودات", "3 draft(s) that could not be saved to the library are in "
+                            "iPad 4 ﺕﺍﺩﻮﺴﻣ"),
+    # a Latin title in Arabic, after a count: the count stays beside its words
+    ("ar", "iPad mini 4 drafts", "iPad mini 4 drafts ﻲﻓ ﻲﻫﻭ ،3 :ﺔﺒﺘﻜﻤﻟﺍ ﻲﻓ ﺎﻬﻈﻔﺣ ﺭﺬﻌﺗ ﺕﺍﺩﻮﺴﻣ"),
+    ("ar", "تسريب iPad mini 4", "iPad mini 4 ﺐﻳﺮﺴﺗ ﻲﻓ ﻲﻫﻭ ،3 :ﺔﺒﺘﻜﻤﻟﺍ ﻲﻓ ﺎﻬﻈﻔﺣ ﺭﺬﻌﺗ ﺕﺍﺩﻮﺴﻣ"),
+])
+def test_titles_and_numbers_in_either_languages_sentences(
+    monkeypatch: pytest.MonkeyPatch, lang: str, where: str, shown: str
+) -> None:
+    from reader.cli.say import emit, text
+
+    monkeypatch.setenv("LANGUAGE", lang)
+    terminal, pipe = _Terminal(), io.StringIO()
+    emit(text("cli.drafts.recovered", count=3, where=where), terminal)
+    emit(text("cli.drafts.recovered", count=3, where=where), pipe)
+    assert terminal.getvalue() == shown + "\n"
+    assert f"{FSI}{where}{PDI}" in pipe.getvalue()
