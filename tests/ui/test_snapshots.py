@@ -60,8 +60,20 @@ def _pressing(*keys: str) -> Any:
             await pilot.press(key)
         await pilot.pause()
         await _settle(pilot)
+        _caret_shown(pilot.app)
 
     return run_before
+
+
+def _caret_shown(app: Any) -> None:
+    """Show a focused field's caret and stop its blinking: it turns every half second,
+    and on a loaded machine more than that can pass between the last key and the
+    picture, which then lacked the caret."""
+    from textual.widgets import Input
+
+    for field in app.screen.query(Input):
+        if field.has_focus:
+            field._pause_blink(visible=True)
 
 
 READING_CASES = {
