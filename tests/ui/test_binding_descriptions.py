@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.i18n import STRINGS
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_until
 
 UI = Path(__file__).resolve().parents[2] / "reader" / "ui"
 
@@ -36,7 +36,7 @@ async def test_the_comment_fields_keys_are_described_in_arabic(library: Any) -> 
     async with app.run_test(size=(120, 35)) as pilot:
         await settle_reading(pilot)
         await pilot.press("c")  # the comment text has the focus
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.focused, CommentEditor), "the comment")
         assert isinstance(app.focused, CommentEditor)
         descriptions = [active.binding.description
                         for active in app.screen.active_bindings.values()

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.ui.conftest import make_app, settle_reading
+from tests.ui.conftest import make_app, notices_stay, settle_library, settle_reading, wait_until
 
 HOSTILE_URL = "https://x.example/[b]q[/b]/[/][@click=app.quit]go[/]"
 
@@ -34,6 +34,7 @@ async def test_a_link_address_and_a_find_query_with_markup_show_literally(
     }, ensure_ascii=False), encoding="utf-8")
     article = library.resolve(str(page))
     app = make_app(library, article_id=article.id)
+    notices_stay(app)
     async with app.run_test(size=(120, 35), notifications=True) as pilot:
         await settle_reading(pilot)
         from reader.ui.widgets.related import RelatedPane
@@ -44,20 +45,24 @@ async def test_a_link_address_and_a_find_query_with_markup_show_literally(
         await pilot.press("r")
         pane.highlighted = external[0]
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any(HOSTILE_URL in notice for notice in _notices(app)),
+                         "the link's notice")
         assert app.clipboard == HOSTILE_URL
         assert any(HOSTILE_URL in notice for notice in _notices(app))
         await pilot.press("a", "slash", *"zz[/]", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any("zz[/]" in notice for notice in _notices(app)),
+                         "the notice that nothing was found")
         assert any("zz[/]" in notice for notice in _notices(app))
         assert app.is_running and app.return_code is None
 
 
 async def test_an_error_with_markup_shows_literally(library: Any) -> None:
     app = make_app(library)
+    notices_stay(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         app.notify_error(ValueError("bad [/] file [@click=app.quit]x[/]"))
-        await pilot.pause()
+        await wait_until(pilot, lambda: any("bad [/] file [@click=app.quit]x[/]" in n
+                                            for n in _notices(app)), "the error's notice")
         assert any("bad [/] file [@click=app.quit]x[/]" in n for n in _notices(app))
         assert app.is_running
