@@ -7,11 +7,11 @@ Every string returned is sanitized and logical: the engine lays it out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.articles.model import Article
 from reader.text.direction import base_level
-from reader.text.isolates import isolate
+from reader.text.isolates import InterfaceText, join_isolated
 from reader.text.sanitize import sanitize_line
 
 #: The heading above related links, in the article's own direction's language.
@@ -24,20 +24,28 @@ _LRM = "\u200e"
 TERM_SEPARATORS = {"rtl": "، ", "ltr": ", "}
 
 
-def header_paragraphs(article: Article) -> list[str]:
+def header_paragraphs(article: Article, number: Callable[[str], str] | None = None
+                      ) -> list[str]:
     """The title and the metadata line shown above the body (sanitized, logical).
 
-    The metadata line joins breadcrumbs, source, date (to the minute) and author;
-    for a right-to-left article it starts with an RLM so a line of Latin source
-    names and digits still reads in the article's direction.
+    The metadata line lists breadcrumbs, source, date (to the minute, in the interface's
+    digits: *number*, e.g. ``Labels.number``) and author, each an isolate, as the
+    library list's line is (:func:`reader.text.isolates.join_isolated`, their one home):
+    an Arabic source keeps its shape beside a Latin author, a date its digits' order,
+    and the line reads in the article's direction (its mark leads, as isolates alone
+    give it none). The line is the interface's own text, so a terminal that orders is
+    given its isolates too.
     """
     title = sanitize_line(article.title or "", keep_bidi_controls=True)
-    crumbs = " › ".join(sanitize_line(crumb) for crumb in article.breadcrumbs if crumb)
-    when = (article.date or "").replace("T", " ")[:16] or None  # 2015-08-11 18:45
-    details = [crumbs, article.source, when, article.author]
-    meta = " · ".join(sanitize_line(str(value)) for value in details if value)
-    if article.direction == "rtl" and meta:
-        meta = _RLM + meta
+    crumbs = [crumb for crumb in article.breadcrumbs if crumb]
+    when = (article.date or "").replace("T", " ")[:16]  # 2015-08-11 18:45
+    if when and number is not None:
+        when = number(sanitize_line(when))
+    details: list[str] = [join_isolated(crumbs, " › ")] if crumbs else []
+    details += [str(value) for value in (article.source, when, article.author) if value]
+    if not details:
+        return [title, ""]
+    meta = join_isolated(details, " · ", lead=_RLM if article.direction == "rtl" else _LRM)
     return [title, meta]
 
 
@@ -73,15 +81,18 @@ def terms_direction(terms: Sequence[str]) -> str:
     return "rtl" if base_level(" ".join(terms)) else "ltr"
 
 
-def terms_line(terms: Sequence[str]) -> str:
-    """The shared key terms as one logical line for the layout (``rtl-reader
-    related``): each term an isolate, so a Latin term between Arabic ones stays whole
-    and every comma lands between two terms, separated by the comma of the terms'
-    direction, led by that direction's mark (a line of isolates alone has no strong
-    letter to take its direction from)."""
+def terms_line(terms: Sequence[str], before: str = "") -> InterfaceText:
+    """The shared key terms as one logical line for the layout (the related pane and
+    ``rtl-reader related``: their one home): each term an isolate, so a Latin term
+    between Arabic ones stays whole and every comma lands between two terms, separated
+    by the comma of the terms' direction, led by that direction's mark (a line of
+    isolates alone has no strong letter to take its direction from). *before* (the
+    interface's own text, such as a :func:`relevance_bar`) opens the line, a space
+    after it. The terms are the article's words: their digits stay as written."""
     direction = terms_direction(terms)
-    listed = TERM_SEPARATORS[direction].join(isolate(sanitize_line(term)) for term in terms)
-    return (_RLM if direction == "rtl" else _LRM) + listed
+    mark = _RLM if direction == "rtl" else _LRM
+    return join_isolated(terms, TERM_SEPARATORS[direction],
+                         lead=f"{before} {mark}" if before else mark)
 
 
 def related_paragraphs(article: Article) -> list[str]:

@@ -37,8 +37,24 @@ def language() -> str:
 
 
 def text(key: str, **values: object) -> str:
-    """The catalogue's *key* in the command line's language, *values* filled in."""
-    return message(language(), key, **values)
+    """The catalogue's *key* in the command line's language, *values* filled in.
+
+    In Arabic each value is an isolate (its own bidi controls stripped; a sentence made
+    here is laid in as it is), as the app's sentences are: a query ``'2015-08-11'``, a
+    file name or an id keeps its own order in the right-to-left sentence (it read
+    ``'11-08-2015'``). On a terminal the engine resolves the isolates (:func:`for_stream`);
+    elsewhere they stay in the logical text, for whatever reads it next. English
+    messages are printed as they are, so they carry none."""
+    lang = language()
+    if lang != "ar" or not values:
+        return message(lang, key, **values)
+    from reader.text.isolates import InterfaceText, isolate
+    from reader.text.sanitize import strip_bidi_controls
+
+    isolated = {name: value if isinstance(value, InterfaceText)
+                else isolate(strip_bidi_controls(str(value)))
+                for name, value in values.items()}
+    return InterfaceText(message(lang, key, **isolated))
 
 
 def prefixed(line: str, command: str | None = None) -> str:

@@ -27,3 +27,8 @@ class ReadOnlyLibraryError(LibraryError):
 
 class NewerLibraryError(LibraryError):
     """The database was written by a newer rtl-reader with a schema this one does not know."""
+
+
+class BulkIndexFailed(Exception):
+    """The process building a big import's search index failed or stopped (the message
+    says which): the import of that file is undone, the library left as it was."""

@@ -22,6 +22,7 @@ from reader.articles.json_articles import stream_json_lines
 from reader.articles.model import Article
 from reader.articles.parse import JSON_LINES_SUFFIXES, is_article_file, read_path
 from reader.errors import InputError, ReaderError
+from reader.library.errors import BulkIndexFailed
 from reader.library.indexing import count_new_terms
 from reader.library.models import ImportProblem, ImportReport
 from reader.library.storage import BATCH_SIZE, Prepared, insert_article, insert_prepared
@@ -31,9 +32,10 @@ from reader.text.sanitize import sanitize_line
 #: Folders deeper than this under a folder given to import are not walked (with a
 #: warning): no article collection nests so deep, and the walk's memory stays bounded.
 MAX_FOLDER_DEPTH = 64
-#: JSON Lines files at least this big are read and prepared in a second process while
-#: this one writes (:mod:`reader.library.prepare_worker`); None: never.
-PREPARE_ELSEWHERE_BYTES: int | None = 8 << 20
+#: JSON Lines files at least this big, and bigger than the library, have the search index
+#: built in a second process while this one stores the articles
+#: (:mod:`reader.library.bulk_index`); None: never.
+BULK_INDEX_BYTES: int | None = 8 << 20
 
 
 def article_files(folder: Path, report: ImportReport | None = None) -> Iterator[Path]:
@@ -236,7 +238,7 @@ def _import_json_lines(
             else:
                 yield item
 
-    def prepared_here() -> Iterator[list[Prepared]]:
+    def prepared() -> Iterator[list[Prepared]]:
         def articles() -> Iterator[Prepared | InputError]:
             for item in stream_json_lines(handle, name):
                 advance(handle.tell())
@@ -247,19 +249,9 @@ def _import_json_lines(
         records = kept(articles())
         return iter(lambda: list(islice(records, BATCH_SIZE)), [])
 
-    def prepared_there() -> Iterator[list[Prepared]]:
-        from reader.library.prepare_worker import prepared_batches
-
-        for position, items in prepared_batches(path, name):
-            advance(position)
-            batch = list(kept(items))
-            if batch:
-                yield batch
-
-    big = PREPARE_ELSEWHERE_BYTES is not None and _size(path) >= PREPARE_ELSEWHERE_BYTES
     with handle:
         try:
-            results = insert_prepared(connection, prepared_there() if big else prepared_here())
+            results = _insert_json_lines(connection, prepared(), _size(path))
         except InputError as exc:
             report.problems.append(ImportProblem(name, exc.problem))
             return
@@ -268,6 +260,9 @@ def _import_json_lines(
             return
         except sqlite3.Error:
             raise  # the library's failure (a full disk): no other file would fare better
+        except BulkIndexFailed as exc:
+            report.problems.append(ImportProblem(name, f"not imported: {exc}"))
+            return
         except Exception as exc:  # one file's failure never stops the rest
             report.problems.append(ImportProblem(name, _unexpected(exc)))
             return
@@ -280,3 +275,19 @@ def _import_json_lines(
     for article_id, new in results:
         (report.imported if new else report.duplicates).append(article_id)
         report.article_ids.append(article_id)
+
+
+def _insert_json_lines(
+    connection: sqlite3.Connection, batches: Iterator[list[Prepared]], size: int
+) -> list[tuple[str, bool]]:
+    """Store the prepared *batches* of a file of *size* bytes in one transaction; a big
+    file's search index is built beside (:mod:`reader.library.bulk_index`)."""
+    if BULK_INDEX_BYTES is None or size < BULK_INDEX_BYTES:
+        return insert_prepared(connection, batches)
+    from reader.library import bulk_index
+
+    library = bulk_index.library_file(connection)
+    if library is None or not bulk_index.worth_building(connection, size):
+        return insert_prepared(connection, batches)
+    with bulk_index.BulkIndex(library) as index:
+        return insert_prepared(index.writer, batches, index)

@@ -62,8 +62,32 @@ def title_order(text: str, words: list[str] | None = None) -> str:
     """The key the article list sorts titles by: :func:`title_words` one space apart,
     so a word sorts before every longer word it begins (``11 ألف`` before ``116
     مليون``, ``عبد الله`` before ``عبدالرحمن``), harakat, hamza seats, tatweel and
-    punctuation ignored. *words*: the title's words, when the caller has them already."""
-    return " ".join(title_words(text) if words is None else words)
+    punctuation ignored; and numbers by their value (``(1217)`` before ``(10217)``,
+    in Eastern Arabic digits too, which fold to Western ones: :func:`_by_value`).
+    *words*: the title's words, when the caller has them already."""
+    joined = " ".join(title_words(text) if words is None else words)
+    return _DIGIT_RUN.sub(_by_value, joined) if _DIGIT_RUN.search(joined) else joined
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+#: Numbers up to this many digits have their length in one character ("1" to ">").
+_SHORT_NUMBER = 15
+
+
+def _by_value(match: re.Match[str]) -> str:
+    return _number_key(match.group())
+
+
+def _number_key(run: str) -> str:
+    """A run of digits as text that sorts as the number does (the list is sorted by
+    SQLite, which compares text code point by code point): its length without leading
+    zeros, as one character from "1" on, then the digits. A longer number has "?"
+    and its length written the same way. These characters sort before every letter,
+    as the digits did."""
+    digits = run.lstrip("0") or "0"
+    if len(digits) < _SHORT_NUMBER:
+        return chr(ord("0") + len(digits)) + digits
+    return "?" + _number_key(str(len(digits))) + digits
 
 
 def normalized_words(text: str) -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.library.database import transaction
@@ -95,9 +95,6 @@ def insert_article(connection: sqlite3.Connection, article: Article) -> tuple[st
     content id or content is stored once). A copy that lists related links gives
     them to a stored article that has none: the same page saved again with its
     related block (the bundled seed lost its links) keeps what the copy adds.
-
-    The index rows are computed before taking the write lock, so a concurrent reader
-    (the app) waits as little as possible.
     """
     prepared = Prepared(article)
     with transaction(connection):
@@ -125,53 +122,61 @@ def insert_articles(
 
 
 def insert_prepared(
-    connection: sqlite3.Connection, batches: Iterable[list[Prepared]]
+    connection: sqlite3.Connection,
+    batches: Iterable[list[Prepared]],
+    index: IndexSink | None = None,
 ) -> list[tuple[str, bool]]:
-    """:func:`insert_articles` for articles prepared already (in another process:
-    :mod:`reader.library.prepare_worker`), a batch at a time."""
+    """:func:`insert_articles` for articles prepared already, a batch at a time.
+
+    The new articles' index rows go to *index* when given (a second process building
+    the whole index: :mod:`reader.library.bulk_index`, which is swapped in before the
+    commit), else they are computed and written here."""
     results: list[tuple[str, bool]] = []
     cache = connection.execute("PRAGMA cache_size").fetchone()[0]
     connection.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
     try:
         with transaction(connection):
             for batch in batches:
-                results.extend(_store_batch(connection, batch))
+                results.extend(_store_batch(connection, batch, index))
+            if index is not None:
+                index.swap_into(connection)
     finally:
         connection.execute(f"PRAGMA cache_size = {int(cache):d}")
     return results
 
 
-class Prepared:
-    """One article made ready to store: cleaned, hashed, its index rows computed."""
+class IndexSink(Protocol):
+    """Takes the index work of the articles an import stores (keyed), and puts the
+    finished index into the library inside the import's transaction."""
 
-    __slots__ = ("article", "body", "digest", "index_row", "title_keys")
+    def add(self, articles: list[tuple[int, Prepared]]) -> None: ...
+
+    def swap_into(self, connection: sqlite3.Connection) -> None: ...
+
+
+class Prepared:
+    """One article made ready to store: cleaned, hashed, its title keys computed. Its
+    index row is computed only if it is stored (not for a duplicate), and maybe by
+    another process (:mod:`reader.library.bulk_index`)."""
+
+    __slots__ = ("article", "body", "digest", "title_keys")
 
     def __init__(self, article: Article) -> None:
-        from reader.library.indexing import build_index_row
         from reader.library.titles import stored_title_keys
 
         self.article = article = clean_article(article)
         self.digest = content_hash(article)
         self.body = "\n".join(article.paragraphs)
-        self.index_row = build_index_row(article.title, self.body)
         self.title_keys = stored_title_keys(article.title)
-
-    def __getstate__(self) -> tuple[object, ...]:
-        """What is sent to the process that stores it: the paragraphs are in
-        :attr:`body` already (half of what would be sent)."""
-        article = replace(self.article, paragraphs=[])  # its id is kept, not computed again
-        return (article, self.body, self.digest, self.index_row, self.title_keys)
-
-    def __setstate__(self, state: tuple[object, ...]) -> None:
-        self.article, self.body, self.digest, self.index_row, self.title_keys = state  # type: ignore[assignment]
 
 
 def _store_batch(
-    connection: sqlite3.Connection, batch: list[Prepared]
+    connection: sqlite3.Connection, batch: list[Prepared], index: IndexSink | None = None
 ) -> list[tuple[str, bool]]:
-    """Write the new articles of *batch* (inside the caller's transaction); an article
-    stored already (or earlier in the batch) is a duplicate."""
-    from reader.library.indexing import write_index_rows
+    """Write the new articles of *batch* (inside the caller's transaction), and their
+    index rows, or give them to *index*; an article stored already (or earlier in the
+    batch) is a duplicate."""
+    from reader.library.indexing import build_index_row, write_index_rows
 
     results: list[tuple[str, bool]] = []
     new: list[Prepared] = []
@@ -230,9 +235,11 @@ def _store_batch(
             for position, link in enumerate(item.article.related)
         ],
     )
-    write_index_rows(
-        connection, [(key, item.index_row) for key, item in enumerate(new, start=first_key)]
-    )
+    if index is not None:
+        index.add(list(enumerate(new, start=first_key)))
+    else:
+        write_index_rows(connection, [(key, build_index_row(item.article.title, item.body))
+                                      for key, item in enumerate(new, start=first_key)])
     return results
 
 

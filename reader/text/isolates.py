@@ -10,18 +10,28 @@ one neutral character in the sentence around it):
   may break the address after a ``/`` (see :mod:`reader.text.breaks.lines`).
 - :func:`isolate` wraps a parameter of an interface sentence (a title, a source, a query, a
   file name, a count) in FSI ... PDI, so an Arabic title keeps its own order inside an
-  English sentence and a Latin one inside an Arabic sentence. The engine resolves the
-  isolates and drops the controls before anything reaches the terminal.
+  English sentence and a Latin one inside an Arabic sentence. In ``app`` mode the engine
+  resolves the isolates and drops the controls before anything reaches the terminal.
+
+A terminal that runs bidi of its own (the logical output strategies of
+:mod:`reader.text.output`) must be given the interface's isolates, or it lays a sentence
+out as one run ("source · date" came out in left-to-right order in a right-to-left
+line). An article's own bidi controls are untrusted and never reach it. So the text that
+carries the interface's isolates says so by its type, :class:`InterfaceText`: made only
+here and by the interface's sentences, from values whose own controls were stripped
+(:func:`join_isolated`). Any change to such a string (``+``, ``replace``) gives a plain
+``str`` again, whose controls the layout drops: trust is never gained by accident.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 __all__ = [
-    "FSI", "LRI", "PDI", "RLI", "isolate", "levels_isolating_addresses", "ltr_spans",
-    "without_addresses",
+    "FSI", "LRI", "PDI", "RLI", "InterfaceText", "clean_line", "isolate", "join_isolated",
+    "levels_isolating_addresses", "ltr_spans", "resolve_first_strong", "without_addresses",
 ]
 
 LRI = "\u2066"
@@ -115,3 +125,74 @@ def isolate(text: str) -> str:
     """``text`` as a first-strong isolate (FSI ... PDI): its direction is its own first
     strong letter's, and the sentence around it sees one neutral character."""
     return f"{FSI}{text}{PDI}"
+
+
+class InterfaceText(str):
+    """A string whose bidi controls are the interface's own isolates (and marks), laid in
+    around values stripped of theirs: the layout passes them on to a terminal that does
+    its own bidi (see the module docstring). Build one with :func:`join_isolated` or from
+    a catalogue sentence; never wrap untrusted text in it."""
+
+    __slots__ = ()
+
+
+def join_isolated(values: Iterable[str], separator: str, *, lead: str = "",
+                  each: Callable[[str], str] | None = None) -> InterfaceText:
+    """*values* joined by *separator*, each one sanitized (its own bidi controls
+    stripped), passed through *each* (the interface's digits) and laid in as an isolate:
+    a Latin term between Arabic ones, or a date beside a source's name, stays one unit,
+    and every separator lands between two values whichever way the line reads. A value
+    that is :class:`InterfaceText` already (a list joined by another separator) is laid
+    in as it is, its isolates at the same level as these. *lead* (the interface's own
+    text: a mark giving the line its direction, as a line of isolates alone has no strong
+    letter; a relevance bar) opens the result as it is."""
+    from reader.text.sanitize import sanitize_line
+
+    pieces = []
+    for value in values:
+        if isinstance(value, InterfaceText):
+            pieces.append(str(value))
+            continue
+        clean = sanitize_line(str(value))
+        pieces.append(isolate(each(clean) if each is not None else clean))
+    return InterfaceText(lead + separator.join(pieces))
+
+
+def clean_line(text: str) -> str:
+    """*text* sanitized as one line for the layout (bidi controls kept, for the engine to
+    resolve); the interface's own text stays :class:`InterfaceText` (sanitizing adds no
+    control), anything else becomes a plain ``str``."""
+    from reader.text.sanitize import sanitize_line
+
+    clean = sanitize_line(text, keep_bidi_controls=True)
+    return InterfaceText(clean) if isinstance(text, InterfaceText) else clean
+
+
+_ISOLATE_OPENERS = frozenset((LRI, RLI, FSI))
+
+
+def resolve_first_strong(text: str) -> str:
+    """*text* with each FSI replaced by the LRI or RLI it stands for (rule X5c: the
+    direction of the first strong letter up to its matching PDI, nested isolates
+    skipped; none: left to right). The same length, the same levels; a terminal that is
+    given the isolates line by line then knows each one's direction even when a line
+    break cuts it off from its first strong letter."""
+    if FSI not in text:
+        return text
+    from reader.text.direction import base_level
+
+    chars = list(text)
+    for start, ch in enumerate(chars):
+        if ch != FSI:
+            continue
+        depth, end = 0, len(chars)
+        for k in range(start + 1, len(chars)):
+            if chars[k] in _ISOLATE_OPENERS:
+                depth += 1
+            elif chars[k] == PDI:
+                if depth == 0:
+                    end = k
+                    break
+                depth -= 1
+        chars[start] = RLI if base_level(text[start + 1:end], 0) else LRI
+    return "".join(chars)

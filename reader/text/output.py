@@ -45,6 +45,16 @@ place, and never lets two panes' Arabic merge into one run across the border
 between them (the LRM ends every pane's text with a strong left-to-right
 character). The marks take no cell.
 
+*The interface's isolates* (the sources, dates, titles and counts laid into its
+sentences, :class:`reader.text.isolates.InterfaceText`) reach a terminal whose bidi
+honours them (VTE, Konsole: ``Strategy.isolates``) as LRI/RLI ... PDI, each FSI
+resolved to the one it stands for, so a line cut from an isolate's first strong letter
+keeps its direction. Each line reopens the isolates open at its start and closes those
+open at its end, so none spans the border or the padding. mlterm gets none: it draws
+each bidi control in a cell of its own (a box) where the reader counted none, and the
+rest of the row moves (embeddings in their place did the same). An article's own
+controls never reach a terminal, in any strategy.
+
 Pure: no Textual, no terminal I/O. Which strategy a terminal gets is decided in
 ``reader.ui.terminal``.
 """
@@ -78,6 +88,13 @@ RLM = "\u200f"
 RTL_OPEN = "\u202b"
 RTL_CLOSE = "\u202c"
 _MARKS = (LRM, RLM, RTL_OPEN, RTL_CLOSE)
+LRI = "\u2066"
+RLI = "\u2067"
+FSI = "\u2068"
+PDI = "\u2069"
+#: Every control a strategy may send, drawn as nothing (its own marks and the
+#: interface's isolates).
+_DRAWN_AS_NOTHING = frozenset((*_MARKS, LRI, RLI, FSI, PDI))
 
 
 class Strategy(NamedTuple):
@@ -95,6 +112,12 @@ class Strategy(NamedTuple):
     #: the only shaping sent: lam-alef ligatures (Konsole leaves a blank cell after a
     #: pair it ligates itself), every other letter logical for the terminal to join
     ligatures_only: bool = False
+    #: whether the interface's isolates are sent (see the module docstring)
+    isolates: bool = False
+    #: no marks can reach the terminal, which lays each stretch of a row between two
+    #: borders out as a left-to-right paragraph (mlterm): the neutral runs at a
+    #: right-to-left line's two ends are sent where they show (:func:`ends_in_place`)
+    ends_apart: bool = False
 
 
 STRATEGIES: dict[str, Strategy] = {
@@ -103,29 +126,34 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("app", True, True, True, False, False, False,
                  "the reader shapes and orders Arabic (terminals that draw cells as given)"),
         Strategy("terminal", False, False, False, True, True, False,
-                 "logical text, unshaped: the terminal joins and orders it"),
+                 "logical text, unshaped: the terminal joins and orders it", isolates=True),
         Strategy("shaped", False, True, False, True, True, False,
-                 "logical order, letters joined by the reader: the terminal orders it"),
+                 "logical order, letters joined by the reader: the terminal orders it",
+                 isolates=True),
         Strategy("shaped-mirrored", False, True, True, True, True, False,
                  "as shaped, brackets swapped for a terminal that does not mirror them",
-                 symbols_apart=True),
+                 symbols_apart=True, isolates=True),
         Strategy("shaped-rlm", False, True, False, True, False, False,
                  "as shaped, without the LRM after each line"),
         Strategy("words", True, True, True, False, False, True,
                  "reader's order, each Arabic word backwards: the terminal flips words"),
         # --bidi terminal as each terminal that orders needs it (TERMINAL_FORMS)
-        Strategy("terminal-mlterm", False, True, False, True, False, False,
+        Strategy("terminal-mlterm", False, True, False, False, False, False,
                  "logical text; lam-alef sent as the one-cell ligature mlterm draws",
-                 ligatures_only=True),
+                 ligatures_only=True, ends_apart=True),
         Strategy("terminal-konsole", False, True, True, True, True, False,
                  "logical text; brackets swapped and lam-alef sent as one ligature",
-                 symbols_apart=True, ligatures_only=True),
+                 symbols_apart=True, ligatures_only=True, isolates=True),
     )
 }
 
 #: ``terminal`` as each terminal kind needs it: mlterm draws a logical lam + alef in
 #: one cell and closes the gap (the borders after it move), so it gets the one-cell
-#: ligature, and no LRM (behind tmux it draws the letter before an LRM twice);
+#: ligature, and no marks at all: mlterm 3.9 keeps each zero-width mark (RLE, PDF,
+#: LRM, RLM, even ZWJ) in a character slot of the row while drawing it zero cells wide,
+#: so on a row holding k marks every later cursor-addressed write (the app redraws a
+#: scrollbar or one pane alone) lands k columns left of its place and a full row
+#: loses its last k cells: the scrollbar and right border moved into the text.
 #: Konsole leaves a blank cell after a lam-alef it ligates itself and does not mirror
 #: brackets. (VTE: logical text as it is; it draws lam and alef apart.)
 TERMINAL_FORMS: dict[str, str] = {"mlterm": "terminal-mlterm", "konsole": "terminal-konsole"}
@@ -164,8 +192,30 @@ def unmarked(text: str) -> str:
 
 
 def is_mark(ch: str) -> bool:
-    """Whether *ch* is one of the marks a strategy adds (drawn as nothing)."""
-    return ch in _MARKS
+    """Whether *ch* is one of the marks or controls a strategy sends (drawn as nothing)."""
+    return ch in _DRAWN_AS_NOTHING
+
+
+def sends_isolates(mode: str) -> bool:
+    """Whether *mode* passes the interface's isolates on to the terminal."""
+    return STRATEGIES[mode].isolates
+
+
+def interface_isolates(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
+    """*text* (a logical line holding the interface's isolates, each FSI resolved, each
+    opened and closed on the line; *positions* its map) as a terminal that orders is
+    sent it, and its map: an LRM after each LRI, mapped to it. (VTE put the two numbers
+    of an isolated date, "2015-08-11 14:14", in right-to-left order when it followed
+    another isolate; a strong letter at its start keeps them in order.)"""
+    chars: list[str] = []
+    mapped: list[int] = []
+    for ch, at in zip(text, positions, strict=True):
+        chars.append(ch)
+        mapped.append(at)
+        if ch == LRI:
+            chars.append(LRM)
+            mapped.append(at)
+    return "".join(chars), mapped
 
 
 # Arabic letters, presentation forms and Arabic-Indic digits: what makes a word one
@@ -265,6 +315,59 @@ def symbols_in_place(text: str, positions: list[int]) -> tuple[str, str, str, li
     return text[end:][::-1], text[start:end], text[:start][::-1], mapped
 
 
+#: Bidi classes that take their direction from their neighbours (and the paragraph's).
+_NEUTRAL_CLASSES = frozenset({"ON", "CS", "ES", "ET", "WS", "S", "B", "BN"})
+
+
+def _paired_brackets(text: str) -> set[int]:
+    """Indexes of the brackets of *text* that have their partner in it (BD16, without
+    its 63-deep limit): such a pair takes the direction of what it encloses (rule N0)."""
+    from reader.text.bidi.mirroring import CLOSING_BRACKETS, OPENING_BRACKETS
+
+    paired: set[int] = set()
+    opened: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch in OPENING_BRACKETS:
+            opened.append((OPENING_BRACKETS[ch], i))
+        elif ch in CLOSING_BRACKETS:
+            key = CLOSING_BRACKETS[ch]
+            for depth in range(len(opened) - 1, -1, -1):
+                if opened[depth][0] == key:
+                    paired.update((opened[depth][1], i))
+                    del opened[depth:]
+                    break
+    return paired
+
+
+def ends_in_place(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
+    """A right-to-left logical *text* for a terminal that lays it out as a left-to-right
+    paragraph and takes no marks (mlterm): the neutral run ending it ("." "»!" "،")
+    sent first and the one starting it ("«", the relevance bar) sent last, each
+    reversed and mirrored, as they show in a right-to-left line. Left where they are:
+    brackets paired inside the line (the terminal's rule N0 gives them the
+    direction of what they enclose), and a line with no strong character."""
+    from reader.text.bidi.classes import bidi_class
+    from reader.text.bidi.mirroring import MIRROR_TABLE
+
+    paired = _paired_brackets(text)
+
+    def movable(i: int) -> bool:
+        return bidi_class(text[i]) in _NEUTRAL_CLASSES and i not in paired
+
+    start = 0
+    while start < len(text) and movable(start):
+        start += 1
+    if start == len(text):
+        return text, list(positions)
+    end = len(text)
+    while movable(end - 1):
+        end -= 1
+    lead, trail = text[:start], text[end:]
+    shown = (trail[::-1].translate(MIRROR_TABLE) + text[start:end]
+             + lead[::-1].translate(MIRROR_TABLE))
+    return shown, [*positions[end:][::-1], *positions[start:end], *positions[:start][::-1]]
+
+
 _LIGATURES = re.compile("[\ufef5-\ufefc]")
 
 
@@ -290,10 +393,13 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
     """
     strategy = STRATEGIES[mode]
     marked = strategy.marked and marks
-    if not (marked or strategy.words_flipped or
+    ends_apart = strategy.ends_apart and rtl
+    if not (marked or ends_apart or strategy.words_flipped or
             (strategy.mirrors and not strategy.reorders)):
         return text, None
     mapped = list(positions)
+    if ends_apart:
+        text, mapped = ends_in_place(text, mapped)
     if strategy.words_flipped:
         text, mapped = flip_words(text, mapped)
     if strategy.mirrors and not strategy.reorders and levels is not None:

@@ -6,6 +6,7 @@ no layout and no storage logic of its own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,7 +21,6 @@ from reader.i18n import LANGUAGES, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
 from reader.ui import signals
-from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.plain import Severity, notice
 from reader.ui.saved_choices import load_choices
@@ -29,8 +29,10 @@ from reader.ui.terminal import (
     BIDI_CHOICES,
     BidiDecision,
     Terminal,
+    TmuxClient,
     TmuxPassthrough,
     TmuxQuestion,
+    ask_tmux,
     chooser_due,
     decide,
     identify,
@@ -87,10 +89,11 @@ class ReaderApp(App[None]):
         self.environ = dict(os.environ if environ is None else environ)
         #: the terminal (inside tmux: tmux's client), found out once
         tmux = tmux or TmuxQuestion(self.environ)
-        self.terminal: Terminal = identify(self.environ, tmux.answer())
+        #: inside tmux, the client attached at start (None: tmux did not answer)
+        self._tmux_client = tmux.answer()
+        self.terminal: Terminal = identify(self.environ, self._tmux_client)
         self.bidi: BidiDecision = decide(settings.bidi, self.terminal, load_choices())
         self.labels = self._make_labels()
-        localize_bindings(self, self.labels)
         self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
         self.initial_article_id = article_id
         self._documents: OrderedDict[str, Document] = OrderedDict()
@@ -101,6 +104,8 @@ class ReaderApp(App[None]):
         self._passthrough: TmuxPassthrough | None = None
         #: the driver's output, which knows whether the terminal hung up
         self._output: signals.TerminalOutput | None = None
+        #: the driver Textual built for this run (it says so, see :func:`_announcing`)
+        self.terminal_driver: Driver | None = None
         self._painted = False
 
     # ------------------------------------------------------------ life cycle
@@ -120,7 +125,10 @@ class ReaderApp(App[None]):
 
             screen = ReadingScreen(self.initial_article_id)
             # What push_screen gives a screen, so that going to the library can
-            # replace this one (switch_screen pops the replaced screen's callback).
+            # replace this one: switch_screen pops the replaced screen's result
+            # callback, which a screen from get_default_screen never got (Textual
+            # raises IndexError). Textual has no public way to give it one: this is
+            # one of the two private names the app uses (tests/ui/test_textual_hooks).
             screen._push_result_callback(self, None)
             return screen
         from reader.ui.screens.library import LibraryScreen
@@ -143,13 +151,47 @@ class ReaderApp(App[None]):
         # mode before any Arabic reaches it.
         self._enter_bidi_mode()
         signals.install(self)  # HUP, TERM, INT: drafts saved, then the normal exit
-        self._output = signals.terminal_output(self)
+        self._output = signals.terminal_output(self.terminal_driver)
         if self._chooser_due():
             self.call_after_refresh(self.action_choose_bidi, True)
 
     def on_unmount(self) -> None:
         self.first_paint_done()
         self._leave_bidi_mode()
+
+    def on_app_focus(self) -> None:
+        """Inside tmux, a client attaching (to a session started detached, or from
+        another terminal) sends the pane a focus-in: ask tmux which terminal is
+        attached now, off the event loop (see :meth:`follow_tmux_client`)."""
+        if self.terminal.inside_tmux and not self.is_headless:
+            self.run_worker(self._ask_tmux_client, thread=True, group="tmux-client",
+                            exclusive=True, exit_on_error=False)
+
+    def _ask_tmux_client(self) -> None:
+        client = ask_tmux(self.environ)
+        with contextlib.suppress(RuntimeError):  # the app is leaving
+            self.call_from_thread(self.follow_tmux_client, client)
+
+    def follow_tmux_client(self, client: TmuxClient | None) -> None:
+        """Use the output strategy the tmux client attached now needs: the old
+        terminal's state put back (what reaches it still), the new one's set up (mlterm:
+        its OSC again, through the pane's passthrough) and the screens laid out again if
+        the strategy changed. Nothing changes for the same client, or none."""
+        if client is None or not client.pid:
+            return  # tmux did not answer, or the last client detached
+        if self._tmux_client is not None and client.pid == self._tmux_client.pid:
+            return  # the same client: the pane got the focus back
+        self._tmux_client = client
+        self._leave_bidi_mode()
+        self.terminal = identify(self.environ, client)
+        decision = decide(self.settings.bidi, self.terminal, load_choices())
+        if decision.layout_mode != self.bidi.layout_mode:
+            self.apply_settings(self.settings)  # lays every screen out again
+        else:  # the same text: only the new terminal's setup
+            self.bidi = decision
+            self._enter_bidi_mode()
+        if self._chooser_due():
+            self.action_choose_bidi(True)
 
     def first_paint_done(self) -> None:
         """The first screen's content is drawn: run the start-up's deferred work, once."""
@@ -165,14 +207,20 @@ class ReaderApp(App[None]):
 
     def _write_raw(self, data: str) -> None:
         """Write a control sequence through the driver (ordered with screen updates)."""
-        if data and self._driver is not None and not self.is_headless:
-            self._driver.write(data)
-            self._driver.flush()
+        driver = self.terminal_driver
+        if data and driver is not None and not self.is_headless:
+            driver.write(data)
+            driver.flush()
 
     def _enter_bidi_mode(self) -> None:
         enter, leave = mode_sequences(self.bidi)
         if needs_passthrough(self.bidi) and self._passthrough is None and not self.is_headless:
             self._passthrough = TmuxPassthrough.open(self.environ)
+        elif not needs_passthrough(self.bidi) and self._passthrough is not None:
+            # another terminal attached: the pane's own setting back, once tmux has
+            # passed on the leave sequence written before
+            passthrough, self._passthrough = self._passthrough, None
+            passthrough.close(self._write_raw)
         if self._passthrough is not None and self._painted:
             self._passthrough.deliver(self._write_raw, enter)
         else:
@@ -204,7 +252,7 @@ class ReaderApp(App[None]):
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver, made to stop writing once the terminal hangs up (see
         :mod:`reader.ui.signals`)."""
-        return signals.hang_up_safe(super().get_driver_class())
+        return _announcing(signals.hang_up_safe(super().get_driver_class()))
 
     def apply_bidi_choice(self, mode: str) -> None:
         """Use strategy *mode* now (the chooser's answer, already saved for this terminal):
@@ -305,6 +353,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.reading import ReadingScreen
 
         old_mode = self.bidi.layout_mode
+        digits_changed = settings.digits != self.settings.digits
         self.settings = settings
         self.bidi = decide(settings.bidi, self.terminal, load_choices())
         if force_bidi is not None and self.bidi.mode != force_bidi:
@@ -313,12 +362,16 @@ class ReaderApp(App[None]):
             self._leave_bidi_mode()
             self._enter_bidi_mode()
         self.labels = self._make_labels()
-        localize_bindings(self, self.labels)
         for screen in self.screen_stack:
             if isinstance(screen, (LibraryScreen, ReadingScreen)):
                 screen.refresh_labels()
             if isinstance(screen, ReadingScreen):
                 screen.apply_settings()
+        if digits_changed:  # an article's header holds its date in the interface's digits
+            self._documents.clear()
+            for screen in self.screen_stack:
+                if isinstance(screen, ReadingScreen):
+                    screen.show_again()
         self.refresh_bindings()
 
     def change(self, **changes: Any) -> None:
@@ -373,8 +426,16 @@ class ReaderApp(App[None]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
         labels, settings = self.labels, self.settings
+        # Textual's key panel shows each binding's declared description, which is a
+        # catalogue key here (translated where it is shown): the palette's "keys"
+        # entry opens the help screen instead, which lists every key in the
+        # interface language.
+        key_panel = {self.action_show_help_panel, self.action_hide_help_panel}
+        for command in super().get_system_commands(screen):
+            if command.callback not in key_panel:
+                yield command
+        yield SystemCommand(labels("key.help"), labels("keys.help"), self.action_help)
         raw = labels.translate  # a value goes into its sentence, laid out once as a whole
         yield SystemCommand(labels("cmd.bidi_chooser"), labels("cmd.bidi_chooser.help"),
                             self.action_choose_bidi)
@@ -402,6 +463,30 @@ class ReaderApp(App[None]):
                 yield SystemCommand(labels("cmd.lang", value=raw(f"lang.{lang}")),
                                     labels("cmd.lang.help"),
                                     lambda lang=lang: self.change(lang=lang))
+
+
+def _announcing(driver_class: type[Driver]) -> type[Driver]:
+    """*driver_class*, whose instances tell the :class:`ReaderApp` they are built for
+    that they are its driver (:attr:`ReaderApp.terminal_driver`).
+
+    The mode sequences (CSI 8 l/h, mlterm's OSC) must reach the terminal in order with
+    Textual's own output: before the first paint, after the switch back from the
+    alternate screen. Textual has no public call that writes bytes to the terminal,
+    and keeps its driver private; the driver's own ``write`` and ``flush`` are public
+    (:class:`textual.driver.Driver`), and Textual builds the driver from
+    :meth:`~ReaderApp.get_driver_class` with the app as its first argument. So the
+    driver class is one that hands itself to the app as it is built: the same object
+    Textual writes through, the same writer queue, nothing that could overtake it.
+    """
+
+    class AnnouncingDriver(driver_class):  # type: ignore[valid-type,misc]
+        def __init__(self, app: App[Any], **kwargs: Any) -> None:
+            super().__init__(app, **kwargs)
+            if isinstance(app, ReaderApp):
+                app.terminal_driver = self
+
+    AnnouncingDriver.__name__ = AnnouncingDriver.__qualname__ = driver_class.__name__
+    return AnnouncingDriver
 
 
 def _write_stdout(data: str) -> None:

@@ -1,39 +1,27 @@
 """Key descriptions in the interface language.
 
-Bindings are declared with an i18n key as their description (``"key.quit"``);
-:func:`localize_bindings` gives a node a copy whose descriptions are translated and
-laid out by the engine, which is what the footer and the help screen show.
+Bindings are declared with an i18n key as their description (``"key.quit"``) and
+keep it: what shows a key (the footer, the help screen) looks the description up
+when it draws it, with :func:`describe`. The language can change while the app
+runs, and Textual gives no public way to give one node other bindings than its
+class declares, so the translation happens where the text is shown, not in the
+bindings.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from reader.i18n import STRINGS
 from reader.ui.labels import Labels
 
 
-def describe(binding: Binding, labels: Labels) -> str:
-    """The binding's description in the interface language."""
-    if binding.description in STRINGS:
-        return labels(binding.description)
-    return labels.line(binding.description)
-
-
-def localize_bindings(node: DOMNode, labels: Labels) -> None:
-    """Replace *node*'s bindings with copies described in the interface language."""
-    declared = type(node)._merged_bindings
-    if declared is None:
-        return
-    localized = BindingsMap()
-    for key, bindings in declared.key_to_bindings.items():
-        for binding in bindings:
-            copy = replace(binding, description=describe(binding, labels))
-            localized.key_to_bindings.setdefault(key, []).append(copy)
-    node._bindings = localized
+def describe(description: str, labels: Labels) -> str:
+    """A binding's *description* (a catalogue key, or text) in the interface language,
+    laid out by the engine."""
+    if description in STRINGS:
+        return labels(description)
+    return labels.line(description)
 
 
 def typing_into_focus(node: DOMNode, key: str, character: str) -> bool:

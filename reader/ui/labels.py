@@ -14,7 +14,7 @@ from functools import lru_cache
 from textual.content import Content
 
 from reader.i18n import Translator
-from reader.text.isolates import isolate
+from reader.text.isolates import InterfaceText, clean_line, isolate, join_isolated
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
 from reader.ui.plain import plain
@@ -29,9 +29,16 @@ _EASTERN = str.maketrans({**{str(d): chr(0x0660 + d) for d in range(10)},
 ONE_LINE_WIDTH = 1000
 
 
-@lru_cache(maxsize=4096)
 def _laid_out(text: str, options: LayoutOptions) -> tuple[Line, ...]:
-    return tuple(layout_text(text, options))
+    """The engine's lines for *text*, cached. The interface's own text and an equal
+    plain string are laid out apart: only the first keeps its isolates for a terminal
+    that orders (:class:`InterfaceText`)."""
+    return _laid_out_cached(text, isinstance(text, InterfaceText), options)
+
+
+@lru_cache(maxsize=4096)
+def _laid_out_cached(text: str, interface: bool, options: LayoutOptions) -> tuple[Line, ...]:
+    return tuple(layout_text(InterfaceText(text) if interface else text, options))
 
 
 class Labels:
@@ -61,7 +68,7 @@ class Labels:
 
     def line(self, text: str, *, direction: str | None = None) -> str:
         """*text* (untrusted or not) as one display-ready line."""
-        clean = sanitize_line(text, keep_bidi_controls=True)
+        clean = clean_line(text)
         options = self.options(ONE_LINE_WIDTH, direction)
         if clean.isascii() and options.direction == "ltr":
             # Printable ASCII in a left-to-right paragraph lays out as itself (no
@@ -72,27 +79,26 @@ class Labels:
 
     def block(self, text: str, width: int, *, direction: str | None = None) -> list[Line]:
         """*text* wrapped to *width* cells: the engine's lines (use ``Line.padded``)."""
-        clean = sanitize_line(text, keep_bidi_controls=True)
+        clean = clean_line(text)
         return [line for line in _laid_out(clean, self.options(width, direction)) if line.text]
 
-    def sentence(self, key: str, **values: object) -> str:
+    def sentence(self, key: str, **values: object) -> InterfaceText:
         """The translated string *key* in logical order, each value sanitized and laid in
         as an isolate (FSI ... PDI, UAX #9 X5a-X5c): an Arabic title keeps its own order
         inside an English sentence ("Continue reading: <title>"), a Latin one inside an
         Arabic sentence, and a number beside either stays where the sentence puts it. The
         engine resolves the isolates and drops the controls, so none reaches the screen.
-        ASCII in a left-to-right sentence needs none (and keeps the fast path)."""
+        ASCII in a left-to-right sentence needs none (and keeps the fast path).
+        The sentence is :class:`InterfaceText`: its isolates are the interface's, so a
+        terminal that orders is given them too."""
         safe = {name: self._embedded(self.number(sanitize_line(str(value))))
                 for name, value in values.items()}
-        return self.translate(key, **safe)
+        return InterfaceText(self.translate(key, **safe))
 
-    def listing(self, values: Sequence[object], separator: str) -> str:
-        """*values* joined by *separator* in logical order, each sanitized, in the chosen
-        digits and laid in as an isolate: a Latin term between Arabic ones, or a date
-        beside a source's name, stays one unit, and every separator lands between two
-        values whichever way the line reads."""
-        return separator.join(isolate(self.number(sanitize_line(str(value))))
-                              for value in values)
+    def listing(self, values: Sequence[object], separator: str) -> InterfaceText:
+        """*values* joined by *separator* in logical order, each an isolate in the chosen
+        digits (:func:`reader.text.isolates.join_isolated`)."""
+        return join_isolated((str(value) for value in values), separator, each=self.number)
 
     def number(self, value: str) -> str:
         """``value`` in the chosen digits when it is one of the interface's own numbers

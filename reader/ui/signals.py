@@ -136,12 +136,19 @@ def hang_up_safe(driver_class: type[Driver]) -> type[Driver]:
         return driver_class
 
     class HangUpSafeDriver(driver_class):  # type: ignore[valid-type,misc]
+        """One of the two private names of Textual's the app uses (both listed in
+        tests/ui/test_textual_hooks): ``_file``, the file the terminal driver hands
+        to its writer thread. Textual has no public way to give that thread another
+        file, nor a hook when its write fails (the thread just ends, see the module
+        docstring), and the failure must be caught at the write itself: a hang-up
+        noticed later comes after the writer is already dead."""
+
         _file: Any  # the terminal (Textual's own attribute), then its TerminalOutput
         fileno: int  # the terminal's input (Textual's own attribute)
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._file = TerminalOutput(self._file)
+            self.output = self._file = TerminalOutput(self._file)
             self.hang_up_watch = HangUpWatch(self.fileno)
 
         def start_application_mode(self) -> None:
@@ -162,15 +169,16 @@ def hang_up_safe(driver_class: type[Driver]) -> type[Driver]:
     return HangUpSafeDriver
 
 
-def terminal_output(app: App[Any]) -> TerminalOutput | None:
-    """The running driver's :class:`TerminalOutput` (None without one)."""
-    output = getattr(app._driver, "_file", None)
+def terminal_output(driver: Driver | None) -> TerminalOutput | None:
+    """*driver*'s :class:`TerminalOutput` (None for a driver :func:`hang_up_safe` left
+    as it was, or no driver)."""
+    output = getattr(driver, "output", None)
     return output if isinstance(output, TerminalOutput) else None
 
 
-def terminal_gone(app: App[Any]) -> bool:
-    """Whether the app's terminal hung up (nothing more should be written to it)."""
-    output = terminal_output(app)
+def terminal_gone(driver: Driver | None) -> bool:
+    """Whether *driver*'s terminal hung up (nothing more should be written to it)."""
+    output = terminal_output(driver)
     return output is not None and output.gone
 
 

@@ -203,3 +203,26 @@ def test_lang_lasts_one_run_of_the_command_line(
     with pytest.raises(SystemExit):
         main(["--lang", "ar", "--help"])
     assert language() == "en"  # code run after it in the same process speaks the locale's
+
+
+@pytest.mark.parametrize(("query", "read"), [("'2015-08-11'", "'2015-08-11'"),
+                                             ("'iPad (mini 4)'", "'iPad (mini 4)'")])
+def test_an_arabic_messages_values_keep_their_own_order(
+    monkeypatch: pytest.MonkeyPatch, query: str, read: str
+) -> None:
+    """Each value is an isolate in an Arabic sentence: a date queried read 11-08-2015,
+    its parts in right-to-left order. On a terminal the isolates are resolved and none
+    is printed; in a pipe they stay in the logical text. English carries none."""
+    from reader.cli.say import emit, text
+    from reader.text.sanitize import BIDI_CONTROLS
+
+    monkeypatch.setenv("LANGUAGE", "ar")
+    line = text("cli.search.none", query=query + "\u202e")  # its own controls go
+    terminal, pipe = _Terminal(), io.StringIO()
+    emit(line, terminal)
+    emit(line, pipe)
+    assert read in terminal.getvalue()
+    assert not set(terminal.getvalue()) & BIDI_CONTROLS
+    assert pipe.getvalue() == f"لا مقال يطابق \u2068{query}\u2069\n"
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert text("cli.search.none", query=query) == f"no article matches {query}"

@@ -195,13 +195,15 @@ def _library_contents(library: Library) -> tuple[object, ...]:
     )
 
 
-def test_a_big_file_prepared_in_a_second_process_imports_the_same(
+def test_a_big_file_indexed_in_a_second_process_imports_the_same(
     tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Records prepared in a second process are stored as those prepared here: the
-    same rows, index and problems, in the same order; bad records are reported."""
-    from reader.library import importer
+    """A file whose search index is built in a second process is stored as one indexed
+    here: the same rows, index and problems, in the same order; bad records are
+    reported (tests/library/test_bulk_index.py compares the index tables themselves)."""
+    from reader.library import bulk_index, importer
 
+    monkeypatch.setattr(bulk_index, "worth_building", lambda connection, size: True)
     lines = corpus_jsonl.read_text("utf-8").splitlines()[:120]
     source = tmp_path / "articles.jsonl"
     source.write_bytes(
@@ -210,7 +212,7 @@ def test_a_big_file_prepared_in_a_second_process_imports_the_same(
     )
     found = []
     for threshold in (None, 0):  # here, then in a second process
-        monkeypatch.setattr(importer, "PREPARE_ELSEWHERE_BYTES", threshold)
+        monkeypatch.setattr(importer, "BULK_INDEX_BYTES", threshold)
         with Library.open(tmp_path / f"{threshold}.sqlite3", import_bundled=False) as library:
             report = library.import_paths([source])
             found.append((report.article_ids, len(report.duplicates),
@@ -225,12 +227,14 @@ def test_a_big_file_prepared_in_a_second_process_imports_the_same(
     ]
 
 
-def test_an_empty_big_file_is_reported_from_the_second_process(
+def test_an_empty_big_file_is_reported_and_starts_no_second_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.library import importer
+    from reader.library import bulk_index, importer
 
-    monkeypatch.setattr(importer, "PREPARE_ELSEWHERE_BYTES", 0)
+    monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0)
+    monkeypatch.setattr(bulk_index, "worth_building", lambda connection, size: True)
+    monkeypatch.setattr(bulk_index.BulkIndex, "_start", lambda self: pytest.fail("started"))
     source = tmp_path / "empty.jsonl"
     source.write_bytes(b"\n\n")
     with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from reader.articles.model import Article
 from reader.comments.form import CommentDraft
 from reader.comments.store import DraftStore, DraftTarget
-from reader.library import Library, indexing, listing
-from reader.library.normalize import title_order
+from reader.library import Library, database, indexing, listing
+from reader.library.normalize import title_order, title_words
+from reader.library.storage import insert_article
 from reader.resources import seed_article_path
 
 
@@ -57,8 +59,8 @@ def test_titles_sort_in_folded_order(corpus_library: Library) -> None:
     rows = listing.page(corpus_library.connection, "title", 0, 10_000)
     keys = [title_order(row.title) for row in rows]
     assert keys == sorted(keys)
-    numbered = [key for key in keys if key.startswith(("11 ", "116 "))]
-    assert [key.split()[0] for key in numbered] == ["11", "116"]
+    numbered = [row.title.split()[0] for row in rows if row.title.startswith(("11 ", "116 "))]
+    assert numbered == ["11", "116"]
     firsts = [key[:1] for key in keys if key[:1] >= "\u0621"]
     assert "أ" not in firsts and "إ" not in firsts  # folded to ا, not sorted apart
 
@@ -201,3 +203,44 @@ def test_keyset_reads_are_seeks_in_the_orders_index(ties_and_gaps: Library, sort
             f"EXPLAIN QUERY PLAN SELECT id, title, date, source FROM articles "
             f"WHERE {condition} ORDER BY {listing._order_by(sort)} LIMIT 6", parameters))
         assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, (condition, plan)
+
+
+_NUMBERED_TITLES = [  # in the order a reader expects: by the numbers' values
+    "الخبر 0", "الخبر (٧)", "الخبر (9)", "الخبر 10", "الخبر (١٢١٧)", "الخبر (1218)",
+    "الخبر (10217)", "الخبر ١٠٢١٨", "الخبر 99999999999999", "الخبر 100000000000000",
+    "الخبر 123456789012345678901234567890", "الخبر الأخير", "خبر 2 من 10", "خبر 10 من 2",
+]
+
+
+def test_numbers_in_titles_sort_by_value_in_either_digits(tmp_path: Path) -> None:
+    """"(1217)" before "(10217)", as a reader counts, not as text compares; Eastern
+    Arabic digits count as Western ones; a number still sorts before any word. The
+    list is sorted by SQLite, a page at a time, so the order is the stored key's."""
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        for number, title in enumerate(reversed(_NUMBERED_TITLES)):
+            insert_article(library.connection, Article(title=title, paragraphs=[f"نص {number}"]))
+        rows = [row.title for start in range(0, len(_NUMBERED_TITLES), 3)
+                for row in listing.page(library.connection, "title", start, 3)]
+    assert rows == _NUMBERED_TITLES
+
+
+def test_a_library_of_the_text_order_sorts_numbers_by_value_once_opened(
+    tmp_path: Path,
+) -> None:
+    """A library whose title keys compared numbers as text (schema 14) gets new keys
+    on its next open."""
+    path = tmp_path / "old.sqlite3"
+    with Library.open(path, import_bundled=False) as library:
+        for number, title in enumerate(reversed(_NUMBERED_TITLES)):
+            insert_article(library.connection, Article(title=title, paragraphs=[f"نص {number}"]))
+        connection = library.connection
+        for key, title in connection.execute("SELECT key, title FROM articles").fetchall():
+            connection.execute("UPDATE articles SET title_order = ? WHERE key = ?",
+                               (" ".join(title_words(title)), key))  # the keys of schema 14
+        connection.execute("PRAGMA user_version = 14")
+        assert [row.title for row in listing.page(connection, "title", 0, 100)] != \
+            _NUMBERED_TITLES
+    with Library.open(path, import_bundled=False) as library:
+        assert database.schema_version(library.connection) == 15
+        assert [row.title for row in listing.page(library.connection, "title", 0, 100)] == \
+            _NUMBERED_TITLES

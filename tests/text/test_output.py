@@ -114,9 +114,9 @@ def test_terminal_takes_each_terminals_form() -> None:
     # VTE: logical text as it is
     assert _line("terminal", sample) == RTL_OPEN + sample + RTL_CLOSE + LRM
     # mlterm: lam-alef as the one-cell ligature mlterm draws (sent logical, mlterm drew
-    # it in one cell and closed the gap, moving the borders); no LRM (behind tmux
-    # mlterm draws the letter before it twice); mlterm mirrors brackets itself
-    assert _line("terminal-mlterm", sample) == RTL_OPEN + "عﻼقات (اﻻتفاق)" + RTL_CLOSE
+    # it in one cell and closed the gap, moving the borders); no marks (each takes a
+    # slot of mlterm's row); mlterm mirrors brackets itself, and pairs them (rule N0)
+    assert _line("terminal-mlterm", sample) == "عﻼقات (اﻻتفاق)"
     # Konsole: brackets swapped, each lam-alef one ligature (no blank cell after it),
     # every other letter logical for Konsole to join
     assert _line("terminal-konsole", sample) == RTL_OPEN + "عﻼقات )اﻻتفاق(" + RTL_CLOSE + LRM
@@ -125,3 +125,35 @@ def test_terminal_takes_each_terminals_form() -> None:
 def test_terminal_forms_are_not_choices_of_their_own() -> None:
     assert "terminal" in MODES
     assert not {"terminal-mlterm", "terminal-konsole"} & set(MODES)
+
+
+def test_mlterm_gets_no_mark_at_all() -> None:
+    # mlterm keeps each zero-width mark in a slot of its row and draws it in no cell:
+    # after k marks, a write at a column lands k cells to the left (the scrollbar and
+    # border moved into the article), and a full row loses its last k cells
+    from reader.text.output import is_mark
+
+    texts = [SAMPLE, "تسريب iPad mini 4 بسماكة", "Leave a Reply", "«قال» (2015).", "●●○ سري"]
+    for text in texts:
+        for line in layout_text(text, LayoutOptions(12, mode="terminal-mlterm")):
+            assert not any(is_mark(ch) for ch in line.text), line.text
+
+
+def test_mlterm_gets_a_right_to_left_lines_end_runs_where_they_show() -> None:
+    # mlterm lays out each stretch between two borders as a left-to-right paragraph:
+    # the full stop ending a right-to-left line would show at its right end (where the
+    # line starts); so it goes first, and an opening quote last, mirrored, as they show
+    assert _line("terminal-mlterm", "عام 2015.") == ".عام 2015"
+    assert _line("terminal-mlterm", "«قال» الرئيس!") == "!قال» الرئيس»"
+    assert _line("terminal-mlterm", "●●○ سري") == "سري ○●●"
+    # brackets paired inside the line stay: the terminal gives them the enclosed direction
+    assert _line("terminal-mlterm", "قال (الرئيس)") == "قال (الرئيس)"
+    # a bracket whose partner is on another line is a neutral like the others
+    assert _line("terminal-mlterm", "الرئيس)،") == "،(الرئيس"
+    # left-to-right lines and lines of neutrals alone are sent as they are
+    assert _line("terminal-mlterm", "Leave a Reply.") == "Leave a Reply."
+    assert _line("terminal-mlterm", "...") == "..."
+    (line,) = layout_text("«قال» الرئيس!", LayoutOptions(40, mode="terminal-mlterm"))
+    # the map follows the characters: the quote opening the line is the last cell
+    assert line.logical_to_visual(0) == len(line.text) - 1
+    assert line.logical_to_visual(len("«قال» الرئيس!") - 1) == 0

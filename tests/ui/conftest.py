@@ -138,7 +138,6 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
     fit among them) is still due.
     """
     from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
 
     def keys_shown() -> bool:
         screen = pilot.app.screen
@@ -148,7 +147,7 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
         if not footers:
             return True
         footer = footers.first()
-        keys = [key for key in footer.query(FooterKey) if key.display]
+        keys = [key for key in footer.query("FooterKey") if key.display]  # Textual's or ours
         return bool(keys and getattr(footer, "fitted", True)
                     and all(key.region.width for key in keys)
                     and (until is None or until(keys)))

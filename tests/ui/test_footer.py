@@ -9,10 +9,9 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.footer import MirroredFooterKey, ReaderFooter
+from reader.ui.widgets.footer import FooterKey, MirroredFooterKey, ReaderFooter
 from tests.ui.conftest import make_app, seed_id, settle_reading, wait_for_footer, wait_until
 
 
@@ -223,7 +222,7 @@ async def _footer_line(footer: type[Footer], width: int) -> tuple[list[str], lis
     app = _KeysApp(footer)
     async with app.run_test(size=(width, 3)) as pilot:
         await wait_for_footer(pilot)
-        keys = list(app.screen.query(FooterKey))
+        keys: list[Any] = list(app.screen.query("FooterKey"))  # Textual's, or ours
         return ([type(key).__name__ for key in keys],
                 [(key.region, key.render().plain) for key in keys])
 

@@ -18,9 +18,7 @@ HOSTILE_URL = "https://x.example/[b]q[/b]/[/][@click=app.quit]go[/]"
 
 def _notices(app: Any) -> list[str]:
     """What the toasts on screen show (rendering them is where markup would be parsed)."""
-    from textual.widgets._toast import Toast  # (not exported by textual.widgets)
-
-    return [str(toast.render()) for toast in app.screen.query(Toast)]
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 async def test_a_link_address_and_a_find_query_with_markup_show_literally(
@@ -50,6 +48,7 @@ async def test_a_link_address_and_a_find_query_with_markup_show_literally(
         assert app.clipboard == HOSTILE_URL
         assert any(HOSTILE_URL in notice for notice in _notices(app))
         await pilot.press("a", "slash", *"zz[/]", "enter")
+        # a submitted query is answered in a message of its own, then a toast is mounted
         await wait_until(pilot, lambda: any("zz[/]" in notice for notice in _notices(app)),
                          "the notice that nothing was found")
         assert any("zz[/]" in notice for notice in _notices(app))

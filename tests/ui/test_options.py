@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.text.layout import Document, LayoutOptions
 from reader.text.output import LRM, RTL_CLOSE, RTL_OPEN
+from reader.ui.bindings import describe
 from reader.ui.settings import PREFERENCES_KEY, Settings
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.article import view as view_module
@@ -81,15 +82,17 @@ async def test_arabic_interface_labels_are_laid_out_by_the_engine(library: Any) 
         await settle_reading(pilot)  # the side panes are mounted after the first paint
         expected = Document(["روابط ذات صلة"]).lines(LayoutOptions(width=1000))[0].text
         assert app.screen.query_one("#related").border_title == expected
-        descriptions = {b.description for b in app.screen.active_bindings.values()
-                        for b in [b.binding]}
+        # Keys are described as the footer and help show them: looked up when drawn.
+        descriptions = {describe(b.binding.description, app.labels)
+                        for b in app.screen.active_bindings.values()}
         back = Document(["رجوع"]).lines(LayoutOptions(width=1000))[0].text
         assert back in descriptions and "Back" not in descriptions
         app.change(lang="en")  # switching back at run time relabels everything
         await wait_until(pilot, lambda: app.screen.query_one("#related").border_title
                          == "Related links", "the English labels")
         assert app.screen.query_one("#related").border_title == "Related links"
-        assert "Back" in {b.binding.description for b in app.screen.active_bindings.values()}
+        assert "Back" in {describe(b.binding.description, app.labels)
+                          for b in app.screen.active_bindings.values()}
 
 
 async def test_long_document_is_laid_out_progressively(library: Any, tmp_path: Path,

@@ -140,6 +140,18 @@ class EditBuffer:
         self._replace(sel.start, sel.end, "")
         return True
 
+    def delete_range(self, start: int, end: int) -> bool:
+        """Remove [start, end) (snapped outwards to clusters: a letter goes with its
+        harakat); the caret goes where the text was. Deleting by words uses it."""
+        low, high = sorted((start, end))
+        start = self.snap(low)
+        end = self._snap_forward(max(0, min(high, len(self._text))))
+        if low == high or start >= end:
+            self._anchor = None
+            return False
+        self._replace(start, end, "")
+        return True
+
     def insert(self, text: str) -> bool:
         """Type or paste *text* at the caret (replacing the selection), in logical order."""
         text = clean_input(text, multiline=self.multiline)

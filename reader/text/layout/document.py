@@ -7,6 +7,7 @@ from functools import partial
 
 from reader.text import isolates, output
 from reader.text.direction import base_level, is_rtl_direction
+from reader.text.isolates import InterfaceText
 from reader.text.layout.line import Line
 from reader.text.layout.lines import make_line, paragraph_spans
 from reader.text.layout.options import LayoutOptions
@@ -47,6 +48,15 @@ class Document:
         self.paragraphs: tuple[str, ...] = tuple(
             sanitize(p).replace("\n", " ") for p in paragraphs
         )
+        #: paragraphs whose bidi controls are the interface's own (see
+        #: :class:`reader.text.isolates.InterfaceText`): their FSIs are resolved here, and
+        #: a terminal that orders gets their isolates; every other paragraph's are dropped
+        self.interface = frozenset(
+            index for index, p in enumerate(paragraphs) if isinstance(p, InterfaceText))
+        if self.interface:
+            self.paragraphs = tuple(
+                isolates.resolve_first_strong(p) if index in self.interface else p
+                for index, p in enumerate(self.paragraphs))
         self._base_levels: dict[tuple[int, str], int] = {}
         self._prepared: dict[tuple[int, str, bool, str], PreparedParagraph] = {}
         self._lines: dict[LayoutOptions, list[Line]] = {}
@@ -130,12 +140,19 @@ class Document:
         starts = [0] + [source[a] for a, _, _ in spans[1:]]
         ends = [*starts[1:], len(text)]
         rtl = self.base_level(index, options.direction) == 1
+        own_controls = index in self.interface
         return [
-            make_line(prepared, options, index, rtl, span, start, end, fast=self.fast_reorder)
+            make_line(prepared, options, index, rtl, span, start, end, fast=self.fast_reorder,
+                      own_controls=own_controls)
             for span, start, end in zip(spans, starts, ends, strict=True)
         ]
 
 
 def layout_text(text: str, options: LayoutOptions) -> list[Line]:
-    """Lay out one untrusted string: paragraphs at newlines (blank lines dropped)."""
-    return Document(split_paragraphs(text), options.direction).lines(options)
+    """Lay out one untrusted string: paragraphs at newlines (blank lines dropped). The
+    interface's own text (:class:`InterfaceText`) keeps its trust in each paragraph
+    (sanitizing adds no control)."""
+    paragraphs = split_paragraphs(text)
+    if isinstance(text, InterfaceText):
+        paragraphs = [InterfaceText(p) for p in paragraphs]
+    return Document(paragraphs, options.direction).lines(options)

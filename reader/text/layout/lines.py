@@ -9,7 +9,11 @@ from reader.text import output
 from reader.text.layout.line import Line
 from reader.text.layout.options import LayoutOptions
 from reader.text.layout.order.general import visual_per_char
-from reader.text.layout.order.logical import logical_order, source_slice
+from reader.text.layout.order.logical import (
+    logical_keeping_controls,
+    logical_order,
+    source_slice,
+)
 from reader.text.layout.order.runs import visual_by_runs
 from reader.text.layout.order.uniform import is_uniform, uniform_line, uniform_line_by_clusters
 from reader.text.layout.paragraph import PreparedParagraph
@@ -34,6 +38,7 @@ def make_line(
     *,
     fast: bool = True,
     on_its_own: bool = False,
+    own_controls: bool = False,
 ) -> Line:
     """Steps 6-7 for one line: content ``span`` of the shaped text, owning logical
     ``[start, end)`` of paragraph ``index``.
@@ -42,6 +47,9 @@ def make_line(
     ``on_its_own``: build the line from its own characters only, with its map, never
     from (or into) whole-paragraph caches: what an editor wants for the few lines an
     edit changes (the result is the same).
+    ``own_controls``: the paragraph's bidi controls are the interface's own isolates
+    (:class:`reader.text.isolates.InterfaceText`): a strategy whose terminal orders gets
+    them in the form it honours; any other paragraph's are dropped.
     """
     a, b, cells = span
     shaped_text = prepared.shaped.text
@@ -66,6 +74,10 @@ def make_line(
         visual_to_logical = tuple(logical)
         if len(line_text) != b - a:  # chars dropped (controls, BN like U+00AD)
             cells = text_cells(line_text)
+    elif prepared.has_controls and own_controls and output.sends_isolates(options.mode):
+        drawn, logical = logical_keeping_controls(shaped_text, source, a, b)
+        line_text, logical = output.interface_isolates("".join(drawn), logical)
+        visual_to_logical = tuple(logical)
     elif prepared.has_controls:
         drawn, logical = logical_order(shaped_text, source, a, b)
         line_text = "".join(drawn)

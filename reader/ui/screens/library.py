@@ -18,13 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from reader.errors import ReaderError
 from reader.library.listing import SORTS
 from reader.text.output import may_slant
 from reader.text.sanitize import sanitize_line
-from reader.ui.bindings import localize_bindings, typing_into_focus
+from reader.ui.bindings import typing_into_focus
 from reader.ui.screens.choice import Choice, ChoiceScreen
 from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.footer import ReaderFooter
@@ -58,9 +58,6 @@ class LibraryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        # Described in the interface language from the start, so the footer is
-        # composed once instead of again after mount.
-        localize_bindings(self, self.app.labels)
         chosen = self.app.library.get_state(SORT_STATE_KEY, SORTS[0])
         self.set_reactive(LibraryScreen.sort, chosen if chosen in SORTS else SORTS[0])
 
@@ -84,9 +81,6 @@ class LibraryScreen(Screen):
     def refresh_labels(self, *, initial: bool = False) -> None:
         """Show every label in the current interface language and mode."""
         labels = self.app.labels
-        if not initial:
-            localize_bindings(self, labels)
-            localize_bindings(self.query_one(ArticleList), labels)
         align: Literal["right", "left"] = "right" if labels.rtl else "left"
         heading = self.query_one("#library-heading", Static)
         heading.update(Text(labels("library.title"), style="bold"))
@@ -131,7 +125,7 @@ class LibraryScreen(Screen):
 
     def reload(self) -> None:
         """List the library, or the hits for the query in the search field."""
-        query = sanitize_line(self.query_one("#library-search", Input).value).strip()
+        query = sanitize_line(self.query_one("#library-search", BidiInput).value).strip()
         articles = self.query_one(ArticleList)
         try:
             if query:
@@ -193,11 +187,11 @@ class LibraryScreen(Screen):
 
         self.app.push_screen(ChoiceScreen(question, choices, None), answered)
 
-    @on(Input.Changed, "#library-search")
+    @on(BidiInput.Changed, "#library-search")
     def _filter(self) -> None:
         self.reload()
 
-    @on(Input.Submitted, "#library-search")
+    @on(BidiInput.Submitted, "#library-search")
     def _open_first(self) -> None:
         articles = self.query_one(ArticleList)
         self.set_focus(articles)
@@ -217,7 +211,7 @@ class LibraryScreen(Screen):
         return True
 
     def action_search(self) -> None:
-        self.set_focus(self.query_one("#library-search", Input))
+        self.set_focus(self.query_one("#library-search", BidiInput))
 
     def action_leave_search(self) -> None:
         self.set_focus(self.query_one(ArticleList))

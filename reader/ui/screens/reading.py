@@ -18,14 +18,14 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from reader.articles.display import header_paragraphs
 from reader.errors import ReaderError
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize, sanitize_line
-from reader.ui.bindings import localize_bindings, typing_into_focus
+from reader.ui.bindings import typing_into_focus
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
 
@@ -83,9 +83,6 @@ class ReadingScreen(Screen):
 
     def __init__(self, article_id: str) -> None:
         super().__init__()
-        # Described in the interface language from the start, so the footer is
-        # composed once instead of again after mount.
-        localize_bindings(self, self.app.labels)
         self.article_id = article_id
         self.article: Article | None = None
         self.history: list[Visit] = []
@@ -95,16 +92,13 @@ class ReadingScreen(Screen):
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        labels = self.app.labels
         yield Static(id="pane-bar", markup=False)  # which pane is shown, on a narrow screen
         with Horizontal(id="panes"):
             # The side panes and the footer are mounted once the article is drawn
             # (see _article_drawn): the first paint waits only for the article. The
             # side column keeps its width meanwhile, so the text is not laid out twice.
             yield Vertical(id="side")
-            view = ArticleView(id="article")
-            localize_bindings(view, labels)
-            yield view
+            yield ArticleView(id="article")
 
     def on_mount(self) -> None:
         self._view = self.query_one(ArticleView)
@@ -141,7 +135,6 @@ class ReadingScreen(Screen):
         labels = self.app.labels
         comment = CommentPane(self.app.library, labels=labels, bidi=self.app.bidi.layout_mode,
                               id="comment")
-        localize_bindings(comment, labels)  # its keys show in the footer while it has focus
         await side.mount_all([RelatedPane(labels, id="related"), comment])
         self._title_panes()
 
@@ -200,11 +193,6 @@ class ReadingScreen(Screen):
 
     def refresh_labels(self, *, initial: bool = False) -> None:
         labels = self.app.labels
-        if not initial:
-            localize_bindings(self, labels)
-            for node in (*self.query(ArticleView), *self._related_panes(),
-                         *self.query("#comment")):
-                localize_bindings(node, labels)
         self._title_panes()
         if self.narrow:  # (shown only then: becoming narrow describes it)
             self._describe_shown_pane()
@@ -238,6 +226,12 @@ class ReadingScreen(Screen):
             shape=settings.shape,
             measure=settings.measure,
         )
+
+    def show_again(self) -> None:
+        """Show the article again where it is read: its header is made anew (the date in
+        the digits just chosen)."""
+        self.save_position()
+        self.show_article(self.article_id)
 
     # ---------------------------------------------------------------- articles
     def show_article(self, article_id: str, *, restore: bool = True,
@@ -275,7 +269,7 @@ class ReadingScreen(Screen):
         kept = self.app.kept_document(article.id)
         if kept is not None:
             return article, kept, kept.paragraphs, True
-        paragraphs = [*header_paragraphs(article), *article.paragraphs]
+        paragraphs = [*header_paragraphs(article, self.app.labels.number), *article.paragraphs]
         if whole:
             document = self.app.document_for(article.id, paragraphs, article.direction)
         else:
@@ -300,6 +294,8 @@ class ReadingScreen(Screen):
             self._read_whole_text(self.article)
         self.app.remember_last_article(self.article.id)  # a write: after the paint
         await self._mount_side_panes()
+        if not self.is_attached:
+            return  # the app is leaving: a signal came during the first paint
         self._fill_side_panes(self.article)
         if not self.query("Footer"):
             from reader.ui.widgets.footer import ReaderFooter  # loaded after the first paint
@@ -313,7 +309,7 @@ class ReadingScreen(Screen):
         """Read the whole text of *article*, shown in part, and prepare it for the
         engine (sanitizing 50 MB takes a quarter of a second) away from the keys."""
         whole = self.app.library.get(article.id)
-        paragraphs = [*header_paragraphs(whole), *whole.paragraphs]
+        paragraphs = [*header_paragraphs(whole, self.app.labels.number), *whole.paragraphs]
         document = Document(paragraphs, direction=whole.direction)
         self.app.call_from_thread(self._show_whole_text, article, document, paragraphs)
 
@@ -466,12 +462,14 @@ class ReadingScreen(Screen):
         find.display = True
         self.set_focus(find)
 
-    @on(Input.Changed, "#find")
-    def _find_as_you_type(self, event: Input.Changed) -> None:
-        self.query_one(ArticleView).search(sanitize_line(event.value))
+    # (By name, not @on: the field's module is loaded when find is first used.)
+    def on_bidi_input_changed(self, event: BidiInput.Changed) -> None:
+        if event.input.id == "find":  # search as you type
+            self.query_one(ArticleView).search(sanitize_line(event.value))
 
-    @on(Input.Submitted, "#find")
-    def _find_done(self, event: Input.Submitted) -> None:
+    def on_bidi_input_submitted(self, event: BidiInput.Submitted) -> None:
+        if event.input.id != "find":
+            return
         view = self.query_one(ArticleView)
         query = sanitize_line(event.value)
         count = view.search(query)

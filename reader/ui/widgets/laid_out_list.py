@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 
 #: What a list lists (the related pane: ``RelatedItem``).
@@ -31,7 +30,6 @@ class LaidOutList(OptionList, Generic[Entry]):
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels = labels
-        localize_bindings(self, labels)
         self._built_width = 0
 
     def listed(self) -> Sequence[Entry]:

@@ -49,7 +49,6 @@ from reader.comments.validation import validate
 from reader.comments.versions import OtherVersion, other_versions, restore
 from reader.errors import ReaderError
 from reader.i18n import Translator, default_language, message
-from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.widgets.comments.bidi_text import BidiText
 from reader.ui.widgets.comments.editor import CommentEditor
@@ -270,7 +269,6 @@ class CommentPane(Vertical, can_focus=True):
         if labels is not None:
             self.labels = labels
             language = language or labels.translate.lang
-            self._localize_fields()
         if bidi is not None and bidi != self.bidi:
             self.bidi = bidi
             for editor in self.query(CommentEditor):
@@ -294,15 +292,7 @@ class CommentPane(Vertical, can_focus=True):
         if self.article is not None and not self._has_form:
             self._show_no_form()
 
-    def _localize_fields(self) -> None:
-        """The fields' own keys described in the interface language (Textual's key
-        panel lists them)."""
-        if self.labels is not None:
-            for field in (*self.query(CommentEditor), *self.query(RememberBox)):
-                localize_bindings(field, self.labels)
-
     def on_mount(self) -> None:
-        self._localize_fields()
         self.set_class(self._ui_direction == "rtl", "-rtl")
         self._show_form(False)
         if self._pending_target is not None:

@@ -28,7 +28,6 @@ from textual.strip import Strip
 
 from reader.text.layout import Line
 from reader.text.output import may_slant
-from reader.ui.bindings import localize_bindings
 from reader.ui.labels import Labels
 from reader.ui.widgets.library.sources import Hits, ListSource
 
@@ -75,7 +74,6 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, labels: Labels, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels = labels
-        localize_bindings(self, labels)
         self.source: ListSource = Hits([])
         self.highlighted: int | None = None
         self._laid_out: OrderedDict[tuple[int, int], list[Text]] = OrderedDict()

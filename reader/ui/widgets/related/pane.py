@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
-from reader.articles.display import TERM_SEPARATORS, relevance_bar, terms_direction
+from reader.articles.display import relevance_bar, terms_direction, terms_line
 from reader.text.sanitize import sanitize_line
 from reader.ui.labels import Labels
 from reader.ui.widgets.laid_out_list import LaidOutList
@@ -106,10 +106,8 @@ class RelatedPane(LaidOutList["RelatedItem"]):
         in an Arabic line) stays whole and the commas land between the terms."""
         terms = list(item.shared_terms)
         direction = terms_direction(terms)
-        separator = TERM_SEPARATORS[direction]
         while True:
-            listed = self.labels.listing(terms, separator)
-            reason = " ".join((relevance_bar(relevance), listed)).strip()
+            reason = terms_line(terms, before=relevance_bar(relevance))
             lines = self.labels.block(reason, width, direction=direction)
             if len(lines) <= 1 or not terms:
                 break

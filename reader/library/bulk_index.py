@@ -1,0 +1,323 @@
+"""The search index of a big import, built in a second process beside the library.
+
+Writing the full-text index (FTS5 taking in every word, and its reading forms) costs
+an import as much as all the rest: reading the JSON, cleaning and storing the
+articles. When one file brings more than the library holds, this module builds the
+whole index, the stored articles' and the new ones', in a second process into a
+scratch database file, while this process stores the articles; on two cores the
+import takes about the longer of the two instead of their sum. When both are done,
+the scratch file's index tables are copied into the library inside the import's
+one transaction, so a crash or a signal before the commit leaves the library as it
+was (the scratch file is deleted, or, after a kill, by the next such import).
+
+Copying FTS5's tables is sound because they are ordinary tables (its shadow tables)
+written by the same SQLite with the same settings, and because the copy is made by
+a connection that never used the index: FTS5 keeps an index's structure in memory
+per connection and reads it again only after another connection commits. The
+library's own connection is such another connection.
+
+Building the index rows (folding and splitting the text) is shared so that the two
+processes finish together (:class:`_Balance`): a batch of articles is sent either as
+text, or with its rows built here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from types import TracebackType
+
+from reader.library.errors import BulkIndexFailed
+from reader.library.indexing import IndexRow, build_index_row, write_index_rows
+from reader.library.storage import Prepared
+
+#: The index: two FTS5 tables (with their shadow tables) and the table saying which
+#: articles are indexed, with how many terms (migrations 0002 and 0014).
+INDEX_TABLES = ("article_search", "article_terms", "search_index")
+_STOPPED = "the process building the search index stopped"
+#: Stored articles read back and indexed together by the second process.
+_STORED_BATCH = 500
+
+
+def library_file(connection: sqlite3.Connection) -> Path | None:
+    """The file of *connection*'s main database (None for an in-memory one)."""
+    for _seq, name, file in connection.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
+
+def worth_building(connection: sqlite3.Connection, size: int) -> bool:
+    """Whether a file of *size* bytes is better imported with the index built beside:
+    the articles stored already are indexed again, so the file must bring more than
+    the library holds (its size on disk says)."""
+    if library_file(connection) is None:
+        return False
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    return bool(size >= int(pages) * int(page_size))
+
+
+def writer_connection(path: Path) -> sqlite3.Connection:
+    """A connection of its own to the library at *path* (open already, its schema
+    current) for a bulk import: one that has never used the index."""
+    from reader.library.database import BUSY_TIMEOUT_MS
+
+    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                                 check_same_thread=False)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+class BulkIndex:
+    """The index of one import, built in a second process (an
+    :class:`reader.library.storage.IndexSink`). Use as a context manager: leaving it
+    stops the process and deletes the scratch file, whatever happened."""
+
+    def __init__(self, library: Path) -> None:
+        self.library = library
+        self.writer = writer_connection(library)
+        self.scratch = library.with_name(f".{library.name}.index-{os.getpid()}")
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._channel: Connection | None = None
+        self._balance = _Balance()
+
+    def __enter__(self) -> BulkIndex:
+        _remove_leftovers(self.library)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._channel is not None:
+            self._channel.close()
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+        self.writer.close()
+        _remove_scratch(self.scratch)
+
+    def add(self, articles: list[tuple[int, Prepared]]) -> None:
+        """Index the stored *articles* (called inside the import's transaction, which
+        holds the write lock: the second process, started at the first call, reads the
+        articles stored before the import, and nobody can add one meanwhile)."""
+        if self._channel is None:
+            self._start()
+        assert self._channel is not None
+        while self._channel.poll():
+            self._reply()
+        task: tuple[str, list[tuple[object, ...]]]
+        if self._balance.build_here():
+            started = time.process_time()
+            task = ("rows", [(key, *build_index_row(item.article.title, item.body))
+                             for key, item in articles])
+            self._balance.rows_built(time.process_time() - started)
+        else:
+            task = ("text", [(key, item.article.title, item.body) for key, item in articles])
+        self._send(task)
+        self._balance.sent()
+
+    def swap_into(self, connection: sqlite3.Connection) -> None:
+        """Put the finished index into the library in place of its own (inside the
+        import's transaction, on :attr:`writer`)."""
+        if self._channel is None:
+            return  # nothing was stored: the library's index stands
+        self._send(None)
+        while self._reply() != "done":
+            pass
+        with contextlib.closing(sqlite3.connect(f"{self.scratch.resolve().as_uri()}?mode=ro",
+                                                uri=True)) as scratch:
+            tables = [name for (name,) in scratch.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND sql LIKE 'CREATE TABLE%' ORDER BY name")]
+            for table in tables:
+                columns = len(scratch.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
+                connection.execute(f'DELETE FROM "{table}"')
+                connection.executemany(
+                    f'INSERT INTO "{table}" VALUES ({",".join("?" * columns)})',
+                    scratch.execute(f'SELECT * FROM "{table}"'))
+        # The terms' document frequencies are counted again from the new index
+        # (reader.library.indexing.count_new_terms): every row in it is uncounted.
+        connection.execute("DELETE FROM term_df")
+
+    def _send(self, task: object) -> None:
+        assert self._channel is not None
+        try:
+            self._channel.send(task)
+        except (BrokenPipeError, ConnectionResetError):
+            raise BulkIndexFailed(_STOPPED) from None
+
+    def _reply(self) -> str:
+        assert self._channel is not None
+        try:
+            kind, detail = self._channel.recv()
+        except EOFError:
+            raise BulkIndexFailed(_STOPPED) from None
+        if kind == "failed":
+            raise BulkIndexFailed(detail)
+        if kind == "written":
+            self._balance.written(*detail)
+        return str(kind)
+
+    def _start(self) -> None:
+        """Make the scratch file's tables as the library's, and start the second process.
+
+        The second process is started afresh (``spawn``), not forked: the app imports
+        from a thread, and a fork copies the locks other threads hold."""
+        _create_scratch(self.writer, self.scratch)
+        context = multiprocessing.get_context("spawn")
+        here, there = context.Pipe(duplex=True)
+        self._process = context.Process(
+            target=build, args=(str(self.scratch), str(self.library), there),
+            name="rtl-reader-index", daemon=True)
+        self._process.start()
+        there.close()
+        self._channel = here
+
+
+class _Balance:
+    """Which batches have their index rows built here, so that both processes finish
+    at once: in CPU seconds per batch, this process spends M (reading, preparing and
+    storing), the second one C (writing the index), and building rows costs R where
+    it is done. With rows built here for a share f of the batches, M + fR = C + (1-f)R
+    when f = (C + R - M) / 2R. Each figure is a running mean of what the batches
+    cost, so the share follows the load; CPU time, not wall time, so that waiting
+    for the other process counts for nothing."""
+
+    _WEIGHT = 0.2  # of the newest batch in each running mean
+
+    def __init__(self, clock: Callable[[], float] = time.process_time) -> None:
+        self.main: float | None = None
+        self.index: float | None = None
+        self.rows: float | None = None
+        self._credit = 0.0
+        self._clock = clock
+        self._since = clock()
+
+    def _mean(self, old: float | None, new: float) -> float:
+        return new if old is None else old + self._WEIGHT * (new - old)
+
+    def build_here(self) -> bool:
+        """Whether the batch about to be sent has its rows built here."""
+        self.main = self._mean(self.main, self._clock() - self._since)
+        if self.index is None or self.rows is None or not self.rows:
+            return False
+        share = min(1.0, max(0.0, (self.index + self.rows - self.main) / (2 * self.rows)))
+        self._credit += share
+        if self._credit >= 1.0:
+            self._credit -= 1.0
+            return True
+        return False
+
+    def rows_built(self, seconds: float) -> None:
+        self.rows = self._mean(self.rows, seconds)
+
+    def sent(self) -> None:
+        self._since = self._clock()  # this process's own work starts again
+
+    def written(self, index_seconds: float, rows_seconds: float | None) -> None:
+        self.index = self._mean(self.index, index_seconds)
+        if rows_seconds is not None:
+            self.rows_built(rows_seconds)
+
+
+def _create_scratch(library: sqlite3.Connection, scratch: Path) -> None:
+    """The index tables of *library* made again in a new file *scratch*, with the same
+    settings (FTS5's ``hashsize`` and any other kept in its config table)."""
+    _remove_scratch(scratch)
+    definitions = library.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE name IN ({','.join('?' * len(INDEX_TABLES))})",
+        INDEX_TABLES).fetchall()
+    if len(definitions) != len(INDEX_TABLES):
+        raise BulkIndexFailed("the library lacks its index tables")
+    with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
+        for name, sql in definitions:
+            connection.execute(sql)
+            if sql.upper().startswith("CREATE VIRTUAL TABLE"):
+                for key, value in library.execute(
+                        f"SELECT k, v FROM \"{name}_config\" WHERE k != 'version'"):
+                    connection.execute(f'INSERT INTO "{name}" ("{name}", rank) VALUES (?, ?)',
+                                       (key, value))
+
+
+def _remove_scratch(scratch: Path) -> None:
+    for path in (scratch, scratch.with_name(scratch.name + "-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _remove_leftovers(library: Path) -> None:
+    """Scratch files of imports that were killed (their process is gone)."""
+    prefix = f".{library.name}.index-"
+    with contextlib.suppress(OSError):
+        for path in library.parent.iterdir():
+            pid = path.name[len(prefix):].removesuffix("-journal")
+            if path.name.startswith(prefix) and pid.isdigit() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def build(scratch: str, library: str, channel: Connection) -> None:
+    """The second process: index the library's stored articles, then each batch sent,
+    into *scratch* in one transaction; say when each batch is written, and when all is
+    committed. The importer going away (an error, a signal, a kill) ends it."""
+    try:
+        with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
+            connection.execute("PRAGMA journal_mode = OFF")  # a scratch file: never recovered
+            connection.execute("PRAGMA synchronous = OFF")
+            connection.execute("BEGIN")
+            _index_stored(connection, library)
+            while (task := channel.recv()) is not None:
+                kind, items = task
+                started = time.process_time()
+                rows = ([(key, IndexRow(*row)) for key, *row in items] if kind == "rows" else
+                        [(key, build_index_row(title, body)) for key, title, body in items])
+                built = time.process_time()
+                write_index_rows(connection, rows)
+                # What the batch cost, to share the next ones out (_Balance).
+                channel.send(("written", (time.process_time() - built,
+                                          built - started if kind == "text" else None)))
+            connection.execute("COMMIT")
+        channel.send(("done", None))
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        pass  # the importer stopped: nothing to tell
+    except Exception as exc:  # told to the importer, which undoes the import
+        with contextlib.suppress(OSError):
+            channel.send(("failed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        channel.close()
+
+
+def _index_stored(connection: sqlite3.Connection, library: str) -> None:
+    """Index the articles the library held when the import began (its write lock is
+    held by the importer, whose own rows are not committed: this reads the rest)."""
+    uri = f"{Path(library).resolve().as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as stored:
+        rows = stored.execute("SELECT key, title, body FROM articles ORDER BY key")
+        while batch := rows.fetchmany(_STORED_BATCH):
+            write_index_rows(connection, [(key, build_index_row(title, body))
+                                          for key, title, body in batch])

@@ -1,0 +1,289 @@
+"""A big import's search index built in a second process and swapped in: the same
+library as one indexed here, and a library left whole by a kill, an interrupt or a
+failure at any point."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library, bulk_index, importer
+from tests.library.golden_queries import QUERIES, SEEDS
+
+REPO = Path(__file__).resolve().parents[2]
+_RECORDED = Path(__file__).parent / "data" / "corpus_results.json"
+
+
+def _index_contents(library: Library) -> tuple[object, ...]:
+    """Everything the index holds, read as the library reads it."""
+    connection = library.connection
+    return (
+        connection.execute("SELECT key, id, title_order FROM articles ORDER BY key").fetchall(),
+        connection.execute("SELECT * FROM search_index ORDER BY article_key").fetchall(),
+        connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall(),
+        connection.execute("SELECT rowid, terms FROM article_terms ORDER BY rowid").fetchall(),
+        connection.execute("SELECT term, doc, col, offset FROM article_search_vocab "
+                           "ORDER BY term, doc, col, offset").fetchall(),
+    )
+
+
+def _fts_intact(library: Library) -> None:
+    for table in ("article_search", "article_terms"):
+        library.connection.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+
+
+def _with_search_vocab(library: Library) -> Library:
+    library.connection.execute(
+        "CREATE VIRTUAL TABLE temp.article_search_vocab "
+        "USING fts5vocab (main, article_search, 'instance')")
+    return library
+
+
+def _import(path: Path, source: Path, monkeypatch: pytest.MonkeyPatch, *, bulk: bool,
+            bundled: bool = True) -> tuple[list[str], tuple[object, ...]]:
+    monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0 if bulk else None)
+    built: list[bool] = []
+    real = bulk_index.BulkIndex.swap_into
+    monkeypatch.setattr(bulk_index.BulkIndex, "swap_into",
+                        lambda self, connection: built.append(True) or real(self, connection))
+    with Library.open(path, import_bundled=bundled) as library:
+        report = library.import_paths([source])
+        assert built == ([True] if bulk else [])
+        _fts_intact(library)
+        _with_search_vocab(library)
+        return report.article_ids, _index_contents(library)
+
+
+def test_an_index_built_beside_is_the_index_built_here(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled articles stored before the import are indexed again beside, the
+    new ones with them: every index table reads the same, down to each word's place."""
+    here = _import(tmp_path / "here.sqlite3", corpus_jsonl, monkeypatch, bulk=False)
+    beside = _import(tmp_path / "beside.sqlite3", corpus_jsonl, monkeypatch, bulk=True)
+    assert beside == here
+    assert len(here[0]) == 300 and len(here[1][1]) > 300
+
+
+@pytest.fixture(scope="module")
+def bulk_corpus_library(tmp_path_factory: pytest.TempPathFactory,
+                        shared_dir: Path) -> Iterator[Library]:
+    source = shared_dir / "corpus" / "saudinewsnet-300.jsonl"
+    path = tmp_path_factory.mktemp("bulk-corpus") / "library.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importer, "BULK_INDEX_BYTES", 0)
+        patch.setattr(bulk_index, "worth_building", lambda connection, size: True)
+        with Library.open(path) as library:
+            assert library.import_paths([source]).ok
+    with Library.open(path) as library:
+        yield library
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_recorded_searches_hold_on_an_index_built_beside(
+    bulk_corpus_library: Library, query: str
+) -> None:
+    from tests.library.test_corpus_results import _hits
+
+    recorded = json.loads(_RECORDED.read_text(encoding="utf-8"))
+    assert _hits(bulk_corpus_library, query) == recorded["search"][query]
+
+
+def test_recorded_related_articles_hold_on_an_index_built_beside(
+    bulk_corpus_library: Library,
+) -> None:
+    recorded = json.loads(_RECORDED.read_text(encoding="utf-8"))
+    ids = [row[0] for row in bulk_corpus_library.connection.execute(
+        "SELECT id FROM articles ORDER BY key").fetchall()]
+    found = {
+        article_id: [[item.article_id, item.score, item.relevance, list(item.shared_terms),
+                      item.kind] for item in bulk_corpus_library.related(article_id)]
+        for article_id in ids[::SEEDS]
+    }
+    assert found == recorded["related"]
+
+
+def test_deleting_after_a_bulk_import_takes_the_article_out_of_the_index(
+    bulk_corpus_library: Library,
+) -> None:
+    """The copied index is the one FTS5 then edits: a deleted article's words come out."""
+    hit = bulk_corpus_library.search("رفسنجاني", limit=1)[0]
+    bulk_corpus_library.delete(hit.article_id)
+    assert hit.article_id not in [h.article_id for h in bulk_corpus_library.search("رفسنجاني")]
+    _fts_intact(bulk_corpus_library)
+
+
+def test_only_a_file_bigger_than_the_library_is_indexed_beside(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        pages, page_size = (library.connection.execute(f"PRAGMA {name}").fetchone()[0]
+                            for name in ("page_count", "page_size"))
+        size = pages * page_size  # the bundled articles: the WAL holds them yet
+        assert bulk_index.worth_building(library.connection, size)
+        assert not bulk_index.worth_building(library.connection, size // 2)
+
+
+_KILLED_DURING_THE_SWAP = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from reader.library import Library, bulk_index, importer
+
+    importer.BULK_INDEX_BYTES = 0
+    bulk_index.worth_building = lambda connection, size: True
+    real = bulk_index.BulkIndex.swap_into
+
+    def swap_then_die(self, connection):
+        real(self, connection)  # the library's index tables replaced, not committed
+        print(connection.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    bulk_index.BulkIndex.swap_into = swap_then_die
+    with Library.open(Path(sys.argv[1]), import_bundled=False) as library:
+        library.import_paths([sys.argv[2]])
+""")
+
+
+def _before_and_after(library: Library) -> tuple[object, ...]:
+    return (library.count(), [h.article_id for h in library.search("النفط", limit=50)],
+            library.connection.execute("SELECT count(*) FROM term_df").fetchone())
+
+
+def test_a_kill_before_the_commit_leaves_the_library_as_it_was(
+    tmp_path: Path, corpus_jsonl: Path
+) -> None:
+    path = tmp_path / "lib.sqlite3"
+    lines = corpus_jsonl.read_text("utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:40]) + "\n", "utf-8")
+    (tmp_path / "rest.jsonl").write_text("\n".join(lines[40:]) + "\n", "utf-8")
+    with Library.open(path, import_bundled=False) as library:
+        library.import_paths([tmp_path / "first.jsonl"])
+        before = _before_and_after(library)
+    result = subprocess.run(
+        [sys.executable, "-c", _KILLED_DURING_THE_SWAP, str(path), str(tmp_path / "rest.jsonl")],
+        capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert int(result.stdout) == 300  # it was killed with every article written
+    leftovers = list(tmp_path.glob(".lib.sqlite3.index-*"))
+    assert leftovers  # a kill leaves the scratch file...
+    with Library.open(path, import_bundled=False) as library:
+        assert _before_and_after(library) == before
+        _fts_intact(library)
+        assert library.connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        # ...which the next import built beside removes, and the import then succeeds.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(importer, "BULK_INDEX_BYTES", 0)
+            patch.setattr(bulk_index, "worth_building", lambda connection, size: True)
+            report = library.import_paths([tmp_path / "rest.jsonl"])
+        assert report.ok and library.count() == 300
+        _fts_intact(library)
+    assert not any(path.exists() for path in leftovers)
+    assert list(tmp_path.glob(".lib.sqlite3.index-*")) == []
+
+
+def _interrupted_after(batches: int, what: BaseException,
+                       monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Make the import raise *what* once *batches* batches went to the second process;
+    returns the process started, once it is."""
+    started: list[object] = []
+    real_add = bulk_index.BulkIndex.add
+
+    def add(self: bulk_index.BulkIndex, articles: list[object]) -> None:
+        real_add(self, articles)  # type: ignore[arg-type]
+        started[:] = [self._process]
+        if _count(self) >= batches:
+            raise what
+
+    counts: dict[int, int] = {}
+
+    def _count(index: bulk_index.BulkIndex) -> int:
+        counts[id(index)] = counts.get(id(index), 0) + 1
+        return counts[id(index)]
+
+    monkeypatch.setattr(bulk_index.BulkIndex, "add", add)
+    monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0)
+    monkeypatch.setattr(bulk_index, "worth_building", lambda connection, size: True)
+    monkeypatch.setattr(importer, "BATCH_SIZE", 20)
+    return started
+
+
+@pytest.mark.parametrize("what", [KeyboardInterrupt(), SystemExit(143)])
+def test_an_interrupt_stops_the_second_process_and_undoes_the_import(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch, what: BaseException
+) -> None:
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        before = _before_and_after(library)
+        started = _interrupted_after(3, what, monkeypatch)
+        with pytest.raises(type(what)):
+            library.import_paths([corpus_jsonl])
+        assert started and not started[0].is_alive()  # type: ignore[attr-defined]
+        assert list(tmp_path.glob(".lib.sqlite3.index-*")) == []
+        assert _before_and_after(library) == before
+        _fts_intact(library)
+
+
+def test_a_second_process_that_dies_undoes_the_import_with_one_problem(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_add = bulk_index.BulkIndex.add
+
+    def add_then_kill(self: bulk_index.BulkIndex, articles: list[object]) -> None:
+        real_add(self, articles)  # type: ignore[arg-type]
+        assert self._process is not None
+        self._process.kill()
+        self._process.join()
+
+    monkeypatch.setattr(bulk_index.BulkIndex, "add", add_then_kill)
+    monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0)
+    monkeypatch.setattr(bulk_index, "worth_building", lambda connection, size: True)
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        before = _before_and_after(library)
+        report = library.import_paths([corpus_jsonl])
+        assert [p.reason for p in report.problems] == [
+            "not imported: the process building the search index stopped"]
+        assert _before_and_after(library) == before
+        _fts_intact(library)
+    assert list(tmp_path.glob(".lib.sqlite3.index-*")) == []
+
+
+def test_an_in_memory_library_is_indexed_here() -> None:
+    connection = sqlite3.connect(":memory:")
+    assert bulk_index.library_file(connection) is None
+    assert not bulk_index.worth_building(connection, 10**9)
+
+
+@pytest.mark.parametrize(("main", "index", "rows", "share"), [
+    (1.0, 2.0, 1.0, 1.0),  # the second process is the slower even with no rows to build
+    (2.0, 1.0, 1.0, 0.0),  # this one is the slower
+    (1.0, 1.0, 1.0, 0.5),  # even: half the batches each
+    (1.0, 1.5, 1.0, 0.75),
+])
+def test_rows_are_built_where_both_processes_then_finish_together(
+    main: float, index: float, rows: float, share: float
+) -> None:
+    """With the CPU costs per batch measured, the share of batches whose rows are built
+    here makes both processes' totals equal: M + fR = C + (1 - f)R."""
+    now = [0.0]
+    balance = bulk_index._Balance(clock=lambda: now[0])
+    built_here = 0
+    for _batch in range(200):
+        now[0] += main  # this process reads, prepares and stores the batch
+        if balance.build_here():
+            built_here += 1
+            now[0] += rows
+            balance.rows_built(rows)
+            balance.sent()
+            balance.written(index, None)
+        else:
+            balance.sent()
+            balance.written(index, rows)
+    assert built_here / 200 == pytest.approx(share, abs=0.02)
+    this = 200 * main + built_here * rows
+    other = 200 * index + (200 - built_here) * rows
+    assert share in (0.0, 1.0) or this == pytest.approx(other, rel=0.03)
