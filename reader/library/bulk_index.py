@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import sqlite3
 import time
 from collections.abc import Callable
@@ -284,7 +285,12 @@ def _alive(pid: int) -> bool:
 def build(scratch: str, library: str, channel: Connection) -> None:
     """The second process: index the library's stored articles, then each batch sent,
     into *scratch* in one transaction; say when each batch is written, and when all is
-    committed. The importer going away (an error, a signal, a kill) ends it."""
+    committed. The importer going away (an error, a signal, a kill) ends it.
+
+    Ctrl-C reaches every process of the terminal's foreground group: this one leaves it
+    to the importer, which undoes the import and stops this process (an interrupt here
+    would print a traceback over the importer's message, or over the app's screen)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
             connection.execute("PRAGMA journal_mode = OFF")  # a scratch file: never recovered

@@ -5,6 +5,7 @@ failure at any point."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -287,3 +288,27 @@ def test_rows_are_built_where_both_processes_then_finish_together(
     this = 200 * main + built_here * rows
     other = 200 * index + (200 - built_here) * rows
     assert share in (0.0, 1.0) or this == pytest.approx(other, rel=0.03)
+
+
+def test_ctrl_c_in_the_terminal_is_left_to_the_importer(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal sends Ctrl-C's SIGINT to the second process too: it carries on (the
+    importer decides), printing nothing."""
+    real_swap = bulk_index.BulkIndex.swap_into
+    interrupted: list[int] = []
+
+    def interrupt_then_swap(self: bulk_index.BulkIndex, connection: sqlite3.Connection) -> None:
+        assert self._process is not None and self._process.pid is not None
+        interrupted.append(self._process.pid)  # it has read batches: it is indexing
+        os.kill(self._process.pid, signal.SIGINT)
+        real_swap(self, connection)
+
+    monkeypatch.setattr(bulk_index.BulkIndex, "swap_into", interrupt_then_swap)
+    monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0)
+    monkeypatch.setattr(bulk_index, "worth_building", lambda connection, size: True)
+    monkeypatch.setattr(importer, "BATCH_SIZE", 20)
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        report = library.import_paths([corpus_jsonl])
+        assert report.ok and library.count() == 300 and interrupted
+        _fts_intact(library)
