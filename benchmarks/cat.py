@@ -89,7 +89,9 @@ def layout_seconds(text: str, rules: bool) -> float:
     real, real_batch = wrap.word_answers, batch.wrap_asking_at_breaks
     if not rules:
         wrap.word_answers = lambda *_args, **_kwargs: {}
-        batch.wrap_asking_at_breaks = wrap.wrap_at_spaces
+        batch.wrap_asking_at_breaks = (  # (the line-break codes it is given go unused)
+            lambda text, width, known_codes=None, cells=None, breaks=None:
+            wrap.wrap_at_spaces(text, width, known_codes, cells))
     gc.disable()
     try:
         start = time.process_time()

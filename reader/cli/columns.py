@@ -40,13 +40,11 @@ def display_options(args: argparse.Namespace) -> LayoutOptions:
 def text_lines(text: str, width: int, options: LayoutOptions) -> list[str]:
     """*text* (untrusted, one paragraph, or the interface's own) laid out in a column
     *width* cells wide."""
-    from dataclasses import replace
-
     from reader.text.isolates import clean_line
     from reader.text.layout import layout_text
     from reader.text.output import reorders, unmarked
 
-    lines = layout_text(clean_line(text), replace(options, width=width))
+    lines = layout_text(clean_line(text), options.replace(width=width))
     if not reorders(options.mode):  # logical text as it is
         return [unmarked(line.text) for line in lines if line.text]
     return [line.padded(width) if line.align_right else line.text for line in lines if line.text]

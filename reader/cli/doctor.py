@@ -92,20 +92,21 @@ def run(args: argparse.Namespace) -> int:
     interactive = sys.stdout.isatty()
     # behind tmux each line's switch must reach the terminal (mlterm's OSC)
     passthrough = TmuxPassthrough.open(environ) if interactive else None
+    # mlterm's switch applies to the whole screen at once (the lines printed before it
+    # are drawn again the new way): every line is shown as the strategy in force has
+    # the terminal, as the app's chooser shows them, until the question is answered
+    whole_screen = interactive and terminal.kind == "mlterm"
+    held = mode_sequences(decision) if whole_screen else ("", "")
+    out.write(held[0])
     for number, (mode, sample) in enumerate(sample_lines(width, terminal.kind), 1):
-        enter, leave = mode_sequences(decide(mode, terminal)) if interactive else ("", "")
+        each_line = interactive and not whole_screen
+        enter, leave = mode_sequences(decide(mode, terminal)) if each_line else ("", "")
         current = "*" if mode == decision.mode else " "
         # Each line in its strategy's terminal mode: VTE takes a row's mode when the row
         # starts, so the mode goes before the newline that starts it.
         out.write(f"{enter}\n{number}{current} {mode:<16} {sample}{leave}")
     out.write("\n")
     out.flush()
-    if passthrough is not None:
-        def write(data: str) -> None:
-            out.write(data)
-            out.flush()
-
-        passthrough.close(write)
     choice = args.choose
     if choice is None and not args.no_ask and interactive and sys.stdin.isatty():
         out.write(for_stream(text("cli.doctor.ask", mode=decision.mode), out) + " ")
@@ -114,6 +115,14 @@ def run(args: argparse.Namespace) -> int:
         say()
         if key.isdigit() and 1 <= int(key) <= len(MODES):
             choice = MODES[int(key) - 1]
+    out.write(held[1])
+    out.flush()
+    if passthrough is not None:
+        def write(data: str) -> None:
+            out.write(data)
+            out.flush()
+
+        passthrough.close(write)
     if choice is not None:
         try:
             path = save_choice(terminal.key, choice)

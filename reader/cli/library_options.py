@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.say import tell, text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reader.library import Library
 
 
@@ -17,10 +18,19 @@ def add_library_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--library",
         metavar="PATH",
-        type=Path,
+        type=library_path,
         default=None,
         help=text("cli.option.library"),
     )
+
+
+def library_path(value: str) -> Path:
+    """``--library``'s value as a path. pathlib (with urllib.parse and ipaddress) is
+    imported when the option is given, not at every start: ``cat`` of a text file never
+    opens a library."""
+    from pathlib import Path
+
+    return Path(value)
 
 
 def open_library(args: argparse.Namespace, *, import_bundled: bool = True) -> Library:

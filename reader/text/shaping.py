@@ -48,6 +48,7 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import mul, sub
 from typing import NamedTuple
 
+from reader.text.charset import character_set
 from reader.text.reshaper_tables import letters_arabic, ligatures
 
 __all__ = [
@@ -287,14 +288,12 @@ class Shaper:
         texts = self._texts
         if len(texts) > self._cache_size:  # (emptied before the words are looked up)
             texts.clear()
-        shaped = list(map(texts.get, words))
-        if None in shaped:
-            missing = list({word for word, found in zip(words, shaped, strict=True)
-                            if found is None})
-            texts.update(zip(missing, self.shape(" ".join(missing)).text.split(" "),
+        missing = set(words).difference(texts)  # (set operations in C, no loop per word)
+        if missing:
+            new_words = list(missing)
+            texts.update(zip(new_words, self.shape(" ".join(new_words)).text.split(" "),
                              strict=True))
-            shaped = list(map(texts.__getitem__, words))
-        return " ".join(shaped).replace(" \n ", "\n")  # type: ignore[arg-type]
+        return " ".join(map(texts.__getitem__, words)).replace(" \n ", "\n")
 
     def shape_by_words(self, text: str) -> ShapedText:
         """:meth:`shape`, one cached word at a time (the general path)."""
@@ -393,7 +392,7 @@ def _paragraph_tables() -> _ParagraphTables | None:
         flags[ord(ch) >> 8][ord(ch) & 0xFF] = _IS_HARAKA
     lam_initial, lam_medial = letters["\u0644"][_INITIAL], letters["\u0644"][_MEDIAL]
     final_alefs = {letters[alef][_FINAL]: forms for alef, forms in lam_alef.items()}
-    marks = "[" + re.escape("".join(sorted(HARAKAT))) + "]"
+    marks = character_set(map(ord, HARAKAT))
     return _ParagraphTables(
         block=block,
         flags={

@@ -44,7 +44,8 @@ from reader.text.breaks.words import (
 )
 
 __all__ = [
-    "LineSpan", "WordTable", "cell_codes", "clusters", "one_line", "splice_word_table",
+    "LineSpan", "WordTable", "break_codes_of", "cell_codes", "clusters", "narrow_cells",
+    "one_line", "splice_word_table",
     "text_cells", "word_table", "wrap", "wrap_asking_at_breaks", "wrap_at_spaces", "wrap_steps",
     "wrap_table",
 ]
@@ -159,6 +160,7 @@ class WordTable(NamedTuple):
 #: one byte per character for :func:`_cell_codes`: its cells, a space as a space
 _CELL_CODE = {0: b"z", 1: b"a", 2: b"w"}
 _NARROW = b"z"  # no cell
+_NARROW_BYTE = _NARROW[0]
 _WIDE_OR_ODD = re.compile(b"[^az ]")
 _MAX_BLOCKS = 8
 #: Latin, Arabic, punctuation, Arabic presentation forms
@@ -248,28 +250,51 @@ def cell_codes(text: str) -> bytes | None:
     return _cell_codes(text)
 
 
-def one_line(text: str, known_codes: bytes | None, width: int) -> LineSpan | None:
+def narrow_cells(known_codes: bytes) -> bytes | None:
+    """The cells of each character from its :func:`cell_codes`: ``a`` one cell, ``z`` none,
+    a space as a space; None when some character takes two cells or an odd number (then
+    the word table measures). Computed once for many paragraphs joined by newlines, each
+    paragraph's cells are their slice."""
+    cells = known_codes.translate(_TO_CELLS)
+    return None if _WIDE_OR_ODD.search(cells) is not None else cells
+
+
+def break_codes_of(known_codes: bytes) -> str:
+    """The line-break codes (:func:`reader.text.breaks.codes.line_break_codes`) of the
+    characters whose :func:`cell_codes` are given."""
+    return known_codes.translate(_TO_BREAKS).decode("ascii")
+
+
+def one_line(
+    text: str, known_codes: bytes | None, width: int, cells: bytes | None = None
+) -> LineSpan | None:
     """The only line of ``text`` when all of it fits in ``width`` cells (no break is
     needed, whatever the rules allow: what :func:`wrap` gives then), else None; also None
-    when ``known_codes`` (``cell_codes(text)``) is None or shows a wide character."""
-    if known_codes is None:
-        return None
+    when ``known_codes`` (``cell_codes(text)``) is None or shows a wide character.
+    ``cells``: ``narrow_cells(known_codes)`` when the caller has them (not None)."""
+    if cells is None:
+        if known_codes is None:
+            return None
+        cells = narrow_cells(known_codes)
+        if cells is None:
+            return None
     size = len(text)
-    end = len(text.rstrip(" "))
+    end = size if not size or text[-1] != " " else len(text.rstrip(" "))
     if end > 4 * width:  # surely too long (a shortcut only: None means "wrap it")
         return None
-    codes = known_codes.translate(_TO_CELLS)
-    if _WIDE_OR_ODD.search(codes) is not None:
-        return None
-    start = size - len(text.lstrip(" "))
+    start = 0 if not end or text[0] != " " else size - len(text.lstrip(" "))
     if start >= end:
         return (0, 0, 0)
-    cells = end - start - codes.count(_NARROW, start, end)
-    return (start, end, cells) if cells <= width else None
+    count = end - start - cells.count(_NARROW, start, end)
+    return (start, end, count) if count <= width else None
 
 
 def wrap_asking_at_breaks(
-    text: str, width: int, known_codes: bytes | None = None
+    text: str,
+    width: int,
+    known_codes: bytes | None = None,
+    cells: bytes | None = None,
+    breaks: str | None = None,
 ) -> list[LineSpan]:
     """:func:`wrap`, with UAX #14 asked only about the breaks that wrapping at spaces
     chooses (a filter wraps each paragraph at one width, once).
@@ -277,27 +302,105 @@ def wrap_asking_at_breaks(
     Greedy wrapping at spaces gives the same lines as the rules' whenever the rules
     allow each of its breaks and the word that did not fit on a line has no opportunity
     inside: every line then takes the same words (all that fit, up to a break both
-    allow). From the first break they do not allow, the rest of the paragraph is wrapped
-    with the rules' word table (which looks across one space at a time, so the rest
-    alone gives the same table); so it is from a word wider than the line (cut by other
-    rules). A paragraph of ten lines asks about ten pairs of words, not about
-    each of its punctuation marks and their neighbours.
+    allow). At the first break they do not allow, that one line is wrapped by the rules'
+    word table over a window of the text (up to the word after the one that did not fit:
+    the rules look across one space at a time, so the window's first line is the whole
+    paragraph's), and wrapping at spaces resumes where the next line starts, at a word
+    (the lines of the rest alone are those of the whole). After :data:`_LOCAL_REPAIRS` such lines,
+    or at a word wider than the line (cut by other rules), the rest of the paragraph is
+    wrapped with the rules' word table. A paragraph of ten lines asks about ten pairs of
+    words, not about each of its punctuation marks and their neighbours.
+
+    ``cells`` and ``breaks``: ``narrow_cells(known_codes)`` and
+    ``break_codes_of(known_codes)``, when the caller has them.
     """
-    lines = wrap_at_spaces(text, width, known_codes)
-    if len(lines) < 2:
-        return lines
-    codes = (line_break_codes(text) if known_codes is None
-             else known_codes.translate(_TO_BREAKS).decode("ascii"))
+    if breaks is not None:
+        codes = breaks
+    elif known_codes is None:
+        codes = line_break_codes(text)
+    else:
+        codes = break_codes_of(known_codes)
+    done: list[LineSpan] = []
+    offset = 0  # text[offset:] is wrapped next: it starts a line
+    for repairs in range(_LOCAL_REPAIRS + 1):
+        rest = text[offset:] if offset else text
+        rest_codes = codes[offset:] if offset else codes
+        rest_known = known_codes if not offset or known_codes is None else known_codes[offset:]
+        rest_cells = cells if not offset or cells is None else cells[offset:]
+        lines = wrap_at_spaces(rest, width, rest_known, rest_cells)
+        refused = _first_refused_break(rest, rest_codes, lines)
+        if refused is None:
+            return _shifted(done, lines, offset)
+        first = lines[refused][0]
+        end = lines[refused][1]
+        if repairs == _LOCAL_REPAIRS or (end < len(rest) and rest[end] != " "):
+            # (a word wider than the line was cut: the rules cut it their own way)
+            return _shifted(done, _rest_by_the_rules(rest, width, rest_known, lines, refused),
+                            offset)
+        window_end = _word_end(rest, _word_end(rest, lines[refused + 1][0]))
+        table = word_table(
+            rest[first:window_end],
+            known_codes=None if rest_known is None else rest_known[first:window_end],
+        )
+        window = wrap_table(table, width)
+        if len(window) < 2 or not _starts_a_word(table, window[1][0]):
+            # (the next line would start inside a word, whose analysis alone may differ
+            # (a URL's tail is no URL), or in a stretch the rules cut)
+            return _shifted(done, _rest_by_the_rules(rest, width, rest_known, lines, refused),
+                            offset)
+        _shifted(done, lines[:refused], offset, into=done)
+        a, b, used = window[0]
+        done.append((a + first + offset, b + first + offset, used))
+        offset += first + window[1][0]
+    raise AssertionError("unreachable")  # (the last repair returns)
+
+
+#: lines wrapped by the rules' word table over a window before the rest of a paragraph
+#: is wrapped by it whole (each repair copies the rest of the paragraph once)
+_LOCAL_REPAIRS = 16
+
+
+def _shifted(
+    done: list[LineSpan], lines: list[LineSpan], offset: int, into: list[LineSpan] | None = None
+) -> list[LineSpan]:
+    """``done`` followed by ``lines`` of the text from ``offset`` (appended to ``into``
+    when given, else returned as a new list)."""
+    moved = lines if not offset else [(a + offset, b + offset, used) for a, b, used in lines]
+    if into is not None:
+        into.extend(moved)
+        return into
+    return done + moved if done else moved
+
+
+def _starts_a_word(table: WordTable, position: int) -> bool:
+    """Whether ``position`` is where one of the table's stretches starts, after a space."""
+    k = bisect_left(table.starts, position)
+    return k < len(table.starts) and table.starts[k] == position and position > 0 and (
+        table.text[position - 1] == " ")
+
+
+def _word_end(text: str, position: int) -> int:
+    """The end of the word at or after ``position`` (past the spaces there)."""
+    while position < len(text) and text[position] == " ":
+        position += 1
+    end = text.find(" ", position)
+    return len(text) if end < 0 else end
+
+
+def _first_refused_break(text: str, codes: str, lines: list[LineSpan]) -> int | None:
+    """The first line of ``lines`` (wrapped at spaces) whose break the rules refuse, or
+    that ends in a word cut for being wider than the line, or before a word the rules
+    may break inside; None when the rules agree with every break."""
     size = len(text)
     for number in range(1, len(lines)):
         end = lines[number - 1][1]
         start = lines[number][0]
         if end < size and text[end] != " ":  # a word wider than the line, cut
-            return _rest_by_the_rules(text, width, known_codes, lines, number - 1)
+            return number - 1
         before_start = text.rfind(" ", 0, end) + 1
         after_end = text.find(" ", start)
         if after_end < 0:
-            after_end = len(text)
+            after_end = size
         before_plain = plain_codes(codes[before_start:end])
         after_plain = plain_codes(codes[start:after_end])
         if before_plain and after_plain:
@@ -309,46 +412,72 @@ def wrap_asking_at_breaks(
             isinstance(after, WordBreaks) and after.inside
         ):
             continue
-        return _rest_by_the_rules(text, width, known_codes, lines, number - 1)
-    return lines
+        return number - 1
+    return None
 
 
-def wrap_at_spaces(text: str, width: int, known_codes: bytes | None = None) -> list[LineSpan]:
+def wrap_at_spaces(
+    text: str, width: int, known_codes: bytes | None = None, cells: bytes | None = None
+) -> list[LineSpan]:
     """Greedy wrapping at spaces only, without UAX #14 (what :func:`wrap_asking_at_breaks`
-    starts from, and the reference that measures what the rules cost)."""
-    lines = _wrap_one_cell_text(text, width, known_codes)
+    starts from, and the reference that measures what the rules cost). ``cells``:
+    ``narrow_cells(known_codes)`` when the caller has them."""
+    if cells is None and known_codes is not None:
+        cells = narrow_cells(known_codes)
+    lines = None if cells is None else _wrap_narrow_text(text, width, cells)
     if lines is None:
         lines = wrap_table(word_table(text, known_codes=known_codes, rules=False), width)
     return lines
 
 
-def _wrap_one_cell_text(
-    text: str, width: int, known_codes: bytes | None
-) -> list[LineSpan] | None:
+def _wrap_narrow_text(text: str, width: int, cells: bytes) -> list[LineSpan] | None:
     """Greedy wrapping at spaces (``wrap_table`` of the words between spaces) for text
-    whose every character takes one cell (news text without harakat), found with
-    ``str.rfind`` a line at a time instead of a table of its words; None for other text
-    and for a word wider than the line."""
-    if known_codes is None:
+    whose every character takes one cell or none (news text, vocalised or not; ``cells``
+    from :func:`narrow_cells`), found with ``str.rfind`` a line at a time instead of a
+    table of its words; None for a word wider than the line.
+
+    A line from ``start`` may reach the last offset ``q`` with at most ``width`` cells
+    before it (then the line ends at the last space up to ``q``). In text with zero-width
+    characters, ``q`` is found from a guess at the paragraph's share of them, moved by the
+    cells it is off until it holds exactly ``width`` (a few counts a line), then past any
+    zero-width characters at ``q`` (a haraka adds no cell)."""
+    if b" " not in cells:
         return None
-    codes = known_codes.translate(_TO_CELLS)
-    if codes.translate(None, b"a ") or b" " not in codes:
-        return None
+    count = cells.count
     end = len(text.rstrip(" "))
     start = len(text) - len(text.lstrip(" "))
+    zeros = count(_NARROW, start, end)
+    rest = end - start - zeros  # cells from the line's start to the end
+    # per cell, how many characters the paragraph has (in 1/1024ths)
+    stretch = ((end - start) << 10) // max(rest, 1)
     lines = []
-    while end - start > width:
-        space = text.rfind(" ", start, start + width + 1)
+    while rest > width:
+        limit = start + width
+        if zeros:
+            limit = min(start + ((width * stretch) >> 10), end)
+            used = limit - start - count(_NARROW, start, limit)  # cells of [start, limit)
+            while used != width:  # (the cells of [start, end) are more than width)
+                step = width - used
+                if step > 0:
+                    used += step - count(_NARROW, limit, limit + step)
+                else:
+                    used += step + count(_NARROW, limit + step, limit)
+                limit += step
+            while cells[limit] == _NARROW_BYTE:  # (limit < end: the rest is wider)
+                limit += 1
+        space = text.rfind(" ", start, limit + 1)
         if space < 0:
             return None
         line_end = space  # (the line's spaces hang, and the next line starts after them)
         while text[line_end - 1] == " ":
             line_end -= 1
-        lines.append((start, line_end, line_end - start))
+        line_cells = line_end - start - (count(_NARROW, start, line_end) if zeros else 0)
+        lines.append((start, line_end, line_cells))
         start = space + 1
         while text[start] == " ":
             start += 1
-    lines.append((start, end, end - start) if start < end else (0, 0, 0))
+        rest -= line_cells + start - line_end  # (spaces take one cell each)
+    lines.append((start, end, rest) if start < end else (0, 0, 0))
     return lines
 
 

@@ -6,6 +6,7 @@ no layout and no storage logic of its own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -28,8 +29,10 @@ from reader.ui.terminal import (
     BIDI_CHOICES,
     BidiDecision,
     Terminal,
+    TmuxClient,
     TmuxPassthrough,
     TmuxQuestion,
+    ask_tmux,
     chooser_due,
     decide,
     identify,
@@ -86,7 +89,9 @@ class ReaderApp(App[None]):
         self.environ = dict(os.environ if environ is None else environ)
         #: the terminal (inside tmux: tmux's client), found out once
         tmux = tmux or TmuxQuestion(self.environ)
-        self.terminal: Terminal = identify(self.environ, tmux.answer())
+        #: inside tmux, the client attached at start (None: tmux did not answer)
+        self._tmux_client = tmux.answer()
+        self.terminal: Terminal = identify(self.environ, self._tmux_client)
         self.bidi: BidiDecision = decide(settings.bidi, self.terminal, load_choices())
         self.labels = self._make_labels()
         self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
@@ -120,7 +125,10 @@ class ReaderApp(App[None]):
 
             screen = ReadingScreen(self.initial_article_id)
             # What push_screen gives a screen, so that going to the library can
-            # replace this one (switch_screen pops the replaced screen's callback).
+            # replace this one: switch_screen pops the replaced screen's result
+            # callback, which a screen from get_default_screen never got (Textual
+            # raises IndexError). Textual has no public way to give it one: this is
+            # one of the two private names the app uses (tests/ui/test_textual_hooks).
             screen._push_result_callback(self, None)
             return screen
         from reader.ui.screens.library import LibraryScreen
@@ -151,6 +159,40 @@ class ReaderApp(App[None]):
         self.first_paint_done()
         self._leave_bidi_mode()
 
+    def on_app_focus(self) -> None:
+        """Inside tmux, a client attaching (to a session started detached, or from
+        another terminal) sends the pane a focus-in: ask tmux which terminal is
+        attached now, off the event loop (see :meth:`follow_tmux_client`)."""
+        if self.terminal.inside_tmux and not self.is_headless:
+            self.run_worker(self._ask_tmux_client, thread=True, group="tmux-client",
+                            exclusive=True, exit_on_error=False)
+
+    def _ask_tmux_client(self) -> None:
+        client = ask_tmux(self.environ)
+        with contextlib.suppress(RuntimeError):  # the app is leaving
+            self.call_from_thread(self.follow_tmux_client, client)
+
+    def follow_tmux_client(self, client: TmuxClient | None) -> None:
+        """Use the output strategy the tmux client attached now needs: the old
+        terminal's state put back (what reaches it still), the new one's set up (mlterm:
+        its OSC again, through the pane's passthrough) and the screens laid out again if
+        the strategy changed. Nothing changes for the same client, or none."""
+        if client is None or not client.pid:
+            return  # tmux did not answer, or the last client detached
+        if self._tmux_client is not None and client.pid == self._tmux_client.pid:
+            return  # the same client: the pane got the focus back
+        self._tmux_client = client
+        self._leave_bidi_mode()
+        self.terminal = identify(self.environ, client)
+        decision = decide(self.settings.bidi, self.terminal, load_choices())
+        if decision.layout_mode != self.bidi.layout_mode:
+            self.apply_settings(self.settings)  # lays every screen out again
+        else:  # the same text: only the new terminal's setup
+            self.bidi = decision
+            self._enter_bidi_mode()
+        if self._chooser_due():
+            self.action_choose_bidi(True)
+
     def first_paint_done(self) -> None:
         """The first screen's content is drawn: run the start-up's deferred work, once."""
         callback, self._on_first_paint = self._on_first_paint, None
@@ -174,6 +216,11 @@ class ReaderApp(App[None]):
         enter, leave = mode_sequences(self.bidi)
         if needs_passthrough(self.bidi) and self._passthrough is None and not self.is_headless:
             self._passthrough = TmuxPassthrough.open(self.environ)
+        elif not needs_passthrough(self.bidi) and self._passthrough is not None:
+            # another terminal attached: the pane's own setting back, once tmux has
+            # passed on the leave sequence written before
+            passthrough, self._passthrough = self._passthrough, None
+            passthrough.close(self._write_raw)
         if self._passthrough is not None and self._painted:
             self._passthrough.deliver(self._write_raw, enter)
         else:

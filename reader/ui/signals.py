@@ -136,11 +136,12 @@ def hang_up_safe(driver_class: type[Driver]) -> type[Driver]:
         return driver_class
 
     class HangUpSafeDriver(driver_class):  # type: ignore[valid-type,misc]
-        """The one private name of Textual's the app uses: ``_file``, the file the
-        terminal driver hands to its writer thread. Textual has no public way to give
-        that thread another file, nor a hook when its write fails (the thread just
-        ends, see the module docstring), and the failure must be caught at the write
-        itself: a hang-up noticed later comes after the writer is already dead."""
+        """One of the two private names of Textual's the app uses (both listed in
+        tests/ui/test_textual_hooks): ``_file``, the file the terminal driver hands
+        to its writer thread. Textual has no public way to give that thread another
+        file, nor a hook when its write fails (the thread just ends, see the module
+        docstring), and the failure must be caught at the write itself: a hang-up
+        noticed later comes after the writer is already dead."""
 
         _file: Any  # the terminal (Textual's own attribute), then its TerminalOutput
         fileno: int  # the terminal's input (Textual's own attribute)

@@ -82,6 +82,8 @@ class TmuxClient:
     termname: str = ""
     termtype: str = ""
     environ: Mapping[str, str] | None = None  # the client process's; None if unreadable
+    #: the client process; a new one at every attach (empty: no client attached)
+    pid: str = ""
 
 
 def _kind_from_environment(env: Mapping[str, str], term: str) -> tuple[str, str] | None:
@@ -168,7 +170,7 @@ class TmuxQuestion:
         if process.returncode != 0 or len(fields) != 3:
             return None
         pid, termname, termtype = fields
-        return TmuxClient(termname, termtype, _process_environment(pid))
+        return TmuxClient(termname, termtype, _process_environment(pid), pid)
 
 
 def ask_tmux(environ: Mapping[str, str]) -> TmuxClient | None:

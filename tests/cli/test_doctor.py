@@ -34,3 +34,23 @@ def test_doctor_saves_a_choice_for_this_terminal(
     capsys.readouterr()
     assert main(["doctor", "--no-ask"]) == 0
     assert "--bidi auto picks: app (the choice saved for this terminal)" in capsys.readouterr().out
+
+
+def test_on_mlterm_the_lines_are_shown_as_the_strategy_in_force_has_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # mlterm switches its layout for the whole screen at once: switched per line, every
+    # line showed with the last line's layout (on), and the app line auto picks read
+    # backwards. So the layout is switched off once, and on again when doctor is done.
+    import sys
+
+    monkeypatch.delenv("TMUX", raising=False)
+    monkeypatch.setenv("TERM", "mlterm")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["doctor", "--no-ask", "--width", "50"]) == 0
+    out = capsys.readouterr().out
+    off, on = "\x1b]5379;use_ctl=false\x07", "\x1b]5379;use_ctl=true\x07"
+    assert out.count(off) == 1 and out.count(on) == 1
+    first_sample = out.index("\n1* app")
+    assert out.index(off) < first_sample < out.index(f"\n{len(MODES)} ") < out.index(on)
+    assert out.endswith("\x1b[8h" + on)

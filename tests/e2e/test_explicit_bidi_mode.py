@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import sys
 import time
 from pathlib import Path
@@ -93,25 +94,57 @@ def test_terminal_mode_leaves_the_terminal_bidi_alone(
     assert not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" for ch in text)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-def test_a_terminating_signal_puts_the_terminal_back(
-    installed_command: Path, tmp_path: Path
-) -> None:
-    """SIGTERM leaves through the normal exit path: implicit mode and mlterm's layout
-    come back after the last Arabic, as on quit."""
-    import signal
+#: Runs the real command with one action broken, to take the path of a crash: an
+#: unhandled exception in the app (pressing "?" raises).
+CRASHING = """
+import sys
+from reader.ui.app import ReaderApp
 
+def broken(self):
+    raise RuntimeError("a bug in the app")
+
+ReaderApp.action_help = broken
+from reader.cli import main
+sys.argv[0] = "rtl-reader"
+raise SystemExit(main())
+"""
+
+#: Each way out: how it is taken, and the exit status it gives.
+EXIT_PATHS = {
+    "quit": (b"q", None, 0),
+    "crash": (b"?", None, 1),
+    "TERM": (None, signal.SIGTERM, 128 + signal.SIGTERM),
+    "HUP": (None, signal.SIGHUP, 128 + signal.SIGHUP),
+    "INT": (None, signal.SIGINT, 128 + signal.SIGINT),
+}
+
+
+def exit_command(installed_command: Path, path: str) -> list[str]:
+    """The reader as installed, or (for the crash) the same code with a bug put in."""
+    if path == "crash":
+        return [str(Path(installed_command).parent / "python"), "-c", CRASHING]
+    return [str(installed_command)]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+@pytest.mark.parametrize("path", list(EXIT_PATHS))
+def test_every_way_out_puts_the_terminal_back(
+    installed_command: Path, tmp_path: Path, path: str
+) -> None:
+    """Quit, a crash and each terminating signal: implicit mode and mlterm's layout come
+    back after the last Arabic, as the last thing about bidi the terminal hears."""
+    keys, signum, status = EXIT_PATHS[path]
     library = tmp_path / "library.sqlite"
     env = app_env(library)
     env.pop("TMUX", None)
     env["TERM"] = "mlterm"
     marker = b"Search the library"
+    argv = [*exit_command(installed_command, path), "--library", str(library), "--lang", "en"]
     pid, fd = pty.fork()
     if pid == 0:  # the child
-        os.execve(str(installed_command), [str(installed_command), "--library", str(library),
-                                           "--lang", "en"], env)
+        os.execve(argv[0], argv, env)
     output = b""
-    signalled = False
+    acted = False
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.1)
@@ -125,13 +158,21 @@ def test_a_terminating_signal_puts_the_terminal_back(
             output += chunk
             if b"\x1b[6n" in chunk:
                 os.write(fd, b"\x1b[1;1R")
-        if not signalled and marker in output:
-            os.kill(pid, signal.SIGTERM)
-            signalled = True
-    _, status = os.waitpid(pid, 0)
-    assert signalled, output[-2000:]
-    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM
+        if not acted and marker in output:
+            time.sleep(0.5)
+            if keys is not None:
+                os.write(fd, keys)
+            else:
+                os.kill(pid, signum)
+            acted = True
+    _, wait_status = os.waitpid(pid, 0)
+    assert acted, output[-2000:]
+    assert os.waitstatus_to_exitcode(wait_status) == status
     text = output.decode("utf-8", errors="replace")
+    if path == "crash":
+        assert "a bug in the app" in text  # it did crash
     last_arabic = max(i for i, ch in enumerate(text) if _is_arabic(ch))
-    assert text.find("\x1b]5379;use_ctl=false\x07") < last_arabic
-    assert text.rfind("\x1b[8h\x1b]5379;use_ctl=true\x07") > last_arabic
+    ctl_off = "\x1b]5379;use_ctl=false\x07"
+    restored = text.rfind("\x1b[8h\x1b]5379;use_ctl=true\x07")
+    assert text.find(ctl_off) < last_arabic
+    assert restored > last_arabic and text.rfind(ctl_off) < restored

@@ -18,6 +18,27 @@ def test_options_are_validated() -> None:
                 dict(width=40, direction="up")):
         with pytest.raises(ValueError):
             LayoutOptions(**bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        LayoutOptions(40).replace(width=1)
+
+
+def test_options_are_an_immutable_value() -> None:
+    """Documents and the article view cache lines per options: equal options must hash
+    alike, and options must not change under a cache."""
+    options = LayoutOptions(40, mode="terminal")
+    assert options == LayoutOptions(40, "terminal", "keep", True, "rtl", True)
+    assert hash(options) == hash(LayoutOptions(40, mode="terminal"))
+    assert options != LayoutOptions(41, mode="terminal")
+    assert len({options, LayoutOptions(40, mode="terminal"), LayoutOptions(40)}) == 2
+    with pytest.raises(AttributeError):
+        options.width = 50  # type: ignore[misc]
+    wider = options.replace(width=50)
+    assert (wider.width, wider.mode, options.width) == (50, "terminal", 40)
+    assert repr(options) == ("LayoutOptions(width=40, mode='terminal', harakat='keep', "
+                             "shape=True, direction='rtl', marks=True)")
+    import pickle
+
+    assert pickle.loads(pickle.dumps(options)) == options
 
 
 def test_split_paragraphs_sanitizes_and_drops_blank_lines() -> None:

@@ -298,6 +298,36 @@ def test_backward_text_reverses_clusters_and_mirrors(text: str) -> None:
     assert backward_text(text, classes) == "".join(map(bidi.mirror_char, expected))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "\u0300", "\u064e", "\u0651", "ب", "(", "]", "\n",
+                                "\U0001d400", "\U0001f600", " ", "\u200d"]), max_size=60))
+def test_backward_text_by_marks_equals_the_whole_text_operations(text: str) -> None:
+    """Text with few marks is cluster-reversed a cluster at a time: the same text as the
+    big-integer operations give, whatever the marks (runs, at the start, after a newline)."""
+    from reader.text import bidi
+    from reader.text.layout.order import uniform
+
+    classes = bidi.classify(text)
+    if uniform._has_removed(classes):  # (X9-removed characters: the units path only)
+        return
+    assert uniform._backward_by_marks(text, classes) == uniform._backward_by_units(text, classes)
+
+
+def test_news_text_with_few_marks_is_reversed_a_cluster_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.text import bidi
+    from reader.text.layout.order import uniform
+
+    text = "قال رئيس الوزراء إنّ الاجتماع (الثاني) عقد اليوم في الرياض بحضور الوفود " * 8
+    classes = bidi.classify(text)
+    assert 0 < classes.count("m") * uniform._SPARSE_MARKS <= len(classes)
+    expected = "".join(map(bidi.mirror_char, uniform._backward_by_units(text, classes)))
+    monkeypatch.setattr(uniform, "_backward_by_units", lambda *_: pytest.fail("not sparse"))
+    assert uniform.backward_text(text, classes) == expected
+    assert "\u0646\u0651\u0625" in expected  # "إنّ" reversed: noon with its shadda, alef
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mixed_text | arabic_heavy, st.sampled_from(["keep", "strip"]), st.booleans(),
        st.booleans())
@@ -325,3 +355,11 @@ def test_explicit_or_removed_check_equals_the_search(classes: str) -> None:
     from reader.text.layout.paragraph import explicit_or_removed
 
     assert explicit_or_removed(classes) == (re.search("[1-9b]", classes) is not None)
+
+
+def test_the_mirrored_characters_are_found_from_a_set_of_ranges() -> None:
+    from reader.text.layout.mirror import MIRRORABLE, mirror_table
+
+    found = {c for c in range(0x10000) if MIRRORABLE.search(chr(c))}
+    assert found == set(mirror_table())
+    assert MIRRORABLE.search.__self__.pattern.pattern.count("-") > 20  # type: ignore[attr-defined]

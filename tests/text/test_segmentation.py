@@ -137,6 +137,33 @@ def test_wrapping_asking_only_at_breaks_equals_the_rules(
     assert wrap_asking_at_breaks(text, width, codes) == wrap(text, width)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "كلمة", "كلمة", "word", " ، ", " : ", "“", "”"]),
+                min_size=30, max_size=200).map("".join), st.integers(8, 40))
+def test_wrapping_with_many_refused_breaks_equals_the_rules(text: str, width: int) -> None:
+    """Long paragraphs with many breaks the rules refuse (a lone comma after a space, a
+    closing bracket): each is repaired by one line of the rules, up to the limit, then
+    the rest is wrapped by them whole."""
+    text = text.replace("\u200d", "")
+    assert wrap_asking_at_breaks(text, width, cell_codes(text)) == wrap(text, width)
+
+
+def test_a_refused_break_is_repaired_by_one_line_of_the_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A lone "،" after a space cannot start a line (UAX #14 LB13): the line before it
+    ends a word earlier, and wrapping at spaces goes on from there, not with the rules'
+    word table over the rest of the paragraph."""
+    from reader.text import wrap as wrapping
+
+    text = "قال الوزير في المؤتمر ، إن الاجتماع عقد اليوم في الرياض بحضور الوفود كلها"
+    width = text.index(" ،")  # the comma would start the second line
+    expected = wrap(text, width)
+    assert expected[0][1] < text.index(" ،") - 1  # the rules end the line a word earlier
+    monkeypatch.setattr(wrapping, "_rest_by_the_rules", lambda *_: pytest.fail("whole rest"))
+    assert wrap_asking_at_breaks(text, width, cell_codes(text)) == expected
+
+
 @pytest.mark.parametrize("width", [80, 37, 12])
 def test_wrapping_asking_only_at_breaks_equals_the_rules_on_the_corpus(
     corpus_paragraphs: list[str], width: int

@@ -12,7 +12,7 @@ from reader.text.output import LRM, MODES, RTL_CLOSE, RTL_OPEN
 from reader.ui.saved_choices import load_choices
 from reader.ui.screens.bidi_chooser import SAMPLE, BidiChooser, sample_lines
 from reader.ui.screens.help import HelpScreen
-from reader.ui.terminal import chooser_due, decide, identify
+from reader.ui.terminal import TmuxClient, chooser_due, decide, identify
 from reader.ui.widgets.article import ArticleView
 from tests.ui.conftest import make_app, seed_id
 
@@ -26,6 +26,21 @@ def test_the_sample_has_what_goes_wrong_first() -> None:
     assert [mode for mode, _ in rows] == list(MODES)
     assert len({sample for _, sample in rows}) == len(MODES)  # every strategy differs
     assert dict(rows)["terminal"].endswith(RTL_OPEN + SAMPLE + RTL_CLOSE + LRM)
+
+
+def test_the_samples_come_out_as_the_readers_text_would() -> None:
+    # with the reader's own settings: harakat stripped, no joining
+    for _, sample in sample_lines(60, harakat="strip"):
+        assert "\u064e" not in sample and "\u064f" not in sample and "\u0651" not in sample
+    assert dict(sample_lines(60, shape=False))["app"].strip().startswith(".")
+    assert not any("\ufe70" <= ch <= "\ufefc" for ch in dict(sample_lines(60, shape=False))["app"])
+    # on a terminal that reorders rows, every sample ends in an LRM: without one the
+    # app sample's Arabic joined the article's beside the chooser (VTE in tmux)
+    plain = dict(sample_lines(60))
+    assert not plain["app"].endswith(LRM) and not plain["words"].endswith(LRM)
+    marked = sample_lines(60, end_mark=True)
+    assert all(sample.endswith(LRM) and not sample.endswith(LRM + LRM) for _, sample in marked)
+    assert [s.rstrip(LRM) for _, s in marked] == [s.rstrip(LRM) for s in plain.values()]
 
 
 def test_the_chooser_opens_by_itself_only_where_auto_cannot_see_the_setting() -> None:
@@ -54,6 +69,10 @@ async def test_one_key_picks_saves_and_applies_a_strategy(library: Any) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BidiChooser)
+        # Konsole reorders rows: each sample ends in an LRM, the "app" one included
+        body = app.screen.query_one("#chooser-body").render()
+        samples = [line for line in str(body).splitlines() if "app " in line]
+        assert samples and samples[0].endswith(LRM)
         await pilot.press(str(MODES.index("app") + 1))
         await pilot.pause()
         assert not isinstance(app.screen, BidiChooser)
@@ -104,6 +123,32 @@ def test_the_terminal_is_put_back_when_the_normal_exit_was_skipped(
     app.restore_terminal()  # once only
     expected = "\x1b[8h" + ("\x1b]5379;use_ctl=true\x07" if terminal else "")
     assert out.getvalue() == expected
+
+
+async def test_a_terminal_attaching_to_tmux_later_is_followed(library: Any) -> None:
+    # started in a tmux session no terminal is attached to: app, for no terminal
+    inside = {"TMUX": "/tmp/tmux-0/default,1,0", "TMUX_PANE": "%0", "TERM": "tmux-256color"}
+    app = make_app(library, article_id=seed_id(library), bidi="auto")
+    app.environ = inside
+    app._tmux_client = TmuxClient()
+    app.terminal = identify(inside, app._tmux_client)
+    app.bidi = decide("auto", app.terminal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.bidi.mode == "app"
+        # a kitty attaches: the strategy, the labels and the article follow it
+        app.follow_tmux_client(TmuxClient("xterm-kitty", "kitty(0.26.5)", None, "4242"))
+        await pilot.pause()
+        assert (app.terminal.kind, app.bidi.mode) == ("kitty", "words")
+        assert app.labels.mode == "words"
+        assert app.screen.query_one(ArticleView).mode == "words"
+        # no answer, the last client detaching, or the same client again: no change
+        for same in (None, TmuxClient(), TmuxClient("xterm", "XTerm(379)", None, "4242")):
+            app.follow_tmux_client(same)
+            assert app.bidi.mode == "words"
+        app.follow_tmux_client(TmuxClient("xterm", "XTerm(379)", None, "4343"))
+        await pilot.pause()
+        assert (app.terminal.kind, app.bidi.mode) == ("xterm", "app")
 
 
 async def test_a_refused_save_names_the_file_in_its_own_order(

@@ -169,17 +169,17 @@ async def test_a_long_value_scrolls_to_keep_the_caret_in_view(library: Any) -> N
         assert line.cells + 1 > width  # wider than the field
         full = " " + line.text  # the caret's cell, then the line
         # The end of the text (its left on screen) is shown, with the caret.
-        assert field.scroll_offset.x == 0
+        assert field.scroll_column == 0
         assert cells(field) == full[:width] and caret_cells(field) == [0]
         await pilot.press("home")
         await pilot.pause()
-        scroll = field.scroll_offset.x
+        scroll = field.scroll_column
         assert scroll == len(full) - width  # scrolled to the beginning, on the right
         assert cells(field) == full[scroll:]
         assert caret_cells(field) == [width - 1]
         await pilot.press("end")
         await pilot.pause()
-        assert field.scroll_offset.x == 0 and caret_cells(field) == [0]
+        assert field.scroll_column == 0 and caret_cells(field) == [0]
 
 
 async def test_pasted_escape_sequences_and_controls_never_reach_value_or_screen(
@@ -286,3 +286,82 @@ async def test_keys_queued_behind_slash_reach_the_find_field(library: Any) -> No
         assert app.screen.article_id == seed_id(library)
         await pilot.press("c", "slash")  # typed into the find field, not the comment pane
         assert find.value == "backc/"
+
+
+def _arabic(text: str) -> bool:
+    return any("\ufe70" <= ch <= "\ufeff" or "\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+async def test_the_fields_keys_are_its_own_described_in_the_interface_language(
+        library: Any) -> None:
+    """Not Textual's Input underneath: no key of the field is described in Input's
+    English; each is a catalogue entry, shown in Arabic in the Arabic interface."""
+    from textual.widgets import Input
+
+    from reader.i18n import STRINGS
+    from reader.ui.bindings import describe
+
+    app = make_app(library, lang="ar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await search_field(pilot)
+        assert not isinstance(field, Input)
+        own = [active.binding for active in app.screen.active_bindings.values()
+               if active.node is field]
+        assert len(own) >= 15
+        assert all(binding.description in STRINGS for binding in own), own
+        assert all(_arabic(describe(binding.description, app.labels)) for binding in own)
+        keys = {binding.key for binding in own}
+        assert {"left", "ctrl+left", "home", "end", "backspace", "delete", "ctrl+w"} <= keys
+        assert not keys & {"up", "down"}  # a one-line field leaves them to the screen
+
+
+async def test_line_editing_keys_take_whole_words_with_their_harakat(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await search_field(pilot)
+        field.post_message(events.Paste("كَتَبَ الوَلَدُ الدَّرْسَ"))
+        await pilot.pause()
+        await pilot.press("ctrl+w")  # the last word, its shadda and sukun with it
+        assert field.value == "كَتَبَ الوَلَدُ "
+        await pilot.press("home", "ctrl+f")  # the first word and the space after it
+        assert field.value == "الوَلَدُ " and field.cursor_position == 0
+        await pilot.press("end", "ctrl+u")
+        assert field.value == ""
+        await pilot.press(*"abc def", "ctrl+left", "ctrl+k")
+        assert field.value == "abc "
+
+
+async def test_a_drag_selects_and_focusing_selects_the_value(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await search_field(pilot)
+        await pilot.press(*"abc def")
+        left = field.content_region.x - field.region.x
+        await pilot.mouse_down(field, offset=(left + 1, 1))
+        await pilot.hover(field, offset=(left + 5, 1))
+        await pilot.mouse_up(field, offset=(left + 5, 1))
+        await pilot.pause()
+        assert field.selected_text == "bc d" and field.cursor_position == 5
+        await pilot.press("tab")
+        assert not field.has_focus
+        await pilot.press("slash")  # back in the field: its value selected, typing replaces it
+        assert field.has_focus and field.selected_text == "abc def"
+        await pilot.press("x")
+        assert field.value == "x"
+
+
+async def test_the_caret_blinks_only_while_the_field_has_the_focus(library: Any) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        field = app.screen.query_one("#library-search", BidiInput)
+        await pilot.press("a")
+        assert field.caret_shown and caret_cells(field)
+        timer = field.blink_timer
+        assert timer is not None
+        field.caret_shown = False  # as the timer does, half a second later
+        assert caret_cells(field) == []
+        await pilot.press("b")  # a key shows the caret again at once
+        assert field.caret_shown and caret_cells(field)
+        field.cursor_blink = False
+        assert field.caret_shown

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.library import ArticleList
@@ -268,3 +270,29 @@ async def test_the_lists_dates_and_count_follow_the_digits_preference(library: A
             status = str(app.screen.query_one("#library-status").render())
             count = f"{articles.count:,}"
             assert (count in status) == (digits == "western"), status
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_a_latin_source_reads_first_from_the_right_in_every_strategy(
+        library: Any, lang: str) -> None:
+    """An Arabic entry's "source · date" line, a Latin source: the source on the right
+    in app mode; in a strategy for a terminal that orders, the line keeps its isolates
+    (without them Konsole and VTE put the source on the left)."""
+    seed = next(s for s in library.list_articles()
+                if s.date and s.source and s.source.isascii())
+    for bidi in ("app", "shaped"):
+        app = make_app(library, lang=lang, bidi=bidi)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            articles = app.screen.query_one(ArticleList)
+            articles.select_article(seed.id)
+            await pilot.pause()
+            index = articles.highlighted
+            assert index is not None
+            lines = articles._entry_lines(index, articles._text_width())
+            detail = next(line.plain for line in lines if seed.source in line.plain)
+            if bidi == "app":
+                assert detail.rstrip().endswith(f"· {seed.source}"), detail
+                assert not set(detail) & set("\u2066\u2067\u2068\u2069")
+            else:
+                assert f"\u2066\u200e{seed.source}\u2069 · \u2066" in detail, repr(detail)

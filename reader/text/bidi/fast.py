@@ -68,9 +68,11 @@ def _w_rules(codes: str) -> str:
     if "E" in codes and "A" in codes:
         codes = _W2_SPAN.sub(_to_arabic_numbers, codes)  # W2
     codes = codes.replace("A", "R")  # W3
-    if "E" in codes:
+    # (a pattern opening with a lookbehind is tried at every position: the substrings it
+    # needs are looked for first, at C speed)
+    if "Es" in codes or "Ec" in codes:
         codes = _W4_EUROPEAN.sub("E", codes)  # W4
-    if "n" in codes:
+    if "nc" in codes:
         codes = _W4_ARABIC.sub("n", codes)
     if "t" in codes and "E" in codes:
         codes = _W5_RUN.sub(_terminators, codes)  # W5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import fast, reference
+from . import fast
 from .classes import classify
 from .paragraph import BidiParagraph
 
@@ -20,6 +20,8 @@ def _base_level(classes: str, base_level: int | None, default_level: int, explic
             raise ValueError(f"base_level must be 0, 1 or None, not {base_level!r}")
         return base_level
     if explicit:
+        from . import reference  # (explicit formatting is rare: imported when it comes)
+
         found = reference.first_strong_level(classes)
     else:
         match = _FIRST_STRONG_OR_END.search(classes)
@@ -41,6 +43,8 @@ def paragraph_levels(
     explicit = not classes.isalpha() and _EXPLICIT.search(classes) is not None
     base = _base_level(classes, base_level, default_level, explicit)
     if explicit:
+        from . import reference
+
         levels = bytes(reference.resolve_levels(text, classes, base))
     elif "b" not in classes:
         levels = fast.resolve_implicit(text, classes, base)
@@ -79,6 +83,8 @@ def paragraph_levels_general(
     text: str, base_level: int | None = None, default_level: int = 1
 ) -> BidiParagraph:
     """:func:`paragraph_levels` always through the general implementation (for tests)."""
+    from . import reference
+
     classes = classify(text)
     base = _base_level(classes, base_level, default_level, explicit=True)
     return BidiParagraph(text, base, bytes(reference.resolve_levels(text, classes, base)), classes)

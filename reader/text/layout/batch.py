@@ -28,7 +28,9 @@ the result equal to the general pipeline's on the corpus and on generated text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 from reader.text import output
 from reader.text.bidi.fast import resolve_implicit
@@ -42,15 +44,18 @@ from reader.text.layout.paragraph import (
     ligatures_keep_bidi_classes,
 )
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
-from reader.text.wrap import cell_codes, one_line, wrap_asking_at_breaks
+from reader.text.wrap import (
+    break_codes_of,
+    cell_codes,
+    narrow_cells,
+    one_line,
+    wrap_asking_at_breaks,
+)
 
 __all__ = ["batch_applies", "screen_lines"]
 
 #: what sends a paragraph to the general pipeline: bidi controls
 _CONTROLS = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
-#: codes that make levels other than 1 in a right-to-left paragraph (L, EN, AN), and those
-#: the fast rules do not take (explicit formatting, BN, segment and paragraph separators)
-_NOT_ALL_RTL = re.compile("[LEn]")
 _FIRST_STRONG = re.compile("[LRA]")
 _LEVEL_TWO_RUNS = re.compile(b"\x02+")
 
@@ -92,11 +97,12 @@ def screen_lines(
 
 class _Chunk:
     """Paragraphs shaped, classified, measured and cluster-reversed together: for each
-    paragraph its slice of each (see the module docstring). ``mixed``: whether some
-    paragraph may need the general pipeline for what it holds (bidi controls, explicit
-    formatting, BN, separators, an address); when none does, none is searched for them."""
+    paragraph its slice of each (see the module docstring). ``suspects``: the paragraphs
+    that may need the general pipeline for what they hold (bidi controls, explicit
+    formatting, BN, separators, an address), found by searching the whole chunk; only
+    they are searched one by one."""
 
-    __slots__ = ("backward", "cell_codes", "classes", "mixed", "shaped")
+    __slots__ = ("backward", "breaks", "cell_codes", "cells", "classes", "shaped", "suspects")
 
     def __init__(self, texts: list[str]) -> None:
         from reader.text.bidi import classify
@@ -104,29 +110,77 @@ class _Chunk:
         logical = "\n".join(texts)
         joined = _shaper("keep").shape_text(logical)
         codes = classify(joined)
-        # An address never holds a newline, so the paragraphs hold none if the whole does.
-        self.mixed = (
-            _CONTROLS.search(logical) is not None
-            or explicit_or_removed(codes)
-            or "S" in codes
-            or codes.count("B") != len(texts) - 1
-            or bool(ltr_spans(logical))
-        )
         backward = backward_text(joined, codes)  # newlines (B) end every cluster
-        cells = cell_codes(joined)
+        known = cell_codes(joined)
         self.shaped = joined.split("\n")
+        self.suspects = _suspects(texts, logical, self.shaped, codes)
         self.classes = []
         self.backward = []
-        self.cell_codes: list[bytes] | None = None if cells is None else []
+        #: per paragraph: its cell codes, its cells when every character of the chunk
+        #: takes one cell or none (else each paragraph is measured apart), its line-break
+        #: codes (each None when the chunk has characters beyond the BMP)
+        self.cell_codes: list[bytes | None] = []
+        self.cells: list[bytes | None] = []
+        self.breaks: list[str | None] = []
+        cells = None if known is None else narrow_cells(known)
+        breaks = None if known is None else break_codes_of(known)
         size = len(joined)
         position = 0
         for paragraph in self.shaped:
             end = position + len(paragraph)
             self.classes.append(codes[position:end])
             self.backward.append(backward[size - end : size - position])
-            if self.cell_codes is not None:
-                self.cell_codes.append(cells[position:end])  # type: ignore[index]
+            self.cell_codes.append(None if known is None else known[position:end])
+            self.cells.append(None if cells is None else cells[position:end])
+            self.breaks.append(None if breaks is None else breaks[position:end])
             position = end + 1
+
+
+#: what every address :func:`~reader.text.isolates.ltr_spans` finds holds (its own first
+#: test): a paragraph holding none of these holds no address
+_ADDRESS_HINTS = ("/", "@", "\\", "www.")
+#: the bidi controls whose class codes are letters, not the digits of explicit formatting
+#: (LRM is L, RLM R, ALM AL): only these are searched for in the text itself
+_MARK_CONTROLS = tuple(sorted(BIDI_CONTROLS - set("\u202a\u202b\u202c\u202d\u202e"
+                                                  "\u2066\u2067\u2068\u2069")))
+#: class codes that send a paragraph to the general pipeline: explicit formatting (the
+#: other bidi controls), BN and segment separators (and paragraph separators other than
+#: the chunk's joining newlines)
+_GENERAL_CODES = re.compile("[1-9bSB]")
+
+
+def _suspects(texts: list[str], logical: str, shaped: list[str], codes: str) -> set[int]:
+    """The indices of the paragraphs (``texts``, joined by newlines into ``logical``;
+    ``shaped`` and their ``codes`` likewise) that hold bidi controls, explicit formatting,
+    BN, a separator or possibly an address. Each test is one C-level search over the whole
+    chunk (a character search in Arabic text costs about a millisecond a megabyte; a regex
+    with a character set, ten), and a hit is mapped to its paragraph by bisection."""
+    hits = [
+        position for needle in (*_MARK_CONTROLS, *_ADDRESS_HINTS) if needle in logical
+        for position in _char_offsets(logical, needle)
+    ]
+    found: set[int] = set()
+    if hits:
+        ends = list(accumulate(len(text) + 1 for text in texts))
+        found.update(bisect_right(ends, hit) for hit in hits)
+    if explicit_or_removed(codes) or "S" in codes or codes.count("B") != len(texts) - 1:
+        ends = list(accumulate(len(text) + 1 for text in shaped))
+        joints = {end - 1 for end in ends}
+        found.update(
+            bisect_right(ends, match.start()) for match in _GENERAL_CODES.finditer(codes)
+            if match.start() not in joints
+        )
+    return found
+
+
+def _char_offsets(text: str, needle: str) -> list[int]:
+    """Every offset of ``needle`` in ``text``."""
+    hits = []
+    position = text.find(needle)
+    while position >= 0:
+        hits.append(position)
+        position = text.find(needle, position + 1)
+    return hits
 
 
 def _general_lines(text: str, options: LayoutOptions) -> list[str]:
@@ -148,7 +202,7 @@ def _fast_lines(
     """The padded lines of one right-to-left paragraph of the common kind (see the module
     docstring), paragraph ``index`` of ``chunk``, or None for the general pipeline."""
     classes = chunk.classes[index]
-    if chunk.mixed and (
+    if index in chunk.suspects and (
         _CONTROLS.search(text) is not None
         or explicit_or_removed(classes)
         or "S" in classes
@@ -161,26 +215,31 @@ def _fast_lines(
         return None
     shaped = chunk.shaped[index]
     levels = None  # all 1
-    if _NOT_ALL_RTL.search(classes) is not None:
+    if "L" in classes or "E" in classes or "n" in classes:  # (C-level searches)
         levels = resolve_implicit(shaped, classes, 1)
     # (marks opening a paragraph have no base: they keep their order, in its own)
     backward = (backward_text(shaped, classes) if classes.startswith("m")
                 else chunk.backward[index])
-    known_codes = None if chunk.cell_codes is None else chunk.cell_codes[index]
-    only = one_line(shaped, known_codes, width)
-    spans = [only] if only is not None else wrap_asking_at_breaks(shaped, width, known_codes)
+    known_codes = chunk.cell_codes[index]
+    cells = chunk.cells[index]
+    only = one_line(shaped, known_codes, width, cells)
+    spans = [only] if only is not None else wrap_asking_at_breaks(
+        shaped, width, known_codes, cells, chunk.breaks[index])
     lines = []
-    for a, b, cells in spans:
+    size = len(shaped)
+    for a, b, used in spans:
         line: str | None
         if a == b:
             line = ""
         elif levels is None or levels.count(1, a, b) == b - a:
-            line = _rtl_run(shaped, classes, backward, a, b)
+            if a and classes[a] == "m":  # (see _rtl_run, inlined: most lines are this)
+                return None
+            line = backward[size - b : size - a]
         else:
             line = _two_level_line(shaped, classes, backward, levels, a, b)
-        if line is None:
-            return None
-        lines.append(" " * (width - cells) + line if cells < width and line else line)
+            if line is None:
+                return None
+        lines.append(" " * (width - used) + line if used < width and line else line)
     return lines
 
 

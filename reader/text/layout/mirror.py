@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from reader.text.charset import character_set
+
 
 def mirror_table() -> dict[int, int]:
     from reader.text.bidi.mirroring import MIRROR_TABLE
@@ -19,9 +21,7 @@ class _MirrorableSearch:
 
     def search(self, text: str) -> re.Match[str] | None:
         if self.pattern is None:
-            self.pattern = re.compile(
-                "[" + "".join(re.escape(chr(c)) for c in sorted(mirror_table())) + "]"
-            )
+            self.pattern = re.compile(character_set(mirror_table()))
         return self.pattern.search(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

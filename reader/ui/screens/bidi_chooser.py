@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.text.layout import LayoutOptions, layout_text
-from reader.text.output import MODES, TERMINAL_FORMS
+from reader.text.output import LRM, MODES, STRATEGIES, TERMINAL_FORMS
 from reader.ui.plain import notice
 
 if TYPE_CHECKING:
@@ -32,14 +32,26 @@ if TYPE_CHECKING:
 SAMPLE = "قالَ الرئيسُ إنّ الاتفاقَ (2015) لا يزالُ قائماً."
 
 
-def sample_lines(width: int, terminal_kind: str = "") -> list[tuple[str, str]]:
+def sample_lines(width: int, terminal_kind: str = "", *, harakat: str = "keep",
+                 shape: bool = True, end_mark: bool = False) -> list[tuple[str, str]]:
     """(strategy, the sample as it sends it, padded to *width* cells), in chooser order;
-    ``terminal`` in the form it takes on *terminal_kind*."""
+    ``terminal`` in the form it takes on *terminal_kind*, each with the reader's
+    *harakat* and *shape* settings, as the reader's text would come out.
+
+    *end_mark*: end every sample with an LRM, for a terminal that reorders whole rows
+    (the strategy in force ends its own lines with one). The samples that have none
+    of their own (``app``, ``words``, ``shaped-rlm``) would otherwise join, across the
+    chooser's border, the Arabic of the screen beside it in one right-to-left run: VTE
+    drew the article's words inside them."""
     rows = []
     for mode in MODES:
         form = TERMINAL_FORMS.get(terminal_kind, mode) if mode == "terminal" else mode
-        lines = layout_text(SAMPLE, LayoutOptions(max(2, width), mode=form))
-        rows.append((mode, lines[0].padded(max(2, width)) if lines else ""))
+        options = LayoutOptions(max(2, width), mode=form, harakat=harakat, shape=shape)
+        lines = layout_text(SAMPLE, options)
+        sample = lines[0].padded(max(2, width)) if lines else ""
+        if end_mark and not sample.endswith(LRM):
+            sample += LRM
+        rows.append((mode, sample))
     return rows
 
 
@@ -85,7 +97,10 @@ class BidiChooser(ModalScreen[None]):
         body.append("\n")
         name_width = max(map(len, MODES)) + 1
         sample_width = max(2, width - name_width - 4)
-        samples = sample_lines(sample_width, self.app.terminal.kind)
+        settings = self.app.settings
+        samples = sample_lines(sample_width, self.app.terminal.kind, harakat=settings.harakat,
+                               shape=settings.shape,
+                               end_mark=STRATEGIES[self.app.bidi.layout_mode].lrm)
         for number, (mode, sample) in enumerate(samples, 1):
             current = "*" if mode == self.app.bidi.mode else " "
             body.append(f"{number}{current} {mode.ljust(name_width)}", style="bold")

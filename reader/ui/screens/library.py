@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from reader.errors import ReaderError
 from reader.library.listing import SORTS
@@ -125,7 +125,7 @@ class LibraryScreen(Screen):
 
     def reload(self) -> None:
         """List the library, or the hits for the query in the search field."""
-        query = sanitize_line(self.query_one("#library-search", Input).value).strip()
+        query = sanitize_line(self.query_one("#library-search", BidiInput).value).strip()
         articles = self.query_one(ArticleList)
         try:
             if query:
@@ -187,11 +187,11 @@ class LibraryScreen(Screen):
 
         self.app.push_screen(ChoiceScreen(question, choices, None), answered)
 
-    @on(Input.Changed, "#library-search")
+    @on(BidiInput.Changed, "#library-search")
     def _filter(self) -> None:
         self.reload()
 
-    @on(Input.Submitted, "#library-search")
+    @on(BidiInput.Submitted, "#library-search")
     def _open_first(self) -> None:
         articles = self.query_one(ArticleList)
         self.set_focus(articles)
@@ -211,7 +211,7 @@ class LibraryScreen(Screen):
         return True
 
     def action_search(self) -> None:
-        self.set_focus(self.query_one("#library-search", Input))
+        self.set_focus(self.query_one("#library-search", BidiInput))
 
     def action_leave_search(self) -> None:
         self.set_focus(self.query_one(ArticleList))

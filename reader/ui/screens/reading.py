@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from reader.articles.display import header_paragraphs
@@ -294,6 +294,8 @@ class ReadingScreen(Screen):
             self._read_whole_text(self.article)
         self.app.remember_last_article(self.article.id)  # a write: after the paint
         await self._mount_side_panes()
+        if not self.is_attached:
+            return  # the app is leaving: a signal came during the first paint
         self._fill_side_panes(self.article)
         if not self.query("Footer"):
             from reader.ui.widgets.footer import ReaderFooter  # loaded after the first paint
@@ -460,12 +462,14 @@ class ReadingScreen(Screen):
         find.display = True
         self.set_focus(find)
 
-    @on(Input.Changed, "#find")
-    def _find_as_you_type(self, event: Input.Changed) -> None:
-        self.query_one(ArticleView).search(sanitize_line(event.value))
+    # (By name, not @on: the field's module is loaded when find is first used.)
+    def on_bidi_input_changed(self, event: BidiInput.Changed) -> None:
+        if event.input.id == "find":  # search as you type
+            self.query_one(ArticleView).search(sanitize_line(event.value))
 
-    @on(Input.Submitted, "#find")
-    def _find_done(self, event: Input.Submitted) -> None:
+    def on_bidi_input_submitted(self, event: BidiInput.Submitted) -> None:
+        if event.input.id != "find":
+            return
         view = self.query_one(ArticleView)
         query = sanitize_line(event.value)
         count = view.search(query)

@@ -1,9 +1,12 @@
 """A one-line text field that shows its value the way the engine lays it out.
 
 Textual's ``Input`` draws its value as typed: Arabic comes out unshaped and
-left to right, which no reader of Arabic can read. :class:`BidiInput` keeps
-everything Textual's ``Input`` does with the *logical* value (keys, cursor,
-selection, clipboard, messages, validation) and replaces only the drawing:
+left to right, which no reader of Arabic can read, and it offers no public way
+to draw otherwise or to place its caret. :class:`BidiInput` is the comment
+editor (:class:`~reader.ui.widgets.comments.editor.CommentEditor`) in its
+one-line mode, which already keeps a logical buffer and draws the engine's
+layout, made into a field that reads as Textual's ``Input`` does (border,
+colours, blinking caret, placeholder, ``Changed``/``Submitted`` messages):
 
 - the value is drawn as the engine's line for it (:mod:`reader.text.layout`):
   shaped, in visual order, mirrored, right-aligned for a right-to-left value
@@ -18,11 +21,15 @@ selection, clipboard, messages, validation) and replaces only the drawing:
 - Left/Right move one cell on screen (visual movement, as in the comment
   editor: the arrow points where the caret goes, also across a Latin word or
   a number inside Arabic); Ctrl+Left/Right move by words
+  (:mod:`reader.text.editing.words`: harakat belong to their word)
   in the direction of the arrow for the value's reading direction;
   Home/End go to the start/end in reading order (the right/left edge of an
   Arabic value); Backspace/Delete remove the cluster (a letter with its
-  harakat) before/after the caret in logical order, as the comment editor
-  does, so no haraka is left riding on the wrong letter;
+  harakat) before/after the caret in logical order, so no haraka is left
+  riding on the wrong letter; the line-editing keys of a terminal (Ctrl+W,
+  Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E) work as in Textual's ``Input``;
+- Enter sends :class:`BidiInput.Submitted`; every change of the value sends
+  :class:`BidiInput.Changed`; Escape is left to the screen;
 - a value wider than the field scrolls horizontally to keep the caret in view;
 - the placeholder is given logically and laid out by the engine too;
 - whatever enters the value (keys, paste, the clipboard, code setting
@@ -39,29 +46,32 @@ the end of the line in reading order.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache, partial
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
-from textual.geometry import Region, Size
+from textual.binding import Binding, BindingType
+from textual.geometry import Offset
+from textual.message import Message
+from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widgets import Input
-from textual.widgets.input import Selection
+from textual.timer import Timer
 
-from reader.text.breaks.graphemes import next_boundary, previous_boundary
+from reader.text.editing.buffer import Selection
 from reader.text.editing.caret import VisualLayout
+from reader.text.editing.words import next_word_start, previous_word_start
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.text.output import reorders
 from reader.text.sanitize import sanitize_line
-from reader.text.shaping import HARAKAT
 from reader.ui.labels import Labels
+from reader.ui.widgets.comments.editor import CommentEditor
 
 __all__ = ["BidiInput", "field_line"]
 
-#: Marks that belong to the word they sit on (Python's ``\w`` knows no marks).
-_WORD_MARKS = re.escape("".join(sorted(HARAKAT))) + "\u0300-\u036f\u200c\u200d"
+#: Seconds between two blinks of the caret (Textual's ``Input`` blinks at this pace).
+BLINK_SECONDS = 0.5
 
 
 @lru_cache(maxsize=256)
@@ -127,30 +137,151 @@ def _field_paragraph(harakat: str, shape: bool, text: str,
     return _FieldParagraph(line, len(text))
 
 
-class BidiInput(Input):
-    """Textual's ``Input`` drawn through the engine (see the module docstring)."""
+class BidiInput(CommentEditor, inherit_bindings=False):
+    """A one-line field drawn through the engine (see the module docstring).
 
-    #: Where Ctrl+arrows and Ctrl+W stop: a word's first letter. Textual's own
-    #: pattern takes a haraka for a word break and stops after every vowelled letter.
-    _WORD_START = re.compile(f"(?<=[^\\w{_WORD_MARKS}])\\w")
+    Its keys are its own (``inherit_bindings=False``): no Up/Down, which stay the
+    screen's, and the keys of Textual's ``Input`` that a reader of a terminal expects
+    in a one-line field (Ctrl+W, Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E).
+    """
+
+    DEFAULT_CSS = """
+    BidiInput {
+        background: $surface;
+        color: $foreground;
+        padding: 0 2;
+        border: tall $border-blurred;
+        width: 100%;
+        height: 3;
+        min-height: 3;
+        pointer: text;
+        &:focus {
+            border: tall $border;
+            background: $surface;
+            background-tint: $foreground 5%;
+        }
+        &>.input--cursor {
+            background: $input-cursor-background;
+            color: $input-cursor-foreground;
+            text-style: $input-cursor-text-style;
+        }
+        &>.input--selection {
+            background: $input-selection-background;
+            color: $input-selection-foreground;
+        }
+        &>.input--placeholder {
+            color: $text-disabled;
+        }
+        &:ansi {
+            background: ansi_default;
+            color: ansi_default;
+            &>.input--cursor {
+                background: ansi_white;
+                color: ansi_black;
+            }
+            &>.input--placeholder {
+                text-style: dim;
+                color: ansi_default;
+            }
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"input--cursor", "input--selection",
+                                             "input--placeholder"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "move(-1)", "key.edit.move_left", show=False),
+        Binding("right", "move(1)", "key.edit.move_right", show=False),
+        Binding("shift+left", "move(-1, True)", "key.edit.select_left", show=False),
+        Binding("shift+right", "move(1, True)", "key.edit.select_right", show=False),
+        Binding("ctrl+left", "word(-1)", "key.edit.word_left", show=False),
+        Binding("ctrl+right", "word(1)", "key.edit.word_right", show=False),
+        Binding("ctrl+shift+left", "word(-1, True)", "key.edit.select_word_left", show=False),
+        Binding("ctrl+shift+right", "word(1, True)", "key.edit.select_word_right",
+                show=False),
+        Binding("home,ctrl+a", "home", "key.edit.line_start", show=False),
+        Binding("end,ctrl+e", "end", "key.edit.line_end", show=False),
+        Binding("shift+home", "home(True)", "key.edit.select_line_start", show=False),
+        Binding("shift+end", "end(True)", "key.edit.select_line_end", show=False),
+        Binding("backspace", "backspace", "key.edit.delete_before", show=False),
+        Binding("delete,ctrl+d", "delete", "key.edit.delete_after", show=False),
+        Binding("ctrl+w,ctrl+backspace,alt+backspace", "delete_word_before",
+                "key.edit.delete_word_before", show=False),
+        Binding("ctrl+f", "delete_word_after", "key.edit.delete_word_after", show=False),
+        Binding("ctrl+u,super+backspace", "delete_to_start", "key.edit.delete_to_start",
+                show=False),
+        Binding("ctrl+k", "delete_to_end", "key.edit.delete_to_end", show=False),
+        Binding("ctrl+shift+a", "select_all", "key.edit.select_all", show=False),
+        Binding("ctrl+c,ctrl+insert,super+c", "copy", "key.edit.copy", show=False),
+        Binding("ctrl+x", "cut", "key.edit.cut", show=False),
+        Binding("ctrl+v,shift+insert", "paste", "key.edit.paste", show=False),
+    ]
+
+    placeholder: reactive[str] = reactive("")
+    """Shown (laid out by the engine, dimmed) while the value is empty; logical text."""
+    cursor_blink: reactive[bool] = reactive(True, init=False)
+    """Whether the caret blinks while the field has the focus."""
+    caret_shown: reactive[bool] = reactive(True)
+    """Whether the caret is drawn now (it blinks off and on)."""
+
+    class Changed(Message):
+        """The value changed (typed, deleted, pasted, cut, or set by code)."""
+
+        def __init__(self, field: BidiInput) -> None:
+            super().__init__()
+            self.input = field
+            self.value = field.value
+
+        @property
+        def control(self) -> BidiInput:
+            return self.input
+
+    class Submitted(Message):
+        """Enter was pressed in the field."""
+
+        def __init__(self, field: BidiInput) -> None:
+            super().__init__()
+            self.input = field
+            self.value = field.value
+
+        @property
+        def control(self) -> BidiInput:
+            return self.input
 
     def __init__(self, value: str | None = None, placeholder: str = "", *,
                  mode: str = "app", harakat: str = "keep", shape: bool = True,
-                 direction: str = "rtl", **kwargs: object) -> None:
+                 direction: str = "rtl", select_on_focus: bool = True,
+                 name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
         """*placeholder* is logical text (not already laid out); *direction* is the
-        interface's, used for an empty value and for text with no strong letter."""
-        self.mode, self.harakat, self.shape, self.direction = mode, harakat, shape, direction
-        self._layout: VisualLayout | None = None
-        self._layout_key: tuple[object, ...] | None = None
-        super().__init__(value, placeholder, **kwargs)  # type: ignore[arg-type]
+        interface's, used for an empty value and for text with no strong letter.
+        With *select_on_focus*, focusing the field (Tab, ``/``) selects its value, so
+        that typing replaces it, as in Textual's ``Input``."""
+        super().__init__(value or "", multiline=False, bidi=mode, direction=direction,
+                         name=name, id=id, classes=classes)
+        self.harakat, self.shape = harakat, shape
+        self.select_on_focus = select_on_focus
+        self.set_reactive(BidiInput.placeholder, placeholder)
+        #: the first column of the laid-out value that the field shows (scrolled)
+        self.scroll_column = 0
+        self.blink_timer: Timer | None = None
+        self._dragging = False
+        self._field_key: tuple[object, ...] | None = None
 
     # -- settings -----------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        """The bidi output strategy the value is laid out for."""
+        return self.bidi
+
     def configure(self, *, mode: str, harakat: str, shape: bool, direction: str) -> None:
         """Lay the field out for new bidi mode, harakat, shaping or interface direction."""
         settings = (mode, harakat, shape, direction)
-        if settings != (self.mode, self.harakat, self.shape, self.direction):
-            self.mode, self.harakat, self.shape, self.direction = settings
-            self._after_layout_change()
+        if settings != (self.bidi, self.harakat, self.shape, self.direction):
+            self.bidi, self.harakat, self.shape, self.direction = settings
+            self._layout = None
+            self._after_move()
 
     def follow(self, labels: Labels) -> None:
         """Lay the field out like the interface's labels (the app's current settings)."""
@@ -158,46 +289,60 @@ class BidiInput(Input):
                        direction="rtl" if labels.rtl else "ltr")
 
     # -- the value ------------------------------------------------------------------------
-    def validate_value(self, value: str) -> str:
-        """Every value, however set, is one sanitized line."""
-        return sanitize_line(value)
+    @property
+    def value(self) -> str:
+        """The logical value (what is searched for)."""
+        return self.buffer.text
 
-    def replace(self, text: str, start: int, end: int) -> None:
-        """Typed, pasted and clipboard text is sanitized before it enters the value."""
-        super().replace(sanitize_line(text), start, end)
+    @value.setter
+    def value(self, value: str) -> None:
+        # Sanitized as typed text is; the caret goes to the end, as Input puts it.
+        if sanitize_line(value) != self.buffer.text:
+            self.buffer.set_text(value)
+            self._after_edit()
 
-    def on_paste(self, event: events.Paste) -> None:
-        # The whole paste as one line (Textual keeps only its first line): a phrase
-        # copied across a line break is still the phrase.
-        event.stop()
-        event.prevent_default()  # not Input's handler as well
-        text = sanitize_line(event.text)
-        if text:
-            self.replace(text, *self.selection)
+    @property
+    def cursor_position(self) -> int:
+        """The caret, a logical position in the value."""
+        return self.buffer.caret
 
-    def watch_value(self, value: str) -> None:
-        # After Input's own watcher (Textual calls it first): an edit can move the caret
-        # on screen without moving it in the value.
-        self._scroll_to_caret()
+    @cursor_position.setter
+    def cursor_position(self, position: int) -> None:
+        self.buffer.move_to(position)
+        self._after_move()
+
+    @property
+    def selection(self) -> Selection:
+        """The selected logical range (empty when nothing is selected)."""
+        return self.buffer.selection
+
+    @property
+    def selected_text(self) -> str:
+        return self.buffer.selected_text
+
+    def clear(self) -> None:
+        """Empty the field."""
+        self.value = ""
 
     # -- layout ---------------------------------------------------------------------------
     @property
     def field_width(self) -> int:
         """Cells the field shows at once."""
-        return max(1, self.scrollable_content_region.width)
+        return max(1, self.content_size.width)
 
-    def visual_layout(self) -> VisualLayout:
-        """The value as the screen shows it, as wide as the field or as the value."""
-        key = (self.value, self.field_width, self.mode, self.harakat, self.shape,
+    def visual_layout(self, width: int | None = None) -> VisualLayout:
+        """The value as the screen shows it, as wide as the field or as the value
+        (never wrapped: *width* is not used)."""
+        key = (self.value, self.field_width, self.bidi, self.harakat, self.shape,
                self.direction)
-        if self._layout is None or self._layout_key != key:
-            line = field_line(self.value, self.mode, self.harakat, self.shape, self.direction)
+        if self._layout is None or self._field_key != key:
+            line = field_line(self.value, self.bidi, self.harakat, self.shape, self.direction)
             width = max(self.field_width, line.cells + 1)  # a cell for the caret at the end
             self._layout = VisualLayout(
-                self.value, width, mode=self.mode, direction=self.direction,
+                self.value, width, mode=self.bidi, direction=self.direction,
                 paragraph_layout=partial(_field_paragraph, self.harakat, self.shape),
             )
-            self._layout_key = key
+            self._field_key = key
         return self._layout
 
     def caret_column(self) -> int:
@@ -210,46 +355,26 @@ class BidiInput(Input):
         rows = self.visual_layout().rows
         return bool(rows) and rows[0].rtl_visual
 
-    @property
-    def _cursor_offset(self) -> int:
-        return self.caret_column()
-
-    @property
-    def content_width(self) -> int:
-        return self.visual_layout().width
-
-    def _scroll_x(self) -> int:
-        """The horizontal scroll, kept within the value (it may just have shrunk)."""
-        most = max(0, self.content_width - self.field_width)
-        return max(0, min(int(self.scroll_offset.x), most))
-
     def _scroll_to_caret(self) -> None:
-        if not self.is_mounted:
-            return
-        self.virtual_size = Size(self.content_width, 1)
-        self.scroll_to_region(Region(self.caret_column(), 0, 1, 1), force=True, animate=False)
-
-    def _after_layout_change(self) -> None:
-        self._layout = None
-        self._scroll_to_caret()
-        self.refresh()
-
-    def on_resize(self, _event: events.Resize) -> None:
-        self._scroll_to_caret()
-
-    def _cell_offset_to_index(self, offset: int) -> int:
-        """A click's column to the position whose caret is drawn nearest to it."""
-        return self.visual_layout().position_at(0, offset + self._scroll_x())
+        """Scroll as little as keeps the caret in view, and never past the value."""
+        width = self.field_width
+        column = self.caret_column()
+        most = max(0, self.visual_layout().width - width)
+        scroll = min(self.scroll_column, column)
+        scroll = max(scroll, column - width + 1)
+        self.scroll_column = max(0, min(scroll, most))
+        if self.has_focus:
+            # Where the terminal's own cursor goes (an input method draws there).
+            region = self.content_region
+            self.app.cursor_position = Offset(region.x + column - self.scroll_column, region.y)
 
     # -- drawing --------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        if self.password:  # bullets have no direction: Textual's drawing is right
-            return super().render_line(y)
         width = self.field_width
         if y != 0:
             return Strip.blank(width, self.rich_style)
         caret_style = self.get_component_rich_style("input--cursor")
-        show_caret = self.has_focus and self._cursor_visible
+        show_caret = self.has_focus and self.caret_shown
         if not self.value:
             strip = self._placeholder_strip(width)
             if show_caret:
@@ -261,13 +386,13 @@ class BidiInput(Input):
         layout = self.visual_layout()
         caret = self.cursor_position if show_caret else None
         selection = (0, 0)
-        if self.has_focus and not self.selection.is_empty:
-            selection = tuple(sorted(self.selection))  # type: ignore[assignment]
-        selection_style = self.get_component_rich_style("input--selection")
-        styles = {"": None, "caret": caret_style, "selection": selection_style}
+        if self.has_focus and not self.selection.empty:
+            selection = (self.selection.start, self.selection.end)
+        styles = {"": None, "caret": caret_style,
+                  "selection": self.get_component_rich_style("input--selection")}
         segments = [Segment(text, styles[kind])
                     for text, kind in layout.spans(0, caret, selection)]
-        scroll = self._scroll_x()
+        scroll = self.scroll_column
         strip = Strip(segments).crop(scroll, scroll + width).extend_cell_length(width)
         return strip.apply_style(self.rich_style)
 
@@ -277,59 +402,120 @@ class BidiInput(Input):
         style = self.get_component_rich_style("input--placeholder")
         if not text:
             return Strip.blank(width)
-        line = field_line(text, self.mode, self.harakat, self.shape, self.direction)
+        line = field_line(text, self.bidi, self.harakat, self.shape, self.direction)
         fill = Segment(" " * max(0, width - line.cells))
         drawn = Segment(line.text, style)
         strip = Strip([fill, drawn] if line.align_right else [drawn, fill])
         start = max(0, line.cells - width) if line.align_right else 0  # keep its beginning
         return strip.crop(start, start + width)
 
-    # -- keys -----------------------------------------------------------------------------
-    def _move_visually(self, step: int, select: bool) -> None:
+    # -- the caret's blink ------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.blink_timer = self.set_interval(BLINK_SECONDS, self._blink,
+                                             pause=not (self.cursor_blink and self.has_focus))
+
+    def _blink(self) -> None:
+        self.caret_shown = not self.caret_shown if self.screen.is_active else True
+
+    def _restart_blink(self) -> None:
+        self.caret_shown = True
+        if self.blink_timer is not None and self.cursor_blink and self.has_focus:
+            self.blink_timer.reset()
+            self.blink_timer.resume()
+
+    def watch_cursor_blink(self, blink: bool) -> None:
+        if blink:
+            self._restart_blink()
+        else:
+            if self.blink_timer is not None:
+                self.blink_timer.pause()
+            self.caret_shown = True
+
+    def on_focus(self, event: events.Focus) -> None:
+        if self.select_on_focus and not event.from_app_focus and self.value:
+            self.buffer.select_all()
+            self._after_move()
+        self._restart_blink()
+        self._scroll_to_caret()
+
+    def on_blur(self, _event: events.Blur) -> None:
+        if self.blink_timer is not None:
+            self.blink_timer.pause()
+        self.caret_shown = True
+
+    # -- keys and the mouse ---------------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        self._restart_blink()
+        if event.key == "enter":  # (the editor's own handler would go to the next field)
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
+
+    def action_move(self, direction: int, select: bool = False) -> None:
+        """Left/Right: one cell on screen, whatever the logical order there; without
+        Shift, a selection collapses to its edge on the arrow's side of the screen."""
+        selection = self.selection
+        if select or selection.empty:
+            super().action_move(direction, select)
+            return
         layout = self.visual_layout()
-        start, end = self.selection
-        if not select and start != end:
-            # Collapse to the selection's edge on the arrow's side of the screen.
-            edges = sorted((layout.caret_cell(p)[1], p) for p in (start, end))
-            self.cursor_position = edges[0][1] if step < 0 else edges[-1][1]
-            return
-        target = layout.move_horizontal(end, step)
-        self.selection = Selection(start, target) if select else Selection.cursor(target)
+        edges = sorted((layout.caret_cell(p)[1], p) for p in (selection.start, selection.end))
+        self.cursor_position = edges[0][1] if direction < 0 else edges[-1][1]
 
-    def action_cursor_left(self, select: bool = False) -> None:
-        """One cell to the left on screen, whatever the logical order there."""
-        self._move_visually(-1, select)
+    def action_word(self, direction: int, select: bool = False) -> None:
+        """A word towards the arrow: the next word leftwards in a right-to-left value."""
+        forward = (direction > 0) != self.reads_right_to_left
+        caret = self.cursor_position
+        target = (next_word_start(self.value, caret) if forward
+                  else previous_word_start(self.value, caret))
+        self.buffer.move_to(target, select=select)
+        self._after_move()
 
-    def action_cursor_right(self, select: bool = False) -> None:
-        """One cell to the right on screen, whatever the logical order there."""
-        self._move_visually(1, select)
+    def _delete(self, start: int, end: int) -> None:
+        """Remove [start, end), or the selection when there is one."""
+        changed = (self.buffer.delete_selection() if not self.selection.empty
+                   else self.buffer.delete_range(start, end))
+        if changed:
+            self._after_edit()
 
-    def action_cursor_left_word(self, select: bool = False) -> None:
-        """A word to the left: the next word when the value reads right to left."""
-        if self.reads_right_to_left:
-            super().action_cursor_right_word(select)
-        else:
-            super().action_cursor_left_word(select)
+    def action_delete_word_before(self) -> None:
+        caret = self.cursor_position
+        self._delete(previous_word_start(self.value, caret), caret)
 
-    def action_cursor_right_word(self, select: bool = False) -> None:
-        """A word to the right: the previous word when the value reads right to left."""
-        if self.reads_right_to_left:
-            super().action_cursor_left_word(select)
-        else:
-            super().action_cursor_right_word(select)
+    def action_delete_word_after(self) -> None:
+        caret = self.cursor_position
+        self._delete(caret, next_word_start(self.value, caret))
 
-    def action_delete_left(self) -> None:
-        """Backspace: the selection, or the letter before the caret with its harakat."""
-        end = self.cursor_position
-        if not self.selection.is_empty or end == 0:
-            super().action_delete_left()
-            return
-        self.delete(previous_boundary(self.value, end), end)
+    def action_delete_to_start(self) -> None:
+        self._delete(0, self.cursor_position)
 
-    def action_delete_right(self) -> None:
-        """Delete: the selection, or the letter after the caret with its harakat."""
-        start = self.cursor_position
-        if not self.selection.is_empty or start >= len(self.value):
-            super().action_delete_right()
-            return
-        self.delete(start, next_boundary(self.value, start))
+    def action_delete_to_end(self) -> None:
+        self._delete(self.cursor_position, len(self.value))
+
+    def _position_at(self, event: events.MouseEvent) -> int:
+        """The position whose caret is drawn nearest to the pointer's column."""
+        offset = event.get_content_offset_capture(self)
+        return self.visual_layout().position_at(0, offset.x + self.scroll_column)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self.buffer.move_to(self._position_at(event), select=event.shift)
+        self._after_move()
+        self._dragging = True
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:  # a drag selects from where the button went down
+            self.buffer.move_to(self._position_at(event), select=True)
+            self._after_move()
+
+    def on_mouse_up(self, _event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
+    def on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # placed on the button's press (the editor's would undo a drag)
+
+    def _after_move(self) -> None:
+        self._restart_blink()
+        super()._after_move()

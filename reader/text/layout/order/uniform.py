@@ -8,6 +8,7 @@ from functools import partial
 from itertools import chain, compress, count, repeat
 from operator import ne
 
+from reader.text.bidi.classes import REMOVED_BY_X9
 from reader.text.layout.mirror import MIRROR, MIRRORABLE, mirror_table
 from reader.text.layout.order.logical import source_slice
 from reader.text.layout.paragraph import PreparedParagraph
@@ -45,9 +46,55 @@ def uniform_line(
 _CLUSTER_ORDER_LIMIT = 0x10000
 
 
+#: at most one combining mark in this many characters: clusters are kept in order one by
+#: one (news text without harakat), else by whole-text operations (vocalised text)
+_SPARSE_MARKS = 32
+
+
 def backward_text(text: str, classes: str) -> str:
     """``text`` in cluster-reversed order (see :func:`bidi.reorder.cluster_reversed_order`),
-    mirrored, by whole-text operations on its UTF-32 code units."""
+    mirrored: by whole-text operations on its UTF-16 or UTF-32 code units, or, when it has
+    few combining marks and no X9-removed characters, as the reversed text with each
+    cluster that has marks put back in logical order (a slice each)."""
+    if classes.count("m") * _SPARSE_MARKS <= len(classes) and not _has_removed(classes):
+        backward = _backward_by_marks(text, classes)
+    else:
+        backward = _backward_by_units(text, classes)
+    if MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
+        backward = MIRRORABLE.sub(_mirrored, backward)
+    return backward
+
+
+def _has_removed(classes: str) -> bool:
+    return any(code in classes for code in REMOVED_BY_X9)
+
+
+def _backward_by_marks(text: str, classes: str) -> str:
+    """``text`` reversed, each run of marks kept after its base (marks opening the text,
+    with no base, keep their order at the end): one slice per cluster with marks, found
+    from the last mark backwards with ``rfind`` (not mirrored)."""
+    size = len(text)
+    reversed_text = text[::-1]
+    pieces = []
+    done = size  # logical text from here on is placed
+    position = classes.rfind("m")
+    while position >= 0:
+        start = position  # the run of marks ending at position, with its base
+        while start and classes[start - 1] == "m":
+            start -= 1
+        start = max(start - 1, 0)
+        end = position + 1
+        pieces.append(reversed_text[size - done : size - end])
+        pieces.append(text[start:end])
+        done = start
+        position = classes.rfind("m", 0, start)
+    pieces.append(reversed_text[size - done :])
+    return "".join(pieces)
+
+
+def _backward_by_units(text: str, classes: str) -> str:
+    """:func:`backward_text` before mirroring, by big-integer operations on the code units
+    (see :func:`reader.text.bidi.reorder.reverse_keeping_clusters`)."""
     from reader.text.bidi.reorder import reverse_keeping_clusters
 
     try:  # one UTF-16 unit per char (no surrogates): half the bytes to move
@@ -62,8 +109,6 @@ def backward_text(text: str, classes: str) -> str:
         backward = reverse_keeping_clusters(
             text[::-1].encode("utf-32-le"), text.encode("utf-32-le"), classes, 4
         ).decode("utf-32-le")
-    if MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
-        backward = MIRRORABLE.sub(_mirrored, backward)
     return backward
 
 
