@@ -91,3 +91,16 @@ def test_a_paragraph_with_numbers_and_latin_is_laid_out_by_the_batch() -> None:
 ])
 def test_other_options_go_to_the_general_pipeline(options: LayoutOptions) -> None:
     assert not batch.batch_applies(options)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(arabic_paragraph, any_paragraph), max_size=6), st.integers(2, 60))
+def test_lines_of_sanitized_text_are_not_sanitized_again(paragraphs: list[str], width: int) -> None:
+    """``cat`` sanitizes a piece of text whole, then lays out its lines: telling the batch
+    so (it skips sanitizing each line) changes no line."""
+    from reader.text.sanitize import sanitize
+
+    lines = [line for line in sanitize("\n".join(paragraphs)).split("\n") if line.strip()]
+    options = LayoutOptions(width)
+    assert list(screen_lines(lines, options, separated=False, sanitized=True)) == list(
+        screen_lines(lines, options, separated=False))

@@ -72,13 +72,20 @@ def batch_applies(options: LayoutOptions) -> bool:
 
 
 def screen_lines(
-    paragraphs: Sequence[str], options: LayoutOptions, *, separated: bool = True
+    paragraphs: Sequence[str],
+    options: LayoutOptions,
+    *,
+    separated: bool = True,
+    sanitized: bool = False,
 ) -> Iterator[str]:
     """The screen lines of untrusted ``paragraphs`` as ``rtl-reader cat`` prints them in a
     visual mode: each line's text, right-aligned lines padded on the left to the width,
     with one blank line between paragraphs (``separated``) or none. The same lines as
-    :meth:`Document.lines` (or :meth:`Document.paragraph_lines` one after the other)."""
-    texts = [sanitize(p).replace("\n", " ") for p in paragraphs]
+    :meth:`Document.lines` (or :meth:`Document.paragraph_lines` one after the other).
+    ``sanitized``: the paragraphs are lines of text :func:`sanitize` gave (no newline in
+    them), which it would give back unchanged."""
+    texts = (list(paragraphs) if sanitized
+             else [sanitize(p).replace("\n", " ") for p in paragraphs])
     general = not batch_applies(options)
     if not general:
         chunk = _Chunk(texts)
@@ -252,11 +259,19 @@ def _two_level_line(
     decide those)."""
     line_levels = levels[a:b]
     # L1: whitespace at the end of the line takes the paragraph's level
-    trailing = len(classes[a:b]) - len(classes[a:b].rstrip("W"))
-    if trailing:
+    if classes[b - 1] == "W":
+        trailing = b - a - len(classes[a:b].rstrip("W"))
         line_levels = line_levels[: b - a - trailing] + b"\x01" * trailing
     if line_levels.count(1) + line_levels.count(2) != b - a:
         return None
+    first, last = line_levels.find(2), line_levels.rfind(2) + 1
+    if line_levels.count(2, first, last) == last - first:  # one run (a number, a word)
+        start, end = a + first, a + last
+        after = _rtl_run(shaped, classes, backward, end, b) if end < b else ""
+        before = _rtl_run(shaped, classes, backward, a, start) if a < start else ""
+        if after is None or before is None or classes[start] == "m":
+            return None
+        return after + shaped[start:end] + before
     pieces = []
     position = b  # walking from the line's end: its visual start
     for run in reversed(list(_LEVEL_TWO_RUNS.finditer(line_levels))):
