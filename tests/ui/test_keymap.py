@@ -21,7 +21,7 @@ from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.comments.editor import CommentEditor
 from reader.ui.widgets.comments.remember import RememberBox
 from reader.ui.widgets.library import ArticleList
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_until
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -98,8 +98,8 @@ async def test_the_help_screen_lists_every_row(library: Any, lang: str) -> None:
     async with app.run_test(size=(160, 60)) as pilot:
         await settle_reading(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen) and str(
+            app.screen.query_one("#help-body").render()).strip(), "the help screen filled")
         assert isinstance(app.screen, HelpScreen)
         shown = str(app.screen.query_one("#help-body").render())
         labels = Labels(Translator(lang), "app", "keep", True)
@@ -118,7 +118,7 @@ async def test_the_help_screens_numbers_follow_the_digits_preference(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle_reading(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen) and str(
+            app.screen.query_one("#help-body").render()).strip(), "the help screen filled")
         shown = str(app.screen.query_one("#help-body").render())
         assert f" {measure} " in shown

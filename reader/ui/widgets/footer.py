@@ -329,9 +329,20 @@ class ReaderFooter(Footer):
             shown = used + width <= room or _always_kept(unit)
             used += width if shown else 0
             unit.display = shown
-        self.fitted = True
+        # Fitted once the screen shows it: the keys left out are laid out again at the
+        # next refresh, and only then can an Arabic footer scroll to its first keys.
+        self.fitted = False
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """The keys are laid out as :meth:`fit` left them: scroll an Arabic footer to its
+        first keys, and count the footer fitted once that scroll is on screen too."""
         if self.has_class("-rtl"):
-            self.call_after_refresh(self.show_first_keys)
+            self.show_first_keys()
+        self.call_after_refresh(self._mark_fitted)
+
+    def _mark_fitted(self) -> None:
+        self.fitted = True
 
     def on_resize(self) -> None:
         if getattr(self, "_widths", None):
