@@ -5,6 +5,7 @@ failure at any point."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -50,6 +51,7 @@ def _with_search_vocab(library: Library) -> Library:
 def _import(path: Path, source: Path, monkeypatch: pytest.MonkeyPatch, *, bulk: bool,
             bundled: bool = True) -> tuple[list[str], tuple[object, ...]]:
     monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0 if bulk else None)
+    monkeypatch.setattr(bulk_index, "a_core_is_free", lambda: True)  # whatever the load
     built: list[bool] = []
     real = bulk_index.BulkIndex.swap_into
     monkeypatch.setattr(bulk_index.BulkIndex, "swap_into",
@@ -121,7 +123,10 @@ def test_deleting_after_a_bulk_import_takes_the_article_out_of_the_index(
     _fts_intact(bulk_corpus_library)
 
 
-def test_only_a_file_bigger_than_the_library_is_indexed_beside(tmp_path: Path) -> None:
+def test_only_a_file_bigger_than_the_library_is_indexed_beside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk_index, "a_core_is_free", lambda: True)
     with Library.open(tmp_path / "lib.sqlite3") as library:
         pages, page_size = (library.connection.execute(f"PRAGMA {name}").fetchone()[0]
                             for name in ("page_count", "page_size"))
@@ -252,6 +257,30 @@ def test_a_second_process_that_dies_undoes_the_import_with_one_problem(
     assert list(tmp_path.glob(".lib.sqlite3.index-*")) == []
 
 
+@pytest.mark.parametrize(("cores", "load", "free"), [
+    (2, 0.3, True), (2, 1.0, True), (2, 1.2, False), (2, 14.0, False), (8, 6.5, True),
+    (1, 0.0, True), (1, 0.5, False),
+])
+def test_the_index_is_built_beside_only_with_a_core_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int, load: float, free: bool
+) -> None:
+    """On a machine whose cores are all busy the two processes only take turns: the
+    import is then indexed here, which costs less CPU."""
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert bulk_index.a_core_is_free() is free
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        assert bulk_index.worth_building(library.connection, 10**9) is free
+
+
+def test_without_a_load_average_a_core_is_taken_as_free(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unknown() -> tuple[float, float, float]:
+        raise OSError("no load average")
+
+    monkeypatch.setattr(os, "getloadavg", unknown)
+    assert bulk_index.a_core_is_free()
+
+
 def test_an_in_memory_library_is_indexed_here() -> None:
     connection = sqlite3.connect(":memory:")
     assert bulk_index.library_file(connection) is None
@@ -287,3 +316,27 @@ def test_rows_are_built_where_both_processes_then_finish_together(
     this = 200 * main + built_here * rows
     other = 200 * index + (200 - built_here) * rows
     assert share in (0.0, 1.0) or this == pytest.approx(other, rel=0.03)
+
+
+def test_ctrl_c_in_the_terminal_is_left_to_the_importer(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal sends Ctrl-C's SIGINT to the second process too: it carries on (the
+    importer decides), printing nothing."""
+    real_swap = bulk_index.BulkIndex.swap_into
+    interrupted: list[int] = []
+
+    def interrupt_then_swap(self: bulk_index.BulkIndex, connection: sqlite3.Connection) -> None:
+        assert self._process is not None and self._process.pid is not None
+        interrupted.append(self._process.pid)  # it has read batches: it is indexing
+        os.kill(self._process.pid, signal.SIGINT)
+        real_swap(self, connection)
+
+    monkeypatch.setattr(bulk_index.BulkIndex, "swap_into", interrupt_then_swap)
+    monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0)
+    monkeypatch.setattr(bulk_index, "worth_building", lambda connection, size: True)
+    monkeypatch.setattr(importer, "BATCH_SIZE", 20)
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        report = library.import_paths([corpus_jsonl])
+        assert report.ok and library.count() == 300 and interrupted
+        _fts_intact(library)
