@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.cli.library_options import add_library_option, open_library
-from reader.cli.say import emit, prefixed, tell, text, warn
-from reader.text.sanitize import sanitize_line
+from reader.cli.say import emit, for_stream, located, prefixed, tell, text, warn
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -44,13 +43,13 @@ def run(args: argparse.Namespace) -> int:
     with open_library(args) as library, import_progress() as progress:
         report = library.import_paths(args.paths, progress=progress)
     for warning in report.warnings:
-        warn(sanitize_line(str(warning)))
+        warn(located(warning.source, warning.reason))
     for skipped in report.skipped[:SKIPPED_SHOWN]:
-        tell("cli.import.skipped", file=sanitize_line(str(skipped)))
+        tell("cli.import.skipped", file=located(skipped.source, skipped.reason))
     if len(report.skipped) > SKIPPED_SHOWN:
         tell("cli.import.skipped_more", count=f"{len(report.skipped) - SKIPPED_SHOWN:,}")
     for problem in report.problems:
-        emit(prefixed(sanitize_line(str(problem))))
+        emit(prefixed(located(problem.source, problem.reason)))
     emit(summary(report), sys.stdout)
     return 0 if report.ok else 1
 
@@ -99,8 +98,11 @@ class _BarProgress:
                 TimeElapsedColumn,
             )
 
+            # Drawn on the terminal: laid out as every message there (in Arabic, joined
+            # and in visual order), and plain text, not rich markup.
+            label = for_stream(text("cli.import.progress"), sys.stderr)
             self.bar = Progress(
-                TextColumn(text("cli.import.progress")), BarColumn(), DownloadColumn(),
+                TextColumn(label, markup=False), BarColumn(), DownloadColumn(),
                 TimeElapsedColumn(),
                 console=Console(stderr=True), transient=True,
             )
