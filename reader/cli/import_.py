@@ -20,6 +20,7 @@ from reader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+    from rich.text import Text
 
     from reader.library.importer import ImportProgress
     from reader.library.models import ImportReport
@@ -82,11 +83,13 @@ def import_progress() -> Iterator[ImportProgress | None]:
 
 
 class _BarProgress:
-    """:class:`reader.library.importer.ImportProgress` drawn as a rich progress bar."""
+    """:class:`reader.library.importer.ImportProgress` drawn as a rich progress bar,
+    labelled with what is being done (reading, then writing what was read)."""
 
     def __init__(self) -> None:
         self.bar: Progress | None = None
         self.task: TaskID | None = None
+        self.label: Text | None = None
 
     def add_total(self, size: int) -> None:
         if self.bar is None:
@@ -95,12 +98,14 @@ class _BarProgress:
                 BarColumn,
                 DownloadColumn,
                 Progress,
-                TextColumn,
+                RenderableColumn,
                 TimeElapsedColumn,
             )
+            from rich.text import Text
 
+            self.label = Text(text("cli.import.progress"))
             self.bar = Progress(
-                TextColumn(text("cli.import.progress")), BarColumn(), DownloadColumn(),
+                RenderableColumn(self.label), BarColumn(), DownloadColumn(),
                 TimeElapsedColumn(),
                 console=Console(stderr=True), transient=True,
             )
@@ -111,7 +116,16 @@ class _BarProgress:
 
     def advance(self, size: int) -> None:
         if self.bar is not None and self.task is not None:
+            self._say("cli.import.progress")
             self.bar.advance(self.task, size)
+
+    def writing(self) -> None:
+        """What is read is being written (the search index, the commit)."""
+        self._say("cli.import.writing")
+
+    def _say(self, key: str) -> None:
+        if self.label is not None:
+            self.label.plain = text(key)
 
     def stop(self) -> None:
         if self.bar is not None:
