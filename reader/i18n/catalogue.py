@@ -670,6 +670,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Copy, cut, paste (the logical text)",
         "ar": "نسخ، قص، لصق (النص المنطقي)",
     },
+    "keys.search_fields": {"en": "Search fields", "ar": "حقول البحث"},
+    "keys.words": {"en": "One word left / right", "ar": "كلمة يساراً / يميناً"},
+    "keys.erase_words": {
+        "en": "Delete the word before / after the caret",
+        "ar": "حذف الكلمة قبل المؤشر / بعده",
+    },
+    "keys.erase_to_ends": {
+        "en": "Delete everything before / after the caret",
+        "ar": "حذف كل ما قبل المؤشر / بعده",
+    },
+    "keys.field_enter": {
+        "en": "Done: open the first article found, or go to the first match",
+        "ar": "إنهاء: فتح أول مقال في النتائج، أو الانتقال إلى أول تطابق",
+    },
+    "keys.leave_search": {
+        "en": "Leave the field (the list's or the article's keys work again)",
+        "ar": "مغادرة الحقل (تعمل مفاتيح القائمة أو المقال مجدداً)",
+    },
     "keys.leave_field": {
         "en": "Leave the text (the pane's keys work again; c comes back)",
         "ar": "مغادرة النص (تعمل مفاتيح الجزء مجدداً؛ c للعودة)",

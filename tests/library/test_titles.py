@@ -468,7 +468,7 @@ async def test_enter_on_a_title_link_in_the_app_opens_the_stored_article(
     seed_links_library: tuple[Path, Path], tmp_path: Path
 ) -> None:
     from reader.ui.widgets.related import RelatedPane
-    from tests.ui.conftest import make_app, settle_reading
+    from tests.ui.conftest import make_app, settle_reading, wait_until
 
     copy = tmp_path / "lib.sqlite3"
     with Library.open(seed_links_library[0]) as source:
@@ -485,7 +485,7 @@ async def test_enter_on_a_title_link_in_the_app_opens_the_stored_article(
             target = pane.items[2].article_id
             assert target is not None
             await pilot.press("enter")
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.screen.article_id == target, "the related title")
             assert app.screen.article_id == target != seed
         opened = library.get(target).title
     assert opened == "إيران.. المحافظون يسعون للإطاحة برفسنجاني وروحاني"

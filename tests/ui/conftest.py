@@ -16,6 +16,10 @@ from reader.ui.settings import Settings
 #: on a loaded machine, and a generous one, since only a broken app needs it.
 SETTLE_SECONDS = 30
 
+#: The bound for waiting on a whole long text's layout (the 1.75 MB document): seconds
+#: on an idle machine, but the work itself, so it grows with the machine's load.
+LAYOUT_SECONDS = 4 * SETTLE_SECONDS
+
 #: Fixed for determinism: no locale, no environment hints, one theme.
 TEST_SETTINGS = Settings(bidi="app", harakat="keep", shape=True, measure=72, lang="en",
                          theme="textual-dark")
@@ -39,6 +43,31 @@ def make_app(library: Any, article_id: str | None = None, **changes: Any):
                      environ={})
 
 
+def record_notices(app: Any) -> list[str]:
+    """Every notice *app* gives from now on, as it is given.
+
+    A notice on screen (and in ``App._notifications``) expires after a few seconds; on a
+    loaded machine more than that can pass before a test looks, so a test that checks
+    a notice was given reads this record instead.
+    """
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message: Any, *args: Any, **kwargs: Any) -> Any:
+        said.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return said
+
+
+def notices_stay(app: Any) -> None:
+    """Keep *app*'s notices (those without a timeout of their own) on screen until the
+    test has looked at how they are drawn: on a loaded machine the usual few seconds
+    can pass before it looks."""
+    app.NOTIFICATION_TIMEOUT = 10 * SETTLE_SECONDS
+
+
 def seed_id(library: Any) -> str:
     """The seed article's id (the bundled library's first article)."""
     from reader.resources import seed_article_path
@@ -46,18 +75,53 @@ def seed_id(library: Any) -> str:
     return library.resolve(str(seed_article_path())).id
 
 
+async def wait_until(pilot: Any, predicate: Callable[[], object], what: str,
+                     state: Callable[[], object] | None = None,
+                     seconds: float = SETTLE_SECONDS) -> None:
+    """Pause until *predicate()* holds, failing (naming *what*) after SETTLE_SECONDS.
+
+    One pause waits only for the messages queued when it starts: what those cause (a
+    screen pushed, mounted and composed; a thread's result; a refresh's callback) can
+    come later, and later still on a loaded machine. So a test waits for the state it
+    checks, bounded by the clock (*seconds*). A widget not mounted yet counts as not
+    yet. On failure the message names *what* and shows *state()* (what was instead).
+    """
+    from textual.css.query import NoMatches
+
+    await pilot.pause()
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if predicate():
+                return
+        except NoMatches:
+            pass
+        if time.monotonic() > deadline:
+            instead = "" if state is None else f"; instead: {state()!r}"
+            raise AssertionError(f"waited {seconds} s for {what}{instead}")
+        await pilot.pause(0.02)
+
+
 async def settle_reading(pilot: Any) -> None:
     """Wait until the reading screen shows its related links (found in a thread) and
     its footer its keys."""
     from reader.ui.screens.reading import ReadingScreen
 
-    await pilot.pause()
-    deadline = time.monotonic() + SETTLE_SECONDS
-    while time.monotonic() < deadline:
+    def related_shown() -> bool:
         screen = pilot.app.screen
-        if not isinstance(screen, ReadingScreen) or screen.related_loaded:
-            break
-        await pilot.pause(0.02)
+        return not isinstance(screen, ReadingScreen) or screen.related_loaded
+
+    await wait_until(pilot, related_shown, "the related links")
+    await wait_for_footer(pilot)
+
+
+async def settle_library(pilot: Any) -> None:
+    """Wait until the library screen is up with its footer's keys (the app may start
+    on another screen first, or push it after the first refresh)."""
+    from reader.ui.screens.library import LibraryScreen
+
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen),
+                     "the library screen")
     await wait_for_footer(pilot)
 
 
@@ -68,18 +132,56 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
     A footer composes its keys only after the screen announces its bindings, and then
     after a refresh (Textual's ``Footer.bindings_changed``): how many pauses that takes
     depends on the machine's load, so a test waits for the keys, not for one pause.
+    Keys shown are not enough: after a change of focus the old ones are still shown
+    until the footer composes again, after the next refresh. So it also waits until no
+    after-refresh callback (Textual's ``Screen._callbacks``: the footer's recompose and
+    fit among them) is still due.
     """
     from textual.widgets import Footer
 
-    deadline = time.monotonic() + SETTLE_SECONDS
-    while time.monotonic() < deadline:
-        await pilot.pause(0.01)
-        footers = pilot.app.screen.query(Footer)
+    def keys_shown() -> bool:
+        screen = pilot.app.screen
+        if screen._callbacks:
+            return False
+        footers = screen.query(Footer)
         if not footers:
-            return
+            return True
         footer = footers.first()
         keys = [key for key in footer.query("FooterKey") if key.display]  # Textual's or ours
-        if (keys and getattr(footer, "fitted", True) and all(key.region.width for key in keys)
-                and (until is None or until(keys))):
-            return
-    raise AssertionError("the footer never showed its keys")
+        return bool(keys and getattr(footer, "fitted", True)
+                    and all(key.region.width for key in keys)
+                    and (until is None or until(keys)))
+
+    await wait_until(pilot, keys_shown, "the footer's keys")
+
+
+async def choose_in_palette(pilot: Any, title: str, typed: str | None = None) -> None:
+    """Open the command palette, type *typed* (or *title*) and run the command *title*.
+
+    The palette searches in a worker once typing pauses: Enter pressed before the
+    search answered runs nothing or another command, so it is pressed only when the
+    highlighted command is *title*.
+    """
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette),
+                     "the command palette")
+    await pilot.press(*(title if typed is None else typed))
+
+    def offered() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, CommandPalette):
+            return False
+        commands = screen.query_one(CommandList)
+        index = commands.highlighted
+        if index is None:
+            return False
+        prompt = commands.get_option_at_index(index).prompt
+        shown = getattr(prompt, "plain", str(prompt))  # the title, then its help line
+        return shown.split("\n")[0].strip() == title
+
+    await wait_until(pilot, offered, f"the palette to offer {title!r}")
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette),
+                     f"the palette to run {title!r}")

@@ -14,7 +14,7 @@ from reader.ui.screens.bidi_chooser import SAMPLE, BidiChooser, sample_lines
 from reader.ui.screens.help import HelpScreen
 from reader.ui.terminal import TmuxClient, chooser_due, decide, identify
 from reader.ui.widgets.article import ArticleView
-from tests.ui.conftest import make_app, seed_id
+from tests.ui.conftest import choose_in_palette, make_app, seed_id, settle_reading, wait_until
 
 SIZE = (100, 30)
 KONSOLE = {"KONSOLE_VERSION": "221203", "TERM": "xterm-256color"}
@@ -61,36 +61,36 @@ async def test_one_key_picks_saves_and_applies_a_strategy(library: Any) -> None:
     app.terminal = identify(KONSOLE)
     app.bidi = decide("auto", app.terminal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         assert app.bidi.mode == "shaped-mirrored"
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Bidi chooser")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "Bidi chooser: which line reads right?",
+                                typed="Bidi chooser")
+        await wait_until(pilot, lambda: isinstance(app.screen, BidiChooser), "the chooser")
         assert isinstance(app.screen, BidiChooser)
         # Konsole reorders rows: each sample ends in an LRM, the "app" one included
         body = app.screen.query_one("#chooser-body").render()
         samples = [line for line in str(body).splitlines() if "app " in line]
         assert samples and samples[0].endswith(LRM)
         await pilot.press(str(MODES.index("app") + 1))
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, BidiChooser),
+                         "the chooser to close")
         assert not isinstance(app.screen, BidiChooser)
         assert load_choices() == {"konsole": "app"}
         assert (app.bidi.mode, app.bidi.source, app.settings.bidi) == ("app", "saved", "auto")
         view = app.screen.query_one(ArticleView)
         assert view.mode == "app"
         await pilot.press("question_mark")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         assert isinstance(app.screen, HelpScreen)
         text = " ".join(app.screen._body().plain.split())
         assert "Bidi mode: app. Chosen in the bidi chooser for this terminal" in text
         assert "b opens the bidi chooser" in text
         await pilot.press("b")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, BidiChooser), "the chooser")
         assert isinstance(app.screen, BidiChooser)
         await pilot.press("escape")  # opened by the reader: nothing saved, nothing changed
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, BidiChooser),
+                         "the chooser to close")
         assert load_choices() == {"konsole": "app"} and app.bidi.mode == "app"
 
 
@@ -99,9 +99,9 @@ async def test_help_names_the_strategy_auto_picked_and_why(library: Any) -> None
     app.terminal = identify({"KITTY_WINDOW_ID": "1"})
     app.bidi = decide("auto", app.terminal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         text = " ".join(app.screen._body().plain.split())
         assert "Bidi mode: words. Picked by auto for this terminal (KITTY_WINDOW_ID)." in text
         assert "each Arabic word backwards" in text

@@ -9,7 +9,7 @@ from textual import events
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.text.output import is_mark
 from reader.ui.widgets.bidi_input import BidiInput, field_line
-from tests.ui.conftest import make_app, seed_id
+from tests.ui.conftest import make_app, seed_id, settle_library, settle_reading, wait_until
 
 MIXED = "سلام abc 123"
 
@@ -230,7 +230,7 @@ async def test_the_field_follows_a_change_of_settings(library: Any) -> None:
 async def test_an_arabic_placeholder_is_laid_out_and_right_aligned(library: Any) -> None:
     app = make_app(library, lang="ar")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         field = app.screen.query_one("#library-search", BidiInput)
         placeholder = app.labels.translate("library.search")
         assert field.placeholder == placeholder  # logical: the field lays it out
@@ -243,7 +243,7 @@ async def test_an_arabic_placeholder_is_laid_out_and_right_aligned(library: Any)
 async def test_find_in_the_article_with_a_typed_arabic_query(library: Any) -> None:
     app = make_app(library, article_id=seed_id(library))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         await pilot.press("slash")
         find = app.screen.query_one("#find", BidiInput)
         find.cursor_blink = False
@@ -266,10 +266,10 @@ def queue_keys(app: Any, text: str) -> None:
 async def test_keys_queued_behind_slash_reach_the_search_field(library: Any) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         queue_keys(app, "/ايران")
-        await pilot.pause()
         field = app.screen.query_one("#library-search", BidiInput)
+        await wait_until(pilot, lambda: field.value == "ايران", "the queued keys typed")
         assert field.has_focus and field.value == "ايران"
         await pilot.press("slash")  # in the field "/" is a character
         assert field.value == "ايران/"
@@ -278,9 +278,10 @@ async def test_keys_queued_behind_slash_reach_the_search_field(library: Any) -> 
 async def test_keys_queued_behind_slash_reach_the_find_field(library: Any) -> None:
     app = make_app(library, article_id=seed_id(library))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         queue_keys(app, "/back")  # b is Back outside the field
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.query_one("#find", BidiInput).value
+                         == "back", "the queued keys typed")
         find = app.screen.query_one("#find", BidiInput)
         assert find.has_focus and find.value == "back"
         assert app.screen.article_id == seed_id(library)

@@ -15,7 +15,7 @@ import pytest
 
 from reader.i18n import STRINGS
 from reader.ui.bindings import describe
-from tests.ui.conftest import make_app, seed_id, settle_reading, wait_for_footer
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_for_footer, wait_until
 
 UI = Path(__file__).resolve().parents[2] / "reader" / "ui"
 
@@ -45,7 +45,7 @@ async def test_the_comment_fields_keys_are_described_in_arabic(library: Any) -> 
     async with app.run_test(size=(120, 35)) as pilot:
         await settle_reading(pilot)
         await pilot.press("c")  # the comment text has the focus
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.focused, CommentEditor), "the comment")
         assert isinstance(app.focused, CommentEditor)
         declared = [active.binding.description
                     for active in app.screen.active_bindings.values()

@@ -13,6 +13,7 @@ from rich.cells import cell_len
 
 from reader.comments.form import CommentDraft
 from reader.comments.recovery import write_recovery
+from tests.ui.conftest import wait_until
 from tests.ui.test_comment_pane import TARGET, PaneApp
 
 pytest.importorskip("reader.text.layout")
@@ -51,7 +52,8 @@ async def test_the_form_reads_from_the_interface_languages_side(store: Any, lang
     write_recovery(TARGET.article_id, CommentDraft("نص لم يُحفظ"))  # so the banner shows
     app = PaneApp(store, language=lang)
     async with app.run_test(size=(70, 60)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: _drawn(app, *TEXTS, "#field-remember", "#comment-banner"),
+                         "the form drawn")
         pane = app.query_one(CommentPane)
         fields = pane.query_one("#comment-fields")
         rows = _rows(app)
@@ -88,13 +90,25 @@ def _joined(cells: list[str]) -> str:
     return "".join(cells)
 
 
+def _drawn(app: Any, *selectors: str) -> bool:
+    """Whether each of *selectors* is laid out and drawn (its first row not blank)."""
+    rows = _rows(app)
+    for selector in selectors:
+        region = app.query_one(selector).region
+        if not region.width or region.y >= len(rows):
+            return False
+        if not "".join(rows[region.y][region.x:region.right]).strip():
+            return False
+    return True
+
+
 async def test_a_date_in_an_arabic_banner_reads_as_a_date(store: Any) -> None:
     """The recovered draft's time is an isolate in the Arabic sentence: it is drawn
     2026-12-04 15:03, not turned around (04-12-2026) by the sentence's direction."""
     write_recovery(TARGET.article_id, CommentDraft("نص لم يُحفظ"))
     app = PaneApp(store, language="ar")
     async with app.run_test(size=(70, 30)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: _drawn(app, "#comment-banner"), "the banner drawn")
         banner = app.query_one("#comment-banner")
         rows = _rows(app)
         shown = " ".join(_joined(rows[y]) for y in range(banner.region.y,
@@ -110,12 +124,14 @@ async def test_the_forms_numbers_follow_the_digits_preference(store: Any) -> Non
     async with app.run_test(size=(70, 40)) as pilot:
         pane = app.query_one(CommentPane)
         pane.configure(labels=Labels(Translator("ar"), "app", "keep", True, "eastern"))
-        await pilot.pause()
-        rows = _rows(app)
         counter = pane.query_one("#bytes-comment", BidiText)
+        await wait_until(pilot, lambda: _drawn(app, "#bytes-comment") and "٦٥٬٥٢٥ / ٠" in
+                         _joined(_rows(app)[counter.region.y]), "the eastern digits")
+        rows = _rows(app)
         assert "٦٥٬٥٢٥ / ٠" in _joined(rows[counter.region.y])
         pane.configure(labels=Labels(Translator("ar"), "app", "keep", True, "western"))
-        await pilot.pause()
+        await wait_until(pilot, lambda: "65,525 / 0" in _joined(_rows(app)[counter.region.y]),
+                         "the western digits")
         assert "65,525 / 0" in _joined(_rows(app)[counter.region.y])
 
 
@@ -128,7 +144,7 @@ async def test_no_form_is_said_one_cell_in_from_the_reading_side(store: Any,
     async with app.run_test(size=(60, 20)) as pilot:
         pane = app.query_one(CommentPane)
         pane.set_article(SimpleNamespace(comment_form=None))
-        await pilot.pause()
+        await wait_until(pilot, lambda: _drawn(app, "#comment-form"), "the no-form line")
         said = pane.query_one("#comment-form")
         row = _rows(app)[said.region.y]
         first, last = _extent(row, said.region.x, said.region.right)

@@ -14,6 +14,7 @@ from reader.comments.form import CommentDraft
 from reader.comments.session import AUTOSAVE_DELAY
 from reader.comments.store import DraftStore, DraftTarget
 from tests.comments.dbutil import open_database
+from tests.ui.conftest import wait_until
 
 pytest.importorskip("reader.text.layout")
 
@@ -197,8 +198,12 @@ async def test_leaving_the_pane_saves(store):
         app.query_one(CommentPane).focus_comment()
         await type_text(pilot, "نص")
         app.query_one("#elsewhere").focus()
-        await pilot.pause()
-        await pilot.pause()
+
+        def saved() -> bool:
+            stored = store.load(TARGET.article_id)
+            return stored is not None and stored.draft.comment == "نص"
+
+        await wait_until(pilot, saved, "the draft saved on leaving the pane")
         assert store.load(TARGET.article_id).draft.comment == "نص"
 
 
@@ -349,11 +354,13 @@ async def test_switching_language_and_bidi_mode_at_run_time(store):
         pane.focus_comment()
         await type_text(pilot, "مرحبا")
         pane.configure(language="ar")
-        await pilot.pause()
+        await wait_until(pilot, lambda: text_of(app, "#label-comment") == "التعليق *",
+                         "the Arabic labels")
         assert text_of(app, "#label-comment") == "التعليق *"
         assert text_of(app, "#bytes-comment") == "10 / 65,525 بايت"
         pane.configure(bidi="terminal")
-        await pilot.pause()
+        await wait_until(pilot, lambda: editor_screen(pane.editor("comment"))[0].lstrip()
+                         .startswith("مرحبا"), "the comment in logical order")
         assert editor_screen(pane.editor("comment"))[0].lstrip().startswith("مرحبا")
 
 
@@ -463,7 +470,7 @@ async def test_tab_walks_the_fields_then_leaves_to_the_host(store):
 
     app = Host()
     async with app.run_test(size=(80, 50)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.query(CommentPane), "the host's screen")
         screen = app.screen
         pane = screen.query_one(CommentPane)
         pane.focus_comment()

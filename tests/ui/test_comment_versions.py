@@ -8,6 +8,7 @@ import pytest
 from reader.comments.form import CommentDraft
 from reader.comments.recovery import recovered_for, write_recovery
 from reader.comments.store import DraftStore, DraftTarget
+from tests.ui.conftest import wait_until
 from tests.ui.test_comment_pane import TARGET, PaneApp, text_of, type_text
 
 pytest.importorskip("reader.text.layout")
@@ -57,24 +58,25 @@ async def test_a_conflict_is_announced_at_the_top_and_viewed_with_ctrl_o(store):
         store.save(TARGET, CommentDraft("نص النافذة الأخرى"), base_revision=1)
         await type_text(pilot, "ب")
         pane.save_now()
-        await pilot.pause()
+        await wait_until(pilot, lambda: "changed in another window" in banner(app),
+                         "the conflict announced")
         assert "changed in another window" in banner(app)
         top = app.query_one("#comment-banner").region
         assert top.y <= 1 and top.height >= 1  # where the writer looks, above the form
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the versions")
         assert isinstance(app.screen, ChoiceScreen)
         assert "نص النافذة الأخرى" in app.screen.question
         await pilot.press("ctrl+t")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, ChoiceScreen), "the choice")
         assert pane.editor("comment").text == "نص النافذة الأخرى"
         # Ours went aside: the banner now offers it back.
         assert "Other versions of this draft kept" in banner(app)
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the versions")
         assert app.screen.question[1] == "أب"
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, ChoiceScreen), "the choice")
         assert pane.editor("comment").text == "أب"
         assert store.load(TARGET.article_id).draft.comment == "أب"
         kept = {k.draft.comment for k in store.kept_versions(TARGET.article_id)}
@@ -90,10 +92,10 @@ async def test_a_recovery_file_is_offered_when_the_article_is_opened(store):
         assert "could not be saved" in banner(app)
         pane.focus_comment()
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the versions")
         assert "نص لم يُحفظ" in app.screen.question
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, ChoiceScreen), "the choice")
         assert pane.editor("comment").text == "نص لم يُحفظ"
         assert store.load(TARGET.article_id).draft.comment == "نص لم يُحفظ"
     assert recovered_for(TARGET.article_id) == []  # taken into the library
@@ -132,7 +134,8 @@ async def test_a_read_only_library_says_where_the_draft_went_at_the_top(tmp_path
             await pilot.press("c", *"رأي")
             pane = app.screen.query_one(CommentPane)
             pane.save_now()
-            await pilot.pause()
+            await wait_until(pilot, lambda: "The library is read-only" in banner(app),
+                             "the banner naming the recovery file")
             kept = list((tmp_path / "recovered").iterdir())
             assert len(kept) == 1
             assert "The library is read-only: this draft is kept in" in banner(app)

@@ -23,7 +23,7 @@ from textual import events
 from reader.library import Library
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from tests.conftest import SHARED
-from tests.ui.conftest import make_app, settle_reading
+from tests.ui.conftest import make_app, settle_reading, wait_until
 
 SIZES = [(80, 24), (120, 35), (200, 50)]
 CORPUS = SHARED / "corpus" / "saudinewsnet-300.jsonl"
@@ -101,11 +101,8 @@ def _last_row(view: ArticleView) -> int:
 
 async def _complete(pilot: Any, view: ArticleView) -> None:
     """Wait for the whole text to be laid out and the position to be restored."""
-    for _ in range(1000):
-        if view.layout_complete and view.settled:
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
+    await wait_until(pilot, lambda: view.layout_complete and view.settled,
+                     "the whole text laid out and the place restored")
     assert view.layout_complete and view.settled
 
 
@@ -145,11 +142,13 @@ async def _check_wheel(pilot: Any, view: ArticleView, what: str) -> None:
     x, y = region.x + region.width // 2, region.y + region.height // 2
     for _ in range(len(view.rows)):
         before = view.scroll_offset.y
+        if before >= view.max_scroll_y:
+            break
         app.post_message(events.MouseScrollDown(None, x, y, 0, 1, 0, False, False, False,
                                                 screen_x=x, screen_y=y))
-        await pilot.pause()
-        if view.scroll_offset.y == before:
-            break
+        # a wheel event handled later than one pause must not end the walk early
+        await wait_until(pilot, lambda before=before: view.scroll_offset.y != before,
+                         f"{what}: the wheel to scroll")
     assert _on_screen(app, view, _last_row(view)), f"{what}: wheel"
 
 

@@ -14,7 +14,7 @@ from reader.ui.screens.reading import COMPLETE_AFTER, ReadingScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.related import RelatedPane
-from tests.ui.conftest import TEST_SETTINGS, seed_id, settle_reading
+from tests.ui.conftest import TEST_SETTINGS, record_notices, seed_id, settle_reading, wait_until
 
 
 class _Recorder:
@@ -68,11 +68,12 @@ async def test_a_screen_too_small_to_draw_the_article_still_completes(library: A
     recorder = _Recorder()
     app = _app(library, recorder)
     async with app.run_test(size=(60, 2)) as pilot:  # the article pane is all border
-        await pilot.pause()
         view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: view.size.width, "the article pane laid out")
         assert view.size.height == 0
-        await pilot.pause(COMPLETE_AFTER + 0.3)
-        await pilot.pause()
+        await pilot.pause(COMPLETE_AFTER)
+        await wait_until(pilot, lambda: app.screen.query(RelatedPane) and app.screen.query(
+            "Footer"), "the screen completed")
         assert app.screen.query(RelatedPane) and app.screen.query("Footer")
         assert recorder.first_paint_calls == 1
 
@@ -83,12 +84,12 @@ async def test_an_article_missing_from_the_library_falls_back_to_the_library(
     from reader.ui.screens.library import LibraryScreen
 
     app = ReaderApp(library, TEST_SETTINGS, article_id="0000000000000000", environ={})
+    said = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: any("0000000000000000" in m for m in said), "the notice")
         assert isinstance(app.screen, LibraryScreen)
         assert len(app.screen_stack) == 1
-        assert any("0000000000000000" in str(n.message) for n in app._notifications)
+        assert any("0000000000000000" in m for m in said)
         await pilot.press("enter")  # the library works: the newest article opens
         await settle_reading(pilot)
         assert isinstance(app.screen, ReadingScreen)
@@ -115,7 +116,7 @@ async def test_the_pane_bar_waits_until_the_screen_is_narrow(
         await pilot.pause()
         assert described == []
         await pilot.resize_terminal(70, 22)
-        await pilot.pause()
+        await wait_until(pilot, lambda: described, "the narrow layout described")
         assert described == ["ar"]
         bar = app.screen.query_one("#pane-bar")
         assert bar.display

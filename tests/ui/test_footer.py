@@ -12,7 +12,7 @@ from textual.widgets import Footer
 
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.footer import FooterKey, MirroredFooterKey, ReaderFooter
-from tests.ui.conftest import make_app, seed_id, settle_reading, wait_for_footer
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_for_footer, wait_until
 
 
 def _items(app: Any) -> list[FooterKey]:
@@ -97,7 +97,7 @@ async def test_clicking_an_arabic_footer_item_runs_its_action(library: Any) -> N
         await settle_reading(pilot)
         help_key = next(key for key in _items(app) if key.key == "question_mark")
         assert await pilot.click(help_key)
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         assert isinstance(app.screen, HelpScreen)
 
 

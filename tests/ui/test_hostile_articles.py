@@ -18,7 +18,8 @@ SEED = 20261204
 
 
 async def _through_the_app(tmp_path: Path, count: int, seed: int) -> None:
-    from tests.ui.conftest import make_app
+    from reader.ui.screens.reading import ReadingScreen
+    from tests.ui.conftest import make_app, settle_library, settle_reading, wait_until
 
     paths = write_corpus(tmp_path / "in", count, seed)
     library = Library.open(tmp_path / "lib.sqlite3", import_bundled=False)
@@ -30,11 +31,16 @@ async def _through_the_app(tmp_path: Path, count: int, seed: int) -> None:
         stored = {i: library.get(i) for i in ids}
         app = make_app(library)
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
-            await pilot.pause()
+            await settle_library(pilot)
             for article_id in ids:
                 app.open_article(article_id)
-                await pilot.pause()
-                await pilot.pause()
+
+                def shown(article_id: str = article_id) -> bool:
+                    screen = app.screen
+                    return isinstance(screen, ReadingScreen) and screen.article_id == article_id
+
+                await wait_until(pilot, shown, f"article {article_id}")
+                await settle_reading(pilot)
                 text = "".join(segment.text for strip in app.screen._compositor.render_strips()
                                for segment in strip)
                 assert leaks(text) == [], article_id

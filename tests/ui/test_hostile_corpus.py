@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from reader.comments.store import DraftStore
-from tests.ui.conftest import make_app, settle_reading
+from tests.ui.conftest import make_app, notices_stay, settle_library, settle_reading, wait_until
 
 MARKUP = ["[/]", "[@click=app.quit]", "[link=https://evil.example]", "[b]", "[on red]", "[",
           "\\["]
@@ -84,11 +84,14 @@ async def test_markup_everywhere_is_text(library: Any, tmp_path: Path, lang: str
     article_id = report.article_ids[0]
     stored_before = library.get(article_id)
     app = make_app(library, lang=lang)
+    notices_stay(app)
     ran = _guard(app)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         # The library screen: the title in the list; a search with markup.
         if lang == "en":
+            await wait_until(pilot, lambda: "[@click=app.quit]Q[/]" in _screen(app),
+                             "the title listed")
             assert "[@click=app.quit]Q[/]" in _screen(app)
         await pilot.press("slash", *"[/]x[@click=app.quit]", "enter")
         await pilot.pause()
@@ -107,13 +110,17 @@ async def test_markup_everywhere_is_text(library: Any, tmp_path: Path, lang: str
         await pilot.press("r")
         pane.highlighted = index
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any(_shows(n, URL, lang) for n in _notices(app)),
+                         "the link's notice")
         assert app.clipboard == URL
         if lang == "en":
             assert any(f"Link copied: {URL}" in n for n in _notices(app)), _notices(app)
         assert any(_shows(n, URL, lang) for n in _notices(app)), _notices(app)
         await pilot.press("a", "slash", *FIND_NONE, "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any(_shows(n, FIND_NONE, lang) for n in _notices(app)),
+                         "the notice that nothing was found",
+                         lambda: (_notices(app), [str(n.message) for n in app._notifications],
+                                  app.focused, [f.value for f in app.screen.query("#find")]))
         assert any(_shows(n, FIND_NONE, lang) for n in _notices(app)), _notices(app)
         await pilot.press("slash", *"[@click=app.quit]", "enter")
         await pilot.pause()

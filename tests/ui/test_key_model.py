@@ -10,7 +10,7 @@ from reader.ui.screens.reading import ReadingScreen
 from reader.ui.settings import PREFERENCES_KEY
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.comments import CommentPane
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_library, settle_reading, wait_until
 
 SIZE = (120, 40)
 
@@ -23,10 +23,10 @@ def _stored_comment(library: Any) -> str | None:
 async def test_q_right_after_opening_an_article_quits(library: Any) -> None:
     app = make_app(library, article_id=seed_id(library))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the article")
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("q")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app._exit, "the app to quit")
         assert app._exit  # the app is quitting
 
 
@@ -43,7 +43,7 @@ async def test_q_types_in_the_comment_escape_leaves_it_and_q_then_quits(library:
         assert app.screen.query_one(ArticleView).display
         assert app.focused is pane  # the pane, out of its text
         await pilot.press("q")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app._exit, "the app to quit")
         assert app._exit
     assert _stored_comment(library) == "abc q"  # saved before quitting
 
@@ -66,7 +66,7 @@ async def test_ctrl_q_quits_from_inside_the_comment_and_saves_it(library: Any) -
     async with app.run_test(size=SIZE) as pilot:
         await settle_reading(pilot)
         await pilot.press("c", *"qrst", "ctrl+q")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app._exit, "the app to quit")
         assert app._exit
     assert _stored_comment(library) == "qrst"
 
@@ -102,12 +102,12 @@ async def test_q_closes_the_help_and_escape_never_quits(library: Any) -> None:
 async def test_library_q_quits_but_types_in_the_search_field(library: Any) -> None:
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         await pilot.press("slash", "q")
         assert not app._exit
         assert app.screen.query_one("#library-search").value == "q"
         await pilot.press("escape", "q")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app._exit, "the app to quit")
         assert app._exit
 
 
@@ -118,9 +118,10 @@ async def test_command_line_options_are_not_saved_palette_changes_are(library: A
     saved = TEST_SETTINGS  # what the library holds; this run is given --lang ar
     app = ReaderApp(library, saved.with_changes(lang="ar"), preferences=saved, environ={})
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         assert app.settings.lang == "ar"
         app.change(harakat="strip")  # as the palette does
-        await pilot.pause()
+        await wait_until(pilot, lambda: (library.get_state(PREFERENCES_KEY) or {}).get(
+            "harakat") == "strip", "the preference saved")
     stored = library.get_state(PREFERENCES_KEY)
     assert stored["harakat"] == "strip" and stored["lang"] == "en"

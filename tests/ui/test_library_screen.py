@@ -9,13 +9,13 @@ import pytest
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.library import ArticleList
-from tests.ui.conftest import make_app, seed_id
+from tests.ui.conftest import make_app, seed_id, settle_library, wait_until
 
 
 async def test_lists_the_seed_and_enter_opens_it(library: Any) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         assert isinstance(app.screen, LibraryScreen)
         articles = app.screen.query_one(ArticleList)
         ids = [articles.article_id_at(i) for i in range(articles.count)]
@@ -23,7 +23,7 @@ async def test_lists_the_seed_and_enter_opens_it(library: Any) -> None:
         assert ids == [summary.id for summary in library.list_articles()]  # newest first
         articles.select_article(seed_id(library))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the article")
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.article_id == seed_id(library)
 
@@ -31,16 +31,17 @@ async def test_lists_the_seed_and_enter_opens_it(library: Any) -> None:
 async def test_search_filters_as_you_type_and_escape_returns_to_the_list(library: Any) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle_library(pilot)
         await pilot.press("slash")
         assert app.focused is not None and app.focused.id == "library-search"
         await pilot.press(*"zzqqxx")  # typed into the field: q must not quit
-        await pilot.pause()
         articles = app.screen.query_one(ArticleList)
+        await wait_until(pilot, lambda: articles.count == 0, "the list filtered")
         assert articles.count == 0
         for _ in range(6):
             await pilot.press("backspace")
         await pilot.press(*"إيران")
-        await pilot.pause()
+        await wait_until(pilot, lambda: articles.count, "the hits")
         hits = [articles.article_id_at(i) for i in range(articles.count)]
         assert seed_id(library) in hits
         search = app.screen.query_one("#library-search")
@@ -50,15 +51,16 @@ async def test_search_filters_as_you_type_and_escape_returns_to_the_list(library
         await pilot.press("escape")
         assert isinstance(app.focused, ArticleList)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the article")
         assert isinstance(app.screen, ReadingScreen)
 
 
 async def test_q_quits_from_the_library(library: Any) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle_library(pilot)
         await pilot.press("q")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit")
     assert app.return_code == 0 and not app.is_running
 
 
@@ -66,11 +68,11 @@ async def test_the_last_opened_article_is_offered_at_start(library: Any) -> None
     article = seed_id(library)
     first = make_app(library, article_id=article)
     async with first.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(first.screen, ReadingScreen), "the article")
         assert isinstance(first.screen, ReadingScreen)
     second = make_app(library)
     async with second.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         offer = second.screen.query_one("#library-continue")
         assert offer.display
         assert second.labels.line(library.get(article).title) in str(offer.render())
@@ -120,9 +122,8 @@ async def test_the_first_paint_is_laid_out_and_reads_only_a_page(library: Any) -
             return strip
 
         articles.render_line = spy  # type: ignore[method-assign]
-        await pilot.pause()
         articles.refresh()
-        await pilot.pause()
+        await wait_until(pilot, lambda: seen, "the list's first lines drawn")
         assert isinstance(articles.source, LibraryPages)
         assert articles.count == library.count() > 4000
         assert len(articles.source._pages) <= 2  # a page or two of 4,000 rows
@@ -143,7 +144,7 @@ async def test_s_sorts_by_title_then_source_and_is_remembered(library: Any) -> N
 
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.press("s")
         status = str(app.screen.query_one("#library-status").render())
@@ -154,7 +155,7 @@ async def test_s_sorts_by_title_then_source_and_is_remembered(library: Any) -> N
         assert "sorted by source" in str(app.screen.query_one("#library-status").render())
     again = make_app(library)
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         assert again.screen.sort == "source"
 
 
@@ -169,54 +170,57 @@ async def test_delete_asks_first_and_keeps_the_draft_unless_told(library: Any) -
     count = library.count()
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         articles = app.screen.query_one(ArticleList)
         articles.select_article(seed.id)
         await pilot.press("delete")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the question")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the answer")
         assert library.count() == count and isinstance(app.screen, LibraryScreen)
         await pilot.press("delete")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the question")
         await pilot.press("y")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the answer")
         assert library.count() == count - 1
         assert articles.count == count - 1 and seed.id not in {
             articles.article_id_at(i) for i in range(articles.count)}
         assert store.load(seed.id) is not None  # kept
         await pilot.press("home", "delete")  # no draft: nothing more to ask
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the question")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the answer")
         assert library.count() == count - 1 and isinstance(app.screen, LibraryScreen)
 
 
 async def test_delete_with_its_draft(library: Any) -> None:
     from reader.comments.form import CommentDraft
     from reader.comments.store import DraftStore, DraftTarget
+    from reader.ui.screens.choice import ChoiceScreen
 
     seed = library.get(seed_id(library))
     store = DraftStore.for_library(library)
     store.save(DraftTarget.for_article(seed), CommentDraft(comment="مسودة"), base_revision=0)
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         app.screen.query_one(ArticleList).select_article(seed.id)
         await pilot.press("delete")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the question")
         await pilot.press("D")
-        await pilot.pause()
+        await wait_until(pilot, lambda: store.load(seed.id) is None, "the draft deleted")
     assert store.load(seed.id) is None
 
 
 async def test_search_hits_highlight_the_words_that_matched(library: Any) -> None:
     app = make_app(library, bidi="terminal")
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle_library(pilot)
         await pilot.press("slash", *"الاتفاق")
-        await pilot.pause()
         articles = app.screen.query_one(ArticleList)
+        await wait_until(pilot, lambda: "found" in str(
+            app.screen.query_one("#library-status").render()), "the hits")
         assert articles.count >= 1
         assert "found" in str(app.screen.query_one("#library-status").render())
         underlined = []
@@ -237,12 +241,12 @@ async def test_search_hits_highlight_the_words_that_matched(library: Any) -> Non
 async def test_a_click_opens_the_article_under_the_pointer(library: Any) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         articles = app.screen.query_one(ArticleList)
         first = articles.article_id_at(0)
         # the first entry's last line: the list's border takes the widget's top row
         await pilot.click(ArticleList, offset=(10, articles.entry_height))
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the article")
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.article_id == first
 
@@ -258,7 +262,7 @@ async def test_the_lists_dates_and_count_follow_the_digits_preference(library: A
                                   ("western", year, eastern_year)):
         app = make_app(library, digits=digits)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await settle_library(pilot)
             articles = app.screen.query_one(ArticleList)
             articles.select_article(seed.id)
             await pilot.pause()

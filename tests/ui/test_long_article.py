@@ -17,7 +17,7 @@ from reader.text.layout import Document
 from reader.ui.screens import reading
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView, ReadingPosition
-from tests.ui.conftest import make_app, settle_reading
+from tests.ui.conftest import make_app, record_notices, settle_reading, wait_until
 
 SIZE = (100, 30)
 #: The bytes read before the first paint, made small so that a short text is "long".
@@ -54,14 +54,6 @@ class _WholeReads:
         monkeypatch.setattr(Library, "get", counted)
 
 
-async def _wait(pilot: Any, condition: Any, what: str) -> None:
-    for _ in range(600):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never: {what}")
-
-
 async def test_the_first_paint_reads_only_the_beginning(
     library: Any, long_article: str, monkeypatch: Any
 ) -> None:
@@ -82,7 +74,7 @@ async def test_the_first_paint_reads_only_the_beginning(
         calls, whole, shown = at_first_render[0]
         assert calls == 0 and not whole  # nothing read the whole text before the paint
         assert 2 < shown < PARAGRAPHS // 2  # the title, the metadata, the first paragraphs
-        await _wait(pilot, lambda: view.layout_complete, "the whole text laid out")
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
         assert view.whole and len(view.paragraphs) == PARAGRAPHS + 2
         assert view.document is app.kept_document(long_article)
         assert sum(1 for row in view.rows if row is None) == PARAGRAPHS + 1
@@ -98,7 +90,7 @@ async def test_the_rows_on_screen_stay_while_the_rest_comes(
     app = make_app(library, article_id=long_article)
     async with app.run_test(size=SIZE) as pilot:
         view = app.screen.query_one(ArticleView)
-        await _wait(pilot, lambda: reads.calls == 1, "the whole text asked for")
+        await wait_until(pilot, lambda: reads.calls == 1, "the whole text asked for")
         assert not view.whole and not view.layout_complete
         assert view.border_subtitle is not None
         assert str(view.border_subtitle) == "Loading the rest…"
@@ -111,11 +103,11 @@ async def test_the_rows_on_screen_stay_while_the_rest_comes(
         found, current = len(view.matches), view.matches[view.current_match]
         await pilot.press("G")  # End before the rest is there: the view follows it
         reads.gate.set()
-        await _wait(pilot, lambda: view.layout_complete, "the whole text laid out")
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
         assert view.rows[: len(rows_before)] == rows_before  # laid out once, kept
         assert len(view.matches) > found  # the search covers the whole text now
         assert view.matches[view.current_match] == current  # the same match is current
-        await pilot.pause()
+        await wait_until(pilot, lambda: view.scroll_y == view.max_scroll_y, "End followed")
         assert view.scroll_y == view.max_scroll_y  # End followed the rows as they came
         assert not view.border_subtitle
         view.clear_search()
@@ -139,15 +131,15 @@ async def test_progress_shows_while_the_rest_is_laid_out(
     app = make_app(library, article_id=long_article)
     async with app.run_test(size=SIZE) as pilot:
         view = app.screen.query_one(ArticleView)
-        await _wait(pilot, lambda: view.whole, "the whole text read")
-        await pilot.pause()
+        await wait_until(pilot, lambda: view.whole, "the whole text read")
+        await wait_until(pilot, lambda: view.border_subtitle, "the progress shown")
         subtitle = view.border_subtitle
         assert subtitle is not None
         done = len([row for row in view.rows if row is None]) + 1
         assert str(subtitle) == f"Laying out… {done}/{PARAGRAPHS + 2}"
         gate.set()
-        await _wait(pilot, lambda: view.layout_complete, "the whole text laid out")
-        await pilot.pause()
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
+        await wait_until(pilot, lambda: not view.border_subtitle, "the progress gone")
         assert not view.border_subtitle
 
 
@@ -163,11 +155,11 @@ async def test_a_place_beyond_the_beginning_is_restored_when_the_rest_comes(
     app = make_app(library, article_id=long_article)
     async with app.run_test(size=SIZE) as pilot:
         view = app.screen.query_one(ArticleView)
-        await _wait(pilot, lambda: reads.calls == 1, "the whole text asked for")
+        await wait_until(pilot, lambda: reads.calls == 1, "the whole text asked for")
         assert not view.whole and view.rows  # the beginning is on screen meanwhile
         assert view.position() == ReadingPosition(deep, 0)  # the place, still to come
         reads.gate.set()
-        await _wait(pilot, lambda: view.settled, "the place restored")
+        await wait_until(pilot, lambda: view.settled, "the place restored")
         assert view.position() == ReadingPosition(deep, 0)
         top = view.rows[int(view.scroll_y)]
         assert top is not None and top.paragraph == deep
@@ -185,9 +177,10 @@ async def test_a_layout_that_fails_says_so(
 
     monkeypatch.setattr(Document, "paragraph_lines", failing)
     app = make_app(library, article_id=long_article)
+    said = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
-        await _wait(pilot, lambda: any("Cannot lay out the article" in str(n.message)
-                                       for n in app._notifications), "the failure said")
+        await wait_until(pilot, lambda: any("Cannot lay out the article" in m for m in said),
+                         "the failure said", lambda: said)
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.query_one(ArticleView).rows  # the beginning stays
 
@@ -202,13 +195,14 @@ async def test_a_rest_that_cannot_be_read_says_so_and_keeps_the_beginning(
 
     monkeypatch.setattr(Library, "get", failing)
     app = make_app(library, article_id=long_article)
+    said = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle_reading(pilot)  # the related links come all the same
-        await _wait(pilot, lambda: any("the disk went away" in str(n.message)
-                                       for n in app._notifications), "the failure said")
+        await wait_until(pilot, lambda: any("the disk went away" in m for m in said),
+                         "the failure said", lambda: said)
         assert app.screen.related_loaded
         view = app.screen.query_one(ArticleView)
-        await _wait(pilot, lambda: view.layout_complete, "the beginning laid out")
-        await pilot.pause()
+        await wait_until(pilot, lambda: view.layout_complete, "the beginning laid out")
+        await wait_until(pilot, lambda: not view.border_subtitle, "the progress gone")
         assert view.rows and not view.border_subtitle  # no "Loading the rest…" left
         assert len(view.paragraphs) < PARAGRAPHS

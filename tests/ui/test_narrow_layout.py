@@ -8,7 +8,7 @@ import pytest
 
 from reader.ui.screens.reading import NARROW_BELOW
 from reader.ui.widgets.article import ArticleView
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_until
 
 
 def _shown(app: Any) -> list[str]:
@@ -72,7 +72,8 @@ async def test_m_maximizes_each_pane_to_the_screens_width(library: Any, size: tu
         if pane == "comment":
             await pilot.press("escape")  # out of the comment text: m is a key again
         await pilot.press("m")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.maximized is not None
+                         and app.screen.maximized.region.width == size[0], "the pane maximized")
         maximized = app.screen.maximized
         assert maximized is not None and maximized.id == pane
         assert maximized.region.width == size[0]

@@ -14,7 +14,7 @@ import pytest
 
 from reader.i18n import LANGUAGES, STRINGS, Translator
 from reader.ui.labels import Labels
-from tests.ui.conftest import make_app
+from tests.ui.conftest import make_app, settle_library, wait_until
 
 UI = Path(__file__).resolve().parents[2] / "reader" / "ui"
 #: Textual markup an attacker would try, each breaking or steering a markup parser.
@@ -114,13 +114,15 @@ async def test_every_message_as_a_notice_and_a_title_keeps_the_app_up(
     app.action_quit = lambda: ran.append("quit")  # type: ignore[method-assign]
     app.action_screenshot = lambda *a: ran.append("screenshot")  # type: ignore[method-assign]
     async with app.run_test(size=(120, 35), notifications=True) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         for key in KEYS_WITH_TEXT:
             values = {name: 7 if number else "[@click=app.quit]q[/][b][link=x]"
                       for name, number in _parameters(key).items()}
             app.say(key, timeout=30, **values)
             app.screen.border_title = app.labels.content(key, **values)
             await pilot.pause()
+        await wait_until(pilot, lambda: len(app.screen.query(Toast)) == len(app._notifications),
+                         "a toast for every notice")
         toasts = [str(t.render()) for t in app.screen.query(Toast)]
         assert toasts
         if lang == "en":

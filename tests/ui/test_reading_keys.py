@@ -14,7 +14,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.related import RelatedPane
 from tests.conftest import shared_path
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_until
 
 SIZE = (100, 30)
 
@@ -55,7 +55,7 @@ async def test_line_page_and_end_keys_scroll_the_article(library: Any) -> None:
         await pilot.mouse_down(view)  # clicking focuses; the wheel scrolls
         await pilot.pause()
         view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))
-        await pilot.pause()
+        await wait_until(pilot, lambda: view.scroll_y > 0, "the wheel to scroll")
         assert view.scroll_y > 0
 
 
@@ -118,7 +118,7 @@ async def test_find_highlights_matches_and_n_moves_between_them(library: Any) ->
         find = app.screen.query_one("#find")
         assert find.display and find.has_focus
         await pilot.press(*"إيران", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not find.display and view.has_focus, "the find done")
         assert not find.display and view.has_focus
         total = len(view.matches)
         text = "\n".join(view.paragraphs)
@@ -190,11 +190,12 @@ async def test_related_link_opens_and_back_restores_article_and_position(library
         pane.highlighted = stored[0]
         target = pane.items[stored[0]].article_id
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: screen.article_id == target, "the related article")
         assert screen.article_id == target != seed
         assert view.has_focus
         await pilot.press("backspace")
-        await pilot.pause()
+        await wait_until(pilot, lambda: screen.article_id == seed and view.position() == before,
+                         "the article and the place before")
         assert screen.article_id == seed and view.position() == before
 
 
@@ -210,7 +211,8 @@ async def test_external_link_is_copied_and_enter_keeps_the_article(library: Any)
         await pilot.press("r")
         pane.highlighted = external[0]
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.clipboard == pane.items[external[0]].url,
+                         "the link copied")
         assert app.clipboard == pane.items[external[0]].url
         assert app.screen.article_id == page.id  # copying does not navigate
 
@@ -226,7 +228,8 @@ async def test_escape_returns_to_the_library_and_the_position_is_restored(librar
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen)
+                         and view_of(app).position() == where, "the place restored")
         assert view_of(app).position() == where
     again = make_app(library, article_id=seed_id(library))
     async with again.run_test(size=SIZE) as pilot:
@@ -239,7 +242,7 @@ async def test_help_lists_every_key_and_the_bidi_decision(library: Any) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle_reading(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         assert isinstance(app.screen, HelpScreen)
         cells = " ".join(app.screen._body().plain.split())
         assert "Bidi mode: app. Chosen with --bidi or a saved preference." in cells
@@ -260,7 +263,9 @@ async def test_resize_lays_the_article_out_again_at_the_new_width(library: Any) 
         await pilot.press("pagedown")
         where = view.position()
         await pilot.resize_terminal(60, 20)
-        await pilot.pause()
+        await wait_until(pilot, lambda: view.text_width < wide
+                         and view.position().paragraph == where.paragraph,
+                         "the new width, the place kept")
         narrow = max(line.cells for line in view.rows if line is not None)
         assert narrow <= view.text_width < wide
         assert view.position().paragraph == where.paragraph
@@ -277,6 +282,6 @@ async def test_clicking_a_related_link_opens_it(library: Any) -> None:
         assert pane.items and pane.items[0].article_id
         target = pane.items[0].article_id
         await pilot.click(RelatedPane, offset=(6, 1))  # the first link's first line
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.article_id == target, "the related article")
         assert app.screen.article_id == target != seed
         assert [visit.article_id for visit in app.screen.history] == [seed]

@@ -11,7 +11,7 @@ import pytest
 from reader.library import Library
 from reader.library.models import RelatedItem
 from reader.ui.widgets.related import RelatedPane
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_until
 
 
 def _prompts(pane: RelatedPane) -> list[str]:
@@ -88,7 +88,6 @@ async def test_while_the_links_are_looked_for_the_pane_says_so(
         library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The lookup runs in a thread (seconds on a long article): meanwhile the pane says
     it is looking, not "No related links.", a wrong answer; the answer replaces it."""
-    import asyncio
     import threading
 
     release = threading.Event()
@@ -101,11 +100,9 @@ async def test_while_the_links_are_looked_for_the_pane_says_so(
     monkeypatch.setattr(library, "related", slow_related)
     app = make_app(library, article_id=seed_id(library))
     async with app.run_test(size=(160, 40)) as pilot:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 30
-        while not app.screen.query(RelatedPane) and loop.time() < deadline:
-            await pilot.pause(0.02)  # the side panes are mounted after the first paint
-        await pilot.pause()
+        # the side panes are mounted after the first paint
+        await wait_until(pilot, lambda: _prompts(app.screen.query_one(RelatedPane)),
+                         "the related pane")
         pane = app.screen.query_one(RelatedPane)
         assert [p.strip() for p in _prompts(pane)] == ["Looking for related articles…"]
         release.set()

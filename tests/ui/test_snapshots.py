@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_reading, wait_until
 
 SIZES = [(100, 30), (60, 20)]
 
@@ -60,8 +60,25 @@ def _pressing(*keys: str) -> Any:
             await pilot.press(key)
         await pilot.pause()
         await _settle(pilot)
+        await _field_shown(pilot)
 
     return run_before
+
+
+async def _field_shown(pilot: Any) -> None:
+    """Wait until a focused field shows what was typed into it, then show its caret and
+    stop its blinking: the caret turns every half second, and on a loaded machine more
+    than that can pass between the last key and the picture, which then lacked it."""
+    from reader.ui.widgets.bidi_input import BidiInput
+
+    for field in pilot.app.screen.query(BidiInput):
+        if field.has_focus:
+            await wait_until(pilot, lambda field=field: not field.value
+                             or field.render_line(0).text.strip(), "the field drawn",
+                             lambda field=field: (field.value, field.scroll_column,
+                                                  field.size, field.render_line(0).text))
+            field.cursor_blink = False  # the caret shown, and kept shown
+            await pilot.pause()
 
 
 READING_CASES = {

@@ -19,7 +19,7 @@ from typing import Any
 
 from textual import events
 
-from tests.ui.conftest import make_app, seed_id, settle_reading
+from tests.ui.conftest import make_app, seed_id, settle_library, settle_reading, wait_until
 
 UI = Path(__file__).resolve().parents[2] / "reader" / "ui"
 #: Names Textual's own widgets use for their state; ours must not take them.
@@ -172,9 +172,10 @@ async def test_the_library_order_is_state_that_relists(library: Any) -> None:
 
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle_library(pilot)
         app.screen.sort = "source"
-        await pilot.pause()
+        await wait_until(pilot, lambda: "sorted by source" in str(
+            app.screen.query_one("#library-status").render()), "the new order")
         status = str(app.screen.query_one("#library-status").render())
         assert "sorted by source" in status
         assert app.screen.query_one(ArticleList).source.sort == "source"
@@ -188,7 +189,8 @@ async def test_the_pane_shown_on_a_narrow_screen_is_state_that_redraws(library: 
         await settle_reading(pilot)
         screen = app.screen
         screen.shown = "related"
-        await pilot.pause()
+        await wait_until(pilot, lambda: str(screen.query_one("#pane-bar").render())
+                         .startswith("Related links"), "the pane bar")
         assert screen.has_class("-show-related") and not screen.has_class("-show-article")
         assert str(screen.query_one("#pane-bar").render()).startswith("Related links")
 

@@ -137,6 +137,19 @@ def _field_paragraph(harakat: str, shape: bool, text: str,
     return _FieldParagraph(line, len(text))
 
 
+class FieldMessage(Message):
+    """What a field says, with its value at the time (as Textual's ``Input`` does)."""
+
+    def __init__(self, field: BidiInput) -> None:
+        super().__init__()
+        self.input = field
+        self.value = field.value
+
+    @property
+    def control(self) -> BidiInput:
+        return self.input
+
+
 class BidiInput(CommentEditor, inherit_bindings=False):
     """A one-line field drawn through the engine (see the module docstring).
 
@@ -225,29 +238,11 @@ class BidiInput(CommentEditor, inherit_bindings=False):
     caret_shown: reactive[bool] = reactive(True)
     """Whether the caret is drawn now (it blinks off and on)."""
 
-    class Changed(Message):
+    class Changed(FieldMessage):
         """The value changed (typed, deleted, pasted, cut, or set by code)."""
 
-        def __init__(self, field: BidiInput) -> None:
-            super().__init__()
-            self.input = field
-            self.value = field.value
-
-        @property
-        def control(self) -> BidiInput:
-            return self.input
-
-    class Submitted(Message):
+    class Submitted(FieldMessage):
         """Enter was pressed in the field."""
-
-        def __init__(self, field: BidiInput) -> None:
-            super().__init__()
-            self.input = field
-            self.value = field.value
-
-        @property
-        def control(self) -> BidiInput:
-            return self.input
 
     def __init__(self, value: str | None = None, placeholder: str = "", *,
                  mode: str = "app", harakat: str = "keep", shape: bool = True,
