@@ -172,8 +172,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "ar": "بيانات ثنائية (بايت NUL عند الموضع {offset})، لا نص"},
     "cli.input.invalid_utf8": {"en": "invalid UTF-8 at byte offset {offset}",
                                "ar": "ترميز UTF-8 غير صالح عند البايت {offset}"},
-    "cli.input.legacy": {"en": "{where}: not UTF-8; read as {encoding}",
-                         "ar": "{where}: ليس UTF-8؛ قُرئ بترميز {encoding}"},
+    "cli.input.legacy": {"en": "not UTF-8; read as {encoding}",
+                         "ar": "ليس UTF-8؛ قُرئ بترميز {encoding}"},
     # import
     "cli.import.progress": {"en": "importing", "ar": "جارٍ الاستيراد"},
     "cli.import.writing": {"en": "writing the index", "ar": "جارٍ حفظ الفهرس"},
