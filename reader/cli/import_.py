@@ -19,6 +19,7 @@ from reader.cli.say import emit, for_stream, located, prefixed, tell, text, warn
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+    from rich.text import Text
 
     from reader.library.importer import ImportProgress
     from reader.library.models import ImportReport
@@ -81,11 +82,13 @@ def import_progress() -> Iterator[ImportProgress | None]:
 
 
 class _BarProgress:
-    """:class:`reader.library.importer.ImportProgress` drawn as a rich progress bar."""
+    """:class:`reader.library.importer.ImportProgress` drawn as a rich progress bar,
+    labelled with what is being done (reading, then writing what was read)."""
 
     def __init__(self) -> None:
         self.bar: Progress | None = None
         self.task: TaskID | None = None
+        self.label: Text | None = None
 
     def add_total(self, size: int) -> None:
         if self.bar is None:
@@ -94,15 +97,16 @@ class _BarProgress:
                 BarColumn,
                 DownloadColumn,
                 Progress,
-                TextColumn,
+                RenderableColumn,
                 TimeElapsedColumn,
             )
+            from rich.text import Text
 
             # Drawn on the terminal: laid out as every message there (in Arabic, joined
-            # and in visual order), and plain text, not rich markup.
-            label = for_stream(text("cli.import.progress"), sys.stderr)
+            # and in visual order), and plain text (a rich Text), not rich markup.
+            self.label = Text(_shown("cli.import.progress"))
             self.bar = Progress(
-                TextColumn(label, markup=False), BarColumn(), DownloadColumn(),
+                RenderableColumn(self.label), BarColumn(), DownloadColumn(),
                 TimeElapsedColumn(),
                 console=Console(stderr=True), transient=True,
             )
@@ -113,8 +117,22 @@ class _BarProgress:
 
     def advance(self, size: int) -> None:
         if self.bar is not None and self.task is not None:
+            self._say("cli.import.progress")
             self.bar.advance(self.task, size)
+
+    def writing(self) -> None:
+        """What is read is being written (the search index, the commit)."""
+        self._say("cli.import.writing")
+
+    def _say(self, key: str) -> None:
+        if self.label is not None:
+            self.label.plain = _shown(key)
 
     def stop(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _shown(key: str) -> str:
+    """The catalogue's text for *key* as the bar on standard error shows it."""
+    return for_stream(text(key), sys.stderr)

@@ -176,6 +176,7 @@ STRINGS: dict[str, dict[str, str]] = {
                          "ar": "ليس UTF-8؛ قُرئ بترميز {encoding}"},
     # import
     "cli.import.progress": {"en": "importing", "ar": "جارٍ الاستيراد"},
+    "cli.import.writing": {"en": "writing the index", "ar": "جارٍ حفظ الفهرس"},
     "cli.import.skipped": {"en": "skipped {file}", "ar": "تُرك {file}"},
     "cli.import.skipped_more": {
         "en": "skipped {count} more files of kinds the reader does not read",

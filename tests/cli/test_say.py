@@ -185,6 +185,8 @@ def test_the_import_bars_label_is_laid_out_like_the_messages(
 ) -> None:
     """The progress bar is drawn on the terminal beside the messages: its Arabic label
     is joined and in visual order too, and plain text to rich."""
+    from rich.progress import RenderableColumn
+
     from reader.cli.import_ import _BarProgress
 
     monkeypatch.setenv("LANGUAGE", "ar")
@@ -193,8 +195,10 @@ def test_the_import_bars_label_is_laid_out_like_the_messages(
     progress.add_total(10)
     try:
         assert progress.bar is not None
-        label = progress.bar.columns[0]
-        assert label.text_format == "ﺩﺍﺮﻴﺘﺳﻻﺍ ﺭٍﺎﺟ" and not label.markup  # type: ignore[attr-defined]
+        column = progress.bar.columns[0]
+        # A rich Text drawn as it is: never read as markup.
+        assert isinstance(column, RenderableColumn) and column.renderable is progress.label
+        assert progress.label is not None and progress.label.plain == "ﺩﺍﺮﻴﺘﺳﻻﺍ ﺭٍﺎﺟ"
     finally:
         progress.stop()
 
