@@ -146,3 +146,16 @@ def test_kitty_gets_its_words_on_a_terminal(tmp_path: Path) -> None:
     save_choice("kitty", "shaped", config)
     assert _cat_on_a_terminal(env={"KITTY_WINDOW_ID": "1", "RTL_READER_CONFIG": str(config)}
                               ) == EXPECTED["shaped"]
+
+
+def test_a_pipe_imports_no_terminal_detection(tmp_path: Path) -> None:
+    """cat's start-up in a pipe is measured against fribidi's: the terminal module (and
+    tmux's question) is never loaded there."""
+    sample = tmp_path / "sample.txt"
+    sample.write_text(SAMPLE, encoding="utf-8")
+    probe = ("import sys; from reader.cli import main; main(['cat', '--raw', sys.argv[1]]); "
+             "print(sorted(m for m in sys.modules if m.startswith('reader.ui')), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe, str(sample)], capture_output=True,
+                            cwd=REPO_ROOT, timeout=60, env={**os.environ, "KITTY_WINDOW_ID": "1"})
+    assert result.stdout.decode() == EXPECTED["app"].replace(" " * 9, " " * 49)
+    assert result.stderr.decode().strip() == "[]"
