@@ -10,6 +10,7 @@ import contextlib
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -21,6 +22,7 @@ from reader.i18n import LANGUAGES, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
 from reader.ui import signals
+from reader.ui.commands import ReaderCommands, command
 from reader.ui.labels import Labels
 from reader.ui.plain import Severity, notice
 from reader.ui.saved_choices import load_choices
@@ -42,6 +44,7 @@ from reader.ui.terminal import (
 from reader.ui.widgets.article import ReadingPosition
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.driver import Driver
 
     from reader.library import Library
@@ -66,6 +69,8 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "key.help", key_display="?"),
         Binding("ctrl+p", "command_palette", "key.palette", show=False),
     ]
+    #: The system commands, matched on their logical titles (:mod:`reader.ui.commands`).
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
 
     def __init__(
         self,
@@ -432,37 +437,37 @@ class ReaderApp(App[None]):
         # entry opens the help screen instead, which lists every key in the
         # interface language.
         key_panel = {self.action_show_help_panel, self.action_hide_help_panel}
-        for command in super().get_system_commands(screen):
-            if command.callback not in key_panel:
-                yield command
-        yield SystemCommand(labels("key.help"), labels("keys.help"), self.action_help)
+        for textuals in super().get_system_commands(screen):
+            if textuals.callback not in key_panel:
+                yield textuals
+        yield command(labels, "key.help", "keys.help", self.action_help)
         raw = labels.translate  # a value goes into its sentence, laid out once as a whole
-        yield SystemCommand(labels("cmd.bidi_chooser"), labels("cmd.bidi_chooser.help"),
-                            self.action_choose_bidi)
+        yield command(labels, "cmd.bidi_chooser", "cmd.bidi_chooser.help",
+                      self.action_choose_bidi)
         for mode in BIDI_CHOICES:
             if mode != settings.bidi:
-                yield SystemCommand(labels("cmd.bidi", mode=mode), labels("cmd.bidi.help"),
-                                    lambda mode=mode: self.change(bidi=mode))
+                yield command(labels, "cmd.bidi", "cmd.bidi.help",
+                              partial(self.change, bidi=mode), mode=mode)
         other = "strip" if settings.harakat == "keep" else "keep"
-        yield SystemCommand(labels("cmd.harakat", value=raw(f"value.{other}")),
-                            labels("cmd.harakat.help"), lambda: self.change(harakat=other))
+        yield command(labels, "cmd.harakat", "cmd.harakat.help",
+                      lambda: self.change(harakat=other), value=raw(f"value.{other}"))
         digits = "eastern" if settings.digits == "western" else "western"
-        yield SystemCommand(labels("cmd.digits", value=raw(f"value.{digits}")),
-                            labels("cmd.digits.help"), lambda: self.change(digits=digits))
-        yield SystemCommand(
-            labels("cmd.shape", value=raw("value.off" if settings.shape else "value.on")),
-            labels("cmd.shape.help"), lambda: self.change(shape=not settings.shape))
+        yield command(labels, "cmd.digits", "cmd.digits.help",
+                      lambda: self.change(digits=digits), value=raw(f"value.{digits}"))
+        yield command(labels, "cmd.shape", "cmd.shape.help",
+                      lambda: self.change(shape=not settings.shape),
+                      value=raw("value.off" if settings.shape else "value.on"))
         for measure in sorted({settings.measure - MEASURE_STEP, settings.measure + MEASURE_STEP,
                                60, 72, 80, 100}):
             if MIN_MEASURE <= measure <= MAX_MEASURE and measure != settings.measure:
-                yield SystemCommand(labels("cmd.measure", value=measure),
-                                    labels("cmd.measure.help"),
-                                    lambda measure=measure: self.change(measure=measure))
+                yield command(labels, "cmd.measure", "cmd.measure.help",
+                              partial(self.change, measure=measure),
+                              value=measure)
         for lang in LANGUAGES:
             if lang != settings.lang:
-                yield SystemCommand(labels("cmd.lang", value=raw(f"lang.{lang}")),
-                                    labels("cmd.lang.help"),
-                                    lambda lang=lang: self.change(lang=lang))
+                yield command(labels, "cmd.lang", "cmd.lang.help",
+                              partial(self.change, lang=lang),
+                              value=raw(f"lang.{lang}"))
 
 
 def _announcing(driver_class: type[Driver]) -> type[Driver]:
