@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.keymap import KEY_MODEL
+from reader.ui.mounting import composed
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -33,6 +34,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-body", markup=False)
 
     def on_mount(self) -> None:
+        if not composed(self, "#help-body"):  # closed before it composed (reader.ui.mounting)
+            return
         self.query_one("#help").border_title = self.app.labels.content("help.title")
         self.call_after_refresh(self._fill)
 
@@ -40,6 +43,8 @@ class HelpScreen(ModalScreen[None]):
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
+        if not composed(self, "#help-body"):  # closed before this deferred fill came
+            return
         self.query_one("#help-body", Static).update(self._body())
 
     def _text_width(self) -> int:
