@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         TmuxPassthrough,
         ask_tmux,
         decide,
+        decide_harakat,
+        harakat_overdrawn,
         identify,
         mode_sequences,
         needs_passthrough,
@@ -83,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
         say("  " + text("cli.doctor.passthrough"))
     if decision.setting_unseen:
         say("  " + text("cli.doctor.setting_unseen"))
+    say(text("cli.doctor.harakat", value=decide_harakat("auto", terminal)))
+    if harakat_overdrawn(terminal):
+        say("  " + text("cli.doctor.harakat_overdrawn"))
     choices = ", ".join(f"{k}={v}" for k, v in sorted(saved.items()))
     say(text("cli.doctor.saved", path=choices_path(),
              choices=choices or text("cli.doctor.none")))

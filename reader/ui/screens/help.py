@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from reader.ui.keymap import KEY_MODEL
 from reader.ui.mounting import composed
+from reader.ui.terminal import harakat_overdrawn
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -65,6 +66,8 @@ class HelpScreen(ModalScreen[None]):
         paragraph(raw("help.bidi", mode=bidi.mode, reason=reason), "bold")
         paragraph(raw(f"strategy.{bidi.mode}"))
         paragraph(raw("help.bidi_chooser"))
+        if self.app.harakat_requested == "auto" and harakat_overdrawn(bidi.terminal):
+            paragraph(raw("help.harakat_auto", kind=bidi.terminal.kind))
 
     def _body(self) -> Text:
         # Imported here: the screens import this module's siblings, not the reverse.
