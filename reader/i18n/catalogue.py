@@ -172,10 +172,11 @@ STRINGS: dict[str, dict[str, str]] = {
                          "ar": "بيانات ثنائية (بايت NUL عند الموضع {offset})، لا نص"},
     "cli.input.invalid_utf8": {"en": "invalid UTF-8 at byte offset {offset}",
                                "ar": "ترميز UTF-8 غير صالح عند البايت {offset}"},
-    "cli.input.legacy": {"en": "{where}: not UTF-8; read as {encoding}",
-                         "ar": "{where}: ليس UTF-8؛ قُرئ بترميز {encoding}"},
+    "cli.input.legacy": {"en": "not UTF-8; read as {encoding}",
+                         "ar": "ليس UTF-8؛ قُرئ بترميز {encoding}"},
     # import
     "cli.import.progress": {"en": "importing", "ar": "جارٍ الاستيراد"},
+    "cli.import.writing": {"en": "writing the index", "ar": "جارٍ حفظ الفهرس"},
     "cli.import.skipped": {"en": "skipped {file}", "ar": "تُرك {file}"},
     "cli.import.skipped_more": {
         "en": "skipped {count} more files of kinds the reader does not read",

@@ -69,15 +69,16 @@ async def _field_shown(pilot: Any) -> None:
     """Wait until a focused field shows what was typed into it, then show its caret and
     stop its blinking: the caret turns every half second, and on a loaded machine more
     than that can pass between the last key and the picture, which then lacked it."""
-    from textual.widgets import Input
+    from reader.ui.widgets.bidi_input import BidiInput
 
-    for field in pilot.app.screen.query(Input):
+    for field in pilot.app.screen.query(BidiInput):
         if field.has_focus:
             await wait_until(pilot, lambda field=field: not field.value
                              or field.render_line(0).text.strip(), "the field drawn",
-                             lambda field=field: (field.value, field.scroll_offset,
+                             lambda field=field: (field.value, field.scroll_column,
                                                   field.size, field.render_line(0).text))
-            field._pause_blink(visible=True)
+            field.cursor_blink = False  # the caret shown, and kept shown
+            await pilot.pause()
 
 
 READING_CASES = {

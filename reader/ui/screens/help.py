@@ -60,10 +60,13 @@ class HelpScreen(ModalScreen[None]):
 
     def _bidi_section(self, paragraph: Callable[..., None]) -> None:
         """Which output strategy is in effect, why, what it sends, and the way out."""
-        raw = self.app.labels.translate
+        labels = self.app.labels
+        raw = labels.translate
         bidi = self.app.bidi
-        reason = raw(bidi.reason_key, hint=bidi.hint)
-        paragraph(raw("help.bidi", mode=bidi.mode, reason=reason), "bold")
+        # The reason is a sentence of its own inside this one: an isolate, as its hint
+        # (what the terminal was known by) is inside it.
+        reason = labels.sentence(bidi.reason_key, hint=bidi.hint)
+        paragraph(labels.sentence("help.bidi", mode=bidi.mode, reason=reason), "bold")
         paragraph(raw(f"strategy.{bidi.mode}"))
         paragraph(raw("help.bidi_chooser"))
         if self.app.harakat_requested == "auto" and harakat_overdrawn(bidi.terminal):
