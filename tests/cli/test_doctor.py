@@ -69,3 +69,6 @@ def test_doctor_says_auto_strips_harakat_on_kitty(
     out = capsys.readouterr().out
     assert "harakat, when not chosen with --harakat: strip" in out
     assert "draws a letter carrying a haraka over its neighbours" in out
+    # the sample lines too come without harakat, as the app shows text there
+    samples = out.split("Which line reads right?")[1]
+    assert not any("\u064b" <= ch <= "\u0652" for ch in samples)
