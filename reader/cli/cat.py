@@ -293,11 +293,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from reader.cli.strategy import layout_mode, request
     from reader.text.layout import LayoutOptions
 
+    request(args.bidi)
     options = LayoutOptions(
         width=args.width or terminal_width(),
-        mode=args.bidi,
+        mode=layout_mode(sys.stdout),
         harakat=args.harakat,
         shape=args.shape,
     )

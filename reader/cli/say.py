@@ -15,7 +15,8 @@ text is one isolate too: the line stays a left-to-right ``rtl-reader: ...`` and 
 message reads in its own direction (an Arabic one from the right).
 
 On a terminal, a line holding right-to-left text is laid out by the engine, in either
-language, as ``cat`` and ``list`` print Arabic by default (``--bidi app``: letters
+language, in the strategy ``cat`` and ``list`` print Arabic in there
+(:mod:`reader.cli.strategy`, the app's decision; ``app`` on most terminals: letters
 joined, in visual order, each isolate resolved and no control printed), so it reads
 right beside their output. Written to a file or a pipe a message stays logical text,
 its isolates kept, for whatever reads it next to lay out as it should; a message with
@@ -27,6 +28,7 @@ from __future__ import annotations
 import sys
 from typing import IO
 
+from reader.cli.strategy import is_terminal
 from reader.i18n import LANGUAGES, default_language, message
 
 PROG = "rtl-reader"
@@ -133,16 +135,21 @@ def prefixed(line: str, command: str | None = None) -> str:
 
 def for_stream(lines: str, stream: object) -> str:
     """*lines* (safe to print) as *stream* should get them: on a terminal, each line
-    holding right-to-left text laid out by the engine in app mode (shaped, in visual
+    holding right-to-left text laid out by the engine in the strategy the command's
+    output takes there (:mod:`reader.cli.strategy`: ``app`` lays it shaped, in visual
     order, its paragraph direction its own by rules P2/P3, isolates resolved and no bidi
-    control left), in either language; anything else as it is."""
-    if not lines.strip() or not _is_terminal(stream):
+    control left; kitty's ``words`` then sends each Arabic word backwards), in either
+    language; anything else as it is."""
+    if not lines.strip() or not is_terminal(stream):
         return lines
     from reader.text.isolates import holds_right_to_left
 
     if not holds_right_to_left(lines):
         return lines
+    from reader.cli.strategy import layout_mode
     from reader.text.layout import LayoutOptions, layout_text
+
+    mode = layout_mode(stream)
 
     shown = []
     for line in lines.split("\n"):
@@ -151,7 +158,7 @@ def for_stream(lines: str, stream: object) -> str:
             continue
         indent = line[: len(line) - len(line.lstrip(" "))]
         width = 2 * len(line) + 2  # shaping never widens text: one screen line
-        laid_out = layout_text(line, LayoutOptions(width=width, mode="app"))
+        laid_out = layout_text(line, LayoutOptions(width=width, mode=mode))
         shown.append(indent + " ".join(part.text for part in laid_out if part.text))
     return "\n".join(shown)
 
@@ -175,10 +182,3 @@ def warn(problem: str) -> None:
     to print."""
     emit(prefixed(text("cli.warning", message=problem)))
 
-
-def _is_terminal(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)  # a stand-in stream may have none
-    try:
-        return bool(isatty and isatty())
-    except ValueError:  # a closed stream
-        return False

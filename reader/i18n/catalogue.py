@@ -64,10 +64,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "`rtl-reader doctor` يعرضها ويضبطها",
     },
     "cli.option.bidi": {
-        "en": "app: shape and reorder Arabic here (default); terminal: logical text for "
-        "terminals that do bidi and shaping themselves",
-        "ar": "app: يصل القارئ الحروف العربية ويرتبها (الافتراضي)؛ terminal: نص منطقي "
-        "لطرفيات ترتب النص وتصل حروفه بنفسها",
+        "en": "the output strategy, as the app's --bidi: app (shape and reorder Arabic "
+        "here), terminal (logical text for terminals that do bidi and shaping themselves), "
+        "shaped, shaped-mirrored, shaped-rlm, words; auto (default: on a terminal the one "
+        "the app takes there, in a pipe or a file app)",
+        "ar": "طريقة الإخراج، كما في --bidi للتطبيق: app (يصل القارئ الحروف العربية "
+        "ويرتبها)، terminal (نص منطقي لطرفيات ترتب النص وتصل حروفه بنفسها)، shaped و "
+        "shaped-mirrored و shaped-rlm و words؛ auto (الافتراضي: على طرفية ما يختاره "
+        "التطبيق لها، وفي أنبوب أو ملف app)",
     },
     "cli.option.harakat": {"en": "keep or strip harakat (vowel marks)",
                            "ar": "إبقاء الحركات (علامات التشكيل) أو حذفها"},

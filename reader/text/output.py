@@ -66,6 +66,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 __all__ = [
+    "BIDI_CHOICES",
     "LRM",
     "MODES",
     "RLM",
@@ -162,6 +163,10 @@ TERMINAL_FORMS: dict[str, str] = {"mlterm": "terminal-mlterm", "konsole": "termi
 #: forms of ``terminal`` picked from what the terminal is.
 
 MODES: tuple[str, ...] = tuple(name for name in STRATEGIES if name not in TERMINAL_FORMS.values())
+
+#: What ``--bidi`` takes, in the app and on the command line: every strategy, and
+#: ``auto`` (the one the terminal needs, decided in ``reader.ui.terminal``).
+BIDI_CHOICES: tuple[str, ...] = (*MODES, "auto")
 
 
 def reorders(mode: str) -> bool:

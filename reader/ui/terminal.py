@@ -28,10 +28,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.text.output import MODES, TERMINAL_FORMS
-
-#: What ``--bidi`` takes: every output strategy, and ``auto``.
-BIDI_CHOICES: tuple[str, ...] = (*MODES, "auto")
+from reader.text.output import BIDI_CHOICES, MODES, TERMINAL_FORMS
 
 #: BDSM (ECMA-48 mode 8): reset = explicit (the application orders), set = implicit.
 EXPLICIT_MODE = "\x1b[8l"
