@@ -37,6 +37,7 @@ from reader.ui.terminal import (
     ask_tmux,
     chooser_due,
     decide,
+    decide_harakat,
     identify,
     mode_sequences,
     needs_passthrough,
@@ -97,6 +98,10 @@ class ReaderApp(App[None]):
         #: inside tmux, the client attached at start (None: tmux did not answer)
         self._tmux_client = tmux.answer()
         self.terminal: Terminal = identify(self.environ, self._tmux_client)
+        #: harakat as the user asked: keep, strip, or auto (not chosen); self.settings
+        #: holds what was decided for the terminal (see decide_harakat)
+        self.harakat_requested = settings.harakat
+        self.settings = self._decided(settings)
         self.bidi: BidiDecision = decide(settings.bidi, self.terminal, load_choices())
         self.labels = self._make_labels()
         self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
@@ -190,8 +195,10 @@ class ReaderApp(App[None]):
         self._leave_bidi_mode()
         self.terminal = identify(self.environ, client)
         decision = decide(self.settings.bidi, self.terminal, load_choices())
-        if decision.layout_mode != self.bidi.layout_mode:
-            self.apply_settings(self.settings)  # lays every screen out again
+        harakat = decide_harakat(self.harakat_requested, self.terminal)
+        if decision.layout_mode != self.bidi.layout_mode or harakat != self.settings.harakat:
+            # lays every screen out again
+            self.apply_settings(self.settings.with_changes(harakat=harakat))
         else:  # the same text: only the new terminal's setup
             self.bidi = decision
             self._enter_bidi_mode()
@@ -357,6 +364,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.library import LibraryScreen
         from reader.ui.screens.reading import ReadingScreen
 
+        settings = self._decided(settings)
         old_mode = self.bidi.layout_mode
         digits_changed = settings.digits != self.settings.digits
         self.settings = settings
@@ -379,9 +387,17 @@ class ReaderApp(App[None]):
                     screen.show_again()
         self.refresh_bindings()
 
+    def _decided(self, settings: Settings) -> Settings:
+        """*settings* with the harakat decided for this terminal when not chosen."""
+        if settings.harakat != "auto":
+            return settings
+        return settings.with_changes(harakat=decide_harakat("auto", self.terminal))
+
     def change(self, **changes: Any) -> None:
         """The reader changed *changes* in the app: apply them and save them as
         preferences (the command line's options stay this run's only)."""
+        if "harakat" in changes:
+            self.harakat_requested = changes["harakat"]
         self._save_preferences(**changes)
         self.apply_settings(self.settings.with_changes(**changes))
 
