@@ -240,6 +240,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "داخل tmux: يُطفأ ترتيب mlterm نفسه عبر تمرير tmux، الذي يسمح به القارئ للوحته"
               " وحدها ما دام يعمل",
     },
+    "cli.doctor.harakat": {"en": "harakat, when not chosen with --harakat: {value}",
+                           "ar": "الحركات إن لم تُختر بالخيار --harakat: {value}"},
+    "cli.doctor.harakat_overdrawn": {
+        "en": "this terminal draws a letter carrying a haraka over its neighbours:"
+              " --harakat keep keeps them all the same",
+        "ar": "هذه الطرفية ترسم الحرف الذي يحمل حركة فوق الحروف المجاورة له:"
+              " الخيار --harakat keep يبقيها مع ذلك",
+    },
     "cli.doctor.setting_unseen": {
         "en": "this terminal has a bidi setting no program can see: check the lines below",
         "ar": "لهذه الطرفية إعداد اتجاه لا يراه أي برنامج: انظر الأسطر أدناه",
@@ -472,6 +480,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "help.options": {
         "en": "Harakat: {harakat}. Shaping: {shape}. Measure: {measure} columns.",
         "ar": "الحركات: {harakat}. تشكيل الحروف: {shape}. عرض النص: {measure} عمودا.",
+    },
+    "help.harakat_auto": {
+        "en": "Harakat stripped by auto: this terminal ({kind}) draws a letter carrying a"
+              " haraka over its neighbours. --harakat keep (or the palette) keeps them.",
+        "ar": "جرّد الوضع التلقائي الحركات: هذه الطرفية ({kind}) ترسم الحرف الذي يحمل حركة"
+              " فوق الحروف المجاورة له. الخيار --harakat keep (أو لوحة الأوامر) يبقيها.",
     },
     "help.close": {"en": "Escape or ? closes this help.", "ar": "اضغط Escape أو ? للإغلاق."},
     "help.palette": {

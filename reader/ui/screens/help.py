@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.keymap import KEY_MODEL
+from reader.ui.mounting import composed
+from reader.ui.terminal import harakat_overdrawn
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -33,6 +35,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-body", markup=False)
 
     def on_mount(self) -> None:
+        if not composed(self, "#help-body"):  # closed before it composed (reader.ui.mounting)
+            return
         self.query_one("#help").border_title = self.app.labels.content("help.title")
         self.call_after_refresh(self._fill)
 
@@ -40,6 +44,8 @@ class HelpScreen(ModalScreen[None]):
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
+        if not composed(self, "#help-body"):  # closed before this deferred fill came
+            return
         self.query_one("#help-body", Static).update(self._body())
 
     def _text_width(self) -> int:
@@ -63,6 +69,8 @@ class HelpScreen(ModalScreen[None]):
         paragraph(labels.sentence("help.bidi", mode=bidi.mode, reason=reason), "bold")
         paragraph(raw(f"strategy.{bidi.mode}"))
         paragraph(raw("help.bidi_chooser"))
+        if self.app.harakat_requested == "auto" and harakat_overdrawn(bidi.terminal):
+            paragraph(raw("help.harakat_auto", kind=bidi.terminal.kind))
 
     def _body(self) -> Text:
         # Imported here: the screens import this module's siblings, not the reverse.

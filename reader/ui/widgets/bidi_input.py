@@ -27,7 +27,9 @@ colours, blinking caret, placeholder, ``Changed``/``Submitted`` messages):
   Arabic value); Backspace/Delete remove the cluster (a letter with its
   harakat) before/after the caret in logical order, so no haraka is left
   riding on the wrong letter; the line-editing keys of a terminal (Ctrl+W,
-  Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E) work as in Textual's ``Input``;
+  Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E) work as in Textual's ``Input``; Ctrl+C copies
+  the selection and, with nothing selected, is left to the app (its how-to-quit
+  notice), as Textual's ``Input`` leaves it;
 - Enter sends :class:`BidiInput.Submitted`; every change of the value sends
   :class:`BidiInput.Changed`; Escape is left to the screen;
 - a value wider than the field scrolls horizontally to keep the caret in view;
@@ -52,6 +54,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset
 from textual.message import Message
@@ -465,6 +468,14 @@ class BidiInput(CommentEditor, inherit_bindings=False):
                   else previous_word_start(self.value, caret))
         self.buffer.move_to(target, select=select)
         self._after_move()
+
+    def action_copy(self) -> None:
+        """Copy the selection; with nothing selected the key is not the field's, as in
+        Textual's ``Input``: Ctrl+C goes on to the app, which tells how to quit (a
+        reader pressing it in the search field most likely meant to leave)."""
+        if not self.selected_text:
+            raise SkipAction()
+        super().action_copy()
 
     def _delete(self, start: int, end: int) -> None:
         """Remove [start, end), or the selection when there is one."""
