@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
-from reader.cli.say import PROG, choose_language, emit, for_stream, prefixed, text
+from reader.cli.say import PROG, choose_language, emit, for_stream, prefixed, said, text
 from reader.errors import ReaderError, UsageError
 
 if TYPE_CHECKING:
@@ -88,9 +88,7 @@ def _print_notes() -> None:
 
     def one_line(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
         if issubclass(category, LegacyEncoding):
-            from reader.text.sanitize import sanitize_line
-
-            emit(prefixed(text("cli.note", message=sanitize_line(str(message)))))
+            emit(prefixed(text("cli.note", message=said(message))))
         else:
             show(message, category, filename, lineno, file, line)
 
@@ -117,9 +115,7 @@ def _run(command: str | None, args_list: list[str]) -> int:
     try:
         return int(module.run(args) or 0)  # type: ignore[attr-defined]
     except ReaderError as exc:
-        from reader.text.sanitize import sanitize_line
-
-        emit(prefixed(sanitize_line(str(exc))))
+        emit(prefixed(said(exc)))
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         return 130

@@ -56,8 +56,11 @@ def add_width_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_bidi_option(parser: argparse.ArgumentParser) -> None:
-    """``--bidi app|terminal``, the same for ``cat`` and the column printers."""
-    parser.add_argument("--bidi", choices=("app", "terminal"), default="app",
+    """``--bidi``, the same for ``cat`` and the column printers: the strategies the app
+    takes, and ``auto`` (the default: see :mod:`reader.cli.strategy`)."""
+    from reader.text.output import BIDI_CHOICES
+
+    parser.add_argument("--bidi", choices=BIDI_CHOICES, default="auto",
                         help=text("cli.option.bidi"))
 
 

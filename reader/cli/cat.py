@@ -80,10 +80,15 @@ def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
 
 
 def render_paragraphs(
-    paragraphs: Sequence[str], options: LayoutOptions, *, separated: bool = True
+    paragraphs: Sequence[str],
+    options: LayoutOptions,
+    *,
+    separated: bool = True,
+    sanitized: bool = False,
 ) -> Iterator[str]:
     """Screen lines for ``paragraphs`` (untrusted), ready to print one per line, with one
-    blank line between paragraphs (``separated``) or none.
+    blank line between paragraphs (``separated``) or none. ``sanitized``: they are lines
+    of sanitized text already (see :func:`render_pieces`).
 
     Right-aligned lines are padded on the left to the width; others carry no
     trailing padding.
@@ -93,7 +98,7 @@ def render_paragraphs(
     from reader.text.output import reorders, unmarked
 
     if batch_applies(options):  # the same lines, many paragraphs at a time
-        yield from screen_lines(paragraphs, options, separated=separated)
+        yield from screen_lines(paragraphs, options, separated=separated, sanitized=sanitized)
         return
     visual = reorders(options.mode)  # else logical text as it is, for any reader of it
     document = Document(paragraphs, options.direction)
@@ -131,11 +136,11 @@ def render_pieces(pieces: Iterable[str], options: LayoutOptions) -> Iterator[str
                 run.append(line)
                 continue
             if run:
-                yield from render_paragraphs(run, options, separated=False)
+                yield from render_paragraphs(run, options, separated=False, sanitized=True)
                 run = []
             yield ""
         if run:
-            yield from render_paragraphs(run, options, separated=False)
+            yield from render_paragraphs(run, options, separated=False, sanitized=True)
 
 
 def stream_input(path: str) -> Iterator[str]:
@@ -288,11 +293,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from reader.cli.strategy import layout_mode, request
     from reader.text.layout import LayoutOptions
 
+    request(args.bidi)
     options = LayoutOptions(
         width=args.width or terminal_width(),
-        mode=args.bidi,
+        mode=layout_mode(sys.stdout),
         harakat=args.harakat,
         shape=args.shape,
     )

@@ -31,10 +31,14 @@ def add_display_options(parser: argparse.ArgumentParser) -> None:
 
 
 def display_options(args: argparse.Namespace) -> LayoutOptions:
+    import sys
+
+    from reader.cli.strategy import layout_mode, request
     from reader.text.layout import LayoutOptions
 
+    request(args.bidi)
     width = max(MIN_TEXT_CELLS, args.width or terminal_width())
-    return LayoutOptions(width=width, mode=args.bidi)
+    return LayoutOptions(width=width, mode=layout_mode(sys.stdout))
 
 
 def text_lines(text: str, width: int, options: LayoutOptions) -> list[str]:

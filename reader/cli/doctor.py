@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         TmuxPassthrough,
         ask_tmux,
         decide,
+        decide_harakat,
+        harakat_overdrawn,
         identify,
         mode_sequences,
         needs_passthrough,
@@ -83,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
         say("  " + text("cli.doctor.passthrough"))
     if decision.setting_unseen:
         say("  " + text("cli.doctor.setting_unseen"))
+    say(text("cli.doctor.harakat", value=decide_harakat("auto", terminal)))
+    if harakat_overdrawn(terminal):
+        say("  " + text("cli.doctor.harakat_overdrawn"))
     choices = ", ".join(f"{k}={v}" for k, v in sorted(saved.items()))
     say(text("cli.doctor.saved", path=choices_path(),
              choices=choices or text("cli.doctor.none")))
@@ -98,7 +103,10 @@ def run(args: argparse.Namespace) -> int:
     whole_screen = interactive and terminal.kind == "mlterm"
     held = mode_sequences(decision) if whole_screen else ("", "")
     out.write(held[0])
-    for number, (mode, sample) in enumerate(sample_lines(width, terminal.kind), 1):
+    # the harakat as the app would show them here: on kitty every vocalised line is
+    # broken whatever its strategy, which would hide the one that reads right
+    samples = sample_lines(width, terminal.kind, harakat=decide_harakat("auto", terminal))
+    for number, (mode, sample) in enumerate(samples, 1):
         each_line = interactive and not whole_screen
         enter, leave = mode_sequences(decide(mode, terminal)) if each_line else ("", "")
         current = "*" if mode == decision.mode else " "

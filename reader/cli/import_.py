@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.cli.library_options import add_library_option, open_library
-from reader.cli.say import emit, prefixed, tell, text, warn
-from reader.text.sanitize import sanitize_line
+from reader.cli.say import emit, for_stream, located, prefixed, tell, text, warn
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
+    from rich.text import Text
 
     from reader.library.importer import ImportProgress
     from reader.library.models import ImportReport
@@ -44,13 +44,13 @@ def run(args: argparse.Namespace) -> int:
     with open_library(args) as library, import_progress() as progress:
         report = library.import_paths(args.paths, progress=progress)
     for warning in report.warnings:
-        warn(sanitize_line(str(warning)))
+        warn(located(warning.source, warning.reason))
     for skipped in report.skipped[:SKIPPED_SHOWN]:
-        tell("cli.import.skipped", file=sanitize_line(str(skipped)))
+        tell("cli.import.skipped", file=located(skipped.source, skipped.reason))
     if len(report.skipped) > SKIPPED_SHOWN:
         tell("cli.import.skipped_more", count=f"{len(report.skipped) - SKIPPED_SHOWN:,}")
     for problem in report.problems:
-        emit(prefixed(sanitize_line(str(problem))))
+        emit(prefixed(located(problem.source, problem.reason)))
     emit(summary(report), sys.stdout)
     return 0 if report.ok else 1
 
@@ -82,11 +82,13 @@ def import_progress() -> Iterator[ImportProgress | None]:
 
 
 class _BarProgress:
-    """:class:`reader.library.importer.ImportProgress` drawn as a rich progress bar."""
+    """:class:`reader.library.importer.ImportProgress` drawn as a rich progress bar,
+    labelled with what is being done (reading, then writing what was read)."""
 
     def __init__(self) -> None:
         self.bar: Progress | None = None
         self.task: TaskID | None = None
+        self.label: Text | None = None
 
     def add_total(self, size: int) -> None:
         if self.bar is None:
@@ -95,12 +97,16 @@ class _BarProgress:
                 BarColumn,
                 DownloadColumn,
                 Progress,
-                TextColumn,
+                RenderableColumn,
                 TimeElapsedColumn,
             )
+            from rich.text import Text
 
+            # Drawn on the terminal: laid out as every message there (in Arabic, joined
+            # and in visual order), and plain text (a rich Text), not rich markup.
+            self.label = Text(_shown("cli.import.progress"))
             self.bar = Progress(
-                TextColumn(text("cli.import.progress")), BarColumn(), DownloadColumn(),
+                RenderableColumn(self.label), BarColumn(), DownloadColumn(),
                 TimeElapsedColumn(),
                 console=Console(stderr=True), transient=True,
             )
@@ -111,8 +117,22 @@ class _BarProgress:
 
     def advance(self, size: int) -> None:
         if self.bar is not None and self.task is not None:
+            self._say("cli.import.progress")
             self.bar.advance(self.task, size)
+
+    def writing(self) -> None:
+        """What is read is being written (the search index, the commit)."""
+        self._say("cli.import.writing")
+
+    def _say(self, key: str) -> None:
+        if self.label is not None:
+            self.label.plain = _shown(key)
 
     def stop(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _shown(key: str) -> str:
+    """The catalogue's text for *key* as the bar on standard error shows it."""
+    return for_stream(text(key), sys.stderr)

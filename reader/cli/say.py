@@ -6,10 +6,21 @@ The language is the one the interface would take: ``--lang`` where the command h
 speak the same language. Messages for people go to standard error prefixed with the
 program's name (``rtl-reader: warning: ...``), which scripts and tests match on.
 
-On a terminal, an Arabic message is laid out by the engine as ``cat`` and ``list``
-print Arabic by default (``--bidi app``: letters joined, in visual order), so it reads
-right beside their output; written to a file or a pipe it stays logical text, for
-whatever reads it next.
+A message's values (a title, a source, a query, a file name, a count) are laid in as
+isolates (UAX #9 X5a-X5c) as the app's sentences lay theirs
+(:func:`reader.text.isolates.embedded`): every value of an Arabic sentence, and in an
+English one each value holding right-to-left text, so an Arabic file name keeps its own
+order in "FILE: no such file". After the program's name, a message holding right-to-left
+text is one isolate too: the line stays a left-to-right ``rtl-reader: ...`` and the
+message reads in its own direction (an Arabic one from the right).
+
+On a terminal, a line holding right-to-left text is laid out by the engine, in either
+language, in the strategy ``cat`` and ``list`` print Arabic in there
+(:mod:`reader.cli.strategy`, the app's decision; ``app`` on most terminals: letters
+joined, in visual order, each isolate resolved and no control printed), so it reads
+right beside their output. Written to a file or a pipe a message stays logical text,
+its isolates kept, for whatever reads it next to lay out as it should; a message with
+nothing right to left is printed as it is wherever it goes.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from __future__ import annotations
 import sys
 from typing import IO
 
+from reader.cli.strategy import is_terminal
 from reader.i18n import LANGUAGES, default_language, message
 
 PROG = "rtl-reader"
@@ -39,44 +51,114 @@ def language() -> str:
 def text(key: str, **values: object) -> str:
     """The catalogue's *key* in the command line's language, *values* filled in.
 
-    In Arabic each value is an isolate (its own bidi controls stripped; a sentence made
-    here is laid in as it is), as the app's sentences are: a query ``'2015-08-11'``, a
-    file name or an id keeps its own order in the right-to-left sentence (it read
-    ``'11-08-2015'``). On a terminal the engine resolves the isolates (:func:`for_stream`);
-    elsewhere they stay in the logical text, for whatever reads it next. English
-    messages are printed as they are, so they carry none."""
+    Each value's own bidi controls are stripped and it is laid in as the interface's
+    sentences lay theirs (:func:`reader.text.isolates.embedded`): in Arabic every value
+    is an isolate, so a query ``'2015-08-11'``, a file name or an id keeps its own order
+    in the right-to-left sentence (it read ``'11-08-2015'``); in English each value that
+    holds right-to-left text is, so an Arabic title keeps its own order in the
+    left-to-right one. A value that is a sentence made here (:class:`InterfaceText`) is
+    laid in as it is: the result always is one, the interface's own words (in "FILE:
+    PROBLEM" the problem's words give an Arabic sentence its direction, where an isolate
+    would hide them from rule P2). On a terminal the engine resolves the isolates
+    (:func:`for_stream`); elsewhere they stay in the logical text, for whatever reads it
+    next."""
+    from reader.text.isolates import InterfaceText
+
     lang = language()
-    if lang != "ar" or not values:
-        return message(lang, key, **values)
-    from reader.text.isolates import InterfaceText, isolate
+    if not values:
+        return InterfaceText(message(lang, key))
+    return InterfaceText(message(lang, key, **_laid_in(values)))
+
+
+def _laid_in(values: dict[str, object]) -> dict[str, str]:
+    """*values* as the command line's language lays them in a sentence (see :func:`text`)."""
+    from reader.i18n import Translator
+    from reader.text.isolates import InterfaceText, embedded
     from reader.text.sanitize import strip_bidi_controls
 
-    isolated = {name: value if isinstance(value, InterfaceText)
-                else isolate(strip_bidi_controls(str(value)))
-                for name, value in values.items()}
-    return InterfaceText(message(lang, key, **isolated))
+    rtl = Translator(language()).rtl
+    return {name: value if isinstance(value, InterfaceText)
+            else embedded(strip_bidi_controls(str(value)), rtl=rtl)
+            for name, value in values.items()}
+
+
+def located(source: str, problem: str) -> str:
+    """``SOURCE: PROBLEM``, safe to print: *source* (a file name, a title, a page: never
+    trusted) a value of the sentence like any other, *problem* the words for it (a
+    catalogue sentence keeps its isolates). Punctuation, in either language: no entry
+    of the catalogue."""
+    from reader.text.isolates import InterfaceText
+    from reader.text.sanitize import sanitize_line
+
+    laid_in = _laid_in({"source": sanitize_line(source), "problem": _safe(problem)})
+    return InterfaceText(f"{laid_in['source']}: {laid_in['problem']}")
+
+
+def said(problem: BaseException) -> str:
+    """What *problem* (a :class:`~reader.errors.ReaderError`, a warning) says, safe to
+    print: an :class:`~reader.errors.InputError` or a legacy encoding's note names its
+    source as a value (:func:`located`); words the catalogue built keep their isolates;
+    anything else is sanitized to one line."""
+    from reader.errors import InputError
+    from reader.text.decode import LegacyEncoding
+
+    if isinstance(problem, InputError | LegacyEncoding):
+        return located(problem.source, problem.problem)
+    return _safe(problem.args[0] if len(problem.args) == 1 else str(problem))
+
+
+def _safe(words: object) -> str:
+    """*words* as one safe line: a sentence made here (:class:`InterfaceText`) keeps its
+    isolates; anything else loses every control."""
+    from reader.text.isolates import InterfaceText, clean_line
+    from reader.text.sanitize import sanitize_line
+
+    if isinstance(words, InterfaceText):
+        return clean_line(words)
+    return sanitize_line(str(words))
 
 
 def prefixed(line: str, command: str | None = None) -> str:
-    """*line* as the program says it: ``rtl-reader: line`` (``rtl-reader COMMAND: line``)."""
-    return f"{PROG} {command}: {line}" if command else f"{PROG}: {line}"
+    """*line* as the program says it: ``rtl-reader: line`` (``rtl-reader COMMAND: line``).
+
+    A *line* holding right-to-left text is laid in as an isolate: the program's name
+    opens a left-to-right line wherever it goes (scripts match on it), and the message
+    after it is one unit in its own direction. Without it rule P2 took the line's
+    direction from the name's first letter, and an Arabic message's runs came out in
+    left-to-right order: "لا مقال يطابق 'QUERY'" showed the query to the right of
+    the words, read first."""
+    from reader.text.isolates import embedded
+
+    name = f"{PROG} {command}" if command else PROG
+    return f"{name}: {embedded(line, rtl=False)}"
 
 
 def for_stream(lines: str, stream: object) -> str:
-    """*lines* (safe to print) as *stream* should get them: on a terminal, in Arabic,
-    each line laid out by the engine (shaped, visual order); else as they are."""
-    if language() == "en" or not lines.strip() or not _is_terminal(stream):
+    """*lines* (safe to print) as *stream* should get them: on a terminal, each line
+    holding right-to-left text laid out by the engine in the strategy the command's
+    output takes there (:mod:`reader.cli.strategy`: ``app`` lays it shaped, in visual
+    order, its paragraph direction its own by rules P2/P3, isolates resolved and no bidi
+    control left; kitty's ``words`` then sends each Arabic word backwards), in either
+    language; anything else as it is."""
+    if not lines.strip() or not is_terminal(stream):
         return lines
+    from reader.text.isolates import holds_right_to_left
+
+    if not holds_right_to_left(lines):
+        return lines
+    from reader.cli.strategy import layout_mode
     from reader.text.layout import LayoutOptions, layout_text
+
+    mode = layout_mode(stream)
 
     shown = []
     for line in lines.split("\n"):
-        if not line.strip():
+        if not holds_right_to_left(line):
             shown.append(line)
             continue
         indent = line[: len(line) - len(line.lstrip(" "))]
         width = 2 * len(line) + 2  # shaping never widens text: one screen line
-        laid_out = layout_text(line, LayoutOptions(width=width, mode="app"))
+        laid_out = layout_text(line, LayoutOptions(width=width, mode=mode))
         shown.append(indent + " ".join(part.text for part in laid_out if part.text))
     return "\n".join(shown)
 
@@ -100,10 +182,3 @@ def warn(problem: str) -> None:
     to print."""
     emit(prefixed(text("cli.warning", message=problem)))
 
-
-def _is_terminal(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)  # a stand-in stream may have none
-    try:
-        return bool(isatty and isatty())
-    except ValueError:  # a closed stream
-        return False

@@ -109,8 +109,8 @@ def _encoding_of(first_piece: bytes, where: str) -> str:
         if found:
             import warnings
 
-            warnings.warn(LegacyEncoding(text(
-                "cli.input.legacy", where=where, encoding=LEGACY_ENCODINGS[found])), stacklevel=2)
+            warnings.warn(LegacyEncoding(where, text(
+                "cli.input.legacy", encoding=LEGACY_ENCODINGS[found])), stacklevel=2)
             return found
     return "utf-8"
 

@@ -64,10 +64,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "`rtl-reader doctor` يعرضها ويضبطها",
     },
     "cli.option.bidi": {
-        "en": "app: shape and reorder Arabic here (default); terminal: logical text for "
-        "terminals that do bidi and shaping themselves",
-        "ar": "app: يصل القارئ الحروف العربية ويرتبها (الافتراضي)؛ terminal: نص منطقي "
-        "لطرفيات ترتب النص وتصل حروفه بنفسها",
+        "en": "the output strategy, as the app's --bidi: app (shape and reorder Arabic "
+        "here), terminal (logical text for terminals that do bidi and shaping themselves), "
+        "shaped, shaped-mirrored, shaped-rlm, words; auto (default: on a terminal the one "
+        "the app takes there, in a pipe or a file app)",
+        "ar": "طريقة الإخراج، كما في --bidi للتطبيق: app (يصل القارئ الحروف العربية "
+        "ويرتبها)، terminal (نص منطقي لطرفيات ترتب النص وتصل حروفه بنفسها)، shaped و "
+        "shaped-mirrored و shaped-rlm و words؛ auto (الافتراضي: على طرفية ما يختاره "
+        "التطبيق لها، وفي أنبوب أو ملف app)",
     },
     "cli.option.harakat": {"en": "keep or strip harakat (vowel marks)",
                            "ar": "إبقاء الحركات (علامات التشكيل) أو حذفها"},
@@ -172,10 +176,11 @@ STRINGS: dict[str, dict[str, str]] = {
                          "ar": "بيانات ثنائية (بايت NUL عند الموضع {offset})، لا نص"},
     "cli.input.invalid_utf8": {"en": "invalid UTF-8 at byte offset {offset}",
                                "ar": "ترميز UTF-8 غير صالح عند البايت {offset}"},
-    "cli.input.legacy": {"en": "{where}: not UTF-8; read as {encoding}",
-                         "ar": "{where}: ليس UTF-8؛ قُرئ بترميز {encoding}"},
+    "cli.input.legacy": {"en": "not UTF-8; read as {encoding}",
+                         "ar": "ليس UTF-8؛ قُرئ بترميز {encoding}"},
     # import
     "cli.import.progress": {"en": "importing", "ar": "جارٍ الاستيراد"},
+    "cli.import.writing": {"en": "writing the index", "ar": "جارٍ حفظ الفهرس"},
     "cli.import.skipped": {"en": "skipped {file}", "ar": "تُرك {file}"},
     "cli.import.skipped_more": {
         "en": "skipped {count} more files of kinds the reader does not read",
@@ -234,6 +239,14 @@ STRINGS: dict[str, dict[str, str]] = {
               " which the reader allows for its own pane while it runs",
         "ar": "داخل tmux: يُطفأ ترتيب mlterm نفسه عبر تمرير tmux، الذي يسمح به القارئ للوحته"
               " وحدها ما دام يعمل",
+    },
+    "cli.doctor.harakat": {"en": "harakat, when not chosen with --harakat: {value}",
+                           "ar": "الحركات إن لم تُختر بالخيار --harakat: {value}"},
+    "cli.doctor.harakat_overdrawn": {
+        "en": "this terminal draws a letter carrying a haraka over its neighbours:"
+              " --harakat keep keeps them all the same",
+        "ar": "هذه الطرفية ترسم الحرف الذي يحمل حركة فوق الحروف المجاورة له:"
+              " الخيار --harakat keep يبقيها مع ذلك",
     },
     "cli.doctor.setting_unseen": {
         "en": "this terminal has a bidi setting no program can see: check the lines below",
@@ -468,6 +481,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Harakat: {harakat}. Shaping: {shape}. Measure: {measure} columns.",
         "ar": "الحركات: {harakat}. تشكيل الحروف: {shape}. عرض النص: {measure} عمودا.",
     },
+    "help.harakat_auto": {
+        "en": "Harakat stripped by auto: this terminal ({kind}) draws a letter carrying a"
+              " haraka over its neighbours. --harakat keep (or the palette) keeps them.",
+        "ar": "جرّد الوضع التلقائي الحركات: هذه الطرفية ({kind}) ترسم الحرف الذي يحمل حركة"
+              " فوق الحروف المجاورة له. الخيار --harakat keep (أو لوحة الأوامر) يبقيها.",
+    },
     "help.close": {"en": "Escape or ? closes this help.", "ar": "اضغط Escape أو ? للإغلاق."},
     "help.palette": {
         "en": "ctrl+p opens the command palette: bidi mode, harakat, shaping, measure, "
@@ -668,6 +687,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "keys.clipboard": {
         "en": "Copy, cut, paste (the logical text)",
         "ar": "نسخ، قص، لصق (النص المنطقي)",
+    },
+    "keys.search_fields": {"en": "Search fields", "ar": "حقول البحث"},
+    "keys.words": {"en": "One word left / right", "ar": "كلمة يساراً / يميناً"},
+    "keys.erase_words": {
+        "en": "Delete the word before / after the caret",
+        "ar": "حذف الكلمة قبل المؤشر / بعده",
+    },
+    "keys.erase_to_ends": {
+        "en": "Delete everything before / after the caret",
+        "ar": "حذف كل ما قبل المؤشر / بعده",
+    },
+    "keys.field_enter": {
+        "en": "Done: open the first article found, or go to the first match",
+        "ar": "إنهاء: فتح أول مقال في النتائج، أو الانتقال إلى أول تطابق",
+    },
+    "keys.leave_search": {
+        "en": "Leave the field (the list's or the article's keys work again)",
+        "ar": "مغادرة الحقل (تعمل مفاتيح القائمة أو المقال مجدداً)",
     },
     "keys.leave_field": {
         "en": "Leave the text (the pane's keys work again; c comes back)",

@@ -117,11 +117,15 @@ def _parse(path: Path, report: ImportReport) -> list[Article]:
 
 
 class ImportProgress(Protocol):
-    """Told how much there is to read and how much has been (in bytes of the files)."""
+    """Told how much there is to read and how much has been (in bytes of the files),
+    and when what is read is being written (a big file's index and commit take a
+    while after its last byte is read: the bar must not look stuck)."""
 
     def add_total(self, size: int) -> None: ...
 
     def advance(self, size: int) -> None: ...
+
+    def writing(self) -> None: ...
 
 
 def import_paths(
@@ -153,6 +157,8 @@ def import_paths(
             continue
         for file in files:
             _import_file(connection, file, report, progress)
+    if progress is not None:
+        progress.writing()
     count_new_terms(connection)
     return report
 
@@ -247,7 +253,9 @@ def _import_json_lines(
                 yield item if isinstance(item, InputError) else Prepared(item)
 
         records = kept(articles())
-        return iter(lambda: list(islice(records, BATCH_SIZE)), [])
+        yield from iter(lambda: list(islice(records, BATCH_SIZE)), [])
+        if progress is not None:
+            progress.writing()  # every record read: the index and the commit are left
 
     with handle:
         try:

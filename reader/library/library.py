@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.articles.model import Article
-from reader.errors import ReaderError
+from reader.errors import InputError, ReaderError
 from reader.library import database, indexing
 from reader.library.database import reported_as
 from reader.library.paths import resolve_library_path
@@ -240,11 +240,11 @@ class Library:
                 if report.article_ids:
                     return report.article_ids[0]
                 reason = report.problems[0].reason if report.problems else "no article found"
-                raise ReaderError(f"{describe_source(ref)}: {reason}")
+                raise InputError(describe_source(ref), reason)
             article_id = match_in_table(self.connection, "articles", "id", ref)
             if article_id is not None:
                 return article_id
-        raise ReaderError(f"{describe_source(ref)}: no such article id in the library, nor a file")
+        raise InputError(describe_source(ref), "no such article id in the library, nor a file")
 
     def import_paths(
         self, paths: Iterable[Path | str], progress: ImportProgress | None = None

@@ -32,7 +32,14 @@ _UTF8_EVIDENCE = 2
 
 
 class LegacyEncoding(UserWarning):
-    """A file read in a legacy encoding: the note says which (one line)."""
+    """A file read in a legacy encoding: the note says which (one line). Like an
+    :class:`~reader.errors.InputError` it names its *source* apart from the words, so
+    the note can lay a file name in as a value of its sentence."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
 
 #: Articles are small; anything past this is almost surely not an article.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -65,7 +72,7 @@ def decode_text(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
             where, f"invalid UTF-8 at byte offset {error.start} (and not Windows-1256 "
             "or ISO-8859-6 Arabic text either)"
         ) from None
-    warnings.warn(LegacyEncoding(f"{where}: not UTF-8; read as {LEGACY_ENCODINGS[found]}"),
+    warnings.warn(LegacyEncoding(where, f"not UTF-8; read as {LEGACY_ENCODINGS[found]}"),
                   stacklevel=2)
     return data.decode(found)
 

@@ -30,8 +30,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 __all__ = [
-    "FSI", "LRI", "PDI", "RLI", "InterfaceText", "clean_line", "isolate", "join_isolated",
-    "levels_isolating_addresses", "ltr_spans", "resolve_first_strong", "without_addresses",
+    "FSI", "LRI", "PDI", "RLI", "InterfaceText", "clean_line", "embedded", "holds_right_to_left",
+    "isolate", "join_isolated", "levels_isolating_addresses", "ltr_spans",
+    "resolve_first_strong", "without_addresses",
 ]
 
 LRI = "\u2066"
@@ -125,6 +126,36 @@ def isolate(text: str) -> str:
     """``text`` as a first-strong isolate (FSI ... PDI): its direction is its own first
     strong letter's, and the sentence around it sees one neutral character."""
     return f"{FSI}{text}{PDI}"
+
+
+#: Bidi classes a left-to-right sentence cannot lay in as they are: right-to-left letters
+#: (R, AL), Arabic digits (AN) and every bidi control (codes of
+#: :func:`reader.text.bidi.classify`).
+_MOVES_IN_LEFT_TO_RIGHT = re.compile("[RAn1-9]")
+
+
+def holds_right_to_left(text: str) -> bool:
+    """Whether *text* holds a right-to-left letter, an Arabic digit or a bidi control (the
+    engine's Unicode 15 classes). Text without any resolves to left to right in a
+    left-to-right sentence, isolate or not, and reads the same there either way."""
+    if text.isascii():
+        return False
+    from reader.text.bidi import classify
+
+    return _MOVES_IN_LEFT_TO_RIGHT.search(classify(text)) is not None
+
+
+def embedded(value: str, *, rtl: bool) -> str:
+    """*value* (its own bidi controls stripped) as an interface sentence lays it in: an
+    isolate, so it keeps its own order and the sentence keeps its own. Every value of a
+    right-to-left sentence; in a left-to-right one, a value holding anything right to
+    left (an Arabic title, file name or query). A value without any reads the same with
+    or without an isolate there, so it is laid in as it is: ASCII keeps the layout's fast
+    path, and an English message naming only Latin values is the text scripts know. An
+    empty value needs none either."""
+    if not value or (not rtl and not holds_right_to_left(value)):
+        return value
+    return isolate(value)
 
 
 class InterfaceText(str):

@@ -66,6 +66,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 __all__ = [
+    "BIDI_CHOICES",
     "LRM",
     "MODES",
     "RLM",
@@ -163,6 +164,10 @@ TERMINAL_FORMS: dict[str, str] = {"mlterm": "terminal-mlterm", "konsole": "termi
 
 MODES: tuple[str, ...] = tuple(name for name in STRATEGIES if name not in TERMINAL_FORMS.values())
 
+#: What ``--bidi`` takes, in the app and on the command line: every strategy, and
+#: ``auto`` (the one the terminal needs, decided in ``reader.ui.terminal``).
+BIDI_CHOICES: tuple[str, ...] = (*MODES, "auto")
+
 
 def reorders(mode: str) -> bool:
     return STRATEGIES[mode].reorders
@@ -222,6 +227,15 @@ def interface_isolates(text: str, positions: Sequence[int]) -> tuple[str, list[i
 # that kitty flips. Harakat are in the Arabic block too and ride with their letter.
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _WORD = re.compile("[^ ]+")
+# What makes a word one kitty flips: a character of the Arabic script. Punctuation the
+# script shares with others (Scripts.txt: Common: the Arabic comma, semicolon and
+# question mark, tatweel, the number signs, ALM, the ornate parentheses) does not: kitty
+# draws "iPad،" or "2015،" left to right as sent, so they must not be sent backwards
+# (the seed's "iPad Mini،" and "@OnLeaks،" showed "daPi" and "skaeLnO@").
+_FLIPPED_BY_KITTY = re.compile(
+    "[\u0600-\u0604\u0606-\u060b\u060d-\u061a\u061d\u061e\u0620-\u063f"
+    "\u0641-\u06dc\u06de-\u06ff\u0750-\u077f\u08a0-\u08e1\u08e3-\u08ff"
+    "\ufb50-\ufd3d\ufd40-\ufdff\ufe70-\ufefe]")
 
 
 def may_slant(text: str) -> bool:
@@ -258,7 +272,8 @@ def _reverse_word(text: str, positions: list[int], start: int, end: int,
 def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
     """Each space-separated word of *text* holding an Arabic letter, backwards by clusters
     with its brackets swapped (NBSP stays inside a word; digits and Latin words alone are
-    left as they are). Returns the text and *positions* permuted with its characters."""
+    left as they are, with an Arabic comma beside them too). Returns the text and
+    *positions* permuted with its characters."""
     from reader.text.bidi.mirroring import MIRROR_TABLE
 
     pieces: list[str] = []
@@ -269,7 +284,7 @@ def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
         start, end = match.span()
         pieces.append(text[at:start])
         mapped.extend(position_list[at:start])
-        if _ARABIC.search(text, start, end):
+        if _FLIPPED_BY_KITTY.search(text, start, end):
             word, word_map = _reverse_word(text, position_list, start, end, MIRROR_TABLE)
         else:
             word, word_map = text[start:end], position_list[start:end]

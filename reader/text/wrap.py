@@ -162,6 +162,7 @@ _CELL_CODE = {0: b"z", 1: b"a", 2: b"w"}
 _NARROW = b"z"  # no cell
 _NARROW_BYTE = _NARROW[0]
 _WIDE_OR_ODD = re.compile(b"[^az ]")
+_NARROW_CELLS = b"az "
 _MAX_BLOCKS = 8
 #: Latin, Arabic, punctuation, Arabic presentation forms
 _USUAL_BLOCKS = bytes((0x00, 0x06, 0x20, 0xFB, 0xFE))
@@ -256,7 +257,7 @@ def narrow_cells(known_codes: bytes) -> bytes | None:
     the word table measures). Computed once for many paragraphs joined by newlines, each
     paragraph's cells are their slice."""
     cells = known_codes.translate(_TO_CELLS)
-    return None if _WIDE_OR_ODD.search(cells) is not None else cells
+    return None if cells.translate(None, _NARROW_CELLS) else cells  # (faster than a regex)
 
 
 def break_codes_of(known_codes: bytes) -> str:

@@ -10,6 +10,7 @@ import contextlib
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -21,6 +22,7 @@ from reader.i18n import LANGUAGES, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
 from reader.ui import signals
+from reader.ui.commands import ReaderCommands, command
 from reader.ui.labels import Labels
 from reader.ui.plain import Severity, notice
 from reader.ui.saved_choices import load_choices
@@ -35,6 +37,7 @@ from reader.ui.terminal import (
     ask_tmux,
     chooser_due,
     decide,
+    decide_harakat,
     identify,
     mode_sequences,
     needs_passthrough,
@@ -42,6 +45,7 @@ from reader.ui.terminal import (
 from reader.ui.widgets.article import ReadingPosition
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.driver import Driver
 
     from reader.library import Library
@@ -66,6 +70,8 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "key.help", key_display="?"),
         Binding("ctrl+p", "command_palette", "key.palette", show=False),
     ]
+    #: The system commands, matched on their logical titles (:mod:`reader.ui.commands`).
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
 
     def __init__(
         self,
@@ -92,6 +98,10 @@ class ReaderApp(App[None]):
         #: inside tmux, the client attached at start (None: tmux did not answer)
         self._tmux_client = tmux.answer()
         self.terminal: Terminal = identify(self.environ, self._tmux_client)
+        #: harakat as the user asked: keep, strip, or auto (not chosen); self.settings
+        #: holds what was decided for the terminal (see decide_harakat)
+        self.harakat_requested = settings.harakat
+        self.settings = self._decided(settings)
         self.bidi: BidiDecision = decide(settings.bidi, self.terminal, load_choices())
         self.labels = self._make_labels()
         self.theme = settings.theme or DEFAULT_THEME  # before the first style pass
@@ -185,8 +195,10 @@ class ReaderApp(App[None]):
         self._leave_bidi_mode()
         self.terminal = identify(self.environ, client)
         decision = decide(self.settings.bidi, self.terminal, load_choices())
-        if decision.layout_mode != self.bidi.layout_mode:
-            self.apply_settings(self.settings)  # lays every screen out again
+        harakat = decide_harakat(self.harakat_requested, self.terminal)
+        if decision.layout_mode != self.bidi.layout_mode or harakat != self.settings.harakat:
+            # lays every screen out again
+            self.apply_settings(self.settings.with_changes(harakat=harakat))
         else:  # the same text: only the new terminal's setup
             self.bidi = decision
             self._enter_bidi_mode()
@@ -352,6 +364,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.library import LibraryScreen
         from reader.ui.screens.reading import ReadingScreen
 
+        settings = self._decided(settings)
         old_mode = self.bidi.layout_mode
         digits_changed = settings.digits != self.settings.digits
         self.settings = settings
@@ -374,9 +387,17 @@ class ReaderApp(App[None]):
                     screen.show_again()
         self.refresh_bindings()
 
+    def _decided(self, settings: Settings) -> Settings:
+        """*settings* with the harakat decided for this terminal when not chosen."""
+        if settings.harakat != "auto":
+            return settings
+        return settings.with_changes(harakat=decide_harakat("auto", self.terminal))
+
     def change(self, **changes: Any) -> None:
         """The reader changed *changes* in the app: apply them and save them as
         preferences (the command line's options stay this run's only)."""
+        if "harakat" in changes:
+            self.harakat_requested = changes["harakat"]
         self._save_preferences(**changes)
         self.apply_settings(self.settings.with_changes(**changes))
 
@@ -432,37 +453,37 @@ class ReaderApp(App[None]):
         # entry opens the help screen instead, which lists every key in the
         # interface language.
         key_panel = {self.action_show_help_panel, self.action_hide_help_panel}
-        for command in super().get_system_commands(screen):
-            if command.callback not in key_panel:
-                yield command
-        yield SystemCommand(labels("key.help"), labels("keys.help"), self.action_help)
+        for textuals in super().get_system_commands(screen):
+            if textuals.callback not in key_panel:
+                yield textuals
+        yield command(labels, "key.help", "keys.help", self.action_help)
         raw = labels.translate  # a value goes into its sentence, laid out once as a whole
-        yield SystemCommand(labels("cmd.bidi_chooser"), labels("cmd.bidi_chooser.help"),
-                            self.action_choose_bidi)
+        yield command(labels, "cmd.bidi_chooser", "cmd.bidi_chooser.help",
+                      self.action_choose_bidi)
         for mode in BIDI_CHOICES:
             if mode != settings.bidi:
-                yield SystemCommand(labels("cmd.bidi", mode=mode), labels("cmd.bidi.help"),
-                                    lambda mode=mode: self.change(bidi=mode))
+                yield command(labels, "cmd.bidi", "cmd.bidi.help",
+                              partial(self.change, bidi=mode), mode=mode)
         other = "strip" if settings.harakat == "keep" else "keep"
-        yield SystemCommand(labels("cmd.harakat", value=raw(f"value.{other}")),
-                            labels("cmd.harakat.help"), lambda: self.change(harakat=other))
+        yield command(labels, "cmd.harakat", "cmd.harakat.help",
+                      lambda: self.change(harakat=other), value=raw(f"value.{other}"))
         digits = "eastern" if settings.digits == "western" else "western"
-        yield SystemCommand(labels("cmd.digits", value=raw(f"value.{digits}")),
-                            labels("cmd.digits.help"), lambda: self.change(digits=digits))
-        yield SystemCommand(
-            labels("cmd.shape", value=raw("value.off" if settings.shape else "value.on")),
-            labels("cmd.shape.help"), lambda: self.change(shape=not settings.shape))
+        yield command(labels, "cmd.digits", "cmd.digits.help",
+                      lambda: self.change(digits=digits), value=raw(f"value.{digits}"))
+        yield command(labels, "cmd.shape", "cmd.shape.help",
+                      lambda: self.change(shape=not settings.shape),
+                      value=raw("value.off" if settings.shape else "value.on"))
         for measure in sorted({settings.measure - MEASURE_STEP, settings.measure + MEASURE_STEP,
                                60, 72, 80, 100}):
             if MIN_MEASURE <= measure <= MAX_MEASURE and measure != settings.measure:
-                yield SystemCommand(labels("cmd.measure", value=measure),
-                                    labels("cmd.measure.help"),
-                                    lambda measure=measure: self.change(measure=measure))
+                yield command(labels, "cmd.measure", "cmd.measure.help",
+                              partial(self.change, measure=measure),
+                              value=measure)
         for lang in LANGUAGES:
             if lang != settings.lang:
-                yield SystemCommand(labels("cmd.lang", value=raw(f"lang.{lang}")),
-                                    labels("cmd.lang.help"),
-                                    lambda lang=lang: self.change(lang=lang))
+                yield command(labels, "cmd.lang", "cmd.lang.help",
+                              partial(self.change, lang=lang),
+                              value=raw(f"lang.{lang}"))
 
 
 def _announcing(driver_class: type[Driver]) -> type[Driver]:

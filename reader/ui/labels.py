@@ -14,7 +14,7 @@ from functools import lru_cache
 from textual.content import Content
 
 from reader.i18n import Translator
-from reader.text.isolates import InterfaceText, clean_line, isolate, join_isolated
+from reader.text.isolates import InterfaceText, clean_line, embedded, join_isolated
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
 from reader.ui.plain import plain
@@ -88,10 +88,15 @@ class Labels:
         inside an English sentence ("Continue reading: <title>"), a Latin one inside an
         Arabic sentence, and a number beside either stays where the sentence puts it. The
         engine resolves the isolates and drops the controls, so none reaches the screen.
-        ASCII in a left-to-right sentence needs none (and keeps the fast path).
+        A value with nothing right to left needs none in a left-to-right sentence
+        (:func:`reader.text.isolates.embedded`).
+        A value that is a sentence of the interface already (:class:`InterfaceText`: a
+        reason inside "Bidi mode: {mode}. {reason}") is an isolate too, its own isolates
+        kept and its numbers left as they are.
         The sentence is :class:`InterfaceText`: its isolates are the interface's, so a
         terminal that orders is given them too."""
-        safe = {name: self._embedded(self.number(sanitize_line(str(value))))
+        safe = {name: self._embedded(clean_line(value) if isinstance(value, InterfaceText)
+                                     else self.number(sanitize_line(str(value))))
                 for name, value in values.items()}
         return InterfaceText(self.translate(key, **safe))
 
@@ -109,9 +114,7 @@ class Labels:
         return value.translate(_EASTERN)
 
     def _embedded(self, value: str) -> str:
-        if value.isascii() and not self.rtl:
-            return value
-        return isolate(value)
+        return embedded(value, rtl=self.rtl)
 
     def __call__(self, key: str, **values: object) -> str:
         """The translated string *key*, laid out as one line (values are sanitized and

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from reader.i18n import LANGUAGES, default_language
-from reader.ui.terminal import BIDI_CHOICES
+from reader.ui.terminal import BIDI_CHOICES, HARAKAT_CHOICES
 
 PREFERENCES_KEY = "preferences"
 MIN_MEASURE = 20
@@ -24,7 +24,9 @@ class Settings:
     """What the user chose; the bidi decision itself is made by the app at start."""
 
     bidi: str = "auto"  # app | terminal | auto
-    harakat: str = "keep"  # keep | strip
+    #: keep | strip | auto (not chosen: the app decides for the terminal, see
+    #: reader.ui.terminal.decide_harakat; the app's own settings hold the decision)
+    harakat: str = "auto"
     shape: bool = True
     measure: int = DEFAULT_MEASURE  # widest article text, in cells
     lang: str = "en"
@@ -36,8 +38,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.bidi not in BIDI_CHOICES:
             raise ValueError(f"bidi must be one of {BIDI_CHOICES}, not {self.bidi!r}")
-        if self.harakat not in ("keep", "strip"):
-            raise ValueError(f"harakat must be keep or strip, not {self.harakat!r}")
+        if self.harakat not in HARAKAT_CHOICES:
+            raise ValueError(f"harakat must be one of {HARAKAT_CHOICES}, not {self.harakat!r}")
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {LANGUAGES}, not {self.lang!r}")
         if self.digits not in DIGITS:

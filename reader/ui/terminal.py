@@ -28,10 +28,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.text.output import MODES, TERMINAL_FORMS
-
-#: What ``--bidi`` takes: every output strategy, and ``auto``.
-BIDI_CHOICES: tuple[str, ...] = (*MODES, "auto")
+from reader.text.output import BIDI_CHOICES, MODES, TERMINAL_FORMS
 
 #: BDSM (ECMA-48 mode 8): reset = explicit (the application orders), set = implicit.
 EXPLICIT_MODE = "\x1b[8l"
@@ -58,6 +55,14 @@ DECISIONS: dict[tuple[str, bool], str] = {
 
 #: Terminals with a bidi setting the reader cannot see: the chooser opens once.
 HIDDEN_SETTING = frozenset({"konsole"})
+
+#: Terminals that draw a letter carrying a haraka over its neighbours, whatever the
+#: strategy (logical text too): kitty 0.26.5. Vocalised text is unreadable there and
+#: the same words without harakat read right, so auto strips them (docs/terminals.md).
+HARAKAT_OVERDRAWN = frozenset({"kitty"})
+
+#: What ``harakat`` takes in the settings: ``auto`` (not chosen) decides per terminal.
+HARAKAT_CHOICES: tuple[str, ...] = ("keep", "strip", "auto")
 
 
 @dataclass(frozen=True)
@@ -230,6 +235,22 @@ def chooser_due(requested: str, decision: BidiDecision, interactive: bool) -> bo
     choice is saved (then the decision's source is "saved"); never when a strategy was
     given with ``--bidi`` or kept as a preference."""
     return interactive and requested == "auto" and decision.setting_unseen
+
+
+def decide_harakat(requested: str, terminal: Terminal) -> str:
+    """``keep`` or ``strip``: what the user chose (``--harakat``, a saved preference)
+    wins; not chosen (``auto``), they are stripped on a terminal that draws them over
+    their neighbours (:data:`HARAKAT_OVERDRAWN`) and kept everywhere else."""
+    if requested not in HARAKAT_CHOICES:
+        raise ValueError(f"unknown harakat {requested!r}; choose from {HARAKAT_CHOICES}")
+    if requested != "auto":
+        return requested
+    return "strip" if harakat_overdrawn(terminal) else "keep"
+
+
+def harakat_overdrawn(terminal: Terminal) -> bool:
+    """True on a terminal that draws harakat over the neighbouring letters."""
+    return terminal.kind in HARAKAT_OVERDRAWN
 
 
 def decide(requested: str, terminal: Terminal, saved: Mapping[str, str] | None = None

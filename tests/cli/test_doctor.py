@@ -19,6 +19,8 @@ def test_doctor_prints_what_auto_saw_and_picked(
     assert "terminal: konsole" in out and "found from: KONSOLE_VERSION" in out
     assert "--bidi auto picks: shaped-mirrored (from the table of terminals)" in out
     assert "a bidi setting no program can see" in out
+    assert "harakat, when not chosen with --harakat: keep" in out
+    assert "over its neighbours" not in out
     for number, mode in enumerate(MODES, 1):
         assert f"\n{number}" in out and mode in out
     assert "\x1b" not in out  # not a terminal: no mode switches in the output
@@ -54,3 +56,19 @@ def test_on_mlterm_the_lines_are_shown_as_the_strategy_in_force_has_it(
     first_sample = out.index("\n1* app")
     assert out.index(off) < first_sample < out.index(f"\n{len(MODES)} ") < out.index(on)
     assert out.endswith("\x1b[8h" + on)
+
+
+def test_doctor_says_auto_strips_harakat_on_kitty(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("TMUX", raising=False)
+    for name in ("KONSOLE_VERSION", "VTE_VERSION", "MLTERM", "XTERM_VERSION"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")
+    assert main(["doctor", "--no-ask", "--width", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "harakat, when not chosen with --harakat: strip" in out
+    assert "draws a letter carrying a haraka over its neighbours" in out
+    # the sample lines too come without harakat, as the app shows text there
+    samples = out.split("Which line reads right?")[1]
+    assert not any("\u064b" <= ch <= "\u0652" for ch in samples)

@@ -241,3 +241,35 @@ def test_an_empty_big_file_is_reported_and_starts_no_second_process(
         report = library.import_paths([source])
         assert [p.reason for p in report.problems] == ["empty file (no article)"]
         assert library.count() == 0
+
+
+class _Recorded:
+    """An ImportProgress that keeps what it was told."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, int]] = []
+
+    def add_total(self, size: int) -> None:
+        self.events.append(("total", size))
+
+    def advance(self, size: int) -> None:
+        self.events.append(("read", size))
+
+    def writing(self) -> None:
+        self.events.append(("writing", 0))
+
+
+def test_progress_says_when_what_is_read_is_being_written(
+    tmp_path: Path, corpus_jsonl: Path
+) -> None:
+    """A big file's index and commit come after its last byte is read: the progress is
+    told so then (the bar changes its label), and again before the terms are counted."""
+    progress = _Recorded()
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library:
+        library.import_paths([corpus_jsonl], progress)
+    size = corpus_jsonl.stat().st_size
+    events = progress.events
+    assert events[0] == ("total", size) and events[-1] == ("writing", 0)
+    first_writing = events.index(("writing", 0))
+    assert sum(n for kind, n in events[:first_writing] if kind == "read") == size
+    assert [kind for kind, _ in events[first_writing:]] == ["writing", "read", "writing"]

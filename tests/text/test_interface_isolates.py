@@ -220,3 +220,35 @@ def test_a_terminal_that_orders_shows_the_article_header_as_app_mode_does(
     for width in (80, 16):
         assert (_rows(meta, mode, width, direction, mirrored=mirrored)
                 == _rows(meta, "app", width, direction, mirrored=mirrored))
+
+
+@pytest.mark.parametrize(("value", "holds"), [
+    ("report.txt", False), ("café 2015", False), ("", False), ("iPad (mini 4)", False),
+    ("مقال.txt", True), ("٣", True), ("x\u200fy", True), ("a\u2068b\u2069", True),
+    ("\U00010900", True),  # a Phoenician letter (R), beyond the BMP
+])
+def test_right_to_left_is_what_a_left_to_right_sentence_cannot_take_as_it_is(
+    value: str, holds: bool
+) -> None:
+    assert isolates.holds_right_to_left(value) is holds
+
+
+def test_a_value_is_an_isolate_where_it_could_move() -> None:
+    fsi, pdi = isolates.FSI, isolates.PDI
+    assert isolates.embedded("report.txt", rtl=False) == "report.txt"
+    assert isolates.embedded("مقال.txt", rtl=False) == f"{fsi}مقال.txt{pdi}"
+    assert isolates.embedded("report.txt", rtl=True) == f"{fsi}report.txt{pdi}"
+    assert isolates.embedded("", rtl=True) == ""
+
+
+@given(st.text(alphabet=st.sampled_from("ab 1.-/()مقال٣"), max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_a_value_left_as_it_is_reads_the_same_as_its_isolate(value: str) -> None:
+    """What :func:`isolates.embedded` leaves bare in a left-to-right sentence is laid out
+    as its isolate would be: nothing is lost by skipping it."""
+    if isolates.embedded(value, rtl=False) != value:
+        return
+    options = LayoutOptions(width=200, mode="app", direction="ltr")
+    bare = layout_text(f"see {value} now", options)
+    isolated = layout_text(f"see {isolates.isolate(value)} now", options)
+    assert [line.text for line in bare] == [line.text for line in isolated]

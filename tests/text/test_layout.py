@@ -147,3 +147,16 @@ def test_line_map_given_as_a_function_equals_the_same_map_given_as_a_tuple() -> 
     assert lazy != Line("abc", 3, False, 0, 0, 3, (2, 1, 0))
     with pytest.raises(AttributeError):
         lazy.text = "x"  # type: ignore[misc]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_text, arabic_heavy), st.integers(2, 50),
+       st.sampled_from(["keep", "strip"]), st.booleans())
+def test_mlterm_terminal_form_properties_on_any_text(
+    text: str, width: int, harakat: str, rtl: bool
+) -> None:
+    """mlterm's form of terminal mode moves the neutral runs at a right-to-left line's
+    ends: still no character lost or invented, no line wider than asked, no mark."""
+    options = LayoutOptions(width, mode="terminal-mlterm", harakat=harakat,
+                            direction="rtl" if rtl else "ltr")
+    check_document(Document(text.split("\n"), options.direction), options)

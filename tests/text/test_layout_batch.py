@@ -91,3 +91,44 @@ def test_a_paragraph_with_numbers_and_latin_is_laid_out_by_the_batch() -> None:
 ])
 def test_other_options_go_to_the_general_pipeline(options: LayoutOptions) -> None:
     assert not batch.batch_applies(options)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(arabic_paragraph, any_paragraph), max_size=6), st.integers(2, 60))
+def test_lines_of_sanitized_text_are_not_sanitized_again(paragraphs: list[str], width: int) -> None:
+    """``cat`` sanitizes a piece of text whole, then lays out its lines: telling the batch
+    so (it skips sanitizing each line) changes no line."""
+    from reader.text.sanitize import sanitize
+
+    lines = [line for line in sanitize("\n".join(paragraphs)).split("\n") if line.strip()]
+    options = LayoutOptions(width)
+    assert list(screen_lines(lines, options, separated=False, sanitized=True)) == list(
+        screen_lines(lines, options, separated=False))
+
+
+latin_first_paragraph = st.tuples(
+    st.sampled_from(["iPhone", "Reuters:", "The", "CNN (", "x", "NASA 2015"]),
+    arabic_paragraph,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(latin_first_paragraph, min_size=1, max_size=5), st.integers(2, 60),
+       st.booleans())
+def test_left_to_right_paragraphs_in_the_batch_equal_the_general_pipeline(
+    paragraphs: list[str], width: int, rtl: bool
+) -> None:
+    """A paragraph whose first strong letter is Latin reads left to right: its Arabic
+    stretches (with their numbers) reversed in place, each line unpadded."""
+    options = LayoutOptions(width, direction="rtl" if rtl else "ltr")
+    assert list(screen_lines(paragraphs, options, separated=False)) == general_lines(
+        paragraphs, options, separated=False)
+
+
+def test_a_left_to_right_paragraph_with_arabic_is_laid_out_by_the_batch() -> None:
+    texts = ["Reuters: قال 12 من المسؤولين (في الرياض) إن iPad mini 4 وصل"]
+    chunk = batch._Chunk(texts)
+    for width in (80, 23, 9):
+        lines = batch._fast_lines(texts[0], chunk, 0, width, 1)
+        assert lines is not None
+        assert lines == general_lines(texts, LayoutOptions(width), separated=False)

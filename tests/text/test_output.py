@@ -157,3 +157,12 @@ def test_mlterm_gets_a_right_to_left_lines_end_runs_where_they_show() -> None:
     # the map follows the characters: the quote opening the line is the last cell
     assert line.logical_to_visual(0) == len(line.text) - 1
     assert line.logical_to_visual(len("«قال» الرئيس!") - 1) == 0
+
+
+def test_words_leaves_a_latin_word_or_a_number_beside_an_arabic_comma_as_it_is() -> None:
+    """kitty flips a word of Arabic letters, not one whose only Arabic character is
+    punctuation shared with other scripts (seen: "iPad Mini،" showed "daPi")."""
+    for word in ("،iPad", "iPad،", "،@OnLeaks", "2015،", "؟x", "x؛", "ـ"):
+        assert flip_words(word, range(len(word)))[0] == word
+    assert flip_words("ﻞﺑﺃ،", range(4))[0] == "،ﺃﺑﻞ"
+    assert flip_words("٢٠١٥", range(4))[0] == "٥١٠٢"  # Arabic-Indic digits: Arabic script

@@ -9,7 +9,14 @@ from textual import events
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.text.output import is_mark
 from reader.ui.widgets.bidi_input import BidiInput, field_line
-from tests.ui.conftest import make_app, seed_id, settle_library, settle_reading, wait_until
+from tests.ui.conftest import (
+    make_app,
+    record_notices,
+    seed_id,
+    settle_library,
+    settle_reading,
+    wait_until,
+)
 
 MIXED = "سلام abc 123"
 
@@ -366,3 +373,39 @@ async def test_the_caret_blinks_only_while_the_field_has_the_focus(library: Any)
         assert field.caret_shown and caret_cells(field)
         field.cursor_blink = False
         assert field.caret_shown
+
+
+async def test_ctrl_c_copies_a_selection_and_without_one_tells_how_to_quit(
+        library: Any) -> None:
+    """As in Textual's ``Input``: Ctrl+C copies the selection; with none it is the app's
+    key, whose notice tells a reader who meant to leave how to quit."""
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        said = record_notices(app)
+        field = await search_field(pilot)
+        await pilot.press("ctrl+c")  # an empty field: nothing to copy
+        await wait_until(pilot, lambda: any("quit" in notice for notice in said),
+                         "the notice telling how to quit")
+        assert field.has_focus and field.value == ""
+        said.clear()
+        await pilot.press(*"جهاز", "ctrl+shift+a", "ctrl+c")
+        assert app.clipboard == "جهاز"
+        await pilot.press("end", "ctrl+c")  # a value, but nothing selected
+        await wait_until(pilot, lambda: any("quit" in notice for notice in said),
+                         "the notice telling how to quit")
+        assert app.clipboard == "جهاز" and field.value == "جهاز"
+
+
+async def test_ctrl_c_in_the_find_field_without_a_selection_tells_how_to_quit(
+        library: Any) -> None:
+    app = make_app(library, article_id=seed_id(library))
+    async with app.run_test(size=(100, 30)) as pilot:
+        said = record_notices(app)
+        await settle_reading(pilot)
+        await pilot.press("slash", *"إيران")
+        find = app.screen.query_one("#find", BidiInput)
+        assert find.has_focus
+        await pilot.press("ctrl+c")
+        await wait_until(pilot, lambda: any("quit" in notice for notice in said),
+                         "the notice telling how to quit")
+        assert find.value == "إيران"

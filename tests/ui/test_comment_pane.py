@@ -8,6 +8,7 @@ import json
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
 from textual.screen import Screen
 
 from reader.comments.form import CommentDraft
@@ -541,3 +542,25 @@ async def test_typing_inside_a_long_pasted_paragraph_shows_what_a_fresh_layout_s
             editor.buffer.caret)
         pane.save_now()
         assert store.load(TARGET.article_id).draft.comment == expected
+
+
+class HostWithoutPane(App):
+    """An app whose column gets the pane later, as the reading screen mounts its side
+    panes after the article's first paint."""
+
+    def compose(self) -> ComposeResult:
+        yield Vertical(id="side")
+
+
+async def test_removed_in_the_instant_it_mounts_the_pane_sets_nothing_up(store):
+    # The app leaving (or the screen closing) just after the pane was attached and
+    # before it composed: Textual mounts none of its children, yet sends it Mount.
+    app = HostWithoutPane()
+    async with app.run_test(size=(80, 50)) as pilot:
+        side = app.query_one("#side")
+        pane = CommentPane(store, TARGET)
+        side.mount(pane)
+        side.remove()  # what the app's exit does to every screen: prune it
+        await wait_until(pilot, lambda: not pane.is_attached, "the pane gone")
+        assert not app.query(CommentPane)  # (without the fix: NoMatches, raised here)
+    assert store.load(TARGET.article_id) is None  # nothing typed, nothing saved

@@ -17,6 +17,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.bidi_input import BidiInput
 from reader.ui.widgets.comments import CommentPane
 from reader.ui.widgets.comments.editor import CommentEditor
 from reader.ui.widgets.comments.remember import RememberBox
@@ -31,6 +32,7 @@ BOUND_BY = {
     "library.title": (LibraryScreen, ArticleList, ReaderApp),
     "pane.article": (ReadingScreen, ArticleView, ReaderApp),
     "pane.comment": (CommentPane, CommentEditor, RememberBox, ReadingScreen),
+    "keys.search_fields": (BidiInput, LibraryScreen, ReadingScreen),
     "help.title": (HelpScreen,),
 }
 #: How the table writes a key, as Textual names it (tokens not listed are the name).
@@ -42,7 +44,7 @@ NAMES = {"↓": "down", "↑": "up", "←": "left", "→": "right", "PgDn": "pag
 #: How the table writes a group of keys.
 GROUPS = {"shift+arrows": {"shift+left", "shift+right", "shift+up", "shift+down"}}
 #: Keys the comment pane's widgets handle in their own key handler, not as a binding.
-HANDLED_KEYS = {CommentEditor: {"enter"}}
+HANDLED_KEYS = {CommentEditor: {"enter"}, BidiInput: {"enter"}}
 
 
 def _names(keys: str) -> set[str]:
@@ -122,3 +124,19 @@ async def test_the_help_screens_numbers_follow_the_digits_preference(
             app.screen.query_one("#help-body").render()).strip(), "the help screen filled")
         shown = str(app.screen.query_one("#help-body").render())
         assert f" {measure} " in shown
+
+
+#: The search fields' keys the table leaves out, so that the help's key column (as wide
+#: as the longest row, for every row) stays narrow: second names of keys it lists (as in
+#: a terminal's line editing), and selecting word by word (ctrl+shift+arrows).
+FIELD_ALIASES = {"ctrl+a", "ctrl+e", "super+backspace", "ctrl+backspace", "alt+backspace",
+                 "super+c", "ctrl+insert", "shift+insert", "ctrl+shift+left",
+                 "ctrl+shift+right"}
+
+
+def test_every_key_of_the_search_fields_is_in_the_table() -> None:
+    """The help screen, which the palette opens in place of Textual's key panel, lists
+    the search and find field's keys: all of them, aliases aside."""
+    listed = set().union(*(_names(row.keys) for row in dict(KEY_MODEL)["keys.search_fields"]))
+    handled = _bound((BidiInput,)) | HANDLED_KEYS[BidiInput]
+    assert handled - listed == FIELD_ALIASES

@@ -69,22 +69,23 @@ async def _field_shown(pilot: Any) -> None:
     """Wait until a focused field shows what was typed into it, then show its caret and
     stop its blinking: the caret turns every half second, and on a loaded machine more
     than that can pass between the last key and the picture, which then lacked it."""
-    from textual.widgets import Input
+    from reader.ui.widgets.bidi_input import BidiInput
 
     screen = pilot.app.screen
 
-    def on_screen(field: Input) -> str:
+    def on_screen(field: BidiInput) -> str:
         """The field's row as the screen (which the picture is taken from) shows it."""
         row = screen._compositor.render_strips()[field.region.y].text
         return row[field.region.x:field.region.right]
 
-    for field in screen.query(Input):
+    for field in screen.query(BidiInput):
         if field.has_focus:
             await wait_until(pilot, lambda field=field: not field.value
                              or on_screen(field).strip(), "the field drawn",
-                             lambda field=field: (field.value, field.scroll_offset,
+                             lambda field=field: (field.value, field.scroll_column,
                                                   field.size, on_screen(field)))
-            field._pause_blink(visible=True)
+            field.cursor_blink = False  # the caret shown, and kept shown
+            await pilot.pause()
 
 
 READING_CASES = {

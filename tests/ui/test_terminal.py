@@ -18,6 +18,7 @@ from reader.ui.terminal import (
     TmuxClient,
     choose_bidi_mode,
     decide,
+    decide_harakat,
     identify,
     mode_sequences,
     needs_passthrough,
@@ -200,3 +201,33 @@ def test_a_detached_tmux_session_says_no_client_is_attached() -> None:
     decision = choose_bidi_mode("auto", {**TMUX}, TmuxClient("", "", None))
     assert (decision.terminal.kind, decision.mode) == ("unknown", "app")
     assert decision.terminal.evidence == "tmux: no client attached"
+
+
+# kitty 0.26.5 draws a letter carrying a haraka over its neighbours in every strategy
+# (docs/terminals.md): not chosen, harakat are stripped there and kept elsewhere.
+HARAKAT = [
+    ({"TERM": "xterm-kitty"}, None, "strip"),
+    ({"KITTY_WINDOW_ID": "1"}, None, "strip"),
+    (TMUX, TmuxClient("xterm-kitty", "kitty(0.26.5)", None), "strip"),
+    ({"TERM": "xterm-256color", "VTE_VERSION": "7006"}, None, "keep"),
+    ({"TERM": "xterm", "XTERM_VERSION": "XTerm(379)"}, None, "keep"),
+    ({"TERM": "mlterm", "MLTERM": "3.9.0"}, None, "keep"),
+    ({"KONSOLE_VERSION": "221203"}, None, "keep"),
+    ({}, None, "keep"),
+]
+
+
+@pytest.mark.parametrize(("env", "client", "harakat"), HARAKAT)
+def test_auto_strips_harakat_only_where_the_terminal_draws_them_over_letters(
+    env: dict[str, str], client: TmuxClient | None, harakat: str
+) -> None:
+    terminal = identify(env, client)
+    assert decide_harakat("auto", terminal) == harakat
+    # what the user chose (--harakat, a saved preference) wins everywhere
+    assert decide_harakat("keep", terminal) == "keep"
+    assert decide_harakat("strip", terminal) == "strip"
+
+
+def test_an_unknown_harakat_request_is_refused() -> None:
+    with pytest.raises(ValueError, match="harakat"):
+        decide_harakat("maybe", identify({}))

@@ -72,13 +72,20 @@ def batch_applies(options: LayoutOptions) -> bool:
 
 
 def screen_lines(
-    paragraphs: Sequence[str], options: LayoutOptions, *, separated: bool = True
+    paragraphs: Sequence[str],
+    options: LayoutOptions,
+    *,
+    separated: bool = True,
+    sanitized: bool = False,
 ) -> Iterator[str]:
     """The screen lines of untrusted ``paragraphs`` as ``rtl-reader cat`` prints them in a
     visual mode: each line's text, right-aligned lines padded on the left to the width,
     with one blank line between paragraphs (``separated``) or none. The same lines as
-    :meth:`Document.lines` (or :meth:`Document.paragraph_lines` one after the other)."""
-    texts = [sanitize(p).replace("\n", " ") for p in paragraphs]
+    :meth:`Document.lines` (or :meth:`Document.paragraph_lines` one after the other).
+    ``sanitized``: the paragraphs are lines of text :func:`sanitize` gave (no newline in
+    them), which it would give back unchanged."""
+    texts = (list(paragraphs) if sanitized
+             else [sanitize(p).replace("\n", " ") for p in paragraphs])
     general = not batch_applies(options)
     if not general:
         chunk = _Chunk(texts)
@@ -211,9 +218,9 @@ def _fast_lines(
     ):
         return None
     first = _FIRST_STRONG.search(classes)
-    if (default_level if first is None else first.group() != "L") != 1:
-        return None
     shaped = chunk.shaped[index]
+    if (default_level if first is None else first.group() != "L") != 1:
+        return _left_to_right_lines(shaped, classes, chunk, index, width)
     levels = None  # all 1
     if "L" in classes or "E" in classes or "n" in classes:  # (C-level searches)
         levels = resolve_implicit(shaped, classes, 1)
@@ -243,6 +250,78 @@ def _fast_lines(
     return lines
 
 
+def _left_to_right_lines(
+    shaped: str, classes: str, chunk: _Chunk, index: int, width: int
+) -> list[str] | None:
+    """The lines of a left-to-right paragraph (``shaped``, paragraph ``index`` of
+    ``chunk``; none of the kinds the general pipeline takes): its levels 0, 1 and 2 from
+    the fast implicit rules; on each line, level-0 runs as they are and each stretch of
+    levels 1 and 2 laid out as in a right-to-left paragraph (rules L1-L4). Unpadded, as
+    the general pipeline leaves a line that is not right-aligned."""
+    levels = None  # all 0: no right-to-left letter, no Arabic number
+    if "R" in classes or "A" in classes or "n" in classes:  # (C-level searches)
+        levels = resolve_implicit(shaped, classes, 0)
+        if levels.count(0) == len(levels):
+            levels = None
+    backward = ""
+    if levels is not None:
+        backward = (backward_text(shaped, classes) if classes.startswith("m")
+                    else chunk.backward[index])
+    known_codes = chunk.cell_codes[index]
+    cells = chunk.cells[index]
+    only = one_line(shaped, known_codes, width, cells)
+    spans = [only] if only is not None else wrap_asking_at_breaks(
+        shaped, width, known_codes, cells, chunk.breaks[index])
+    lines = []
+    for a, b, _used in spans:
+        if levels is None or a == b or levels.count(0, a, b) == b - a:
+            lines.append(shaped[a:b])
+            continue
+        line = _mixed_line(shaped, classes, backward, levels, a, b)
+        if line is None:
+            return None
+        lines.append(line)
+    return lines
+
+
+_RIGHT_TO_LEFT_RUNS = re.compile(b"[\x01\x02]+")
+
+
+def _mixed_line(
+    shaped: str, classes: str, backward: str, levels: bytes, a: int, b: int
+) -> str | None:
+    """Rules L1-L4 for content ``[a, b)`` of a left-to-right paragraph whose levels are
+    0, 1 and 2: level-0 runs in logical order, each stretch of levels 1 and 2 reversed
+    as a whole (see :func:`_right_to_left_stretch`). None when a run boundary falls
+    inside a cluster."""
+    line_levels = levels[a:b]
+    # L1: whitespace at the end of the line takes the paragraph's level
+    if classes[b - 1] == "W":
+        trailing = b - a - len(classes[a:b].rstrip("W"))
+        line_levels = line_levels[: b - a - trailing] + b"\x00" * trailing
+    if line_levels.count(0) + line_levels.count(1) + line_levels.count(2) != b - a:
+        return None
+    pieces = []
+    position = a
+    for run in _RIGHT_TO_LEFT_RUNS.finditer(line_levels):
+        start, end = a + run.start(), a + run.end()
+        if position < start:
+            if position > a and classes[position] == "m":  # its base is in the run before
+                return None
+            pieces.append(shaped[position:start])
+        piece = _right_to_left_stretch(
+            shaped, classes, backward, line_levels[run.start():run.end()], start, end)
+        if piece is None:
+            return None
+        pieces.append(piece)
+        position = end
+    if position < b:
+        if position > a and classes[position] == "m":
+            return None
+        pieces.append(shaped[position:b])
+    return "".join(pieces)
+
+
 def _two_level_line(
     shaped: str, classes: str, backward: str, levels: bytes, a: int, b: int
 ) -> str | None:
@@ -252,11 +331,28 @@ def _two_level_line(
     decide those)."""
     line_levels = levels[a:b]
     # L1: whitespace at the end of the line takes the paragraph's level
-    trailing = len(classes[a:b]) - len(classes[a:b].rstrip("W"))
-    if trailing:
+    if classes[b - 1] == "W":
+        trailing = b - a - len(classes[a:b].rstrip("W"))
         line_levels = line_levels[: b - a - trailing] + b"\x01" * trailing
     if line_levels.count(1) + line_levels.count(2) != b - a:
         return None
+    return _right_to_left_stretch(shaped, classes, backward, line_levels, a, b)
+
+
+def _right_to_left_stretch(
+    shaped: str, classes: str, backward: str, line_levels: bytes, a: int, b: int
+) -> str | None:
+    """Content ``[a, b)`` whose levels (``line_levels``, after rule L1) are 1 and 2, in
+    visual order: its runs in reverse order, a level-1 run cluster-reversed and
+    mirrored, a level-2 run as it is. None when a run boundary falls inside a cluster."""
+    first, last = line_levels.find(2), line_levels.rfind(2) + 1
+    if line_levels.count(2, first, last) == last - first:  # one run (a number, a word)
+        start, end = a + first, a + last
+        after = _rtl_run(shaped, classes, backward, end, b) if end < b else ""
+        before = _rtl_run(shaped, classes, backward, a, start) if a < start else ""
+        if after is None or before is None or classes[start] == "m":
+            return None
+        return after + shaped[start:end] + before
     pieces = []
     position = b  # walking from the line's end: its visual start
     for run in reversed(list(_LEVEL_TWO_RUNS.finditer(line_levels))):

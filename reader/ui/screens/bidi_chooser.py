@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from reader.text.layout import LayoutOptions, layout_text
 from reader.text.output import LRM, MODES, STRATEGIES, TERMINAL_FORMS
+from reader.ui.mounting import composed
 from reader.ui.plain import notice
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class BidiChooser(ModalScreen[None]):
             yield Static(id="chooser-body", markup=False)
 
     def on_mount(self) -> None:
+        if not composed(self, "#chooser-body"):  # closed before it composed (reader.ui.mounting)
+            return
         self.query_one("#chooser").border_title = self.app.labels.content("chooser.title")
         self.call_after_refresh(self._fill)
 
@@ -87,6 +90,8 @@ class BidiChooser(ModalScreen[None]):
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
+        if not composed(self, "#chooser-body"):  # closed before this deferred fill came
+            return
         box = self.query_one("#chooser")
         width = max(30, box.scrollable_content_region.width - 1)
         labels = self.app.labels

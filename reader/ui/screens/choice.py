@@ -19,6 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from reader.ui.mounting import composed
+
 Answer = TypeVar("Answer")
 
 
@@ -61,6 +63,8 @@ class ChoiceScreen(ModalScreen[Answer]):
                     yield Button(label, id=f"choice-{number}")
 
     def on_mount(self) -> None:
+        if not composed(self, "#choice-buttons"):  # closed before it composed (ui.mounting)
+            return
         self.call_after_refresh(self._fill)
         labels = getattr(self.app, "labels", None)
         buttons = self.query_one("#choice-buttons")
@@ -70,6 +74,8 @@ class ChoiceScreen(ModalScreen[Answer]):
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
+        if not composed(self, "#choice-buttons"):  # closed before this deferred fill came
+            return
         box = self.query_one("#choice-question", Static)
         width = max(20, box.size.width or 40)
         labels = getattr(self.app, "labels", None)  # an app hosting a lone pane has none

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.keymap import KEY_MODEL
+from reader.ui.mounting import composed
+from reader.ui.terminal import harakat_overdrawn
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -33,6 +35,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-body", markup=False)
 
     def on_mount(self) -> None:
+        if not composed(self, "#help-body"):  # closed before it composed (reader.ui.mounting)
+            return
         self.query_one("#help").border_title = self.app.labels.content("help.title")
         self.call_after_refresh(self._fill)
 
@@ -40,6 +44,8 @@ class HelpScreen(ModalScreen[None]):
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:
+        if not composed(self, "#help-body"):  # closed before this deferred fill came
+            return
         self.query_one("#help-body", Static).update(self._body())
 
     def _text_width(self) -> int:
@@ -54,12 +60,17 @@ class HelpScreen(ModalScreen[None]):
 
     def _bidi_section(self, paragraph: Callable[..., None]) -> None:
         """Which output strategy is in effect, why, what it sends, and the way out."""
-        raw = self.app.labels.translate
+        labels = self.app.labels
+        raw = labels.translate
         bidi = self.app.bidi
-        reason = raw(bidi.reason_key, hint=bidi.hint)
-        paragraph(raw("help.bidi", mode=bidi.mode, reason=reason), "bold")
+        # The reason is a sentence of its own inside this one: an isolate, as its hint
+        # (what the terminal was known by) is inside it.
+        reason = labels.sentence(bidi.reason_key, hint=bidi.hint)
+        paragraph(labels.sentence("help.bidi", mode=bidi.mode, reason=reason), "bold")
         paragraph(raw(f"strategy.{bidi.mode}"))
         paragraph(raw("help.bidi_chooser"))
+        if self.app.harakat_requested == "auto" and harakat_overdrawn(bidi.terminal):
+            paragraph(raw("help.harakat_auto", kind=bidi.terminal.kind))
 
     def _body(self) -> Text:
         # Imported here: the screens import this module's siblings, not the reverse.

@@ -26,6 +26,7 @@ from reader.errors import ReaderError
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize, sanitize_line
 from reader.ui.bindings import typing_into_focus
+from reader.ui.mounting import composed
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from reader.ui.widgets.article.view import META_PARAGRAPH
 
@@ -102,6 +103,8 @@ class ReadingScreen(Screen):
             yield ArticleView(id="article")
 
     def on_mount(self) -> None:
+        if not composed(self, "#article"):  # closed before it composed (reader.ui.mounting)
+            return
         self._view = self.query_one(ArticleView)
         self.refresh_labels(initial=True)
         self.apply_settings()
@@ -310,8 +313,10 @@ class ReadingScreen(Screen):
             self._read_whole_text(self.article)
         self.app.remember_last_article(self.article.id)  # a write: after the paint
         await self._mount_side_panes()
-        if not self.is_attached:
-            return  # the app is leaving: a signal came during the first paint
+        if not self.is_attached or self not in self.app.screen_stack:
+            # The app is leaving (a signal, q in the first second) or the screen was
+            # closed while the panes mounted: they were removed before they composed.
+            return
         self._fill_side_panes(self.article)
         if not self.query("Footer"):
             from reader.ui.widgets.footer import ReaderFooter  # loaded after the first paint

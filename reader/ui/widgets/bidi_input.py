@@ -27,7 +27,9 @@ colours, blinking caret, placeholder, ``Changed``/``Submitted`` messages):
   Arabic value); Backspace/Delete remove the cluster (a letter with its
   harakat) before/after the caret in logical order, so no haraka is left
   riding on the wrong letter; the line-editing keys of a terminal (Ctrl+W,
-  Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E) work as in Textual's ``Input``;
+  Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E) work as in Textual's ``Input``; Ctrl+C copies
+  the selection and, with nothing selected, is left to the app (its how-to-quit
+  notice), as Textual's ``Input`` leaves it;
 - Enter sends :class:`BidiInput.Submitted`; every change of the value sends
   :class:`BidiInput.Changed`; Escape is left to the screen;
 - a value wider than the field scrolls horizontally to keep the caret in view;
@@ -52,6 +54,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset
 from textual.message import Message
@@ -135,6 +138,19 @@ def _field_paragraph(harakat: str, shape: bool, text: str,
     """:class:`reader.text.editing.caret.ParagraphLines` for a field: one unwrapped line."""
     line = field_line(text, options.mode, harakat, shape, options.direction)
     return _FieldParagraph(line, len(text))
+
+
+class FieldMessage(Message):
+    """What a field says, with its value at the time (as Textual's ``Input`` does)."""
+
+    def __init__(self, field: BidiInput) -> None:
+        super().__init__()
+        self.input = field
+        self.value = field.value
+
+    @property
+    def control(self) -> BidiInput:
+        return self.input
 
 
 class BidiInput(CommentEditor, inherit_bindings=False):
@@ -225,29 +241,11 @@ class BidiInput(CommentEditor, inherit_bindings=False):
     caret_shown: reactive[bool] = reactive(True)
     """Whether the caret is drawn now (it blinks off and on)."""
 
-    class Changed(Message):
+    class Changed(FieldMessage):
         """The value changed (typed, deleted, pasted, cut, or set by code)."""
 
-        def __init__(self, field: BidiInput) -> None:
-            super().__init__()
-            self.input = field
-            self.value = field.value
-
-        @property
-        def control(self) -> BidiInput:
-            return self.input
-
-    class Submitted(Message):
+    class Submitted(FieldMessage):
         """Enter was pressed in the field."""
-
-        def __init__(self, field: BidiInput) -> None:
-            super().__init__()
-            self.input = field
-            self.value = field.value
-
-        @property
-        def control(self) -> BidiInput:
-            return self.input
 
     def __init__(self, value: str | None = None, placeholder: str = "", *,
                  mode: str = "app", harakat: str = "keep", shape: bool = True,
@@ -470,6 +468,14 @@ class BidiInput(CommentEditor, inherit_bindings=False):
                   else previous_word_start(self.value, caret))
         self.buffer.move_to(target, select=select)
         self._after_move()
+
+    def action_copy(self) -> None:
+        """Copy the selection; with nothing selected the key is not the field's, as in
+        Textual's ``Input``: Ctrl+C goes on to the app, which tells how to quit (a
+        reader pressing it in the search field most likely meant to leave)."""
+        if not self.selected_text:
+            raise SkipAction()
+        super().action_copy()
 
     def _delete(self, start: int, end: int) -> None:
         """Remove [start, end), or the selection when there is one."""

@@ -50,6 +50,7 @@ from reader.comments.versions import OtherVersion, other_versions, restore
 from reader.errors import ReaderError
 from reader.i18n import Translator, default_language, message
 from reader.ui.labels import Labels
+from reader.ui.mounting import composed
 from reader.ui.widgets.comments.bidi_text import BidiText
 from reader.ui.widgets.comments.editor import CommentEditor
 from reader.ui.widgets.comments.remember import RememberBox
@@ -293,6 +294,8 @@ class CommentPane(Vertical, can_focus=True):
             self._show_no_form()
 
     def on_mount(self) -> None:
+        if not composed(self, "#comment-status"):  # removed before it composed: the app is leaving
+            return
         self.set_class(self._ui_direction == "rtl", "-rtl")
         self._show_form(False)
         if self._pending_target is not None:
