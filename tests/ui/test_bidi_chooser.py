@@ -134,11 +134,12 @@ async def test_a_terminal_attaching_to_tmux_later_is_followed(library: Any) -> N
     app.terminal = identify(inside, app._tmux_client)
     app.bidi = decide("auto", app.terminal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         assert app.bidi.mode == "app"
         # a kitty attaches: the strategy, the labels and the article follow it
         app.follow_tmux_client(TmuxClient("xterm-kitty", "kitty(0.26.5)", None, "4242"))
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.query_one(ArticleView).mode == "words",
+                         "the article in the new strategy")
         assert (app.terminal.kind, app.bidi.mode) == ("kitty", "words")
         assert app.labels.mode == "words"
         assert app.screen.query_one(ArticleView).mode == "words"
@@ -147,7 +148,8 @@ async def test_a_terminal_attaching_to_tmux_later_is_followed(library: Any) -> N
             app.follow_tmux_client(same)
             assert app.bidi.mode == "words"
         app.follow_tmux_client(TmuxClient("xterm", "XTerm(379)", None, "4343"))
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.query_one(ArticleView).mode == "app",
+                         "the article in the new strategy")
         assert (app.terminal.kind, app.bidi.mode) == ("xterm", "app")
 
 
@@ -169,9 +171,9 @@ async def test_a_refused_save_names_the_file_in_its_own_order(
     app.terminal = identify(KONSOLE)
     app.bidi = decide("auto", app.terminal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle_reading(pilot)
         app.push_screen(BidiChooser())
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, BidiChooser), "the chooser")
         await pilot.press(str(MODES.index("app") + 1))
-        await pilot.pause()
+        await wait_until(pilot, lambda: said, "the refusal said")
     assert said and "[Errno 13] Permission denied: '/cfg/rtl-reader/choices.json'" in said[0]

@@ -64,6 +64,41 @@ async def test_the_article_is_drawn_before_the_side_panes_and_footer(
         assert recorder.first_paint_calls == 1
 
 
+async def test_a_paint_later_than_the_fallback_still_comes_first(
+    library: Any, monkeypatch: Any
+) -> None:
+    """On a loaded machine the first paint can come after the fallback's timer: the
+    timer must not mount the side panes before an article that can be painted."""
+    from textual.screen import Screen
+
+    fired: list[bool] = []
+
+    def first_at_once(screen: Screen, delay: float, callback: Any, *args: Any,
+                      **kwargs: Any) -> Any:
+        if not fired:  # the fallback's timer fires before anything is painted
+            fired.append(True)
+            return screen.call_later(callback)
+        return Screen.set_timer(screen, delay, callback, *args, **kwargs)
+
+    monkeypatch.setattr(ReadingScreen, "set_timer", first_at_once)
+    recorder = _Recorder()
+    original = ArticleView.render_line
+
+    def render_line(view: ArticleView, y: int) -> Any:
+        if recorder.at_first_render is None and view.rows:
+            recorder.at_first_render = (len(view.screen.query(RelatedPane)),
+                                        len(view.screen.query("Footer")))
+        return original(view, y)
+
+    monkeypatch.setattr(ArticleView, "render_line", render_line)
+    app = _app(library, recorder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_reading(pilot)
+        assert fired
+        assert recorder.at_first_render == (0, 0)
+        assert app.screen.query(RelatedPane) and recorder.first_paint_calls == 1
+
+
 async def test_a_screen_too_small_to_draw_the_article_still_completes(library: Any) -> None:
     recorder = _Recorder()
     app = _app(library, recorder)

@@ -287,7 +287,7 @@ async def test_a_latin_source_reads_first_from_the_right_in_every_strategy(
     for bidi in ("app", "shaped"):
         app = make_app(library, lang=lang, bidi=bidi)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await settle_library(pilot)
             articles = app.screen.query_one(ArticleList)
             articles.select_article(seed.id)
             await pilot.pause()

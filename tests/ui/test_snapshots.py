@@ -71,12 +71,19 @@ async def _field_shown(pilot: Any) -> None:
     than that can pass between the last key and the picture, which then lacked it."""
     from reader.ui.widgets.bidi_input import BidiInput
 
-    for field in pilot.app.screen.query(BidiInput):
+    screen = pilot.app.screen
+
+    def on_screen(field: BidiInput) -> str:
+        """The field's row as the screen (which the picture is taken from) shows it."""
+        row = screen._compositor.render_strips()[field.region.y].text
+        return row[field.region.x:field.region.right]
+
+    for field in screen.query(BidiInput):
         if field.has_focus:
             await wait_until(pilot, lambda field=field: not field.value
-                             or field.render_line(0).text.strip(), "the field drawn",
+                             or on_screen(field).strip(), "the field drawn",
                              lambda field=field: (field.value, field.scroll_column,
-                                                  field.size, field.render_line(0).text))
+                                                  field.size, on_screen(field)))
             field.cursor_blink = False  # the caret shown, and kept shown
             await pilot.pause()
 

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 NARROW_BELOW = 100
 #: How often the reading position is saved while reading (only when it moved), seconds.
 SAVE_EVERY = 2.0
-#: The side panes and footer wait for the article's first paint, at most this long (s).
+#: The side panes and footer wait for the article's first paint; after this long (s) a
+#: view that has no row to draw in is taken as never to be painted.
 COMPLETE_AFTER = 1.0
 #: How much of an article's body is read before its first paint, in bytes: the first
 #: screens of the largest terminal several times over. A longer body is read whole in
@@ -112,7 +113,7 @@ class ReadingScreen(Screen):
             return
         self.set_focus(self.query_one(ArticleView))
         self.set_interval(SAVE_EVERY, self.save_position)
-        self.set_timer(COMPLETE_AFTER, self._complete_screen)
+        self.set_timer(COMPLETE_AFTER, self._complete_if_never_drawn)
 
     def _related_panes(self) -> list[RelatedPane]:
         return list(self.query("#related"))  # type: ignore[arg-type]
@@ -285,6 +286,21 @@ class ReadingScreen(Screen):
         if event.document is not event.view.document or self.article is None:
             return  # the reader has moved on
         await self._complete_screen()
+
+    async def _complete_if_never_drawn(self) -> None:
+        """Complete the screen if the article cannot be painted: its view laid out with
+        no row to draw in (a terminal too small to show a line).
+
+        A view with rows is painted in its turn, and its :class:`ArticleView.Drawn`
+        completes the screen: on a loaded machine that turn can come after the timer,
+        and completing here then mounted the side panes before the article. A view not
+        laid out yet is looked at again later.
+        """
+        view = self.query_one(ArticleView)
+        if not view.size.width:
+            self.set_timer(COMPLETE_AFTER, self._complete_if_never_drawn)
+        elif not view.size.height:
+            await self._complete_screen()
 
     async def _complete_screen(self) -> None:
         """Mount what waited for the article's first paint (at once if it never comes,
