@@ -45,6 +45,7 @@ from reader.text.layout.paragraph import (
 )
 from reader.text.sanitize import BIDI_CONTROLS, sanitize
 from reader.text.wrap import (
+    LineSpan,
     break_codes_of,
     cell_codes,
     narrow_cells,
@@ -227,11 +228,7 @@ def _fast_lines(
     # (marks opening a paragraph have no base: they keep their order, in its own)
     backward = (backward_text(shaped, classes) if classes.startswith("m")
                 else chunk.backward[index])
-    known_codes = chunk.cell_codes[index]
-    cells = chunk.cells[index]
-    only = one_line(shaped, known_codes, width, cells)
-    spans = [only] if only is not None else wrap_asking_at_breaks(
-        shaped, width, known_codes, cells, chunk.breaks[index])
+    spans = _line_spans(shaped, chunk, index, width)
     lines = []
     size = len(shaped)
     for a, b, used in spans:
@@ -250,6 +247,17 @@ def _fast_lines(
     return lines
 
 
+def _line_spans(shaped: str, chunk: _Chunk, index: int, width: int) -> list[LineSpan]:
+    """Where the lines of paragraph ``index`` of ``chunk`` (``shaped``) start and end at
+    ``width``, with the cells and line-break codes the chunk worked out for it: one line
+    when it fits, else wrapped at spaces with UAX #14 asked about the chosen breaks."""
+    known_codes = chunk.cell_codes[index]
+    cells = chunk.cells[index]
+    only = one_line(shaped, known_codes, width, cells)
+    if only is not None:
+        return [only]
+    return wrap_asking_at_breaks(shaped, width, known_codes, cells, chunk.breaks[index])
+
 def _left_to_right_lines(
     shaped: str, classes: str, chunk: _Chunk, index: int, width: int
 ) -> list[str] | None:
@@ -267,11 +275,7 @@ def _left_to_right_lines(
     if levels is not None:
         backward = (backward_text(shaped, classes) if classes.startswith("m")
                     else chunk.backward[index])
-    known_codes = chunk.cell_codes[index]
-    cells = chunk.cells[index]
-    only = one_line(shaped, known_codes, width, cells)
-    spans = [only] if only is not None else wrap_asking_at_breaks(
-        shaped, width, known_codes, cells, chunk.breaks[index])
+    spans = _line_spans(shaped, chunk, index, width)
     lines = []
     for a, b, _used in spans:
         if levels is None or a == b or levels.count(0, a, b) == b - a:
