@@ -4,7 +4,6 @@ failure at any point."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
@@ -17,10 +16,14 @@ from pathlib import Path
 import pytest
 
 from reader.library import Library, bulk_index, importer
-from tests.library.golden_queries import QUERIES, SEEDS
+from tests.library.golden_queries import (
+    QUERIES,
+    recorded_results,
+    related_results,
+    search_results,
+)
 
 REPO = Path(__file__).resolve().parents[2]
-_RECORDED = Path(__file__).parent / "data" / "corpus_results.json"
 
 
 def _index_contents(library: Library) -> tuple[object, ...]:
@@ -93,24 +96,13 @@ def bulk_corpus_library(tmp_path_factory: pytest.TempPathFactory,
 def test_recorded_searches_hold_on_an_index_built_beside(
     bulk_corpus_library: Library, query: str
 ) -> None:
-    from tests.library.test_corpus_results import _hits
-
-    recorded = json.loads(_RECORDED.read_text(encoding="utf-8"))
-    assert _hits(bulk_corpus_library, query) == recorded["search"][query]
+    assert search_results(bulk_corpus_library, query) == recorded_results()["search"][query]
 
 
 def test_recorded_related_articles_hold_on_an_index_built_beside(
     bulk_corpus_library: Library,
 ) -> None:
-    recorded = json.loads(_RECORDED.read_text(encoding="utf-8"))
-    ids = [row[0] for row in bulk_corpus_library.connection.execute(
-        "SELECT id FROM articles ORDER BY key").fetchall()]
-    found = {
-        article_id: [[item.article_id, item.score, item.relevance, list(item.shared_terms),
-                      item.kind] for item in bulk_corpus_library.related(article_id)]
-        for article_id in ids[::SEEDS]
-    }
-    assert found == recorded["related"]
+    assert related_results(bulk_corpus_library) == recorded_results()["related"]
 
 
 def test_deleting_after_a_bulk_import_takes_the_article_out_of_the_index(
