@@ -263,18 +263,23 @@ async def test_the_lists_dates_and_count_follow_the_digits_preference(library: A
         app = make_app(library, digits=digits)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle_library(pilot)
-            articles = app.screen.query_one(ArticleList)
-            articles.select_article(seed.id)
-            await pilot.pause()
-            index = articles.highlighted
-            assert index is not None
-            lines = articles._entry_lines(index, articles._text_width())
-            detail = next(line.plain for line in lines if seed.source in line.plain)
+            articles, detail = await _detail_line(app, pilot, seed)
             assert shown in detail and hidden not in detail, (digits, detail)
             status = str(app.screen.query_one("#library-status").render())
             count = f"{articles.count:,}"
             assert (count in status) == (digits == "western"), status
 
+
+async def _detail_line(app: Any, pilot: Any, seed: Any) -> tuple[ArticleList, str]:
+    """The library's list, with ``seed`` selected, and the plain text of the entry's
+    line that names its source (``source · date``), as the list lays it out."""
+    articles = app.screen.query_one(ArticleList)
+    articles.select_article(seed.id)
+    await pilot.pause()
+    index = articles.highlighted
+    assert index is not None
+    lines = articles._entry_lines(index, articles._text_width())
+    return articles, next(line.plain for line in lines if seed.source in line.plain)
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 async def test_a_latin_source_reads_first_from_the_right_in_every_strategy(
@@ -288,13 +293,7 @@ async def test_a_latin_source_reads_first_from_the_right_in_every_strategy(
         app = make_app(library, lang=lang, bidi=bidi)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle_library(pilot)
-            articles = app.screen.query_one(ArticleList)
-            articles.select_article(seed.id)
-            await pilot.pause()
-            index = articles.highlighted
-            assert index is not None
-            lines = articles._entry_lines(index, articles._text_width())
-            detail = next(line.plain for line in lines if seed.source in line.plain)
+            _articles, detail = await _detail_line(app, pilot, seed)
             if bidi == "app":
                 assert detail.rstrip().endswith(f"· {seed.source}"), detail
                 assert not set(detail) & set("\u2066\u2067\u2068\u2069")
