@@ -223,8 +223,12 @@ def _fast_lines(
     if (default_level if first is None else first.group() != "L") != 1:
         return _left_to_right_lines(shaped, classes, chunk, index, width)
     levels = None  # all 1
-    if "L" in classes or "E" in classes or "n" in classes:  # (C-level searches)
+    if "L" in classes or "n" in classes or "R" in classes:  # (C-level searches)
         levels = resolve_implicit(shaped, classes, 1)
+    elif "E" in classes:
+        levels = _arabic_number_levels(classes)
+        if levels is None:
+            levels = resolve_implicit(shaped, classes, 1)
     # (marks opening a paragraph have no base: they keep their order, in its own)
     backward = (backward_text(shaped, classes) if classes.startswith("m")
                 else chunk.backward[index])
@@ -245,6 +249,37 @@ def _fast_lines(
                 return None
         lines.append(" " * (width - used) + line if used < width and line else line)
     return lines
+
+
+#: a number in Arabic text at level 2 (see :func:`_arabic_number_levels`): digits with
+#: their marks, joined by single common separators
+_ARABIC_NUMBER = re.compile("(?:Em*)+(?:c(?:Em*)+)*")
+#: class code -> level: digits 2, the rest 1
+_DIGITS_AT_TWO = bytes(2 if byte == ord("E") else 1 for byte in range(256))
+
+
+def _arabic_number_levels(classes: str) -> bytes | None:
+    """The levels (rules W1-I2) of a right-to-left paragraph whose only classes beyond
+    AL, neutrals and marks are European digits after its first Arabic letter (most
+    numbers in Arabic text), without the rules' passes: each such digit is an Arabic
+    number (W2, as no L or R comes between), so only a common separator between two
+    of them joins them (W4; W1 gave a mark after a digit the digit's class), and every
+    neutral, bracket or not, sits between right-to-left classes (N0-N2): level 2 for
+    the numbers, 1 for the rest. None when a digit comes before the first Arabic letter
+    (a European number there: other rules). The caller has checked there is no L, R,
+    AN, explicit formatting, BN or separator."""
+    first_digit = classes.find("E")
+    arabic = classes.find("A", 0, first_digit)
+    if arabic < 0:
+        return None
+    levels = classes.encode("ascii").translate(_DIGITS_AT_TWO)
+    if "Em" not in classes and "EcE" not in classes:  # (each number is its digits)
+        return levels
+    joined = bytearray(levels)
+    for number in _ARABIC_NUMBER.finditer(classes, first_digit):
+        start, end = number.span()
+        joined[start:end] = b"\x02" * (end - start)
+    return bytes(joined)
 
 
 def _line_spans(shaped: str, chunk: _Chunk, index: int, width: int) -> list[LineSpan]:
