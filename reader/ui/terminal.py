@@ -53,6 +53,19 @@ DECISIONS: dict[tuple[str, bool], str] = {
     ("kitty", False): "words", ("kitty", True): "words",
 }
 
+#: What lines printed by the command line take where auto (or a saved choice) gives the
+#: app ``app``: the app then switches the terminal's own bidi off (VTE: ``CSI 8 l``;
+#: mlterm: its OSC, for the whole screen), which a command writing into the terminal's
+#: scrollback does not do; so it sends logical text for the terminal to order.
+#: (Seen: ``cat`` in ``app`` form read backwards on VTE and mlterm.)
+PRINTED_FORMS: dict[str, str] = {"vte": "shaped", "mlterm": "shaped"}
+
+#: ``terminal``'s forms as printed: mlterm's form sends the neutral runs at a line's ends
+#: where they show, for the stretch after a border, which mlterm lays out left to right;
+#: a printed line is the first stretch of its row, which mlterm lays out in the
+#: direction of its first strong letter, so it gets logical text as it is.
+PRINTED_TERMINAL_FORMS: dict[str, str] = {"terminal-mlterm": "terminal"}
+
 #: Terminals with a bidi setting the reader cannot see: the chooser opens once.
 HIDDEN_SETTING = frozenset({"konsole"})
 
@@ -213,6 +226,17 @@ class BidiDecision:
         if self.mode == "terminal":
             return TERMINAL_FORMS.get(self.terminal.kind, "terminal")
         return self.mode
+
+    @property
+    def printed_mode(self) -> str:
+        """The layout mode of lines printed on this terminal by the command line, which
+        sends no set-up sequence: ``layout_mode``, except where that needs one to keep
+        the terminal from ordering the text again (:data:`PRINTED_FORMS`). A strategy
+        given with ``--bidi`` stays as it is (``terminal`` in the form printing needs)."""
+        mode = self.layout_mode
+        if self.source != "flag" and mode == "app":
+            return PRINTED_FORMS.get(self.terminal.kind, mode)
+        return PRINTED_TERMINAL_FORMS.get(mode, mode)
 
     @property
     def hint(self) -> str:

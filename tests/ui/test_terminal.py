@@ -231,3 +231,28 @@ def test_auto_strips_harakat_only_where_the_terminal_draws_them_over_letters(
 def test_an_unknown_harakat_request_is_refused() -> None:
     with pytest.raises(ValueError, match="harakat"):
         decide_harakat("maybe", identify({}))
+
+
+def test_printed_lines_are_logical_where_the_app_switches_the_terminals_bidi_off() -> None:
+    """The command line sends no set-up sequence: where the app's ``app`` needs one (VTE's
+    ``CSI 8 l``, mlterm's OSC), printed lines are logical text for the terminal to order;
+    ``terminal`` on mlterm is printed as logical text as it is (its own form places the
+    neutral runs for the stretch after a border)."""
+    cases = [({"VTE_VERSION": "7006"}, None, "auto", "shaped"),
+             ({"TERM": "mlterm"}, None, "auto", "shaped"),
+             (TMUX, TmuxClient("mlterm", "", {}), "auto", "shaped"),
+             (TMUX, TmuxClient("xterm-256color", "", {"VTE_VERSION": "7006"}), "auto",
+              "shaped"),
+             ({"TERM": "xterm", "XTERM_VERSION": "XTerm(379)"}, None, "auto", "app"),
+             ({"TERM": "alacritty"}, None, "auto", "app"),
+             ({"KONSOLE_VERSION": "221203"}, None, "auto", "shaped-mirrored"),
+             ({"KITTY_WINDOW_ID": "1"}, None, "auto", "words"),
+             ({}, None, "auto", "app"),
+             ({"TERM": "mlterm"}, None, "terminal", "terminal"),
+             ({"KONSOLE_VERSION": "221203"}, None, "terminal", "terminal-konsole"),
+             ({"VTE_VERSION": "7006"}, None, "app", "app")]  # given: as asked
+    for env, client, requested, printed in cases:
+        assert choose_bidi_mode(requested, env, client).printed_mode == printed, env
+    # a saved app is what auto would give: VTE's printed lines stay logical
+    saved = decide("auto", identify({"VTE_VERSION": "7006"}), {"vte": "app"})
+    assert (saved.source, saved.printed_mode) == ("saved", "shaped")
