@@ -288,3 +288,27 @@ def test_every_line_for_mlterm_starts_in_its_paragraphs_direction(text: str, wid
         assert text_cells(line) <= width
         first = first_strong_level(classify(line))
         assert (first or 0) == level
+
+
+def test_columns_on_a_terminal_that_orders_go_as_the_app_sends_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``list``, ``search``, ``related`` and ``drafts`` print a title after a column of
+    ids: on Konsole (and VTE) each title line padded and embedded as ``cat``'s lines are;
+    in a pipe logical text as it is; on mlterm as it is too (the row's first strong
+    letter is the id's)."""
+    from reader.cli.columns import text_lines
+    from reader.text.layout import LayoutOptions
+
+    title = "قال (الوزير) إن iPad سيصل 2015."
+    options = LayoutOptions(width=40, mode="shaped-mirrored")
+    monkeypatch.setenv("KONSOLE_VERSION", "221203")
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    assert text_lines(title, 40, options) == [ON_KONSOLE.rstrip("\n")]
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert text_lines(title, 40, options) == [EXPECTED["shaped-mirrored"].rstrip("\n")]
+    monkeypatch.delenv("KONSOLE_VERSION")
+    monkeypatch.setenv("TERM", "mlterm")
+    strategy.terminal_decision.cache_clear()
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    assert text_lines(title, 40, options.replace(mode="shaped")) == [
+        EXPECTED["shaped"].rstrip("\n")]
