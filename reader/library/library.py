@@ -256,15 +256,16 @@ class Library:
         # The parsers load on first import: opening a stored article needs none of them.
         from reader.library import importer
 
-        self._refuse_if_read_only("cannot import into it")
+        self._refuse_if_read_only()
         with self._lock, reported_as(self.path):
             return importer.import_paths(self.connection, paths, progress)
 
-    def _refuse_if_read_only(self, what: str) -> None:
+    def _refuse_if_read_only(self) -> None:
+        """Refuse to import into a library opened read-only."""
         if self.read_only:
             from reader.library.errors import ReadOnlyLibraryError
 
-            raise ReadOnlyLibraryError(self.path, f"opened read-only; {what}")
+            raise ReadOnlyLibraryError(self.path, Sentence("library.read_only_import"))
 
     # -- search and related -----------------------------------------------------------
 

@@ -189,3 +189,22 @@ def test_more_problems_than_one_are_counted_in_either_language(
         assert main(["cat", "items.json"]) == 1
         said = stream.getvalue().replace(FSI, "").replace(PDI, "")
         assert said == f"rtl-reader: items.json: {expected}\n"
+
+
+def test_a_library_that_is_no_database_is_named_in_either_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "مكتبة.sqlite"
+    library.write_bytes(b"not a database at all" * 100)
+    said = {}
+    for lang in ("en", "ar"):
+        monkeypatch.setenv("LANGUAGE", lang)
+        stream = io.StringIO()
+        monkeypatch.setattr(sys, "stderr", stream)
+        monkeypatch.setattr(sys, "stdout", io.StringIO())
+        assert main(["search", "--library", str(library), "x"]) == 1
+        said[lang] = stream.getvalue().replace(FSI, "").replace(PDI, "")
+    assert said["en"] == (f"rtl-reader: library {library}: not an SQLite database "
+                          "(the file was not replaced)\n")
+    assert said["ar"] == (f"rtl-reader: المكتبة {library}: ليست قاعدة بيانات SQLite "
+                          "(لم يُستبدل الملف)\n")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import ast
 import pickle
+import re
 from functools import partial
 from pathlib import Path
 
 import pytest
 
 from reader.i18n import STRINGS, Sentence, message, spoken
+from reader.text.bidi import classify
 
 READER = Path(__file__).resolve().parents[2] / "reader"
 #: The layers below the interface whose words reach people.
@@ -24,7 +26,8 @@ BELOW_THE_INTERFACE = [*sorted((READER / "articles").glob("*.py")),
                        READER / "text" / "decode.py"]
 #: Where a layer's words reach people: errors raised, problems reported, notes written.
 REPORTING = {"InputError", "ImportProblem", "ReaderError", "LegacyEncoding", "_BadItem",
-             "note", "AmbiguousIdError"}
+             "note", "AmbiguousIdError", "LibraryError", "CorruptLibraryError",
+             "ReadOnlyLibraryError", "NewerLibraryError"}
 
 
 def _sentence_keys(tree: ast.AST) -> list[str]:
@@ -38,6 +41,17 @@ def _literal_words(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return " " in node.value.strip()
     return isinstance(node, ast.JoinedStr)
+
+
+@pytest.mark.parametrize("key", sorted(key for key in STRINGS if key.startswith(
+    ("input.", "import.", "library."))))
+def test_every_arabic_problem_opens_right_to_left(key: str) -> None:
+    """Its first strong letter, values aside (isolates, which rule P2 skips), is Arabic:
+    laid out alone after "rtl-reader: " the message reads from the right ("JSON غير
+    صالح ..." came out left to right)."""
+    words = re.sub(r"\{[^}]*\}", "", STRINGS[key]["ar"])
+    first = re.search("[LRA]", classify(words))
+    assert first is not None and first.group() in "RA", STRINGS[key]["ar"]
 
 
 def test_the_sentence_is_its_english_text_and_keeps_its_key() -> None:
