@@ -135,7 +135,9 @@ def insert_prepared(
     cache = connection.execute("PRAGMA cache_size").fetchone()[0]
     connection.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
     try:
-        with transaction(connection):
+        # A second process writes the index into a file attached to *connection*
+        # (reader.library.bulk_index): only the library is locked.
+        with transaction(connection, main_table="articles" if index else None):
             for batch in batches:
                 results.extend(_store_batch(connection, batch, index))
             if index is not None:
