@@ -47,15 +47,12 @@ def test_no_private_textual_handler_is_overridden() -> None:
     assert offenders == []
 
 
-#: The private names of Textual's that the app still uses, each with the reason: Textual
+#: The private name of Textual's that the app still uses, with the reason: Textual
 #: offers no public way to do the job (see the docstring at the place of use).
 SEAMS = {
     # The file the terminal driver's writer thread writes to, wrapped so that a hung-up
     # terminal silences the writes instead of killing the thread (reader.ui.signals).
     ("signals.py", "_file"),
-    # switch_screen pops a result callback that the screen from get_default_screen
-    # never got: the reading screen opened at start-up gets the one push_screen gives.
-    ("app.py", "_push_result_callback"),
 }
 
 
@@ -126,8 +123,8 @@ def _textual_private_uses() -> list[str]:
 
 
 def test_no_private_textual_name_is_used() -> None:
-    """No private attribute or method of Textual's is read, set or overridden (the two
-    seams above aside, each documented where it is used)."""
+    """No private attribute or method of Textual's is read, set or overridden (the seam
+    above aside, documented where it is used)."""
     assert _textual_private_uses() == []
 
 
