@@ -448,6 +448,18 @@ class ReaderApp(App[None]):
                     save()
         self.exit()
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing to copy (Textual's binding): the reader probably wanted
+        to quit, so say how, in the interface language. Textual's own notice is
+        English; and it names the first quit key it finds, the screen's ``q`` even in
+        a text field, where q types: the key named here is one that quits from
+        anywhere (a priority binding, ctrl+q), when there is one."""
+        quits = [(key, active.binding) for key, active in self.active_bindings.items()
+                 if active.binding.action in ("quit", "app.quit")]
+        if quits:
+            key = next((key for key, binding in quits if binding.priority), quits[0][0])
+            self.say("msg.how_to_quit", quit_key=key)
+
     def action_choose_bidi(self, opened_by_itself: bool = False) -> None:
         """Open the one-key chooser of output strategies."""
         from reader.ui.screens.bidi_chooser import BidiChooser
