@@ -75,3 +75,24 @@ async def test_a_language_switch_after_leaving_the_start_up_article_relabels_the
                          != before, "the library relabelled")
         status = str(app.screen.query_one("#library-status").render())
         assert any("\u0600" <= ch <= "\u06ff" or "\ufe70" <= ch <= "\ufeff" for ch in status)
+
+
+async def test_a_draft_typed_on_the_start_up_article_is_saved_when_its_stack_goes(
+        library: Any) -> None:
+    """Removing the start-up mode unmounts its reading screen as a switch would: the
+    comment pane saves what was typed, even within the autosave delay."""
+    from reader.comments.store import DraftStore
+
+    article_id = seed_id(library)
+    app = make_app(library, article_id=article_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reading(pilot)
+        first = app.screen
+        await pilot.press("c", *"رأيي")
+        await wait_until(pilot, lambda: first.query_one("#comment").draft.comment == "رأيي",
+                         "the typed comment")
+        app.show_library()  # what Escape does from the article
+        await settle_library(pilot)
+        await wait_until(pilot, lambda: not first.is_attached, "the first screen removed")
+    record = DraftStore.for_library(library).load(article_id)
+    assert record is not None and record.draft.comment == "رأيي"
