@@ -309,7 +309,8 @@ class ReaderApp(App[None]):
         """Log *error* and show it, saying what failed: *failed* is the catalogue key of
         the message (``error.save_position``...), *error* gives the details."""
         self.log.error(failed, repr(error))
-        self.say(failed, error=str(error), severity="error")
+        shown = str(error) if error is None else self.labels.said(error)
+        self.say(failed, error=shown, severity="error")
 
     def open_article(self, article_id: str) -> None:
         """Open *article_id* on a reading screen above the library."""
