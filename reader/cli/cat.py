@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--raw", action="store_true", help=text("cli.option.raw"))
     add_width_option(parser)
     add_bidi_option(parser)
-    add_harakat_option(parser, default="keep")
+    add_harakat_option(parser, default=None)
     add_shape_option(parser, default=True)
     add_library_option(parser)
 
@@ -293,14 +293,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from reader.cli.strategy import layout_mode, request
+    from reader.cli.strategy import harakat, layout_mode, request
     from reader.text.layout import LayoutOptions
 
     request(args.bidi)
     options = LayoutOptions(
         width=args.width or terminal_width(),
         mode=layout_mode(sys.stdout),
-        harakat=args.harakat,
+        harakat=harakat(sys.stdout, args.harakat),
         shape=args.shape,
     )
     if args.path == "-" or args.raw:

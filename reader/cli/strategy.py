@@ -7,8 +7,12 @@ flips each Arabic word, Konsole orders every row itself): so with no ``--bidi`` 
 table), and ``cat`` on kitty reads as the app does. A strategy given with ``--bidi``
 wins; ``terminal`` takes the form the terminal needs, as in the app.
 
+Harakat follow the app's rule too (:func:`harakat`): with no ``--harakat`` they are
+stripped on a terminal that draws them over their neighbours (kitty), as the app
+strips them there, and kept everywhere else; ``--harakat`` given wins.
+
 Written to a pipe or a file, the output is ``app`` (``terminal`` with ``--bidi
-terminal``) as it always was: nothing is detected there, and nothing is imported but
+terminal``), harakat kept, as it always was: nothing is detected there, and nothing is imported but
 this module, so a filter's start-up stays light. On a terminal the detection runs once
 per process (inside tmux it asks tmux about its client), for the output and the
 messages alike.
@@ -53,6 +57,20 @@ def layout_mode(stream: object, requested: str | None = None) -> str:
     if not is_terminal(stream):
         return "app" if asked == AUTO else "terminal"
     return terminal_decision(asked).layout_mode
+
+
+def harakat(stream: object, requested: str | None) -> str:
+    """``keep`` or ``strip`` for output to *stream*, ``--harakat`` having asked
+    *requested* (``None``: not given). Not given, a terminal gets the app's default there
+    (:func:`reader.ui.terminal.decide_harakat`: stripped on kitty, which draws a letter
+    carrying a haraka over its neighbours); a pipe or a file keeps them, as it always did."""
+    if requested:
+        return requested
+    if not is_terminal(stream):
+        return "keep"
+    from reader.ui.terminal import decide_harakat
+
+    return decide_harakat(AUTO, terminal_decision(_requested).terminal)
 
 
 @cache

@@ -44,17 +44,17 @@ class _Terminal(io.StringIO):
         return True
 
 
-def _cat(*args: str, env: dict[str, str] | None = None) -> bytes:
+def _cat(*args: str, env: dict[str, str] | None = None, sample: str = SAMPLE) -> bytes:
     result = subprocess.run(
         [sys.executable, "-m", "reader", "cat", "-", "--width", "40", *args],
-        input=SAMPLE.encode(), capture_output=True, cwd=REPO_ROOT, timeout=60,
+        input=sample.encode(), capture_output=True, cwd=REPO_ROOT, timeout=60,
         env={**os.environ, **(env or {})},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def _cat_on_a_terminal(*args: str, env: dict[str, str]) -> str:
+def _cat_on_a_terminal(*args: str, env: dict[str, str], sample: str = SAMPLE) -> str:
     """``cat``'s output written to a pseudo-terminal, as the terminal got it."""
     controller, terminal = pty.openpty()
     try:
@@ -64,7 +64,7 @@ def _cat_on_a_terminal(*args: str, env: dict[str, str]) -> str:
             cwd=REPO_ROOT, env={**os.environ, **env},
         )
         os.close(terminal)
-        _, errors = process.communicate(SAMPLE.encode(), timeout=60)
+        _, errors = process.communicate(sample.encode(), timeout=60)
         chunks = []
         while True:
             try:
@@ -159,3 +159,34 @@ def test_a_pipe_imports_no_terminal_detection(tmp_path: Path) -> None:
                             cwd=REPO_ROOT, timeout=60, env={**os.environ, "KITTY_WINDOW_ID": "1"})
     assert result.stdout.decode() == EXPECTED["app"].replace(" " * 9, " " * 49)
     assert result.stderr.decode().strip() == "[]"
+
+
+#: A vocalised sentence: kitty 0.26.5 draws each letter carrying a haraka over its
+#: neighbours, so the app strips them there unless the user chose.
+VOCALISED = "ذَهَبَ الطَّالِبُ\n"
+HARAKAT = frozenset("\u064e\u064f\u0650\u0651")
+
+
+def test_harakat_on_a_terminal_follow_the_apps_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert strategy.harakat(_Terminal(), None) == "keep"
+    strategy.terminal_decision.cache_clear()
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")
+    assert strategy.harakat(_Terminal(), None) == "strip"
+    assert strategy.harakat(_Terminal(), "keep") == "keep"  # chosen: the choice wins
+    assert strategy.harakat(io.StringIO(), None) == "keep"  # a pipe: as it always was
+    strategy.request("app")  # whatever the strategy, kitty overdraws them
+    strategy.terminal_decision.cache_clear()
+    assert strategy.harakat(_Terminal(), None) == "strip"
+
+
+def test_cat_on_kitty_strips_harakat_unless_asked() -> None:
+    kitty = {"KITTY_WINDOW_ID": "1"}
+    stripped = _cat_on_a_terminal(env=kitty, sample=VOCALISED)
+    assert stripped.strip() and not HARAKAT & set(stripped)
+    kept = _cat_on_a_terminal("--harakat", "keep", env=kitty, sample=VOCALISED)
+    assert set(kept) >= HARAKAT
+    # elsewhere, and in a pipe even on kitty, they stay, byte for byte
+    assert set(_cat_on_a_terminal(env={}, sample=VOCALISED)) >= HARAKAT
+    piped = _cat(env=kitty, sample=VOCALISED)
+    assert piped == _cat(sample=VOCALISED) == _cat("--harakat", "keep", sample=VOCALISED)
+    assert set(piped.decode()) >= HARAKAT
