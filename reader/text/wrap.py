@@ -446,10 +446,11 @@ def _wrap_narrow_text(
             while text[next_start] == " ":
                 next_start += 1
             if codes is not None:  # a match in the words on either side: ask the rules
-                before_start = text.rfind(" ", 0, line_end) + 1
-                if suspect < before_start:
-                    match = find_suspect(codes, before_start)
-                    suspect = size if match is None else match.start()
+                if suspect < line_end:  # (else it is ahead of the word before the break)
+                    before_start = text.rfind(" ", 0, line_end) + 1
+                    if suspect < before_start:
+                        match = find_suspect(codes, before_start)
+                        suspect = size if match is None else match.start()
                 if suspect < size and (suspect < next_start or not (
                         0 <= text.find(" ", next_start) <= suspect)):
                     found = _break_by_the_rules(text, start, limit, space, codes)
