@@ -1,4 +1,11 @@
-"""Errors that reach the user as one clear line, never as a traceback."""
+"""Errors that reach the user as one clear line, never as a traceback.
+
+The layers that raise them do not know the interface's language, so their words are a
+:class:`reader.i18n.Sentence` (the catalogue's key and values; as a ``str``, the English
+text) wherever they are the reader's own: the command line and the app say it in their
+language (:func:`reader.i18n.spoken`). :func:`error_words` gives an error's words with the
+Sentence kept.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +25,14 @@ class InputError(ReaderError):
         self.source = source
         self.problem = problem
         super().__init__(f"{source}: {problem}")
+
+
+def error_words(error: BaseException) -> str:
+    """What *error* says: its one argument when that is text (a catalogue
+    :class:`~reader.i18n.Sentence` stays one), else ``str(error)``."""
+    if len(error.args) == 1 and isinstance(error.args[0], str):
+        return error.args[0]
+    return str(error)
 
 
 class UsageError(ReaderError):

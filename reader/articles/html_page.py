@@ -35,6 +35,7 @@ from reader.articles.html_dates import declared_date
 from reader.articles.html_related import find_related_links
 from reader.articles.model import Article
 from reader.errors import InputError
+from reader.i18n.sentence import Sentence
 from reader.text.sanitize import sanitize
 
 FORMAT = "html"
@@ -58,7 +59,7 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
     try:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(source, f"not a readable HTML page ({exc})") from None
+        raise InputError(source, Sentence("input.html_unreadable", detail=str(exc))) from None
     extracted = trafilatura.bare_extraction(
         root,
         with_metadata=True,
@@ -75,7 +76,7 @@ def parse_html(text: str, source: str, phrases: Furniture | None = None) -> Arti
     title = _without_sitename(clean_line(getattr(extracted, "title", None)), sitename)
     related = find_related_links(root, phrases, url)
     if not paragraphs and not title:
-        raise InputError(source, "no article text found in the HTML page")
+        raise InputError(source, Sentence("input.html_no_text"))
     paragraphs = _without_furniture(paragraphs, title, {link.title for link in related}, phrases)
     if not title:
         title = fallback_title(paragraphs, source)

@@ -32,6 +32,7 @@ from reader.articles.fields import (
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.articles.result import ParseResult
 from reader.errors import InputError
+from reader.i18n.sentence import Sentence
 
 FORMAT = "json"
 
@@ -41,11 +42,15 @@ _DATE_KEYS = ("date", "date_published", "published", "date_extracted")
 
 #: JSON nested deeper than Python's parser recurses (about a thousand levels; an article
 #: needs four) is refused with this, never a RecursionError that stops a whole import.
-TOO_DEEP = "JSON nested too deeply to be an article (over about 1,000 levels)"
+TOO_DEEP = Sentence("input.json_too_deep")
 
 
 class _BadItem(Exception):
     """One object that cannot be an article; the caller adds where it was."""
+
+    def __init__(self, problem: Sentence) -> None:
+        super().__init__(problem)
+        self.problem = problem
 
 
 def parse_json(text: str, source: str) -> ParseResult:
@@ -61,24 +66,26 @@ def parse_json(text: str, source: str) -> ParseResult:
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return parse_json_lines(text, source)
-        problem = f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        problem = Sentence("input.json_invalid", line=exc.lineno, column=exc.colno,
+                           detail=exc.msg)
         raise InputError(source, problem) from None
     result = ParseResult()
     if isinstance(value, dict):
         try:
             result.articles.append(article_from_object(value, source))
         except _BadItem as exc:
-            raise InputError(source, str(exc)) from None
+            raise InputError(source, exc.problem) from None
         return result
     if not isinstance(value, list):
-        raise InputError(source, f"expected a JSON object or list of objects, found {_kind(value)}")
+        raise InputError(source, Sentence("input.json_not_articles", kind=_kind(value)))
     if not value:
-        raise InputError(source, "empty JSON list (no article)")
+        raise InputError(source, Sentence("input.json_empty_list"))
     for number, item in enumerate(value, start=1):
         try:
             result.articles.append(article_from_object(item, source))
         except _BadItem as exc:
-            result.problems.append(InputError(source, f"item {number}: {exc}"))
+            result.problems.append(InputError(source, Sentence("input.item", item=number,
+                                                               problem=exc.problem)))
     return result
 
 
@@ -93,7 +100,7 @@ def parse_json_lines(text: str, source: str) -> ParseResult:
         except InputError as exc:
             result.problems.append(exc)
     if not seen_any:
-        raise InputError(source, "no article text (the file is empty or blank)")
+        raise InputError(source, Sentence("input.blank"))
     return result
 
 
@@ -125,8 +132,8 @@ def stream_json_lines(
             while line and not line.endswith(b"\n"):  # skip the rest of the record
                 line = handle.readline(_READ_BYTES)
             seen_any = True
-            yield InputError(source, f"line {number}: record too large (over "
-                                     f"{max_record_bytes:,} bytes)")
+            yield InputError(source, Sentence("input.line", line=number, problem=Sentence(
+                "input.record_too_large", limit=f"{max_record_bytes:,}")))
             continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
@@ -136,14 +143,15 @@ def stream_json_lines(
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield InputError(source, f"line {number}: invalid UTF-8 at byte {exc.start + 1}")
+            yield InputError(source, Sentence("input.line", line=number, problem=Sentence(
+                "input.invalid_utf8_byte", byte=exc.start + 1)))
             continue
         try:
             yield _article_of_line(text, number, source)
         except InputError as exc:
             yield exc
     if not seen_any:
-        raise InputError(source, "empty file (no article)")
+        raise InputError(source, Sentence("input.empty"))
 
 
 def _article_of_line(line: str, number: int, source: str) -> Article:
@@ -151,15 +159,14 @@ def _article_of_line(line: str, number: int, source: str) -> Article:
     try:
         value = json.loads(line)
     except RecursionError:
-        raise InputError(source, f"line {number}: {TOO_DEEP}") from None
+        raise InputError(source, Sentence("input.line", line=number, problem=TOO_DEEP)) from None
     except json.JSONDecodeError as exc:
-        raise InputError(
-            source, f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}"
-        ) from None
+        raise InputError(source, Sentence("input.line", line=number, problem=Sentence(
+            "input.json_invalid_column", column=exc.colno, detail=exc.msg))) from None
     try:
         return article_from_object(value, source)
     except _BadItem as exc:
-        raise InputError(source, f"line {number}: {exc}") from None
+        raise InputError(source, Sentence("input.line", line=number, problem=exc.problem)) from None
 
 
 def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -171,11 +178,11 @@ def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
 def article_from_object(value: Any, source: str) -> Article:
     """Map one JSON object to an Article, sanitizing every field."""
     if not isinstance(value, dict):
-        raise _BadItem(f"expected a JSON object, found {_kind(value)}")
+        raise _BadItem(Sentence("input.json_not_object", kind=_kind(value)))
     paragraphs = _paragraphs(value)
     title = clean_line(_string(value, "title"))
     if not title and not paragraphs:
-        raise _BadItem("no title and no text")
+        raise _BadItem(Sentence("input.json_no_title_or_text"))
     if not title:
         title = fallback_title(paragraphs, source)
     breadcrumbs = value.get("breadcrumbs")
@@ -208,14 +215,14 @@ def _string(value: dict[str, Any], key: str) -> str | None:
         return found
     if isinstance(found, int | float) and not isinstance(found, bool):
         return str(found)
-    raise _BadItem(f'field "{key}" should be a string, found {_kind(found)}')
+    raise _BadItem(Sentence("input.field_not_string", field=key, kind=_kind(found)))
 
 
 def _paragraphs(value: dict[str, Any]) -> list[str]:
     listed = value.get("paragraphs")
     if listed is not None:
         if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
-            raise _BadItem('field "paragraphs" should be a list of strings')
+            raise _BadItem(Sentence("input.field_not_strings", field="paragraphs"))
         return clean_paragraph_list(listed)
     for key in _BODY_KEYS:
         body = _string(value, key)
@@ -237,7 +244,7 @@ def _related(value: Any) -> list[RelatedLink]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _BadItem('field "related" should be a list')
+        raise _BadItem(Sentence("input.field_not_list", field="related"))
     links: list[RelatedLink] = []
     for item in value:
         title: str | None
@@ -246,7 +253,7 @@ def _related(value: Any) -> list[RelatedLink]:
         elif isinstance(item, dict):
             title, url = _string(item, "title"), _string(item, "url")
         else:
-            raise _BadItem(f'field "related" holds {_kind(item)}, not a link')
+            raise _BadItem(Sentence("input.field_not_link", field="related", kind=_kind(item)))
         title = clean_line(title)
         if title or url:
             links.append(RelatedLink(title=title or clean_line(url), url=clean_optional(url)))
@@ -257,18 +264,19 @@ def _comment_form(value: Any) -> CommentForm | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise _BadItem(f'field "comment_form" should be an object, found {_kind(value)}')
+        raise _BadItem(Sentence("input.field_not_object", field="comment_form",
+                                kind=_kind(value)))
     names: dict[str, tuple[str, ...]] = {}
     for key in ("fields", "required"):
         listed = value.get(key)
         if listed is None:
             continue
         if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
-            raise _BadItem(f'field "comment_form.{key}" should be a list of strings')
+            raise _BadItem(Sentence("input.field_not_strings", field=f"comment_form.{key}"))
         names[key] = tuple(clean_line(n) for n in listed if clean_line(n))
     post_id = value.get("post_id")
     if post_id is not None and (type(post_id) is not int or not 0 < post_id < 2**63):
-        raise _BadItem('field "comment_form.post_id" should be a positive whole number')
+        raise _BadItem(Sentence("input.field_not_positive", field="comment_form.post_id"))
     return CommentForm(
         kind=clean_line(_string(value, "kind")) or "wordpress",
         heading=clean_line(_string(value, "heading")),
@@ -308,9 +316,11 @@ def article_record(article: Article) -> dict[str, Any]:
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    """What *value* is, as a message names it: the catalogue's word for a JSON kind."""
+    names = {dict: "object", list: "list", str: "string", bool: "boolean"}
     if value is None:
-        return "null"
+        return Sentence("input.kind.null")
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return "a number"
-    return names.get(type(value), type(value).__name__)
+        return Sentence("input.kind.number")
+    name = names.get(type(value))
+    return Sentence(f"input.kind.{name}") if name else type(value).__name__

@@ -25,6 +25,7 @@ from reader.articles.fields import clean_line
 from reader.articles.furniture import Furniture, Kind, furniture
 from reader.articles.model import Article, CommentForm, RelatedLink
 from reader.errors import InputError
+from reader.i18n.sentence import Sentence
 
 FORMAT = "page-text"
 
@@ -60,7 +61,7 @@ def parse_page_text(lines: list[str], source: str, phrases: Furniture | None = N
     """Build an article from the sanitized, trimmed, non-blank *lines* of a saved page."""
     phrases = phrases or furniture()
     if not lines:
-        raise InputError(source, "no article text (the file is empty or blank)")
+        raise InputError(source, Sentence("input.blank"))
     position = 0
     breadcrumbs = split_breadcrumbs(lines[0], phrases) or []
     if breadcrumbs:
@@ -68,7 +69,7 @@ def parse_page_text(lines: list[str], source: str, phrases: Furniture | None = N
     while position < len(lines) and phrases.kind(lines[position]) is not None:
         position += 1
     if position >= len(lines):
-        raise InputError(source, "no title or text: the page holds only navigation and forms")
+        raise InputError(source, Sentence("input.page_no_text"))
     title = clean_line(lines[position])
     body: list[str] = []
     related: list[RelatedLink] = []

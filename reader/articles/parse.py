@@ -37,6 +37,7 @@ from reader.articles.page_text import looks_like_saved_page, parse_page_text
 from reader.articles.plain_text import parse_plain_text
 from reader.articles.result import ParseResult
 from reader.errors import InputError
+from reader.i18n.sentence import Sentence
 from reader.text.decode import decode_text, describe_source
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -67,11 +68,11 @@ def read_path(path: Path) -> ParseResult:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise InputError(describe_source(name), "is a directory, not an article file") from None
+        raise InputError(describe_source(name), Sentence("input.directory")) from None
     except FileNotFoundError:
-        raise InputError(describe_source(name), "no such file") from None
+        raise InputError(describe_source(name), Sentence("cli.input.missing")) from None
     except OSError as exc:
-        raise InputError(describe_source(name), f"cannot read ({exc.strerror or exc})") from None
+        raise InputError(describe_source(name), cannot_read(exc)) from None
     return read_bytes(data, name)
 
 
@@ -80,7 +81,7 @@ def read_bytes(data: bytes, name: str) -> ParseResult:
     source = describe_source(name)
     text = decode_text(data, name)
     if not text.strip():
-        raise InputError(source, "empty file (no article)")
+        raise InputError(source, Sentence("input.empty"))
     lines = None if _sniff_markup(text, name) else _text_lines(text)
     form = detect_form(text, name, lines)
     if form == "html":
@@ -92,10 +93,15 @@ def read_bytes(data: bytes, name: str) -> ParseResult:
     if form == "jsonl":
         return parse_json_lines(text, source)
     if not lines:
-        raise InputError(source, "no article text (only control characters)")
+        raise InputError(source, Sentence("input.only_controls"))
     if form == "page-text":
         return ParseResult(articles=[parse_page_text(lines, source)])
     return ParseResult(articles=[parse_plain_text(lines, source)])
+
+
+def cannot_read(error: OSError) -> Sentence:
+    """"cannot read (REASON)": the system's reason a file could not be read."""
+    return Sentence("input.cannot_read", reason=error.strerror or str(error))
 
 
 def detect_form(text: str, name: str, lines: list[str] | None = None) -> str:

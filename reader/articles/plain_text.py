@@ -14,6 +14,7 @@ from reader.articles.direction import text_direction
 from reader.articles.fields import clean_line, fallback_title
 from reader.articles.model import Article
 from reader.errors import InputError
+from reader.i18n.sentence import Sentence
 
 FORMAT = "plain-text"
 
@@ -27,7 +28,7 @@ def parse_plain_text(lines: list[str], source: str) -> Article:
     *source* is the display name used in errors and as the article's origin.
     """
     if not lines:
-        raise InputError(source, "no article text (the file is empty or blank)")
+        raise InputError(source, Sentence("input.blank"))
     if len(lines[0]) <= TITLE_MAX_CHARS:
         title, paragraphs = clean_line(lines[0]), lines[1:]
     else:

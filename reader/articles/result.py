@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.articles.model import Article
 from reader.errors import InputError
+from reader.i18n.sentence import Sentence
 
 
 @dataclass(slots=True)
@@ -35,5 +36,6 @@ class ParseResult:
         if len(self.problems) == 1:
             raise first
         others = len(self.problems) - 1
-        more = f"{others} more problem" + ("s" if others > 1 else "")
-        raise InputError(first.source, f"{first.problem} (and {more})")
+        more = (Sentence("input.and_one_more", problem=first.problem) if others == 1
+                else Sentence("input.and_more", problem=first.problem, count=others))
+        raise InputError(first.source, more)

@@ -99,20 +99,25 @@ def said(problem: BaseException) -> str:
     print: an :class:`~reader.errors.InputError` or a legacy encoding's note names its
     source as a value (:func:`located`); words the catalogue built keep their isolates;
     anything else is sanitized to one line."""
-    from reader.errors import InputError
+    from reader.errors import InputError, error_words
     from reader.text.decode import LegacyEncoding
 
     if isinstance(problem, InputError | LegacyEncoding):
         return located(problem.source, problem.problem)
-    return _safe(problem.args[0] if len(problem.args) == 1 else str(problem))
+    return _safe(error_words(problem))
 
 
 def _safe(words: object) -> str:
-    """*words* as one safe line: a sentence made here (:class:`InterfaceText`) keeps its
-    isolates; anything else loses every control."""
+    """*words* as one safe line: a catalogue sentence said below the interface
+    (:class:`~reader.i18n.Sentence`: a parser's, the import's) in the command line's
+    language, its values laid in as :func:`text` lays them; a sentence made here
+    (:class:`InterfaceText`) keeps its isolates; anything else loses every control."""
+    from reader.i18n import Sentence, spoken
     from reader.text.isolates import InterfaceText, clean_line
     from reader.text.sanitize import sanitize_line
 
+    if isinstance(words, Sentence):
+        words = spoken(words, text)
     if isinstance(words, InterfaceText):
         return clean_line(words)
     return sanitize_line(str(words))

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.i18n.sentence import Sentence
 from reader.library.errors import (
     CorruptLibraryError,
     LibraryError,
@@ -58,11 +59,10 @@ def _location_is_writable(path: Path) -> bool:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ReadOnlyLibraryError(path, f"cannot create its folder ({exc.strerror})") from None
+            raise ReadOnlyLibraryError(path, Sentence("library.no_folder",
+                                                       reason=str(exc.strerror))) from None
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise ReadOnlyLibraryError(
-                path, "its folder is read-only (a new library cannot be made there)"
-            )
+            raise ReadOnlyLibraryError(path, Sentence("library.folder_read_only"))
         return True
     return os.access(folder, os.W_OK | os.X_OK) and os.access(path, os.W_OK)
 
@@ -72,13 +72,13 @@ def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> LibraryError:
     message = str(exc)
     lowered = message.lower()
     if "file is not a database" in lowered:
-        return CorruptLibraryError(path, "not an SQLite database (the file was not replaced)")
+        return CorruptLibraryError(path, Sentence("library.not_sqlite"))
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
-        return ReadOnlyLibraryError(path, f"cannot write ({message})")
+        return ReadOnlyLibraryError(path, Sentence("library.cannot_write", reason=message))
     if isinstance(exc, sqlite3.DatabaseError) and (
         "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered
     ):
-        return CorruptLibraryError(path, f"damaged database ({message}); the file was not replaced")
+        return CorruptLibraryError(path, Sentence("library.damaged", reason=message))
     return LibraryError(path, message)
 
 
@@ -142,7 +142,7 @@ def _open_writable(path: Path) -> sqlite3.Connection:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise LibraryError(path, f"cannot use write-ahead logging (journal mode {mode})")
+                raise LibraryError(path, Sentence("library.no_wal", mode=mode))
             connection.execute("PRAGMA synchronous = NORMAL")
             migrate(connection, path)
     except BaseException:
@@ -173,13 +173,10 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
         version = schema_version(connection)
         latest = load_migrations()[-1].version
         if version > latest:
-            raise NewerLibraryError(path, f"written by a newer rtl-reader (schema {version}; "
-                                    f"this version knows up to {latest})")
+            raise NewerLibraryError(path, Sentence("library.newer", schema=version,
+                                                   latest=latest))
         if version < latest:
-            raise ReadOnlyLibraryError(
-                path, "read-only, and written by an older rtl-reader: open it once where it "
-                "can be written, to bring it up to date"
-            )
+            raise ReadOnlyLibraryError(path, Sentence("library.older_read_only"))
     except BaseException:
         connection.close()
         raise
@@ -218,8 +215,7 @@ def _checked(path: Path, exc: sqlite3.Error) -> LibraryError | None:
     if not problems:
         return None
     return CorruptLibraryError(
-        path, f"damaged database ({exc}; {'; '.join(problems)}); the file was not replaced"
-    )
+        path, Sentence("library.damaged", reason=f"{exc}; {'; '.join(problems)}"))
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -257,10 +253,7 @@ def migrate(
     latest = migrations[-1].version if migrations else 0
     current = schema_version(connection)
     if current > latest:
-        raise NewerLibraryError(
-            path,
-            f"written by a newer rtl-reader (schema {current}; this version knows up to {latest})",
-        )
+        raise NewerLibraryError(path, Sentence("library.newer", schema=current, latest=latest))
     pending = [migration for migration in migrations if migration.version > current]
     if pending:  # the parsers' functions load only when there is something to convert
         from reader.articles.dates import canonical_date

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.i18n.sentence import Sentence
 from reader.text.decode import describe_source
 
 
@@ -14,7 +15,8 @@ class LibraryError(ReaderError):
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"library {describe_source(str(path))}: {problem}")
+        super().__init__(Sentence("library.problem", library=describe_source(str(path)),
+                                  problem=problem))
 
 
 class CorruptLibraryError(LibraryError):

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from reader.errors import ReaderError
+from reader.i18n.sentence import Sentence
 from reader.text.sanitize import sanitize_line
 
 #: Candidates named in the message for an ambiguous prefix.
@@ -27,16 +28,14 @@ class AmbiguousIdError(ReaderError):
         self.candidates = list(candidates)
         shown = ", ".join(sanitize_line(c) for c in candidates)
         tail = ", …" if more else ""
-        super().__init__(
-            f"{sanitize_line(ref)!r} is the start of more than one id ({shown}{tail}); "
-            "give more of the id"
-        )
+        super().__init__(Sentence("library.ambiguous_id", ref=repr(sanitize_line(ref)),
+                                  ids=shown + tail))
 
 
 def refuse_empty(ref: str) -> None:
     """An empty (or blank) reference names nothing: refused, never taken as a prefix."""
     if not ref.strip():
-        raise ReaderError("an article id is needed, not an empty string")
+        raise ReaderError(Sentence("library.id_needed"))
 
 
 def prefix_bounds(ref: str) -> tuple[str, str]:

@@ -20,8 +20,9 @@ from typing import Protocol
 
 from reader.articles.json_articles import stream_json_lines
 from reader.articles.model import Article
-from reader.articles.parse import JSON_LINES_SUFFIXES, is_article_file, read_path
-from reader.errors import InputError, ReaderError
+from reader.articles.parse import JSON_LINES_SUFFIXES, cannot_read, is_article_file, read_path
+from reader.errors import InputError, ReaderError, error_words
+from reader.i18n.sentence import Sentence
 from reader.library.errors import BulkIndexFailed
 from reader.library.indexing import count_new_terms
 from reader.library.models import ImportProblem, ImportReport
@@ -63,16 +64,16 @@ def _walk(folder: Path, depth: int, walked: set[tuple[int, int]],
         status = folder.stat()
         key = (status.st_dev, status.st_ino)
         if key in walked:
-            note(folder, "a link to a folder already walked (a loop); not walked again")
+            note(folder, Sentence("import.loop"))
             return
         walked.add(key)
         if depth > MAX_FOLDER_DEPTH:
-            note(folder, f"nested more than {MAX_FOLDER_DEPTH} folders deep; not walked")
+            note(folder, Sentence("import.too_deep", depth=MAX_FOLDER_DEPTH))
             return
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
-        note(folder, f"cannot read the folder ({exc.strerror or exc})")
+        note(folder, Sentence("import.folder_unreadable", reason=exc.strerror or str(exc)))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -84,27 +85,32 @@ def _walk(folder: Path, depth: int, walked: set[tuple[int, int]],
             if entry.is_symlink():
                 note(path, _broken_link(entry.path, exc))
             else:
-                note(path, f"cannot be read ({exc.strerror or exc})")
+                note(path, cannot_be_read(exc))
             continue
         if stat.S_ISDIR(target.st_mode):
             yield from _walk(path, depth + 1, walked, report)
         elif not stat.S_ISREG(target.st_mode):
-            note(path, "not a regular file", skipped=True)
+            note(path, Sentence("import.not_regular"), skipped=True)
         elif is_article_file(path):
             yield path
         else:
-            kind = path.suffix.lower() or "no extension"
-            note(path, f"not a kind of file the reader reads ({kind})", skipped=True)
+            kind = path.suffix.lower() or Sentence("import.no_extension")
+            note(path, Sentence("import.not_article_kind", kind=kind), skipped=True)
 
 
-def _broken_link(path: str, exc: OSError) -> str:
+def _broken_link(path: str, exc: OSError) -> Sentence:
     if exc.errno == errno.ELOOP:
-        return "a link that leads back to itself; skipped"
+        return Sentence("import.self_link")
     try:
         where = describe_source(os.readlink(path))
     except OSError:
         where = "?"
-    return f"a link to {where}, which does not exist; skipped"
+    return Sentence("import.broken_link", target=where)
+
+
+def cannot_be_read(error: OSError) -> Sentence:
+    """"cannot be read (REASON)": the system's reason a path could not be looked at."""
+    return Sentence("input.cannot_be_read", reason=error.strerror or str(error))
 
 
 def _parse(path: Path, report: ImportReport) -> list[Article]:
@@ -142,7 +148,8 @@ def import_paths(
         try:
             is_dir, is_file = path.is_dir(), path.is_file()
         except OSError as exc:  # a name the system refuses (too long, ...)
-            report.problems.append(ImportProblem(name, f"cannot be read ({exc.strerror})"))
+            report.problems.append(ImportProblem(name, Sentence("input.cannot_be_read",
+                                                                reason=str(exc.strerror))))
             continue
         if is_dir:
             if progress is not None:  # a first walk for the total: no list of files is held
@@ -153,7 +160,7 @@ def import_paths(
             if progress is not None:
                 progress.add_total(_size(path))
         else:
-            report.problems.append(ImportProblem(name, "no such file or folder"))
+            report.problems.append(ImportProblem(name, Sentence("import.missing")))
             continue
         for file in files:
             _import_file(connection, file, report, progress)
@@ -163,11 +170,14 @@ def import_paths(
     return report
 
 
-def _unexpected(exc: Exception) -> str:
+def _unexpected(exc: Exception) -> Sentence:
     """A parser failure nobody foresaw, in one line naming it (the file is named by the
     caller): the import goes on with the next file."""
     detail = sanitize_line(str(exc))[:200]
-    return f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})"
+    kind = type(exc).__name__
+    if not detail:
+        return Sentence("import.failed_bare", kind=kind)
+    return Sentence("import.failed", kind=kind, detail=detail)
 
 
 def _size(path: Path) -> int:
@@ -193,17 +203,17 @@ def _import_file(
         report.problems.append(ImportProblem(name, exc.problem))
         return
     except ReaderError as exc:
-        report.problems.append(ImportProblem(name, str(exc)))
+        report.problems.append(ImportProblem(name, error_words(exc)))
         return
     except OSError as exc:
-        report.problems.append(ImportProblem(name, f"cannot read ({exc.strerror or exc})"))
+        report.problems.append(ImportProblem(name, cannot_read(exc)))
         return
     except Exception as exc:  # one file's failure never stops the rest
         report.problems.append(ImportProblem(name, _unexpected(exc)))
         return
     if not articles:
         if not report.problems or report.problems[-1].source != name:
-            report.problems.append(ImportProblem(name, "no article found in the file"))
+            report.problems.append(ImportProblem(name, Sentence("import.no_article")))
         return
     for article in articles:
         if not article.origin:
@@ -227,7 +237,7 @@ def _import_json_lines(
     try:
         handle = path.open("rb")
     except OSError as exc:
-        report.problems.append(ImportProblem(name, f"cannot read ({exc.strerror or exc})"))
+        report.problems.append(ImportProblem(name, cannot_read(exc)))
         return
     read = 0
 
@@ -264,12 +274,13 @@ def _import_json_lines(
             report.problems.append(ImportProblem(name, exc.problem))
             return
         except OSError as exc:
-            report.problems.append(ImportProblem(name, f"cannot read ({exc.strerror or exc})"))
+            report.problems.append(ImportProblem(name, cannot_read(exc)))
             return
         except sqlite3.Error:
             raise  # the library's failure (a full disk): no other file would fare better
         except BulkIndexFailed as exc:
-            report.problems.append(ImportProblem(name, f"not imported: {exc}"))
+            report.problems.append(ImportProblem(name, Sentence("import.not_imported",
+                                                                reason=error_words(exc))))
             return
         except Exception as exc:  # one file's failure never stops the rest
             report.problems.append(ImportProblem(name, _unexpected(exc)))
@@ -278,7 +289,7 @@ def _import_json_lines(
         progress.advance(_size(path) - read)
     if not results:
         if not report.problems or report.problems[-1].source != name:
-            report.problems.append(ImportProblem(name, "no article found in the file"))
+            report.problems.append(ImportProblem(name, Sentence("import.no_article")))
         return
     for article_id, new in results:
         (report.imported if new else report.duplicates).append(article_id)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.articles.model import Article
 from reader.errors import InputError, ReaderError
+from reader.i18n.sentence import Sentence
 from reader.library import database, indexing
 from reader.library.database import reported_as
 from reader.library.paths import resolve_library_path
@@ -171,15 +172,15 @@ class Library:
                 f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
             if row is None:
-                raise ReaderError(f"no article {sanitize_line(article_id)!r} in the library")
+                raise ReaderError(Sentence("library.no_such_article",
+                                           id=repr(sanitize_line(article_id))))
             try:
                 return article_from_row(self.connection, row)
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 why = sanitize_line(str(exc))[:120]
-                raise ReaderError(
-                    f"library {describe_source(str(self.path))}: the stored article "
-                    f"{sanitize_line(article_id)!r} cannot be read ({why})"
-                ) from None
+                raise ReaderError(Sentence(
+                    "library.unreadable_article", library=describe_source(str(self.path)),
+                    id=repr(sanitize_line(article_id)), reason=why)) from None
 
     def get_opening(self, article_id: str, size: int) -> tuple[Article, bool]:
         """The stored article *article_id* with only the paragraphs that lie wholly in
@@ -239,12 +240,13 @@ class Library:
                 report = self.import_paths([path], progress)
                 if report.article_ids:
                     return report.article_ids[0]
-                reason = report.problems[0].reason if report.problems else "no article found"
+                reason = (report.problems[0].reason if report.problems
+                          else Sentence("library.no_article_found"))
                 raise InputError(describe_source(ref), reason)
             article_id = match_in_table(self.connection, "articles", "id", ref)
             if article_id is not None:
                 return article_id
-        raise InputError(describe_source(ref), "no such article id in the library, nor a file")
+        raise InputError(describe_source(ref), Sentence("library.no_such_ref"))
 
     def import_paths(
         self, paths: Iterable[Path | str], progress: ImportProgress | None = None
@@ -254,15 +256,16 @@ class Library:
         # The parsers load on first import: opening a stored article needs none of them.
         from reader.library import importer
 
-        self._refuse_if_read_only("cannot import into it")
+        self._refuse_if_read_only()
         with self._lock, reported_as(self.path):
             return importer.import_paths(self.connection, paths, progress)
 
-    def _refuse_if_read_only(self, what: str) -> None:
+    def _refuse_if_read_only(self) -> None:
+        """Refuse to import into a library opened read-only."""
         if self.read_only:
             from reader.library.errors import ReadOnlyLibraryError
 
-            raise ReadOnlyLibraryError(self.path, f"opened read-only; {what}")
+            raise ReadOnlyLibraryError(self.path, Sentence("library.read_only_import"))
 
     # -- search and related -----------------------------------------------------------
 

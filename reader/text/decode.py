@@ -19,6 +19,7 @@ from __future__ import annotations
 import warnings
 
 from reader.errors import InputError
+from reader.i18n.sentence import Sentence
 from reader.text.sanitize import sanitize_line
 
 #: the encodings tried when text is not UTF-8, with the names notes give them
@@ -58,21 +59,20 @@ def decode_text(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
     """
     where = describe_source(source)
     if len(data) > max_bytes:
-        raise InputError(where, f"file is too large ({len(data):,} bytes; limit {max_bytes:,})")
+        raise InputError(where, Sentence("cli.input.too_large", size=f"{len(data):,}",
+                                         limit=f"{max_bytes:,}"))
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise InputError(where, f"binary data (NUL byte at offset {offset}), not text")
+        raise InputError(where, Sentence("cli.input.binary", offset=offset))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         error = exc
     found = legacy_encoding(data)
     if found is None:
-        raise InputError(
-            where, f"invalid UTF-8 at byte offset {error.start} (and not Windows-1256 "
-            "or ISO-8859-6 Arabic text either)"
-        ) from None
-    warnings.warn(LegacyEncoding(where, f"not UTF-8; read as {LEGACY_ENCODINGS[found]}"),
+        raise InputError(where, Sentence("input.invalid_encoding", offset=error.start)) from None
+    warnings.warn(LegacyEncoding(where, Sentence("cli.input.legacy",
+                                                 encoding=LEGACY_ENCODINGS[found])),
                   stacklevel=2)
     return data.decode(found)
 

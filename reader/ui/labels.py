@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from textual.content import Content
 
-from reader.i18n import Translator
+from reader.errors import InputError, error_words
+from reader.i18n import Translator, spoken
 from reader.text.isolates import InterfaceText, clean_line, embedded, join_isolated
 from reader.text.layout import LayoutOptions, Line, layout_text
 from reader.text.sanitize import sanitize_line
@@ -99,6 +100,20 @@ class Labels:
                                      else self.number(sanitize_line(str(value))))
                 for name, value in values.items()}
         return InterfaceText(self.translate(key, **safe))
+
+    def said(self, error: BaseException) -> str:
+        """What *error* says, in the interface language: a catalogue sentence said below
+        the interface (:class:`~reader.i18n.Sentence`, a parser's or the library's) is
+        translated here, its values laid in as :meth:`sentence` lays them; an
+        :class:`~reader.errors.InputError` names its source as a value ("SOURCE:
+        PROBLEM", as the command line says it). Other words are returned as they are,
+        for :meth:`sentence` to sanitize."""
+        if isinstance(error, InputError):
+            source = self._embedded(sanitize_line(error.source))
+            problem = spoken(error.problem, self.sentence)
+            shown = problem if isinstance(problem, InterfaceText) else sanitize_line(problem)
+            return InterfaceText(f"{source}: {shown}")
+        return spoken(error_words(error), self.sentence)
 
     def listing(self, values: Sequence[object], separator: str) -> InterfaceText:
         """*values* joined by *separator* in logical order, each an isolate in the chosen
