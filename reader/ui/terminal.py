@@ -66,7 +66,8 @@ DECISIONS: dict[tuple[str, bool], str] = {
 #: mlterm: its OSC, for the whole screen), which a command writing into the terminal's
 #: scrollback does not do; so it sends logical text for the terminal to order.
 #: (Seen: ``cat`` in ``app`` form read backwards on VTE and mlterm.)
-PRINTED_FORMS: dict[str, str] = {"vte": "shaped", "mlterm": "shaped"}
+#: mlterm's is the form without the interface's isolates, which it draws as boxes.
+PRINTED_FORMS: dict[str, str] = {"vte": "shaped", "mlterm": "shaped-rlm"}
 
 #: ``terminal``'s forms as printed: mlterm's form sends the neutral runs at a line's ends
 #: where they show, for the stretch after a border, which mlterm lays out left to right;

@@ -312,3 +312,30 @@ def test_columns_on_a_terminal_that_orders_go_as_the_app_sends_them(
     monkeypatch.setattr(sys, "stdout", _Terminal())
     assert text_lines(title, 40, options.replace(mode="shaped")) == [
         EXPECTED["shaped"].rstrip("\n")]
+
+
+def test_messages_keep_the_interfaces_isolates_on_a_terminal_that_orders(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Konsole showed "rtl-reader: مقال جديد.txt: no such file" with the file name's runs
+    in left-to-right order: the message's isolates were dropped on the way. The
+    interface's own sentence keeps them there (each FSI resolved); a plain string never
+    gains any; mlterm, which draws isolate controls as boxes, gets none."""
+    from reader.cli.say import for_stream, located, prefixed, text
+
+    lri, rli, fsi, pdi = "\u2066", "\u2067", "\u2068", "\u2069"
+    line = prefixed(located("مقال جديد.txt", text("cli.input.missing")))
+    monkeypatch.setenv("KONSOLE_VERSION", "221203")
+    shown = for_stream(line, _Terminal())
+    assert shown.startswith("rtl-reader: " + lri) and rli + "ﻣﻘﺎﻝ ﺟﺪﻳﺪ.txt" + pdi in shown
+    assert fsi not in shown
+    assert not set(for_stream(str(line), _Terminal())) & {lri, rli, fsi, pdi}
+    # an Arabic line goes in its embedding after a space (Konsole drops a mark in a
+    # row's first cell)
+    monkeypatch.setenv("LANGUAGE", "ar")
+    assert for_stream(text("cli.search.none", query="x"), _Terminal()).startswith(" " + RLE)
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.delenv("KONSOLE_VERSION")
+    monkeypatch.setenv("TERM", "mlterm")
+    strategy.terminal_decision.cache_clear()
+    assert not set(for_stream(line, _Terminal())) & {lri, rli, fsi, pdi}
+    assert for_stream(line, io.StringIO()) == line  # a pipe: logical, as ever

@@ -244,8 +244,8 @@ def test_printed_lines_are_logical_where_the_app_switches_the_terminals_bidi_off
     ``terminal`` on mlterm is printed as logical text as it is (its own form places the
     neutral runs for the stretch after a border)."""
     cases = [({"VTE_VERSION": "7006"}, None, "auto", "shaped"),
-             ({"TERM": "mlterm"}, None, "auto", "shaped"),
-             (TMUX, TmuxClient("mlterm", "", {}), "auto", "shaped"),
+             ({"TERM": "mlterm"}, None, "auto", "shaped-rlm"),  # no isolates (boxes)
+             (TMUX, TmuxClient("mlterm", "", {}), "auto", "shaped-rlm"),
              (TMUX, TmuxClient("xterm-256color", "", {"VTE_VERSION": "7006"}), "auto",
               "shaped"),
              ({"TERM": "xterm", "XTERM_VERSION": "XTerm(379)"}, None, "auto", "app"),
