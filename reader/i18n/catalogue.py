@@ -118,7 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.option.format": {
         "en": "json: everything stored; wp-rest: bodies for POST /wp-json/wp/v2/comments "
         "(default: json)",
-        "ar": "json: كل ما هو محفوظ؛ wp-rest: طلبات POST /wp-json/wp/v2/comments "
+        "ar": "الصيغة json: كل ما هو محفوظ؛ wp-rest: طلبات POST /wp-json/wp/v2/comments "
         "(افتراضياً: json)",
     },
     "cli.option.output": {"en": "file to write (default: standard output)",
@@ -138,10 +138,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.option.top": {
         "en": "at most N similar articles (fewer when fewer are related enough)",
-        "ar": "N مقالاً مشابهاً على الأكثر (أقل إن قلّ ما هو قريب بما يكفي)",
+        "ar": "على الأكثر N مقالاً مشابهاً (أقل إن قلّ ما هو قريب بما يكفي)",
     },
     "cli.option.query": {"en": "words to look for", "ar": "الكلمات المبحوث عنها"},
-    "cli.option.limit": {"en": "at most N hits", "ar": "N نتيجة على الأكثر"},
+    "cli.option.limit": {"en": "at most N hits", "ar": "على الأكثر N نتيجة"},
     "cli.import.epilog": {
         "en": "Exit status 1 when any file could not be imported (the rest are).",
         "ar": "حالة الخروج 1 إن تعذر استيراد أي ملف (ويُستورد الباقي).",
@@ -585,6 +585,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "search.count": {"en": "{current}/{total} matches", "ar": "التطابق {current} من {total}"},
     "search.none": {"en": "No match for {query}", "ar": "لا تطابق لـ {query}"},
     # Messages
+    "msg.how_to_quit": {"en": "Do you want to quit? Press {keys} to quit the app",
+                        "ar": "أتريد الخروج؟ اضغط {keys} للخروج من التطبيق"},
     "msg.copied_paragraph": {"en": "Paragraph copied", "ar": "نُسخت الفقرة"},
     "msg.copied_url": {"en": "Link copied: {url}", "ar": "نُسخ الرابط: {url}"},
     "msg.no_url": {"en": "This link has no address", "ar": "لا عنوان لهذا الرابط"},
@@ -719,8 +721,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmd.bidi.help": {"en": "app: the reader orders and shapes; terminal: the terminal does; "
                       "shaped, shaped-mirrored, shaped-rlm, words: for terminals with bidi "
                       "of their own",
-                      "ar": "app: القارئ يرتب ويشكل؛ terminal: الطرفية تفعل ذلك؛ shaped و"
-                      "shaped-mirrored و shaped-rlm و words: لطرفيات لها اتجاهها الخاص"},
+                      "ar": "في app يرتب القارئ ويشكل؛ وفي terminal تفعل الطرفية ذلك؛ و shaped "
+                      "و shaped-mirrored و shaped-rlm و words لطرفيات لها اتجاهها الخاص"},
     "cmd.harakat": {"en": "Harakat: {value}", "ar": "الحركات: {value}"},
     "cmd.harakat.help": {"en": "Keep or strip the vowel marks",
                          "ar": "إبقاء علامات التشكيل أو حذفها"},
