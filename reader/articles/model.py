@@ -8,6 +8,7 @@ sees raw escape sequences.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -61,23 +62,33 @@ class Article:
     origin: str | None = None  # where it was imported from (path or "<stdin>")
     format: str | None = None  # parser that read it: "page-text", "html", "json", "plain-text"
     id: str = ""  # content id; filled by :meth:`content_id` when empty
+    #: The :func:`content_digest` the id was cut from, when the id was made here ("" when
+    #: it was given): the library stores it, and need not hash the content again.
+    digest: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = self.content_id()
+            self.digest = content_digest(self.title, self.paragraphs)
+            self.id = self.digest[:16]
 
     def content_id(self) -> str:
         """A stable id from the content (title and body), so re-imports dedupe."""
-        import hashlib  # (only articles being stored need their id computed)
-
-        digest = hashlib.sha256()
-        digest.update(self.title.strip().encode("utf-8"))
-        for paragraph in self.paragraphs:
-            digest.update(b"\n")
-            digest.update(paragraph.strip().encode("utf-8"))
-        return digest.hexdigest()[:16]
+        return content_digest(self.title, self.paragraphs)[:16]
 
     @property
     def text(self) -> str:
         """The body as one string, paragraphs separated by newlines."""
         return "\n".join(self.paragraphs)
+
+
+def content_digest(title: str, paragraphs: Iterable[str]) -> str:
+    """SHA-256 (hex) of the title and paragraphs, each stripped: an article's id is its
+    start, and the library dedupes by the whole."""
+    import hashlib  # (only articles being stored need their id computed)
+
+    digest = hashlib.sha256()
+    digest.update(title.strip().encode("utf-8"))
+    for paragraph in paragraphs:
+        digest.update(b"\n")
+        digest.update(paragraph.strip().encode("utf-8"))
+    return digest.hexdigest()

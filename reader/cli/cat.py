@@ -34,6 +34,7 @@ from reader.cli.arguments import (
 )
 from reader.cli.library_options import add_library_option, open_library
 from reader.cli.say import text, warn
+from reader.cli.strategy import AS_LAID_OUT
 
 if TYPE_CHECKING:
     from reader.articles import Article
@@ -85,22 +86,29 @@ def render_paragraphs(
     *,
     separated: bool = True,
     sanitized: bool = False,
+    form: str = AS_LAID_OUT,
 ) -> Iterator[str]:
     """Screen lines for ``paragraphs`` (untrusted), ready to print one per line, with one
     blank line between paragraphs (``separated``) or none. ``sanitized``: they are lines
-    of sanitized text already (see :func:`render_pieces`).
+    of sanitized text already (see :func:`render_pieces`). ``form``: how they are
+    written (:func:`reader.cli.strategy.line_form`: on a terminal that orders them,
+    logical lines go as it needs them).
 
     Right-aligned lines are padded on the left to the width; others carry no
     trailing padding.
     """
+    from reader.cli.strategy import layout_width, printed
     from reader.text.layout import Document
     from reader.text.layout.batch import batch_applies, screen_lines
-    from reader.text.output import reorders, unmarked
+    from reader.text.output import reorders
 
     if batch_applies(options):  # the same lines, many paragraphs at a time
         yield from screen_lines(paragraphs, options, separated=separated, sanitized=sanitized)
         return
     visual = reorders(options.mode)  # else logical text as it is, for any reader of it
+    width = options.width
+    if not visual and layout_width(width, form) != width:
+        options = options.replace(width=layout_width(width, form))
     document = Document(paragraphs, options.direction)
     if separated:
         lines: Iterable[Line] = document.lines(options)
@@ -109,17 +117,19 @@ def render_paragraphs(
                  for line in document.paragraph_lines(index, options))
     for line in lines:
         if not visual:
-            yield unmarked(line.text)
+            yield printed(line, width, form)
         else:
-            yield line.padded(options.width) if line.align_right and line.text else line.text
+            yield line.padded(width) if line.align_right and line.text else line.text
 
 
-def render_text(text: str, options: LayoutOptions) -> Iterator[str]:
+def render_text(text: str, options: LayoutOptions, *, form: str = AS_LAID_OUT
+                ) -> Iterator[str]:
     """Screen lines for one untrusted text laid out as it is (see :func:`render_pieces`)."""
-    return render_pieces([text], options)
+    return render_pieces([text], options, form=form)
 
 
-def render_pieces(pieces: Iterable[str], options: LayoutOptions) -> Iterator[str]:
+def render_pieces(pieces: Iterable[str], options: LayoutOptions, *, form: str = AS_LAID_OUT
+                  ) -> Iterator[str]:
     """Screen lines for untrusted text given in pieces that end at line ends (see
     :mod:`reader.cli.text_stream`), laid out one piece at a time, as ``fribidi`` does: each
     input line is one paragraph, a blank line stays one blank line, and none is added.
@@ -136,11 +146,13 @@ def render_pieces(pieces: Iterable[str], options: LayoutOptions) -> Iterator[str
                 run.append(line)
                 continue
             if run:
-                yield from render_paragraphs(run, options, separated=False, sanitized=True)
+                yield from render_paragraphs(run, options, separated=False, sanitized=True,
+                                             form=form)
                 run = []
             yield ""
         if run:
-            yield from render_paragraphs(run, options, separated=False, sanitized=True)
+            yield from render_paragraphs(run, options, separated=False, sanitized=True,
+                                         form=form)
 
 
 def stream_input(path: str) -> Iterator[str]:
@@ -232,7 +244,8 @@ def write_lines(lines: Iterable[str], *, batch: int = 4096) -> None:
         out.flush()
 
 
-def render_articles(articles: Iterable[Article], options: LayoutOptions) -> Iterator[str]:
+def render_articles(articles: Iterable[Article], options: LayoutOptions, *,
+                    form: str = AS_LAID_OUT) -> Iterator[str]:
     """Screen lines for parsed articles; a rule across the width separates articles."""
     from reader.articles.display import article_paragraphs
 
@@ -241,7 +254,7 @@ def render_articles(articles: Iterable[Article], options: LayoutOptions) -> Iter
             yield ""
             yield "─" * options.width
             yield ""
-        yield from render_paragraphs(article_paragraphs(article), options)
+        yield from render_paragraphs(article_paragraphs(article), options, form=form)
 
 
 def _looks_like_a_path(ref: str) -> bool:
@@ -293,7 +306,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from reader.cli.strategy import harakat, layout_mode, request
+    from reader.cli.strategy import harakat, layout_mode, line_form, request
     from reader.text.layout import LayoutOptions
 
     request(args.bidi)
@@ -303,10 +316,11 @@ def _run(args: argparse.Namespace) -> int:
         harakat=harakat(sys.stdout, args.harakat),
         shape=args.shape,
     )
+    form = line_form(sys.stdout, options.mode)
     if args.path == "-" or args.raw:
-        lines = render_pieces(stream_input(args.path), options)
+        lines = render_pieces(stream_input(args.path), options, form=form)
     else:
-        lines = render_articles(load_articles(args.path, args), options)
+        lines = render_articles(load_articles(args.path, args), options, form=form)
     sys.stdout.flush()
     write_lines(lines)
     return 0

@@ -44,13 +44,20 @@ def display_options(args: argparse.Namespace) -> LayoutOptions:
 def text_lines(text: str, width: int, options: LayoutOptions) -> list[str]:
     """*text* (untrusted, one paragraph, or the interface's own) laid out in a column
     *width* cells wide."""
+    import sys
+
+    from reader.cli.strategy import AS_LAID_OUT, EMBEDDED, layout_width, line_form, printed
     from reader.text.isolates import clean_line
     from reader.text.layout import layout_text
-    from reader.text.output import reorders, unmarked
+    from reader.text.output import reorders
 
+    if not reorders(options.mode):  # logical text, as the terminal (or a pipe) takes it
+        # mlterm lays a row out from its first strong letter, the prefix's here: its
+        # lines go as they are laid out (a row cannot be made right to left)
+        form = EMBEDDED if line_form(sys.stdout, options.mode) == EMBEDDED else AS_LAID_OUT
+        laid_out = layout_text(clean_line(text), options.replace(width=layout_width(width, form)))
+        return [printed(line, width, form) for line in laid_out if line.text]
     lines = layout_text(clean_line(text), options.replace(width=width))
-    if not reorders(options.mode):  # logical text as it is
-        return [unmarked(line.text) for line in lines if line.text]
     return [line.padded(width) if line.align_right else line.text for line in lines if line.text]
 
 

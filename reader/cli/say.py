@@ -132,10 +132,12 @@ def prefixed(line: str, command: str | None = None) -> str:
     direction from the name's first letter, and an Arabic message's runs came out in
     left-to-right order: "لا مقال يطابق 'QUERY'" showed the query to the right of
     the words, read first."""
-    from reader.text.isolates import embedded
+    from reader.text.isolates import InterfaceText, embedded
 
     name = f"{PROG} {command}" if command else PROG
-    return f"{name}: {embedded(line, rtl=False)}"
+    said = f"{name}: {embedded(line, rtl=False)}"
+    # the interface's own sentence stays one: a terminal that orders gets its isolates
+    return InterfaceText(said) if isinstance(line, InterfaceText) else said
 
 
 def for_stream(lines: str, stream: object) -> str:
@@ -152,9 +154,14 @@ def for_stream(lines: str, stream: object) -> str:
     if not holds_right_to_left(lines):
         return lines
     from reader.cli.strategy import layout_mode
+    from reader.text.isolates import InterfaceText
     from reader.text.layout import LayoutOptions, layout_text
+    from reader.text.output import RTL_OPEN
 
     mode = layout_mode(stream)
+    # the interface's own sentences keep their isolates: a terminal that orders (Konsole,
+    # VTE) is sent them, and an Arabic file name reads from the right in an English line
+    own = isinstance(lines, InterfaceText)
 
     shown = []
     for line in lines.split("\n"):
@@ -163,8 +170,12 @@ def for_stream(lines: str, stream: object) -> str:
             continue
         indent = line[: len(line) - len(line.lstrip(" "))]
         width = 2 * len(line) + 2  # shaping never widens text: one screen line
-        laid_out = layout_text(line, LayoutOptions(width=width, mode=mode))
-        shown.append(indent + " ".join(part.text for part in laid_out if part.text))
+        laid_out = layout_text(InterfaceText(line) if own else line,
+                               LayoutOptions(width=width, mode=mode))
+        said = indent + " ".join(part.text for part in laid_out if part.text)
+        if said.startswith(RTL_OPEN):  # Konsole and tmux drop a mark in a row's first cell
+            said = " " + said
+        shown.append(said)
     return "\n".join(shown)
 
 

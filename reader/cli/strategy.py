@@ -25,6 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.text.layout import Line
     from reader.ui.terminal import BidiDecision
 
 AUTO = "auto"
@@ -56,7 +57,7 @@ def layout_mode(stream: object, requested: str | None = None) -> str:
         return asked
     if not is_terminal(stream):
         return "app" if asked == AUTO else "terminal"
-    return terminal_decision(asked).layout_mode
+    return terminal_decision(asked).printed_mode
 
 
 def harakat(stream: object, requested: str | None) -> str:
@@ -71,6 +72,71 @@ def harakat(stream: object, requested: str | None) -> str:
     from reader.ui.terminal import decide_harakat
 
     return decide_harakat(AUTO, terminal_decision(_requested).terminal)
+
+
+#: How laid-out lines are written (:func:`line_form`): as the layout made them (visual
+#: lines padded, logical ones without marks: a pipe, or a terminal drawing cells as
+#: given), as the app sends them (padded, marked: a terminal that orders each row as a
+#: left-to-right paragraph), or as mlterm needs them.
+AS_LAID_OUT = "as-laid-out"
+EMBEDDED = "embedded"
+FIRST_STRONG = "first-strong"
+
+
+def line_form(stream: object, mode: str) -> str:
+    """How lines laid out in *mode* are written to *stream*.
+
+    Logical lines on a terminal are ordered by the terminal's own bidi, each row as a
+    paragraph of its own, and two kinds of terminal need two forms:
+
+    - :data:`EMBEDDED` (Konsole, VTE and any other): a row is a left-to-right paragraph,
+      so a right-to-left line goes as the app sends it: padded on the left to the width
+      and in its embedding (RLE ... PDF, then an LRM). Printed bare, Konsole showed it
+      at the left edge, its final "." at the right end and a Latin run inside it
+      ("iPad mini 4") on the wrong side of the Arabic around it.
+    - :data:`FIRST_STRONG` (mlterm): a row takes the direction of its first strong
+      letter and is aligned to that side by mlterm itself, and each mark takes a cell's
+      slot of the row: so no padding (it would land on the right of a right-to-left
+      line), no marks, but one RLM (or LRM) before a line whose first strong letter
+      goes the other way from its paragraph (a line of an Arabic paragraph starting with
+      "iPad"), and an RLM before a right-to-left line with no strong letter ("2.", which
+      mlterm showed at the left). The mark follows a space: tmux drops a zero-width
+      character written in a row's first cell (it joins it to the character before).
+    """
+    from reader.text.output import reorders
+
+    if reorders(mode) or not is_terminal(stream):
+        return AS_LAID_OUT
+    if terminal_decision(_requested).terminal.kind == "mlterm":
+        return FIRST_STRONG
+    return EMBEDDED
+
+
+def layout_width(width: int, form: str) -> int:
+    """The width lines are laid out in to be written *width* cells wide in *form*: one
+    cell less on a terminal that orders them. Konsole drops a zero-width character
+    written in a row's first cell (there is no character before it to join), so a line
+    filling the row lost its RLE and read left to right; mlterm's lines may start with
+    a space and a mark."""
+    return width if form == AS_LAID_OUT else max(2, width - 1)
+
+
+def printed(line: Line, width: int, form: str) -> str:
+    """*line*, laid out in a logical mode, as it is written in *form* (see
+    :func:`line_form`), *width* cells wide."""
+    from reader.text.output import LRM, RLM, unmarked
+
+    if form == EMBEDDED:
+        return line.padded(width) if line.align_right and line.text else line.text
+    text = unmarked(line.text)
+    if form == FIRST_STRONG and text:
+        from reader.text.bidi.classes import classify
+        from reader.text.bidi.reference import first_strong_level
+
+        first = first_strong_level(classify(text))  # none: mlterm takes left to right
+        if bool(first) != line.rtl:
+            return " " + (RLM if line.rtl else LRM) + text
+    return text
 
 
 @cache

@@ -592,6 +592,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "msg.no_url": {"en": "This link has no address", "ar": "لا عنوان لهذا الرابط"},
     "msg.first_article": {"en": "This is the first article", "ar": "هذا أول مقال"},
     "msg.last_article": {"en": "This is the last article", "ar": "هذا آخر مقال"},
+    # Ctrl+C with nothing to copy: the reader probably wanted to quit.
+    "msg.how_to_quit": {"en": "Press {quit_key} to quit (drafts are saved first)",
+                        "ar": "اضغط {quit_key} للخروج (تُحفظ المسودات أولاً)"},
     # What failed, then the library's or the engine's own words ({error})
     "error.open_article": {"en": "Cannot open the article: {error}",
                            "ar": "تعذر فتح المقال: {error}"},

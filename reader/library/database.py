@@ -92,7 +92,9 @@ def reported_as(path: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(
+    connection: sqlite3.Connection, *, main_table: str | None = None
+) -> Iterator[sqlite3.Connection]:
     """One write transaction: ``BEGIN IMMEDIATE`` (the write lock taken before anything is
     read, so what the block reads cannot change before it writes), ``COMMIT`` when the
     block ends, ``ROLLBACK`` when it or the commit fails, then the error goes on.
@@ -100,9 +102,16 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     The only place the library and the drafts begin and end transactions. SQLite may
     already have rolled back by itself (a full disk, an I/O error): the rollback is then
     skipped, so the error that matters is the one reported.
+
+    ``BEGIN IMMEDIATE`` takes the write lock of every attached database too. With
+    *main_table* (a table of the main database) the lock is taken on the main database
+    alone, as early, by a write to that table that changes nothing: an attached file
+    that another process is still writing (:mod:`reader.library.bulk_index`) stays free.
     """
-    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("BEGIN" if main_table else "BEGIN IMMEDIATE")
     try:
+        if main_table:
+            connection.execute(f'DELETE FROM main."{main_table}" WHERE 0')
         yield connection
         connection.execute("COMMIT")
     except BaseException:

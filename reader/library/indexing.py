@@ -82,21 +82,28 @@ _TERM_OF = _WordCache(_term_or_nothing)
 
 
 class _Token(NamedTuple):
-    """What the index makes of one whitespace-separated piece of ORIGINAL text."""
+    """What the index makes of one whitespace-separated piece of ORIGINAL text: its
+    folded words (a piece such as «الاتفاق», or ﷺ, holds 0 or several), their other
+    readings and their terms, each one followed by a space. An article's are then
+    run together by ``"".join`` (no filtering out of empty pieces, no separators to
+    add), and its terms are counted by their spaces."""
 
-    words: str  # its folded words (a piece such as «الاتفاق», or ﷺ, holds 0 or several)
+    words: str
     forms: str
     terms: str
-    term_count: int
+
+
+def _spaced(items: list[str]) -> str:
+    """*items* each followed by a space ("" for none)."""
+    return "".join(item + " " for item in items)
 
 
 def _token(piece: str) -> _Token:
     # Folding a piece alone gives what folding the whole text gives there: whitespace
     # neither composes with a neighbour (NFKC) nor is dropped or folded.
     words = _WORD.findall(normalize(piece))
-    terms = article_terms(words)
-    return _Token(" ".join(words), " ".join(filter(None, map(_FORMS_OF.__getitem__, words))),
-                  " ".join(terms), len(terms))
+    return _Token(_spaced(words), _spaced(list(filter(None, map(_FORMS_OF.__getitem__, words)))),
+                  _spaced(article_terms(words)))
 
 
 class _TokenCache(dict[str, _Token]):
@@ -114,16 +121,16 @@ class _TokenCache(dict[str, _Token]):
 
 
 _TOKENS = _TokenCache()
+_NO_TOKEN = _Token("", "", "")
 
 
 def _index_text(text: str) -> _Token:
-    """The words, forms and terms of ORIGINAL *text*, each space separated."""
-    tokens = list(map(_TOKENS.__getitem__, text.split()))
-    if not tokens:
-        return _Token("", "", "", 0)
-    words, forms, terms, counts = zip(*tokens, strict=True)
-    return _Token(" ".join(filter(None, words)), " ".join(filter(None, forms)),
-                  " ".join(filter(None, terms)), sum(counts))
+    """The words, forms and terms of ORIGINAL *text*, each followed by a space."""
+    pieces = text.split()
+    if not pieces:
+        return _NO_TOKEN
+    words, forms, terms = zip(*map(_TOKENS.__getitem__, pieces), strict=True)
+    return _Token("".join(words), "".join(forms), "".join(terms))
 
 
 def build_index_row(title: str, body: str) -> IndexRow:
@@ -131,16 +138,15 @@ def build_index_row(title: str, body: str) -> IndexRow:
     head = _index_text(title)
     # A long body a piece at a time: its words as strings at once would be ten times
     # its size (a 50 MB article's import peaked over a gigabyte).
-    parts = [_index_text(piece) for piece in _pieces(body)] if len(body) > _PIECE_CHARS \
-        else [_index_text(body)]
-    terms = [head.terms] * TITLE_TERM_REPEAT + [part.terms for part in parts]
-    return IndexRow(
-        head.words,
-        " ".join(filter(None, (part.words for part in parts))),
-        " ".join(filter(None, (head.forms, *(part.forms for part in parts)))),
-        " ".join(filter(None, terms)),
-        head.term_count * TITLE_TERM_REPEAT + sum(part.term_count for part in parts),
-    )
+    if len(body) > _PIECE_CHARS:
+        parts = [_index_text(piece) for piece in _pieces(body)]
+        words, forms, terms = ("".join(column) for column in zip(*parts, strict=True))
+    else:
+        words, forms, terms = _index_text(body)
+    terms = head.terms * TITLE_TERM_REPEAT + terms
+    # Each string ends with a space when not empty: [:-1] takes it off.
+    return IndexRow(head.words[:-1], words[:-1], (head.forms + forms)[:-1], terms[:-1],
+                    terms.count(" "))
 
 
 _PIECE_CHARS = 1 << 18

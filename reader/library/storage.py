@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any, Protocol
 
-from reader.articles.model import Article, CommentForm, RelatedLink
+from reader.articles.model import Article, CommentForm, RelatedLink, content_digest
 from reader.library.database import transaction
 from reader.text.sanitize import sanitize, sanitize_line
 
@@ -25,15 +25,9 @@ ARTICLE_COLUMNS = (
 
 
 def content_hash(article: Article) -> str:
-    """SHA-256 of title and paragraphs (the full digest behind :meth:`Article.content_id`)."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    digest.update(article.title.strip().encode("utf-8"))
-    for paragraph in article.paragraphs:
-        digest.update(b"\n")
-        digest.update(paragraph.strip().encode("utf-8"))
-    return digest.hexdigest()
+    """The full digest behind :meth:`Article.content_id`: the one made with the id when
+    there is one (:attr:`Article.digest`), else computed."""
+    return article.digest or content_digest(article.title, article.paragraphs)
 
 
 def _canonical_date(value: str | None) -> str | None:
@@ -46,13 +40,36 @@ def _line(value: str | None) -> str | None:
     return None if value is None else sanitize_line(value, keep_bidi_controls=True)
 
 
+def _as_is(text: str | None) -> bool:
+    """Whether sanitizing *text* as a line (:func:`_line`) gives it back unchanged."""
+    return text is None or text.isprintable() or ("\n" not in text and sanitize(text) == text)
+
+
+def _is_clean(article: Article) -> bool:
+    """Whether :func:`clean_article` would give back what *article* holds (as the
+    parsers make them): its strings pass the sanitizer's own tests, and its date is in
+    the stored form already."""
+    return (
+        all(map(_as_is, article.paragraphs))
+        and all(map(_as_is, (article.title, *article.breadcrumbs, article.author,
+                             article.source, article.url, article.origin, article.date)))
+        and all(_as_is(link.title) and _as_is(link.url) for link in article.related)
+        and (article.date is None or _canonical_date(article.date) == article.date)
+        and article.direction in ("rtl", "ltr")
+    )
+
+
 def clean_article(article: Article) -> Article:
     """The article with every string sanitized again before it reaches the database.
 
-    Parsers sanitize already; this is cheap (printable text is returned as is) and
-    keeps the database safe from a caller that built an Article by hand. The date
-    is put in the stored form (:mod:`reader.articles.dates`) for the same reason.
+    Parsers sanitize already; this keeps the database safe from a caller that built an
+    Article by hand. An article that is clean (:func:`_is_clean`: the sanitizer's tests
+    without its copies) is returned itself, so the digest made with its id is kept
+    (:func:`content_hash`). The date is put in the stored form
+    (:mod:`reader.articles.dates`) for the same reason.
     """
+    if _is_clean(article):
+        return article
     paragraphs = [p for text in article.paragraphs for p in sanitize(text).split("\n")]
     return Article(
         title=_line(article.title) or "",
@@ -135,7 +152,9 @@ def insert_prepared(
     cache = connection.execute("PRAGMA cache_size").fetchone()[0]
     connection.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
     try:
-        with transaction(connection):
+        # A second process writes the index into a file attached to *connection*
+        # (reader.library.bulk_index): only the library is locked.
+        with transaction(connection, main_table="articles" if index else None):
             for batch in batches:
                 results.extend(_store_batch(connection, batch, index))
             if index is not None:

@@ -297,20 +297,47 @@ def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
 
 
 def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[int]) -> str:
-    """*text* (logical order) with each bracket whose character sits at an odd embedding
-    level replaced by its mirror glyph: what a terminal that orders but does not mirror
-    needs (rule L4 done beforehand). *positions* give each char's index in the paragraph,
-    whose *levels* are given."""
+    """*text* (logical order) with each mirrored character (a bracket, a guillemet) whose
+    character sits at an odd embedding level and whose partner is on the line replaced by
+    its mirror glyph: what Konsole needs (rule L4 done beforehand). Konsole does not
+    mirror a pair it finds in a row, but mirrors a bracket alone in its row itself: one
+    whose partner a line break put on another line (printf mock-ups), which must then be
+    sent as it is. *positions* give each char's index in the paragraph, whose *levels* are
+    given."""
     from reader.text.bidi.mirroring import MIRROR_TABLE
 
     if not any(ord(ch) in MIRROR_TABLE for ch in text):
         return text
+    paired = _partners_on_the_line(text)
     return "".join(
         chr(MIRROR_TABLE[ord(ch)])
-        if ord(ch) in MIRROR_TABLE and 0 <= p < len(levels) and levels[p] & 1
+        if i in paired and 0 <= p < len(levels) and levels[p] & 1
         else ch
-        for ch, p in zip(text, positions, strict=True)
+        for i, (ch, p) in enumerate(zip(text, positions, strict=True))
     )
+
+
+def _partners_on_the_line(text: str) -> set[int]:
+    """Indexes of the mirrored characters of *text* that have their partner after or
+    before them in it: each opening one ("(", "«": the lower of a mirrored pair) with the
+    nearest closing one of its kind after it, nested pairs inside."""
+    from reader.text.bidi.mirroring import MIRROR_TABLE
+
+    paired: set[int] = set()
+    opened: list[tuple[int, int]] = []  # (the closing character expected, index)
+    for i, ch in enumerate(text):
+        mirror = MIRROR_TABLE.get(ord(ch))
+        if mirror is None:
+            continue
+        if ord(ch) < mirror:
+            opened.append((mirror, i))
+            continue
+        for depth in range(len(opened) - 1, -1, -1):
+            if opened[depth][0] == ord(ch):
+                paired.update((opened[depth][1], i))
+                del opened[depth:]
+                break
+    return paired
 
 
 # A run of geometric shapes and the spaces that part it from the text.

@@ -12,9 +12,9 @@ version), they are imported the ordinary way.
 from __future__ import annotations
 
 import importlib
-import importlib.util
+import os
 from functools import cache
-from pathlib import Path
+from importlib.machinery import PathFinder, SourceFileLoader
 from types import ModuleType
 from typing import Any
 
@@ -23,15 +23,17 @@ _PACKAGE = "arabic_reshaper"
 
 @cache
 def _table_module(name: str) -> ModuleType:
-    package = importlib.util.find_spec(_PACKAGE)  # finds it without running __init__
+    # (importlib.machinery, not importlib.util and pathlib: those two cost a filter's
+    # start-up more than the tables do)
+    package = PathFinder.find_spec(_PACKAGE)  # finds it without running __init__
     locations = package.submodule_search_locations if package is not None else None
     if locations:
-        path = Path(next(iter(locations))) / f"{name}.py"
-        spec = importlib.util.spec_from_file_location(f"{__name__}.{name}", path)
-        if spec is not None and spec.loader is not None and path.is_file():
-            module = importlib.util.module_from_spec(spec)
+        path = os.path.join(next(iter(locations)), f"{name}.py")
+        if os.path.isfile(path):
+            module = ModuleType(f"{__name__}.{name}")
+            module.__file__ = path
             try:
-                spec.loader.exec_module(module)
+                SourceFileLoader(module.__name__, path).exec_module(module)
             except ImportError:
                 pass  # a table module that now imports the package: the ordinary way
             else:

@@ -33,12 +33,13 @@ from reader.text.breaks.codes import CODES, code_of, line_break_codes
 from reader.text.breaks.graphemes import cluster_starts
 from reader.text.breaks.words import (
     NEVER_FIRST,
+    PLAIN,
     WordBreaks,
     break_between,
     edges,
+    find_suspect,
     joined_at,
     paragraph_breaks,
-    plain_codes,
     word_answers,
     word_breaks,
 )
@@ -297,124 +298,78 @@ def wrap_asking_at_breaks(
     cells: bytes | None = None,
     breaks: str | None = None,
 ) -> list[LineSpan]:
-    """:func:`wrap`, with UAX #14 asked only about the breaks that wrapping at spaces
-    chooses (a filter wraps each paragraph at one width, once).
+    """:func:`wrap`, wrapping at spaces and asking UAX #14 only about the breaks it
+    chooses next to a word the rules may treat otherwise (a filter wraps each paragraph
+    at one width, once).
 
-    Greedy wrapping at spaces gives the same lines as the rules' whenever the rules
-    allow each of its breaks and the word that did not fit on a line has no opportunity
-    inside: every line then takes the same words (all that fit, up to a break both
-    allow). At the first break they do not allow, that one line is wrapped by the rules'
-    word table over a window of the text (up to the word after the one that did not fit:
-    the rules look across one space at a time, so the window's first line is the whole
-    paragraph's), and wrapping at spaces resumes where the next line starts, at a word
-    (the lines of the rest alone are those of the whole). After :data:`_LOCAL_REPAIRS` such lines,
-    or at a word wider than the line (cut by other rules), the rest of the paragraph is
-    wrapped with the rules' word table. A paragraph of ten lines asks about ten pairs of
-    words, not about each of its punctuation marks and their neighbours.
+    Greedy wrapping at spaces gives the rules' line wherever the rules allow its break
+    and the word that did not fit has no opportunity inside. Both hold whenever neither
+    word beside the break holds a match of the paragraph's suspect codes
+    (:data:`reader.text.breaks.words.find_suspect`, a regex scan): then its break stands
+    without a question. Otherwise the line ends where the rules say, found by
+    walking back from the end of the line over the opportunities of those words alone
+    (:func:`_break_by_the_rules`), and the next line starts there: the lines of the rest
+    depend only on where it starts. Text with a character of two cells, or a stretch
+    wider than the line (cut by other rules), is wrapped with the rules' word table.
 
     ``cells`` and ``breaks``: ``narrow_cells(known_codes)`` and
     ``break_codes_of(known_codes)``, when the caller has them.
     """
-    if breaks is not None:
-        codes = breaks
-    elif known_codes is None:
-        codes = line_break_codes(text)
+    if cells is None and known_codes is not None:
+        cells = narrow_cells(known_codes)
+    if cells is not None:
+        if breaks is None:
+            breaks = line_break_codes(text) if known_codes is None else break_codes_of(
+                known_codes)
+        lines = _wrap_narrow_text(text, width, cells, breaks)
+        if lines is not None:
+            return lines
+    return wrap_table(word_table(text, known_codes=known_codes), width)
+
+
+def _break_by_the_rules(
+    text: str, start: int, limit: int, space: int, codes: str
+) -> tuple[int, int] | None:
+    """Where the line from ``start`` ends (its content) and the next one starts, by
+    UAX #14, when the break wrapping at spaces chose is in question. ``limit``: the last
+    offset the line's content may reach; ``space``: the last space up to it (-1 for none
+    after ``start``). The answer is the last opportunity that fits: inside the word after
+    those spaces, at them, inside the word before, at the spaces before it, and so on back
+    (a refused break moves back to the previous one the rules allow). Only words near a
+    match of :data:`~reader.text.breaks.words.find_suspect` in the paragraph's ``codes``
+    are analysed; between two others the spaces always hold a break. None when nothing
+    after ``start`` fits: the line's first stretch is wider than the line."""
+    if space < start:
+        word_start = text.rfind(" ", 0, start) + 1  # the word the line starts in
     else:
-        codes = break_codes_of(known_codes)
-    done: list[LineSpan] = []
-    offset = 0  # text[offset:] is wrapped next: it starts a line
-    for repairs in range(_LOCAL_REPAIRS + 1):
-        rest = text[offset:] if offset else text
-        rest_codes = codes[offset:] if offset else codes
-        rest_known = known_codes if not offset or known_codes is None else known_codes[offset:]
-        rest_cells = cells if not offset or cells is None else cells[offset:]
-        lines = wrap_at_spaces(rest, width, rest_known, rest_cells)
-        refused = _first_refused_break(rest, rest_codes, lines)
-        if refused is None:
-            return _shifted(done, lines, offset)
-        first = lines[refused][0]
-        end = lines[refused][1]
-        if repairs == _LOCAL_REPAIRS or (end < len(rest) and rest[end] != " "):
-            # (a word wider than the line was cut: the rules cut it their own way)
-            return _shifted(done, _rest_by_the_rules(rest, width, rest_known, lines, refused),
-                            offset)
-        window_end = _word_end(rest, _word_end(rest, lines[refused + 1][0]))
-        table = word_table(
-            rest[first:window_end],
-            known_codes=None if rest_known is None else rest_known[first:window_end],
-        )
-        window = wrap_table(table, width)
-        if len(window) < 2 or not _starts_a_word(table, window[1][0]):
-            # (the next line would start inside a word, whose analysis alone may differ
-            # (a URL's tail is no URL), or in a stretch the rules cut)
-            return _shifted(done, _rest_by_the_rules(rest, width, rest_known, lines, refused),
-                            offset)
-        _shifted(done, lines[:refused], offset, into=done)
-        a, b, used = window[0]
-        done.append((a + first + offset, b + first + offset, used))
-        offset += first + window[1][0]
-    raise AssertionError("unreachable")  # (the last repair returns)
-
-
-#: lines wrapped by the rules' word table over a window before the rest of a paragraph
-#: is wrapped by it whole (each repair copies the rest of the paragraph once)
-_LOCAL_REPAIRS = 16
-
-
-def _shifted(
-    done: list[LineSpan], lines: list[LineSpan], offset: int, into: list[LineSpan] | None = None
-) -> list[LineSpan]:
-    """``done`` followed by ``lines`` of the text from ``offset`` (appended to ``into``
-    when given, else returned as a new list)."""
-    moved = lines if not offset else [(a + offset, b + offset, used) for a, b, used in lines]
-    if into is not None:
-        into.extend(moved)
-        return into
-    return done + moved if done else moved
-
-
-def _starts_a_word(table: WordTable, position: int) -> bool:
-    """Whether ``position`` is where one of the table's stretches starts, after a space."""
-    k = bisect_left(table.starts, position)
-    return k < len(table.starts) and table.starts[k] == position and position > 0 and (
-        table.text[position - 1] == " ")
-
-
-def _word_end(text: str, position: int) -> int:
-    """The end of the word at or after ``position`` (past the spaces there)."""
-    while position < len(text) and text[position] == " ":
-        position += 1
-    end = text.find(" ", position)
-    return len(text) if end < 0 else end
-
-
-def _first_refused_break(text: str, codes: str, lines: list[LineSpan]) -> int | None:
-    """The first line of ``lines`` (wrapped at spaces) whose break the rules refuse, or
-    that ends in a word cut for being wider than the line, or before a word the rules
-    may break inside; None when the rules agree with every break."""
-    size = len(text)
-    for number in range(1, len(lines)):
-        end = lines[number - 1][1]
-        start = lines[number][0]
-        if end < size and text[end] != " ":  # a word wider than the line, cut
-            return number - 1
-        before_start = text.rfind(" ", 0, end) + 1
-        after_end = text.find(" ", start)
-        if after_end < 0:
-            after_end = size
-        before_plain = plain_codes(codes[before_start:end])
-        after_plain = plain_codes(codes[start:after_end])
-        if before_plain and after_plain:
-            continue  # (most words: their codes tell, no analysis of each new word)
-        # a plain word's first and last classes are all the rules look at
-        before = edges if before_plain else word_breaks
-        after = (edges if after_plain else word_breaks)(text[start:after_end])
-        if break_between(before(text[before_start:end]), after) and not (
-            isinstance(after, WordBreaks) and after.inside
+        word_start = space + 1
+        while text[word_start] == " ":
+            word_start += 1
+    word_end = text.find(" ", word_start)
+    if word_end < 0:
+        word_end = len(text)
+    while True:
+        suspect = find_suspect(codes, word_start, word_end) is not None
+        if suspect:
+            answer = word_breaks(text[word_start:word_end])
+            if answer != PLAIN:
+                for offset in reversed(answer.inside):  # type: ignore[union-attr]
+                    if word_start + offset <= limit:
+                        if word_start + offset <= start:
+                            return None
+                        return word_start + offset, word_start + offset
+        if word_start <= start:
+            return None
+        spaces_start = word_start - 1
+        while text[spaces_start - 1] == " ":
+            spaces_start -= 1
+        before_start = text.rfind(" ", 0, spaces_start) + 1
+        if (not suspect and find_suspect(codes, before_start, word_end) is None) or (
+            break_between(word_breaks(text[before_start:spaces_start]),
+                          word_breaks(text[word_start:word_end]))
         ):
-            continue
-        return number - 1
-    return None
+            return spaces_start, word_start
+        word_start, word_end = before_start, spaces_start
 
 
 def wrap_at_spaces(
@@ -431,11 +386,18 @@ def wrap_at_spaces(
     return lines
 
 
-def _wrap_narrow_text(text: str, width: int, cells: bytes) -> list[LineSpan] | None:
+def _wrap_narrow_text(
+    text: str, width: int, cells: bytes, codes: str | None = None
+) -> list[LineSpan] | None:
     """Greedy wrapping at spaces (``wrap_table`` of the words between spaces) for text
     whose every character takes one cell or none (news text, vocalised or not; ``cells``
     from :func:`narrow_cells`), found with ``str.rfind`` a line at a time instead of a
-    table of its words; None for a word wider than the line.
+    table of its words; None for a word wider than the line. With ``codes`` (the
+    paragraph's line-break codes), UAX #14's lines instead: a break next to a word
+    holding a match of :data:`~reader.text.breaks.words.find_suspect` is moved where the
+    rules put it (:func:`_break_by_the_rules`), and None is for a stretch the rules would
+    cut. The matches are searched for lazily, from the word before a break once the last
+    one found is behind it: a search or a few a paragraph, none for most of its breaks.
 
     A line from ``start`` may reach the last offset ``q`` with at most ``width`` cells
     before it (then the line ends at the last space up to ``q``). In text with zero-width
@@ -445,6 +407,8 @@ def _wrap_narrow_text(text: str, width: int, cells: bytes) -> list[LineSpan] | N
     if b" " not in cells:
         return None
     count = cells.count
+    size = len(text)
+    suspect = -1  # where the next match of find_suspect starts (size: none), once searched
     end = len(text.rstrip(" "))
     start = len(text) - len(text.lstrip(" "))
     zeros = count(_NARROW, start, end)
@@ -468,30 +432,37 @@ def _wrap_narrow_text(text: str, width: int, cells: bytes) -> list[LineSpan] | N
                 limit += 1
         space = text.rfind(" ", start, limit + 1)
         if space < 0:
-            return None
-        line_end = space  # (the line's spaces hang, and the next line starts after them)
-        while text[line_end - 1] == " ":
-            line_end -= 1
+            if codes is None:
+                return None
+            found = _break_by_the_rules(text, start, limit, space, codes)
+            if found is None:
+                return None
+            line_end, next_start = found
+        else:
+            line_end = space  # (the line's spaces hang, and the next line starts after them)
+            while text[line_end - 1] == " ":
+                line_end -= 1
+            next_start = space + 1
+            while text[next_start] == " ":
+                next_start += 1
+            if codes is not None:  # a match in the words on either side: ask the rules
+                if suspect < line_end:  # (else it is ahead of the word before the break)
+                    before_start = text.rfind(" ", 0, line_end) + 1
+                    if suspect < before_start:
+                        match = find_suspect(codes, before_start)
+                        suspect = size if match is None else match.start()
+                if suspect < size and (suspect < next_start or not (
+                        0 <= text.find(" ", next_start) <= suspect)):
+                    found = _break_by_the_rules(text, start, limit, space, codes)
+                    if found is None:
+                        return None
+                    line_end, next_start = found
         line_cells = line_end - start - (count(_NARROW, start, line_end) if zeros else 0)
         lines.append((start, line_end, line_cells))
-        start = space + 1
-        while text[start] == " ":
-            start += 1
-        rest -= line_cells + start - line_end  # (spaces take one cell each)
+        rest -= line_cells + next_start - line_end  # (spaces take one cell each)
+        start = next_start
     lines.append((start, end, rest) if start < end else (0, 0, 0))
     return lines
-
-
-def _rest_by_the_rules(
-    text: str, width: int, known_codes: bytes | None, lines: list[LineSpan], number: int
-) -> list[LineSpan]:
-    """``lines[:number]`` (the lines both agree on), then the rest of ``text`` from the
-    start of line ``number`` wrapped with the rules' word table."""
-    first = lines[number][0]
-    rest = wrap_table(word_table(
-        text[first:], known_codes=None if known_codes is None else known_codes[first:]
-    ), width)
-    return lines[:number] + [(a + first, b + first, cells) for a, b, cells in rest]
 
 
 def word_table(

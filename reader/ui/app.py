@@ -57,8 +57,22 @@ DOCUMENTS_KEPT = 8
 MEASURE_STEP = 8
 
 
+#: Textual's screen stacks (modes). The app starts in START_MODE, on the article asked
+#: for (or the library); leaving that article for the library moves to LIBRARY_MODE and
+#: removes START_MODE, its reading screen with it (see :meth:`ReaderApp.show_library`).
+START_MODE = "start"
+LIBRARY_MODE = "library"
+
+
 def position_key(article_id: str) -> str:
     return f"position:{article_id}"
+
+
+def _library_screen() -> Screen:
+    """The library screen, imported only when it is first needed."""
+    from reader.ui.screens.library import LibraryScreen
+
+    return LibraryScreen()
 
 
 class ReaderApp(App[None]):
@@ -70,6 +84,8 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "key.help", key_display="?"),
         Binding("ctrl+p", "command_palette", "key.palette", show=False),
     ]
+    DEFAULT_MODE = START_MODE
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {LIBRARY_MODE: _library_screen}
     #: The system commands, matched on their logical titles (:mod:`reader.ui.commands`).
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
 
@@ -126,34 +142,43 @@ class ReaderApp(App[None]):
     # The screens are imported where they are first needed: opening an article does
     # not load the library screen's code (nor the other way round) before the first paint.
     def get_default_screen(self) -> Screen:
-        # Opening an article directly does not pay for composing the library screen;
-        # it is created when the reader first goes back to it.
+        """START_MODE's first screen: the article asked for, or else the library.
+
+        Opening an article directly does not pay for composing the library screen; it
+        is created when the reader first goes back to it. The article is the first
+        screen itself, not pushed over a blank one: no second screen to compose, style
+        and resume before the first paint. (Textual builds it from here, not from a
+        factory given to ``add_mode``: a mode's factory screen costs a whole second
+        style pass, ``refresh_css``, before the first paint.)
+        """
         if self.initial_article_id:
-            # The article is the first screen itself, not pushed over a blank one: no
-            # second screen to compose, style and resume before the first paint.
             from reader.ui.screens.reading import ReadingScreen
 
-            screen = ReadingScreen(self.initial_article_id)
-            # What push_screen gives a screen, so that going to the library can
-            # replace this one: switch_screen pops the replaced screen's result
-            # callback, which a screen from get_default_screen never got (Textual
-            # raises IndexError). Textual has no public way to give it one: this is
-            # one of the two private names the app uses (tests/ui/test_textual_hooks).
-            screen._push_result_callback(self, None)
-            return screen
-        from reader.ui.screens.library import LibraryScreen
-
-        return LibraryScreen()
+            return ReadingScreen(self.initial_article_id)
+        return _library_screen()
 
     def show_library(self) -> None:
-        """Leave the reading screen for the library screen (created if need be)."""
+        """Leave the reading screen for the library screen (created if need be).
+
+        The reading screen opened at start-up is the first of its stack (START_MODE),
+        which nothing can replace: Textual's ``switch_screen`` only replaces a screen
+        that ``push_screen`` put there. So the library gets its own stack
+        (LIBRARY_MODE) and START_MODE goes, the reading screen with it, as a switched
+        screen would go.
+        """
         from reader.ui.screens.library import LibraryScreen
 
         below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
         if isinstance(below, LibraryScreen):
             self.pop_screen()
-        else:
+        elif below is not None:
             self.switch_screen(LibraryScreen())
+        elif not isinstance(self.screen, LibraryScreen) and self.current_mode == START_MODE:
+            self.switch_mode(LIBRARY_MODE)
+            # Textual removes only a mode it was given; START_MODE was built from
+            # get_default_screen (see there why), so it is given now, to go.
+            self.add_mode(START_MODE, self.get_default_screen)
+            self.remove_mode(START_MODE)
 
     def on_mount(self) -> None:
         # Mount runs after the driver entered application mode and before the first
@@ -423,6 +448,18 @@ class ReaderApp(App[None]):
                 if save is not None:
                     save()
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing to copy (Textual's binding): the reader probably wanted
+        to quit, so say how, in the interface language. Textual's own notice is
+        English; and it names the first quit key it finds, the screen's ``q`` even in
+        a text field, where q types: the key named here is one that quits from
+        anywhere (a priority binding, ctrl+q), when there is one."""
+        quits = [(key, active.binding) for key, active in self.active_bindings.items()
+                 if active.binding.action in ("quit", "app.quit")]
+        if quits:
+            key = next((key for key, binding in quits if binding.priority), quits[0][0])
+            self.say("msg.how_to_quit", quit_key=key)
 
     def action_choose_bidi(self, opened_by_itself: bool = False) -> None:
         """Open the one-key chooser of output strategies."""

@@ -13,6 +13,10 @@ from reader.i18n import LANGUAGES, default_language
 from reader.ui.terminal import BIDI_CHOICES, HARAKAT_CHOICES
 
 PREFERENCES_KEY = "preferences"
+#: Saved with the preferences from the version whose harakat default is ``auto``.
+#: Before it, every save wrote ``harakat: keep`` (the default then) with the choice
+#: actually made, so a ``keep`` saved without this version says nothing of the user.
+PREFERENCES_VERSION = 2
 MIN_MEASURE = 20
 MAX_MEASURE = 400
 DEFAULT_MEASURE = 72
@@ -53,7 +57,7 @@ class Settings:
 
     def to_state(self) -> dict[str, Any]:
         """JSON-serialisable form for ``library.set_state``."""
-        return asdict(self)
+        return {**asdict(self), "version": PREFERENCES_VERSION}
 
     @classmethod
     def from_state(cls, state: object) -> Settings:
@@ -61,6 +65,11 @@ class Settings:
         settings = cls(lang=default_language())
         if not isinstance(state, dict):
             return settings
+        if state.get("version") != PREFERENCES_VERSION and state.get("harakat") == "keep":
+            # Written by every save before harakat had "auto": not a choice. Read as
+            # not chosen, so a terminal that draws harakat over their letters (kitty)
+            # gets them stripped, as it would with no preferences saved at all.
+            state = {name: value for name, value in state.items() if name != "harakat"}
         for name, value in state.items():
             if name not in cls.__dataclass_fields__:
                 continue

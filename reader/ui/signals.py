@@ -136,12 +136,19 @@ def hang_up_safe(driver_class: type[Driver]) -> type[Driver]:
         return driver_class
 
     class HangUpSafeDriver(driver_class):  # type: ignore[valid-type,misc]
-        """One of the two private names of Textual's the app uses (both listed in
+        """The one private name of Textual's the app uses (listed in
         tests/ui/test_textual_hooks): ``_file``, the file the terminal driver hands
         to its writer thread. Textual has no public way to give that thread another
         file, nor a hook when its write fails (the thread just ends, see the module
         docstring), and the failure must be caught at the write itself: a hang-up
-        noticed later comes after the writer is already dead."""
+        noticed later comes after the writer is already dead.
+
+        The driver's public ``write`` and ``flush`` are no way round it: ``write``
+        only queues for the writer thread, so overriding it either writes on the
+        event loop (every frame waiting on the terminal) or feeds a second writer
+        thread of ours beside Textual's (which is in a private module): the same
+        job done twice, and two queues to keep in order with the app's own mode
+        sequences. So the thread stays Textual's and only its file is wrapped."""
 
         _file: Any  # the terminal (Textual's own attribute), then its TerminalOutput
         fileno: int  # the terminal's input (Textual's own attribute)

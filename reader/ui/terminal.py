@@ -36,6 +36,14 @@ IMPLICIT_MODE = "\x1b[8h"
 #: mlterm ignores BDSM; its own OSC turns its bidi/shaping off for the screen.
 MLTERM_CTL_OFF = "\x1b]5379;use_ctl=false\x07"
 MLTERM_CTL_ON = "\x1b]5379;use_ctl=true\x07"
+#: mlterm lays out each stretch of a row after a box-drawing character left to right, but
+#: a row with none (the title bar, the status line) in the direction of its first strong
+#: letter: an Arabic one came out at the left, the padding that right-aligns it on its
+#: right. The logical strategies pad a right-to-left line on the left, for a row laid
+#: out left to right; so while one is in force every row is (mlterm's ``bidi_mode``),
+#: and leaving puts mlterm's default back.
+MLTERM_ROWS_LEFT = "\x1b]5379;bidi_mode=left\x07"
+MLTERM_ROWS_NORMAL = "\x1b]5379;bidi_mode=normal\x07"
 
 #: (terminal, inside tmux) -> strategy auto takes. Unknown terminals: ``app``.
 DECISIONS: dict[tuple[str, bool], str] = {
@@ -52,6 +60,20 @@ DECISIONS: dict[tuple[str, bool], str] = {
     # kitty flips each right-to-left word by itself.
     ("kitty", False): "words", ("kitty", True): "words",
 }
+
+#: What lines printed by the command line take where auto (or a saved choice) gives the
+#: app ``app``: the app then switches the terminal's own bidi off (VTE: ``CSI 8 l``;
+#: mlterm: its OSC, for the whole screen), which a command writing into the terminal's
+#: scrollback does not do; so it sends logical text for the terminal to order.
+#: (Seen: ``cat`` in ``app`` form read backwards on VTE and mlterm.)
+#: mlterm's is the form without the interface's isolates, which it draws as boxes.
+PRINTED_FORMS: dict[str, str] = {"vte": "shaped", "mlterm": "shaped-rlm"}
+
+#: ``terminal``'s forms as printed: mlterm's form sends the neutral runs at a line's ends
+#: where they show, for the stretch after a border, which mlterm lays out left to right;
+#: a printed line is the first stretch of its row, which mlterm lays out in the
+#: direction of its first strong letter, so it gets logical text as it is.
+PRINTED_TERMINAL_FORMS: dict[str, str] = {"terminal-mlterm": "terminal"}
 
 #: Terminals with a bidi setting the reader cannot see: the chooser opens once.
 HIDDEN_SETTING = frozenset({"konsole"})
@@ -215,6 +237,17 @@ class BidiDecision:
         return self.mode
 
     @property
+    def printed_mode(self) -> str:
+        """The layout mode of lines printed on this terminal by the command line, which
+        sends no set-up sequence: ``layout_mode``, except where that needs one to keep
+        the terminal from ordering the text again (:data:`PRINTED_FORMS`). A strategy
+        given with ``--bidi`` stays as it is (``terminal`` in the form printing needs)."""
+        mode = self.layout_mode
+        if self.source != "flag" and mode == "app":
+            return PRINTED_FORMS.get(self.terminal.kind, mode)
+        return PRINTED_TERMINAL_FORMS.get(mode, mode)
+
+    @property
     def hint(self) -> str:
         return self.terminal.evidence
 
@@ -278,10 +311,10 @@ def choose_bidi_mode(requested: str, environ: Mapping[str, str] | None = None,
 
 def needs_passthrough(decision: BidiDecision) -> bool:
     """Whether the enter sequence must reach the terminal behind tmux for the screen to
-    read right: mlterm's OSC that turns its own layout off for ``app``. (Every other
-    sequence asks for the terminal's default, which it already has.)"""
-    return (decision.terminal.inside_tmux and decision.mode == "app"
-            and decision.terminal.kind == "mlterm")
+    read right: mlterm's OSC, which turns its own layout off for ``app`` and lays every
+    row out left to right for the other strategies. (Every other terminal's sequence
+    asks for its default, which it already has.)"""
+    return decision.terminal.inside_tmux and decision.terminal.kind == "mlterm"
 
 
 #: Runs one tmux command; its standard output, or None when it failed.
@@ -389,16 +422,18 @@ def mode_sequences(decision: BidiDecision) -> tuple[str, str]:
 
     ``app`` asks for explicit mode (``CSI 8 l``; mlterm: its OSC) so the terminal does not
     reorder again; every other strategy needs the terminal's own bidi, so it asks for
-    implicit mode. Leaving always restores the default: implicit mode, mlterm's layout
-    on. Inside tmux they are wrapped for passthrough (tmux itself never reorders).
+    implicit mode (mlterm: its layout on, every row left to right, see
+    :data:`MLTERM_ROWS_LEFT`). Leaving always restores the default: implicit mode,
+    mlterm's layout on (and its rows' direction back). Inside tmux they are wrapped for
+    passthrough (tmux itself never reorders).
     """
     mlterm = decision.terminal.kind == "mlterm"
     explicit = decision.mode == "app"
     enter = EXPLICIT_MODE if explicit else IMPLICIT_MODE
     leave = IMPLICIT_MODE
     if mlterm:
-        enter += MLTERM_CTL_OFF if explicit else MLTERM_CTL_ON
-        leave += MLTERM_CTL_ON
+        enter += MLTERM_CTL_OFF if explicit else MLTERM_CTL_ON + MLTERM_ROWS_LEFT
+        leave = (leave if explicit else MLTERM_ROWS_NORMAL + leave) + MLTERM_CTL_ON
     if decision.terminal.inside_tmux:
         return tmux_passthrough(enter), tmux_passthrough(leave)
     return enter, leave

@@ -157,23 +157,31 @@ def test_cat_does_not_import_textual() -> None:
 #: modules ``cat`` of a text file has no use for: each costs start-up time in a filter
 #: that is timed as a whole process against FriBidi
 _NOT_FOR_CAT = ("textual", "sqlite3", "dataclasses", "inspect", "pathlib", "urllib",
-                "ipaddress", "reader.library", "reader.articles", "reader.ui",
+                "ipaddress", "importlib.util", "reader.library", "reader.articles", "reader.ui",
                 "reader.text.bidi.reference")
 
 
+@pytest.mark.parametrize("site", [True, False], ids=["site", "no-site"])
 @pytest.mark.parametrize("args", [["--raw", str(SEED)], ["--raw", "--bidi", "terminal", str(SEED)],
                                   ["-"]])
-def test_cat_of_text_imports_nothing_it_does_not_use(args: list[str]) -> None:
+def test_cat_of_text_imports_nothing_it_does_not_use(args: list[str], site: bool) -> None:
     """Measured from after the interpreter's own start-up (whatever the install's path
-    hooks import), so the test holds for any install."""
+    hooks import), so the test holds for any install; and without ``site`` at all (the
+    paths given by hand), where no path hook has imported for cat what it does not use
+    (an editable install's finder imports pathlib)."""
+    import site as site_module
+
+    paths = [str(REPO_ROOT), *site_module.getsitepackages()]
     code = (
-        "import sys; before = set(sys.modules); from reader.cli import main; "
+        f"import sys; sys.path[:0] = {paths!r}; before = set(sys.modules); "
+        "from reader.cli import main; "
         f"rc = main(['cat', *{args!r}]); "
         f"found = sorted(m for m in set(sys.modules) - before if m.startswith({_NOT_FOR_CAT!r})); "
         "assert not found, found; sys.exit(rc)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO_ROOT,
-                            input=SEED.read_bytes(), timeout=60)
+    flags = [] if site else ["-S"]
+    result = subprocess.run([sys.executable, *flags, "-c", code], capture_output=True,
+                            cwd=REPO_ROOT, input=SEED.read_bytes(), timeout=60)
     assert result.returncode == 0, result.stderr.decode()
 
 

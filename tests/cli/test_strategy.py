@@ -16,8 +16,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.cli import strategy
+from reader.cli.cat import render_paragraphs
 from reader.cli.say import for_stream
 from reader.text.output import BIDI_CHOICES
 from reader.ui.saved_choices import save_choice
@@ -37,6 +40,15 @@ EXPECTED = {
     "shaped-rlm": "ﻗﺎﻝ (ﺍﻟﻮﺯﻳﺮ) ﺇﻥ iPad ﺳﻴﺼﻞ 2015.\n",
     "words": "         .2015 ﺳﻴﺼﻞ iPad ﺇﻥ (ﺍﻟﻮﺯﻳﺮ) ﻗﺎﻝ\n",
 }
+
+
+RLE, PDF, LRM, RLM = "\u202b", "\u202c", "\u200e", "\u200f"
+
+#: The sample on a terminal whose own bidi orders each row as a left-to-right paragraph:
+#: the logical line as the app sends it, padded on the left and in its embedding
+#: (Konsole: brackets swapped; VTE: as they are).
+ON_KONSOLE = " " * 9 + RLE + EXPECTED["shaped-mirrored"].rstrip("\n") + PDF + LRM + "\n"
+ON_VTE = " " * 9 + RLE + EXPECTED["shaped"].rstrip("\n") + PDF + LRM + "\n"
 
 
 class _Terminal(io.StringIO):
@@ -140,12 +152,12 @@ def test_a_pipe_gets_the_same_bytes_on_every_terminal() -> None:
 
 def test_kitty_gets_its_words_on_a_terminal(tmp_path: Path) -> None:
     assert _cat_on_a_terminal(env={"KITTY_WINDOW_ID": "1"}) == EXPECTED["words"]
-    assert _cat_on_a_terminal(env={"KONSOLE_VERSION": "221203"}) == EXPECTED["shaped-mirrored"]
+    assert _cat_on_a_terminal(env={"KONSOLE_VERSION": "221203"}) == ON_KONSOLE
     assert _cat_on_a_terminal("--bidi", "app", env={"KITTY_WINDOW_ID": "1"}) == EXPECTED["app"]
     config = tmp_path / "terminals.json"
     save_choice("kitty", "shaped", config)
     assert _cat_on_a_terminal(env={"KITTY_WINDOW_ID": "1", "RTL_READER_CONFIG": str(config)}
-                              ) == EXPECTED["shaped"]
+                              ) == ON_VTE  # shaped, as a terminal that orders it needs it
 
 
 def test_a_pipe_imports_no_terminal_detection(tmp_path: Path) -> None:
@@ -190,3 +202,140 @@ def test_cat_on_kitty_strips_harakat_unless_asked() -> None:
     piped = _cat(env=kitty, sample=VOCALISED)
     assert piped == _cat(sample=VOCALISED) == _cat("--harakat", "keep", sample=VOCALISED)
     assert set(piped.decode()) >= HARAKAT
+
+
+def test_a_terminal_that_orders_gets_each_line_as_it_needs() -> None:
+    """Konsole and VTE order each row as a left-to-right paragraph: a right-to-left line
+    goes padded and embedded (bare, Konsole showed it at the left edge with its runs and
+    its final "." on the wrong sides). mlterm orders a row in its first strong letter's
+    direction and aligns it itself: logical text, no padding, no marks. VTE and mlterm
+    get logical text where the app would switch their bidi off (cat cannot: ``app``
+    read backwards there)."""
+    assert _cat_on_a_terminal(env={"VTE_VERSION": "7006"}) == ON_VTE
+    assert _cat_on_a_terminal(env={"TERM": "mlterm"}) == EXPECTED["shaped-rlm"]
+    assert _cat_on_a_terminal("--bidi", "terminal", env={"TERM": "mlterm"}
+                              ) == EXPECTED["terminal"]
+    # a strategy given is sent as it is asked for
+    assert _cat_on_a_terminal("--bidi", "app", env={"VTE_VERSION": "7006"}) == EXPECTED["app"]
+
+
+def test_on_mlterm_a_line_starting_the_other_way_gets_a_mark() -> None:
+    """The second line of this Arabic paragraph starts with "iPad": mlterm would lay it
+    out left to right; an RLM before it keeps it right to left. So with a line of
+    digits alone."""
+    sample = "قال الوزير إن الجهاز iPad سيصل\n"
+    lines = _cat_on_a_terminal("--width", "24", env={"TERM": "mlterm"}, sample=sample
+                               ).splitlines()
+    assert len(lines) == 2 and lines[1].startswith(" " + RLM + "iPad")
+    assert not any(mark in lines[0] for mark in (RLE, PDF, LRM, RLM))
+    # a right-to-left line with no strong letter: mlterm would take it left to right
+    lines = _cat_on_a_terminal("--width", "16", env={"TERM": "mlterm"},
+                               sample="قال الوزير إن 2015.\n").splitlines()
+    assert lines == ["ﻗﺎﻝ ﺍﻟﻮﺯﻳﺮ ﺇﻥ", " " + RLM + "2015."]
+
+
+def test_a_pipe_gets_the_same_bytes_on_every_terminal_that_orders() -> None:
+    for env in ({"VTE_VERSION": "7006"}, {"TERM": "mlterm"}):
+        assert _cat(env=env).decode() == EXPECTED["app"]
+        assert _cat("--bidi", "terminal", env=env).decode() == EXPECTED["terminal"]
+
+
+_TEXTS = st.lists(st.sampled_from(["قال", "الوزير", "iPad", "mini", "4", "(", ")", "«مهم»",
+                                   "2015.", "،", "!", "لا", "جهاز"]),
+                  min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_TEXTS, width=st.integers(min_value=3, max_value=40))
+def test_every_line_for_an_embedding_terminal_has_a_cell_before_its_embedding(
+        text: str, width: int) -> None:
+    """Konsole drops a zero-width character written in a row's first cell: every
+    right-to-left line must have a space before its RLE, and fill the width exactly."""
+    from reader.text.layout import LayoutOptions
+    from reader.text.wrap import text_cells
+
+    options = LayoutOptions(width=width, mode="shaped-mirrored")
+    for line in render_paragraphs([text], options, form=strategy.EMBEDDED):
+        shown = "".join(ch for ch in line if ch not in (RLE, PDF, LRM))
+        assert text_cells(shown) <= width
+        if RLE in line:
+            assert line.startswith(" ") and line.lstrip(" ").startswith(RLE)
+            assert text_cells(shown) == width
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_TEXTS, width=st.integers(min_value=3, max_value=40))
+def test_every_line_for_mlterm_starts_in_its_paragraphs_direction(text: str, width: int
+                                                                    ) -> None:
+    """mlterm lays a row out in its first strong letter's direction and gives each mark a
+    cell's slot: no marks but one leading mark (after a space: tmux drops one in a row's
+    first cell), and the row's first strong letter (or that mark) says the paragraph's
+    direction; no padding."""
+    from reader.text.bidi.classes import classify
+    from reader.text.bidi.reference import first_strong_level
+    from reader.text.direction import base_level
+    from reader.text.layout import LayoutOptions
+    from reader.text.wrap import text_cells
+
+    options = LayoutOptions(width=width, mode="shaped")
+    level = base_level(text)
+    for line in render_paragraphs([text], options, form=strategy.FIRST_STRONG):
+        if not line:  # a line holding only the space a break left: nothing to order
+            continue
+        body = line[2:] if line[1:2] in (LRM, RLM) else line
+        assert not any(mark in body for mark in (RLE, PDF, LRM, RLM))
+        assert body == line or line[0] == " "
+        assert text_cells(line) <= width
+        first = first_strong_level(classify(line))
+        assert (first or 0) == level
+
+
+def test_columns_on_a_terminal_that_orders_go_as_the_app_sends_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``list``, ``search``, ``related`` and ``drafts`` print a title after a column of
+    ids: on Konsole (and VTE) each title line padded and embedded as ``cat``'s lines are;
+    in a pipe logical text as it is; on mlterm as it is too (the row's first strong
+    letter is the id's)."""
+    from reader.cli.columns import text_lines
+    from reader.text.layout import LayoutOptions
+
+    title = "قال (الوزير) إن iPad سيصل 2015."
+    options = LayoutOptions(width=40, mode="shaped-mirrored")
+    monkeypatch.setenv("KONSOLE_VERSION", "221203")
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    assert text_lines(title, 40, options) == [ON_KONSOLE.rstrip("\n")]
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert text_lines(title, 40, options) == [EXPECTED["shaped-mirrored"].rstrip("\n")]
+    monkeypatch.delenv("KONSOLE_VERSION")
+    monkeypatch.setenv("TERM", "mlterm")
+    strategy.terminal_decision.cache_clear()
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    assert text_lines(title, 40, options.replace(mode="shaped")) == [
+        EXPECTED["shaped"].rstrip("\n")]
+
+
+def test_messages_keep_the_interfaces_isolates_on_a_terminal_that_orders(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Konsole showed "rtl-reader: مقال جديد.txt: no such file" with the file name's runs
+    in left-to-right order: the message's isolates were dropped on the way. The
+    interface's own sentence keeps them there (each FSI resolved); a plain string never
+    gains any; mlterm, which draws isolate controls as boxes, gets none."""
+    from reader.cli.say import for_stream, located, prefixed, text
+
+    lri, rli, fsi, pdi = "\u2066", "\u2067", "\u2068", "\u2069"
+    line = prefixed(located("مقال جديد.txt", text("cli.input.missing")))
+    monkeypatch.setenv("KONSOLE_VERSION", "221203")
+    shown = for_stream(line, _Terminal())
+    assert shown.startswith("rtl-reader: " + lri) and rli + "ﻣﻘﺎﻝ ﺟﺪﻳﺪ.txt" + pdi in shown
+    assert fsi not in shown
+    assert not set(for_stream(str(line), _Terminal())) & {lri, rli, fsi, pdi}
+    # an Arabic line goes in its embedding after a space (Konsole drops a mark in a
+    # row's first cell)
+    monkeypatch.setenv("LANGUAGE", "ar")
+    assert for_stream(text("cli.search.none", query="x"), _Terminal()).startswith(" " + RLE)
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.delenv("KONSOLE_VERSION")
+    monkeypatch.setenv("TERM", "mlterm")
+    strategy.terminal_decision.cache_clear()
+    assert not set(for_stream(line, _Terminal())) & {lri, rli, fsi, pdi}
+    assert for_stream(line, io.StringIO()) == line  # a pipe: logical, as ever

@@ -16,7 +16,7 @@ from reader.library import (
     Library,
     NewerLibraryError,
 )
-from reader.library.database import load_migrations, migrate, schema_version
+from reader.library.database import load_migrations, migrate, schema_version, transaction
 from reader.library.indexing import INDEX_VERSION
 from reader.library.paths import LIBRARY_ENV, default_library_path
 from reader.resources import seed_article_path
@@ -264,3 +264,32 @@ def test_library_of_the_older_search_index_is_upgraded_and_finds_the_same(
             s.id for s in new.page("title", 0, 100)]
         assert [(r.article_id, r.shared_terms) for r in old.related(articles[0].id)] == [
             (r.article_id, r.shared_terms) for r in new.related(articles[0].id)]
+
+
+@pytest.mark.parametrize("main_table", [None, "articles"])
+def test_a_transaction_holds_the_write_lock_from_its_start(
+    tmp_path: Path, main_table: str | None
+) -> None:
+    """Another writer waits from BEGIN on, whichever way the lock is taken; with
+    *main_table*, a database attached to the connection stays free to write."""
+    path = tmp_path / "lib.sqlite3"
+    scratch = tmp_path / "scratch.sqlite3"
+    with sqlite3.connect(scratch) as connection:
+        connection.execute("CREATE TABLE rows (x)")
+    Library.open(path, import_bundled=False).close()
+    writer = sqlite3.connect(path, isolation_level=None, timeout=0)
+    writer.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
+    with transaction(writer, main_table=main_table):
+        other = sqlite3.connect(path, isolation_level=None, timeout=0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+        beside = sqlite3.connect(scratch, isolation_level=None, timeout=0)
+        if main_table is None:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                beside.execute("INSERT INTO rows VALUES (1)")
+        else:
+            beside.execute("INSERT INTO rows VALUES (1)")
+            assert writer.execute("SELECT count(*) FROM scratch.rows").fetchone() == (1,)
+        beside.close()
+    writer.close()

@@ -132,3 +132,72 @@ def test_a_left_to_right_paragraph_with_arabic_is_laid_out_by_the_batch() -> Non
         lines = batch._fast_lines(texts[0], chunk, 0, width, 1)
         assert lines is not None
         assert lines == general_lines(texts, LayoutOptions(width), separated=False)
+
+
+NUMBER_PIECES = [
+    *"ابتسلمنهوي", "لا", "\u064e", "\u0651", "\u0670", " ", "  ", "،", ".", ",", ":", "/",
+    "-", "+", "%", "$", "#", "(", ")", "«", "»", "؟", "0", "1", "25", "2015", "3.5",
+    "1,234", "11/08/2015", "14:20", "\u066b", "\u066c", "\u060c", "\u00a0", "\u0661\u0662",
+]
+arabic_with_numbers = st.lists(st.sampled_from(NUMBER_PIECES), min_size=1, max_size=40).map(
+    "".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(arabic_with_numbers)
+def test_arabic_number_levels_equal_the_rules(text: str) -> None:
+    """The levels of a right-to-left paragraph whose numbers follow Arabic letters, read
+    off its classes, are those of rules W1-I2."""
+    from reader.text.bidi import classify
+    from reader.text.bidi.fast import resolve_implicit
+
+    classes = classify(text)
+    if "E" not in classes or any(code in classes for code in "LRn"):
+        return
+    numbers = batch._arabic_numbers(classes)
+    if numbers is not None:
+        assert batch._levels_with_numbers(len(classes), numbers) == resolve_implicit(
+            text, classes, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "قال 12 من 3.5 في (2015)، و1,234", "ب1،2 ب1:2 ب1.2 ب1/2 ب1-2 ب1+2 ب1% ب$1",
+    "في 12\u064e3 و 12\u064e.3 و12.\u064e3", "مدينة 11/08/2015 الساعة 14:20",
+])
+def test_numbers_in_arabic_text_skip_the_rules(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The common paragraph with numbers is laid out without rules W1-I2 (the digits
+    after Arabic letters are Arabic numbers), and a line that starts and ends at spaces
+    is a slice of the paragraph's visual order (at width 5 some numbers are cut: those
+    lines go by their levels); the lines are the rules' lines."""
+    from reader.text.bidi import classify
+
+    assert batch._arabic_numbers(classify(text)) is not None
+    expected = {width: general_lines([text], LayoutOptions(width), separated=False)
+                for width in (80, 13, 5)}
+
+    def refuse(*_args: object) -> bytes:
+        raise AssertionError("rules W1-I2 asked")
+
+    monkeypatch.setattr(batch, "resolve_implicit", refuse)
+    for width, lines in expected.items():
+        assert list(screen_lines([text], LayoutOptions(width), separated=False)) == lines
+
+    def no_runs(*_args: object) -> str:
+        raise AssertionError("line laid out run by run")
+
+    monkeypatch.setattr(batch, "_two_level_line", no_runs)
+    for width in (80, 13):
+        assert list(screen_lines([text], LayoutOptions(width), separated=False)) == (
+            expected[width])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(arabic_with_numbers, min_size=1, max_size=6), st.integers(2, 60))
+def test_arabic_paragraphs_with_numbers_equal_the_general_pipeline(
+    paragraphs: list[str], width: int
+) -> None:
+    options = LayoutOptions(width)
+    assert list(screen_lines(paragraphs, options, separated=False)) == general_lines(
+        paragraphs, options, separated=False)

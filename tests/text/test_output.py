@@ -43,6 +43,19 @@ def test_shaped_mirrored_swaps_brackets_of_right_to_left_text() -> None:
     assert _line("shaped-mirrored", "iPad (mini)") == "iPad (mini)" + LRM
 
 
+def test_konsole_gets_a_bracket_whose_partner_is_on_another_line_as_it_is() -> None:
+    """Konsole mirrors a bracket alone in its row itself (printf mock-ups): a pair that a
+    line break cuts is sent unswapped on both lines, while a pair on one line, and
+    guillemets, are swapped."""
+    text = "قال الوزير إن الاتفاق (الذي وقع في فيينا مع الدول الكبرى) مهم جدا «كلها»."
+    for mode in ("shaped-mirrored", "terminal-konsole"):
+        lines = [line.text for line in Document([text], "rtl").lines(LayoutOptions(30, mode=mode))]
+        shown = ["".join(ch for ch in line if ch in "()«»") for line in lines]
+        assert shown == ["(", ")", "»«"], mode
+        whole = layout_text(text, LayoutOptions(100, mode=mode))[0].text
+        assert "".join(ch for ch in whole if ch in "()«»") == ")(»«", mode
+
+
 def test_shaped_rlm_has_no_lrm() -> None:
     assert _line("shaped-rlm") == RTL_OPEN + "ﺍﻻﺗﻔﺎﻕُ (2015) ﻻ" + RTL_CLOSE
     assert _line("shaped-rlm", "iPad") == "iPad"

@@ -24,6 +24,7 @@ from reader.text.breaks.words import paragraph_breaks
 from reader.text.isolates import ltr_spans
 from reader.text.wrap import (
     cell_codes,
+    text_cells,
     word_table,
     wrap,
     wrap_asking_at_breaks,
@@ -148,20 +149,74 @@ def test_wrapping_with_many_refused_breaks_equals_the_rules(text: str, width: in
     assert wrap_asking_at_breaks(text, width, cell_codes(text)) == wrap(text, width)
 
 
-def test_a_refused_break_is_repaired_by_one_line_of_the_rules(
+def test_a_refused_break_moves_back_without_a_word_table(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A lone "،" after a space cannot start a line (UAX #14 LB13): the line before it
-    ends a word earlier, and wrapping at spaces goes on from there, not with the rules'
-    word table over the rest of the paragraph."""
+    ends a word earlier, found by walking back over the words beside the break, and
+    wrapping at spaces goes on from there; no word table is built for any of it."""
     from reader.text import wrap as wrapping
 
     text = "قال الوزير في المؤتمر ، إن الاجتماع عقد اليوم في الرياض بحضور الوفود كلها"
     width = text.index(" ،")  # the comma would start the second line
     expected = wrap(text, width)
     assert expected[0][1] < text.index(" ،") - 1  # the rules end the line a word earlier
-    monkeypatch.setattr(wrapping, "_rest_by_the_rules", lambda *_: pytest.fail("whole rest"))
+    monkeypatch.setattr(wrapping, "word_table", lambda *_, **__: pytest.fail("a word table"))
     assert wrap_asking_at_breaks(text, width, cell_codes(text)) == expected
+
+
+def _fits_and_equals_the_rules(text: str, width: int) -> None:
+    found = wrap_asking_at_breaks(text, width, cell_codes(text))
+    assert found == wrap(text, width)
+    assert all(cells <= width and text_cells(text[a:b]) == cells for a, b, cells in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone "(" after a closing quotation mark and a space: the match of the
+        # quotation mark takes in the bracket, which must still be seen ending its word
+        # (LB14: no break after it)
+        "aaa bb” ( cc dd ee ff",
+        "قال «الوزير» ( في المؤتمر ) إن الاجتماع عقد",
+        # a refused break with no earlier break allowed in the line: the rules cut the
+        # line's first stretch their own way
+        "الاستراتيجيات ، والسياسات ، والخطط",
+        "( الاستراتيجيات ) والسياسات",
+        # the line's end falls inside a number: it stays whole
+        "بلغ المبلغ 1,234.50 ريالا يوم 11/08/2015 الساعة 14:20 مساء",
+        # an opportunity inside the word after the break (after a hyphen, a slash):
+        # the line ends further on than at the spaces
+        "كلمة أخرى well-known-name ثم and/or بعدها كلمات",
+        # an address: no opportunity inside; cut after a slash when wider than the line
+        "نشر الموقع https://www.example.com/news/2015/08/11/ يوم 11/08/2015",
+        # a line that starts inside a word (after a hyphen) and then meets a refused break
+        "aaaa-bbbb-cccc-dddd ، eeee ، ffff-gggg ) hhhh",
+        # harakat around the breaks (zero-width cells before the line's limit)
+        "كَتَبَ الوَلَدُ ، دَرْسَهُ ( فِي ) البَيْتِ : ثُمَّ نَامَ",
+    ],
+)
+def test_breaks_in_question_move_where_the_rules_put_them(text: str) -> None:
+    for width in range(2, len(text) + 2):
+        _fits_and_equals_the_rules(text, width)
+
+
+_QUESTIONS = ["كلمة", "كَلِمَةٌ", "word", " ", " ", " ", "  ", " ، ", " : ", " . ", " ( ",
+              " ) ", "(", ")", "«", "»", "“", "”", "” (", "؟", "!", "-", "a-b", "/", "1,234.50",
+              "11/08/2015", "14:20", "x" * 11, "\u064e", "\u0651", "؛", "%", "$", "\u200b"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_QUESTIONS), min_size=5, max_size=120).map("".join),
+       st.integers(2, 40))
+def test_wrapping_at_spaces_with_questions_equals_the_rules(text: str, width: int) -> None:
+    """Punctuation alone between spaces, brackets, quotation marks, numbers, hyphens and
+    harakat next to the breaks wrapping at spaces chooses: each break the rules refuse or
+    move gives their line, no line is wider than asked, and the rules' word table is the
+    same as their plain statement."""
+    _fits_and_equals_the_rules(text, width)
+    if not ltr_spans(text):
+        assert wrap(text, width) == wrap_reference(text, width)
 
 
 @pytest.mark.parametrize("width", [80, 37, 12])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -133,16 +135,13 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
     after a refresh (Textual's ``Footer.bindings_changed``): how many pauses that takes
     depends on the machine's load, so a test waits for the keys, not for one pause.
     Keys shown are not enough: after a change of focus the old ones are still shown
-    until the footer composes again, after the next refresh. So it also waits until no
-    after-refresh callback (Textual's ``Screen._callbacks``: the footer's recompose and
-    fit among them) is still due.
+    until the footer composes again, after the next refresh. So each look comes after
+    the screen's next refresh (``wait_for_refresh``): Textual runs after-refresh
+    callbacks in order, so the footer's recompose and fit, due before it, have run.
     """
     from textual.widgets import Footer
 
-    def keys_shown() -> bool:
-        screen = pilot.app.screen
-        if screen._callbacks:
-            return False
+    def keys_shown(screen: Any) -> bool:
         footers = screen.query(Footer)
         if not footers:
             return True
@@ -152,7 +151,17 @@ async def wait_for_footer(pilot: Any, until: Callable[[list[Any]], bool] | None 
                     and all(key.region.width for key in keys)
                     and (until is None or until(keys)))
 
-    await wait_until(pilot, keys_shown, "the footer's keys")
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while True:
+        await pilot.pause()
+        screen = pilot.app.screen
+        if screen.is_running:  # bounded: a screen replaced meanwhile refreshes no more
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(screen.wait_for_refresh(), timeout=1)
+        if screen is pilot.app.screen and screen.is_running and keys_shown(screen):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {SETTLE_SECONDS} s for the footer's keys")
 
 
 async def choose_in_palette(pilot: Any, title: str, typed: str | None = None) -> None:

@@ -409,3 +409,25 @@ async def test_ctrl_c_in_the_find_field_without_a_selection_tells_how_to_quit(
         await wait_until(pilot, lambda: any("quit" in notice for notice in said),
                          "the notice telling how to quit")
         assert find.value == "إيران"
+
+
+def test_the_editing_keys_every_field_shares_are_declared_once() -> None:
+    """The caret and editing keys have one home (``EDITING_BINDINGS``): both the comment
+    editor and the one-line field bind them, to the same actions, and neither declares
+    any of those keys again."""
+    from textual.binding import Binding, BindingsMap
+
+    from reader.ui.widgets.comments.editor import EDITING_BINDINGS, CommentEditor
+
+    shared = BindingsMap(EDITING_BINDINGS).key_to_bindings
+    assert {"left", "right", "home", "end", "backspace", "delete", "ctrl+c", "ctrl+v"} \
+        <= set(shared)
+    for widget in (CommentEditor, BidiInput):
+        bound = BindingsMap(widget.BINDINGS).key_to_bindings
+        for key, bindings in shared.items():
+            assert [b.action for b in bound[key]] == [b.action for b in bindings], key
+        own = [binding for binding in widget.BINDINGS if binding not in EDITING_BINDINGS]
+        assert all(isinstance(binding, Binding) for binding in own)
+        again = {key.strip() for binding in own if isinstance(binding, Binding)
+                 for key in binding.key.split(",")} & set(shared)
+        assert again == set(), widget.__name__

@@ -38,7 +38,12 @@ def shown(app: ReaderApp) -> str:
 def test_not_chosen_is_auto_on_the_command_line_and_in_saved_preferences() -> None:
     assert Settings().harakat == "auto"
     assert Settings.from_state({"theme": "nord"}).harakat == "auto"
-    assert Settings.from_state({"harakat": "keep"}).harakat == "keep"  # saved: chosen
+    saved_keep = Settings(harakat="keep").to_state()
+    assert Settings.from_state(saved_keep).harakat == "keep"  # saved: chosen
+    # Saved before harakat had "auto": every save wrote the default keep, not a choice.
+    assert Settings.from_state({"harakat": "keep", "theme": "nord"}).harakat == "auto"
+    assert Settings.from_state({"harakat": "keep", "theme": "nord"}).theme == "nord"
+    assert Settings.from_state({"harakat": "strip"}).harakat == "strip"  # a choice then too
     given = merge_command_line(Settings.from_state({}), harakat="keep")
     assert given.harakat == "keep"
 

@@ -15,7 +15,14 @@ from typing import Any
 import pytest
 
 from reader.comments.store import DraftStore
-from tests.ui.conftest import make_app, notices_stay, settle_library, settle_reading, wait_until
+from tests.ui.conftest import (
+    make_app,
+    notices_stay,
+    record_notices,
+    settle_library,
+    settle_reading,
+    wait_until,
+)
 
 MARKUP = ["[/]", "[@click=app.quit]", "[link=https://evil.example]", "[b]", "[on red]", "[",
           "\\["]
@@ -63,9 +70,9 @@ def _screen(app: Any) -> str:
 
 
 def _notices(app: Any) -> list[str]:
-    from textual.widgets._toast import Toast
-
-    return [str(toast.render()) for toast in app.screen.query(Toast)]
+    """The notices on screen, as drawn (Textual's toasts, found by their type name:
+    the class has no public export)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 def _guard(app: Any) -> list[str]:
@@ -85,6 +92,7 @@ async def test_markup_everywhere_is_text(library: Any, tmp_path: Path, lang: str
     stored_before = library.get(article_id)
     app = make_app(library, lang=lang)
     notices_stay(app)
+    said = record_notices(app)
     ran = _guard(app)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await settle_library(pilot)
@@ -119,7 +127,7 @@ async def test_markup_everywhere_is_text(library: Any, tmp_path: Path, lang: str
         await pilot.press("a", "slash", *FIND_NONE, "enter")
         await wait_until(pilot, lambda: any(_shows(n, FIND_NONE, lang) for n in _notices(app)),
                          "the notice that nothing was found",
-                         lambda: (_notices(app), [str(n.message) for n in app._notifications],
+                         lambda: (_notices(app), said,
                                   app.focused, [f.value for f in app.screen.query("#find")]))
         assert any(_shows(n, FIND_NONE, lang) for n in _notices(app)), _notices(app)
         await pilot.press("slash", *"[@click=app.quit]", "enter")
@@ -143,9 +151,8 @@ async def test_markup_everywhere_is_text(library: Any, tmp_path: Path, lang: str
         await pilot.pause()
         # Clicking where a notice's @click would be must not run it.
         from textual.pilot import OutOfBounds
-        from textual.widgets._toast import Toast
 
-        for toast in app.screen.query(Toast):
+        for toast in app.screen.query("Toast"):
             try:
                 await pilot.click(toast)
             except OutOfBounds:

@@ -26,8 +26,8 @@ async def test_q_right_after_opening_an_article_quits(library: Any) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the article")
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("q")
-        await wait_until(pilot, lambda: app._exit, "the app to quit")
-        assert app._exit  # the app is quitting
+        await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
+        assert app.return_code == 0  # the app is quitting
 
 
 async def test_q_types_in_the_comment_escape_leaves_it_and_q_then_quits(library: Any) -> None:
@@ -37,14 +37,14 @@ async def test_q_types_in_the_comment_escape_leaves_it_and_q_then_quits(library:
         await pilot.press("c", *"abc q")
         pane = app.screen.query_one(CommentPane)
         assert pane.editor("comment").buffer.text == "abc q"
-        assert not app._exit
+        assert app.return_code is None
         await pilot.press("escape")
         assert isinstance(app.screen, ReadingScreen)  # still reading, the article shown
         assert app.screen.query_one(ArticleView).display
         assert app.focused is pane  # the pane, out of its text
         await pilot.press("q")
-        await wait_until(pilot, lambda: app._exit, "the app to quit")
-        assert app._exit
+        await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
+        assert app.return_code == 0
     assert _stored_comment(library) == "abc q"  # saved before quitting
 
 
@@ -66,8 +66,8 @@ async def test_ctrl_q_quits_from_inside_the_comment_and_saves_it(library: Any) -
     async with app.run_test(size=SIZE) as pilot:
         await settle_reading(pilot)
         await pilot.press("c", *"qrst", "ctrl+q")
-        await wait_until(pilot, lambda: app._exit, "the app to quit")
-        assert app._exit
+        await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
+        assert app.return_code == 0
     assert _stored_comment(library) == "qrst"
 
 
@@ -93,10 +93,10 @@ async def test_q_closes_the_help_and_escape_never_quits(library: Any) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("q")
-        assert isinstance(app.screen, ReadingScreen) and not app._exit
+        assert isinstance(app.screen, ReadingScreen) and app.return_code is None
         for _ in range(4):
             await pilot.press("escape")
-        assert isinstance(app.screen, LibraryScreen) and not app._exit
+        assert isinstance(app.screen, LibraryScreen) and app.return_code is None
 
 
 async def test_library_q_quits_but_types_in_the_search_field(library: Any) -> None:
@@ -104,11 +104,11 @@ async def test_library_q_quits_but_types_in_the_search_field(library: Any) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settle_library(pilot)
         await pilot.press("slash", "q")
-        assert not app._exit
+        assert app.return_code is None
         assert app.screen.query_one("#library-search").value == "q"
         await pilot.press("escape", "q")
-        await wait_until(pilot, lambda: app._exit, "the app to quit")
-        assert app._exit
+        await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
+        assert app.return_code == 0
 
 
 async def test_command_line_options_are_not_saved_palette_changes_are(library: Any) -> None:

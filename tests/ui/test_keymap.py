@@ -63,9 +63,11 @@ def _names(keys: str) -> set[str]:
 
 
 def _bound(classes: tuple[type, ...]) -> set[str]:
+    """The keys *classes* bind, their bases' included as Textual merges them (the
+    merged map is private; tests/ui/test_textual_hooks.py says why it is read)."""
     keys: set[str] = set()
-    for cls in classes:
-        merged = cls._merged_bindings
+    for widget in classes:
+        merged = widget._merged_bindings  # type: ignore[attr-defined]
         if merged is not None:
             keys |= set(merged.key_to_bindings)
     return keys

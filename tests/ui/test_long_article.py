@@ -156,7 +156,8 @@ async def test_a_place_beyond_the_beginning_is_restored_when_the_rest_comes(
     async with app.run_test(size=SIZE) as pilot:
         view = app.screen.query_one(ArticleView)
         await wait_until(pilot, lambda: reads.calls == 1, "the whole text asked for")
-        assert not view.whole and view.rows  # the beginning is on screen meanwhile
+        # Nothing is on screen meanwhile: the beginning would jump away to the place.
+        assert not view.whole and not view.rows
         assert view.position() == ReadingPosition(deep, 0)  # the place, still to come
         reads.gate.set()
         await wait_until(pilot, lambda: view.settled, "the place restored")
@@ -206,3 +207,121 @@ async def test_a_rest_that_cannot_be_read_says_so_and_keeps_the_beginning(
         await wait_until(pilot, lambda: not view.border_subtitle, "the progress gone")
         assert view.rows and not view.border_subtitle  # no "Loading the rest…" left
         assert len(view.paragraphs) < PARAGRAPHS
+
+
+class _HeldLayout:
+    """Holds the background layout (the worker's paragraphs) at a gate, so the main
+    rows stay short of a place deep in the text for as long as a test wants."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        self.gate = threading.Event()
+        paragraph_lines = Document.paragraph_lines
+        gate = self.gate
+
+        def gated(document: Document, index: int, options: Any) -> Any:
+            if threading.current_thread() is not threading.main_thread():
+                gate.wait(timeout=60)
+            return paragraph_lines(document, index, options)
+
+        monkeypatch.setattr(Document, "paragraph_lines", gated)
+
+
+def _top(view: ArticleView) -> Any:
+    """The line at the top of the view (the first line at or below the top row)."""
+    rows = view.rows
+    return next(line for line in rows[int(view.scroll_y):] if line is not None)
+
+
+async def test_a_deep_place_shows_before_the_layout_reaches_it(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    """The place is on screen once the text is read, not once every paragraph before
+    it is laid out; the view changes over to the whole layout at the same line."""
+    from reader.ui.app import position_key
+
+    deep = PARAGRAPHS - 150
+    library.set_state(position_key(long_article), [deep, 0])
+    held = _HeldLayout(monkeypatch)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: view.whole and view.settled, "the place shown",
+                         lambda: (view.whole, view.position(), view.scroll_y))
+        assert not view.layout_complete  # the layout is held far before the place
+        assert _top(view).paragraph == deep and _top(view).start == 0
+        assert view.position() == ReadingPosition(deep, 0)
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")  # past the window
+        assert _top(view).paragraph > deep
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup", "pageup")
+        assert _top(view).paragraph < deep  # and before it
+        here = _top(view)
+        held.gate.set()
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
+        assert _top(view) == here  # the same line at the top after the change-over
+        assert view.rows[0] is not None and view.rows[0].paragraph == 0
+
+
+async def test_end_and_find_reach_the_end_of_a_text_not_laid_out_yet(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    held = _HeldLayout(monkeypatch)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: view.whole, "the whole text read")
+        await pilot.press("G")
+        assert not view.layout_complete
+        last = view.rows[-1]
+        assert last is not None and last.paragraph == PARAGRAPHS + 1  # the text's last line
+        assert view.scroll_y == view.max_scroll_y > 0
+        view.search(f"الفقرة {PARAGRAPHS // 2}:")
+        match = view.matches[view.current_match]
+        on_screen = view.rows[int(view.scroll_y):int(view.scroll_y) + view.size.height]
+        assert any(line is not None and line.paragraph == match.paragraph
+                   for line in on_screen)
+        await pilot.press("g")  # Home: the beginning, which the layout holds
+        assert view.scroll_y == 0 and _top(view).paragraph == 0
+        held.gate.set()
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
+
+
+async def test_a_key_before_the_rest_comes_shows_the_beginning(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    """Waiting for a place in the rest is not a dead end: a key moves in what is here."""
+    from reader.ui.app import position_key
+
+    library.set_state(position_key(long_article), [PARAGRAPHS - 10, 0])
+    reads = _WholeReads(monkeypatch)
+    reads.gate.clear()
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: reads.calls == 1, "the whole text asked for")
+        assert not view.rows
+        await pilot.press("j")
+        assert view.rows and view.rows[0] is not None and view.rows[0].paragraph == 0
+        assert view.scroll_y == 1  # the beginning, a row down
+        here = _top(view)
+        reads.gate.set()
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
+        assert view.scroll_y == 1 and _top(view) == here  # the reader's move stands
+
+
+async def test_a_place_in_a_rest_that_cannot_be_read_gives_the_beginning(
+    library: Any, long_article: str, monkeypatch: Any
+) -> None:
+    from reader.errors import ReaderError
+    from reader.ui.app import position_key
+
+    def failing(library: Library, article_id: str) -> Any:
+        raise ReaderError("the disk went away")
+
+    library.set_state(position_key(long_article), [PARAGRAPHS - 10, 0])
+    monkeypatch.setattr(Library, "get", failing)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: view.layout_complete and view.rows, "the beginning")
+        assert view.rows[0] is not None and view.rows[0].paragraph == 0
+        assert view.position() == ReadingPosition(0, 0)

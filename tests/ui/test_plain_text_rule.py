@@ -14,7 +14,13 @@ import pytest
 
 from reader.i18n import LANGUAGES, STRINGS, Translator
 from reader.ui.labels import Labels
-from tests.ui.conftest import make_app, settle_library, wait_until
+from tests.ui.conftest import (
+    SETTLE_SECONDS,
+    make_app,
+    record_notices,
+    settle_library,
+    wait_until,
+)
 
 UI = Path(__file__).resolve().parents[2] / "reader" / "ui"
 #: Textual markup an attacker would try, each breaking or steering a markup parser.
@@ -107,9 +113,8 @@ def test_every_message_shows_markup_parameters_literally(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 async def test_every_message_as_a_notice_and_a_title_keeps_the_app_up(
         library: Any, lang: str) -> None:
-    from textual.widgets._toast import Toast
-
     app = make_app(library, lang=lang)
+    said = record_notices(app)
     ran: list[str] = []
     app.action_quit = lambda: ran.append("quit")  # type: ignore[method-assign]
     app.action_screenshot = lambda *a: ran.append("screenshot")  # type: ignore[method-assign]
@@ -118,18 +123,21 @@ async def test_every_message_as_a_notice_and_a_title_keeps_the_app_up(
         for key in KEYS_WITH_TEXT:
             values = {name: 7 if number else "[@click=app.quit]q[/][b][link=x]"
                       for name, number in _parameters(key).items()}
-            app.say(key, timeout=30, **values)
+            # on screen until the test looks, however loaded the machine
+            app.say(key, timeout=10 * SETTLE_SECONDS, **values)
             app.screen.border_title = app.labels.content(key, **values)
             await pilot.pause()
-        await wait_until(pilot, lambda: len(app.screen.query(Toast)) == len(app._notifications),
-                         "a toast for every notice")
-        toasts = [str(t.render()) for t in app.screen.query(Toast)]
+        # (Textual's toasts, found by their type name: the class has no public export)
+        await wait_until(pilot, lambda: len(app.screen.query("Toast")) == len(said),
+                         "a toast for every notice",
+                         lambda: (len(app.screen.query("Toast")), len(said)))
+        toasts = [str(t.render()) for t in app.screen.query("Toast")]
         assert toasts
         if lang == "en":
             assert all("[@click=app.quit]q[/][b][link=x]" in t for t in toasts[-3:]), toasts
         from textual.pilot import OutOfBounds
 
-        for toast in app.screen.query(Toast):  # a click would run an @click action
+        for toast in app.screen.query("Toast"):  # a click would run an @click action
             try:
                 await pilot.click(toast)
             except OutOfBounds:  # stacked beyond the screen's edge

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import errno
 import io
-import threading
+import os
+import subprocess
+import sys
+import textwrap
 
-from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
+import pytest
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -54,16 +57,46 @@ def test_a_terminal_left_non_blocking_loses_a_write_not_the_output() -> None:
     assert not output.gone
 
 
-def test_textuals_writer_thread_survives_a_hung_up_terminal_and_stops() -> None:
-    """Without the wrapper the thread dies on EIO and a full queue blocks ``stop``."""
-    writer = WriterThread(TerminalOutput(HungUpTerminal()))  # type: ignore[arg-type]
-    writer.start()
-    for number in range(MAX_QUEUED_WRITES * 3):  # more than the queue holds
-        writer.write(f"line {number}\n")
-    stopper = threading.Thread(target=writer.stop, daemon=True)
-    stopper.start()
-    stopper.join(timeout=10)
-    assert not stopper.is_alive(), "stopping the writer blocked on the hung-up terminal"
+#: A process whose terminal (a pty: its standard input, output and error) hangs up
+#: while the terminal driver is in application mode; the driver is then written to far
+#: more than its writer's queue holds, and stopped. Exit status 0: it got through.
+#: (A process of its own: the driver takes over signal handlers and the tty, and the
+#: hang-up watch sends the process SIGHUP, ignored here.)
+HANG_UP_UNDER_THE_DRIVER = textwrap.dedent("""
+    import asyncio, os, signal, sys
+    from textual.app import App
+    from textual.drivers.linux_driver import LinuxDriver
+    from reader.ui.signals import hang_up_safe
+
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    controller, terminal = os.openpty()
+    for fd in (0, 1, 2):
+        os.dup2(terminal, fd)
+    driver_class = hang_up_safe(LinuxDriver) if sys.argv[1] == "safe" else LinuxDriver
+
+    async def main() -> None:
+        driver = driver_class(App(), size=(80, 24))
+        driver.start_application_mode()
+        os.close(controller)  # the terminal hangs up
+        for number in range(1000):
+            driver.write(f"line {number}\\n")
+        driver.stop_application_mode()
+        driver.close()
+
+    asyncio.run(main())
+    os._exit(0)
+""")
+
+
+@pytest.mark.timeout(120)
+def test_the_terminal_driver_survives_a_hung_up_terminal_and_stops() -> None:
+    """Through the driver's public calls, on a real pty: without the wrapper Textual's
+    writer thread dies on EIO, its queue fills, and a write (or stopping) blocks for
+    ever."""
+    done = subprocess.run([sys.executable, "-c", HANG_UP_UNDER_THE_DRIVER, "safe"],
+                          capture_output=True, timeout=60, stdin=subprocess.DEVNULL,
+                          env=os.environ | {"TEXTUAL": ""})
+    assert done.returncode == 0, done
 
 
 def test_only_the_terminal_driver_is_wrapped() -> None:

@@ -127,8 +127,13 @@ def test_mlterm_gets_its_own_switch_and_always_gets_its_layout_back() -> None:
     enter, leave = mode_sequences(choose_bidi_mode("auto", {"TERM": "mlterm"}))
     assert enter == "\x1b[8l\x1b]5379;use_ctl=false\x07"
     assert leave == "\x1b[8h\x1b]5379;use_ctl=true\x07"
-    enter, leave = mode_sequences(choose_bidi_mode("shaped", {"TERM": "mlterm"}))
-    assert enter == "\x1b[8h\x1b]5379;use_ctl=true\x07" and leave == enter
+    # the logical strategies: mlterm's layout on, every row left to right (a row with no
+    # box-drawing character took its first letter's direction: an Arabic title bar sat
+    # at the left), and its default back on leaving
+    for mode in ("shaped", "terminal"):
+        enter, leave = mode_sequences(choose_bidi_mode(mode, {"TERM": "mlterm"}))
+        assert enter == "\x1b[8h\x1b]5379;use_ctl=true\x07\x1b]5379;bidi_mode=left\x07"
+        assert leave == "\x1b]5379;bidi_mode=normal\x07\x1b[8h\x1b]5379;use_ctl=true\x07"
 
 
 def test_saved_choices_survive_a_damaged_file(tmp_path: Path) -> None:
@@ -171,10 +176,10 @@ def test_tmux_is_really_asked_about_its_client(tmp_path: Path) -> None:
         subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=10)
 
 
-def test_only_mlterm_in_app_mode_behind_tmux_needs_the_passthrough() -> None:
+def test_only_mlterm_behind_tmux_needs_the_passthrough() -> None:
     mlterm = TmuxClient("mlterm", "", {"MLTERM": "3.9.0"})
     assert needs_passthrough(choose_bidi_mode("auto", TMUX, mlterm))
-    assert not needs_passthrough(choose_bidi_mode("shaped", TMUX, mlterm))
+    assert needs_passthrough(choose_bidi_mode("terminal", TMUX, mlterm))  # bidi_mode=left
     assert not needs_passthrough(choose_bidi_mode("auto", {"TERM": "mlterm"}))
     for client in (TmuxClient("xterm", "XTerm(379)"), TmuxClient("xterm-256color", "",
                                                                     {"VTE_VERSION": "7006"})):
@@ -231,3 +236,28 @@ def test_auto_strips_harakat_only_where_the_terminal_draws_them_over_letters(
 def test_an_unknown_harakat_request_is_refused() -> None:
     with pytest.raises(ValueError, match="harakat"):
         decide_harakat("maybe", identify({}))
+
+
+def test_printed_lines_are_logical_where_the_app_switches_the_terminals_bidi_off() -> None:
+    """The command line sends no set-up sequence: where the app's ``app`` needs one (VTE's
+    ``CSI 8 l``, mlterm's OSC), printed lines are logical text for the terminal to order;
+    ``terminal`` on mlterm is printed as logical text as it is (its own form places the
+    neutral runs for the stretch after a border)."""
+    cases = [({"VTE_VERSION": "7006"}, None, "auto", "shaped"),
+             ({"TERM": "mlterm"}, None, "auto", "shaped-rlm"),  # no isolates (boxes)
+             (TMUX, TmuxClient("mlterm", "", {}), "auto", "shaped-rlm"),
+             (TMUX, TmuxClient("xterm-256color", "", {"VTE_VERSION": "7006"}), "auto",
+              "shaped"),
+             ({"TERM": "xterm", "XTERM_VERSION": "XTerm(379)"}, None, "auto", "app"),
+             ({"TERM": "alacritty"}, None, "auto", "app"),
+             ({"KONSOLE_VERSION": "221203"}, None, "auto", "shaped-mirrored"),
+             ({"KITTY_WINDOW_ID": "1"}, None, "auto", "words"),
+             ({}, None, "auto", "app"),
+             ({"TERM": "mlterm"}, None, "terminal", "terminal"),
+             ({"KONSOLE_VERSION": "221203"}, None, "terminal", "terminal-konsole"),
+             ({"VTE_VERSION": "7006"}, None, "app", "app")]  # given: as asked
+    for env, client, requested, printed in cases:
+        assert choose_bidi_mode(requested, env, client).printed_mode == printed, env
+    # a saved app is what auto would give: VTE's printed lines stay logical
+    saved = decide("auto", identify({"VTE_VERSION": "7006"}), {"vte": "app"})
+    assert (saved.source, saved.printed_mode) == ("saved", "shaped")

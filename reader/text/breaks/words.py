@@ -31,9 +31,9 @@ __all__ = [
     "WordBreaks",
     "break_between",
     "edges",
+    "find_suspect",
     "joined_at",
     "paragraph_breaks",
-    "plain_codes",
     "word_answers",
     "word_breaks",
 ]
@@ -198,12 +198,16 @@ def word_answers(text: str, words: list[str], codes: str | None = None) -> dict[
     return {k: answer for k, answer in found.items() if answer != PLAIN}  # type: ignore[misc]
 
 
-def plain_codes(codes: str) -> bool:
-    """Whether a word with these codes (see :func:`line_break_codes`) is plain for every
-    neighbour: no opportunity inside, and a break at the spaces on either side whatever
-    the other word is, as long as the other one is plain too (no match of
-    :data:`_WORD_SUSPICIOUS`, no closing quotation mark). Decided once per code word."""
-    return not _CODE_WORDS[codes]
+#: ``find_suspect(codes, start, end)``: the first match of :data:`_SUSPICIOUS` in
+#: ``codes[start:end]`` (the codes before ``start`` seen by its lookbehinds), or None. A
+#: word of a paragraph's codes (see :func:`line_break_codes`) holding none is plain for the
+#: rules (no opportunity inside), and the spaces between two such words always hold a
+#: break: a wrapper that breaks at spaces asks the rules only about breaks next to a match.
+#: Searched from the start of the word before a break to the end of the word after it, it
+#: finds what decides that break (a quotation mark before an opening bracket included);
+#: from further back it could miss a match that starts where an earlier one ended (the
+#: quotation mark's takes in that bracket, which may also end its word).
+find_suspect = _SUSPICIOUS.search
 
 
 def joined_at(text: str, position: int) -> bool:

@@ -223,14 +223,24 @@ def _fast_lines(
     if (default_level if first is None else first.group() != "L") != 1:
         return _left_to_right_lines(shaped, classes, chunk, index, width)
     levels = None  # all 1
-    if "L" in classes or "E" in classes or "n" in classes:  # (C-level searches)
+    numbers = None  # the Arabic numbers at level 2, when they are all that is
+    if "L" in classes or "n" in classes or "R" in classes:  # (C-level searches)
         levels = resolve_implicit(shaped, classes, 1)
+    elif "E" in classes:
+        numbers = _arabic_numbers(classes)
+        if numbers is None:
+            levels = resolve_implicit(shaped, classes, 1)
     # (marks opening a paragraph have no base: they keep their order, in its own)
     backward = (backward_text(shaped, classes) if classes.startswith("m")
                 else chunk.backward[index])
     spans = _line_spans(shaped, chunk, index, width)
-    lines = []
     size = len(shaped)
+    if numbers:
+        if _cut_inside_a_word(shaped, spans):
+            levels = _levels_with_numbers(size, numbers)
+        else:  # each line is a slice, as in a paragraph all at level 1
+            backward = _numbers_forward(shaped, backward, numbers)
+    lines = []
     for a, b, used in spans:
         line: str | None
         if a == b:
@@ -245,6 +255,61 @@ def _fast_lines(
                 return None
         lines.append(" " * (width - used) + line if used < width and line else line)
     return lines
+
+
+#: a number in Arabic text at level 2 (see :func:`_arabic_numbers`): digits with their
+#: marks, joined by single common separators
+_ARABIC_NUMBER = re.compile("(?:Em*)+(?:c(?:Em*)+)*")
+
+
+def _arabic_numbers(classes: str) -> list[tuple[int, int]] | None:
+    """The stretches at level 2 of a right-to-left paragraph whose only classes beyond AL,
+    neutrals and marks are European digits after its first Arabic letter (most numbers in
+    Arabic text), found without the rules' passes (W1-I2): each such digit is an Arabic
+    number (W2, as no L or R comes between), so only a common separator between two of
+    them joins them (W4; W1 gave a mark after a digit the digit's class), and every
+    neutral, bracket or not, sits between right-to-left classes (N0-N2): level 2 for the
+    numbers, 1 for the rest. None when a digit comes before the first Arabic letter (a
+    European number there: other rules). The caller has checked there is no L, R, AN,
+    explicit formatting, BN or separator."""
+    first_digit = classes.find("E")
+    if classes.find("A", 0, first_digit) < 0:
+        return None
+    return [number.span() for number in _ARABIC_NUMBER.finditer(classes, first_digit)]
+
+
+def _levels_with_numbers(size: int, numbers: list[tuple[int, int]]) -> bytes:
+    """The levels of a paragraph of ``size`` characters whose ``numbers`` (from
+    :func:`_arabic_numbers`) are at level 2 and the rest at level 1."""
+    levels = bytearray(b"\x01") * size
+    for start, end in numbers:
+        levels[start:end] = b"\x02" * (end - start)
+    return bytes(levels)
+
+
+def _cut_inside_a_word(shaped: str, spans: list[LineSpan]) -> bool:
+    """Whether a line of ``spans`` starts or ends elsewhere than at a space (a word wider
+    than the line, cut): only then may a line end inside a number."""
+    size = len(shaped)
+    return any((a and shaped[a - 1] != " ") or (b < size and shaped[b] != " ")
+               for a, b, _used in spans)
+
+
+def _numbers_forward(shaped: str, backward: str, numbers: list[tuple[int, int]]) -> str:
+    """The paragraph's cluster-reversed, mirrored text (``backward``) with each of its
+    Arabic ``numbers`` read forward again: the visual order of the whole paragraph as one
+    line (rules L2-L4 for levels 1 and 2), of which each line that neither starts nor ends
+    inside a number is a slice (a number is one stretch of the line wherever it sits, and
+    never holds a bracket to mirror: digits, their marks and common separators)."""
+    size = len(shaped)
+    pieces = []
+    done = 0  # backward text up to here is placed
+    for start, end in reversed(numbers):
+        pieces.append(backward[done : size - end])
+        pieces.append(shaped[start:end])
+        done = size - start
+    pieces.append(backward[done:])
+    return "".join(pieces)
 
 
 def _line_spans(shaped: str, chunk: _Chunk, index: int, width: int) -> list[LineSpan]:

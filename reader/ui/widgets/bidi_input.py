@@ -69,7 +69,7 @@ from reader.text.layout import Document, LayoutOptions, Line
 from reader.text.output import reorders
 from reader.text.sanitize import sanitize_line
 from reader.ui.labels import Labels
-from reader.ui.widgets.comments.editor import CommentEditor
+from reader.ui.widgets.comments.editor import EDITING_BINDINGS, CommentEditor
 
 __all__ = ["BidiInput", "field_line"]
 
@@ -156,9 +156,10 @@ class FieldMessage(Message):
 class BidiInput(CommentEditor, inherit_bindings=False):
     """A one-line field drawn through the engine (see the module docstring).
 
-    Its keys are its own (``inherit_bindings=False``): no Up/Down, which stay the
-    screen's, and the keys of Textual's ``Input`` that a reader of a terminal expects
-    in a one-line field (Ctrl+W, Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E).
+    Its keys are the editing keys every field has (``EDITING_BINDINGS``), not the
+    editor's (``inherit_bindings=False``): no Up/Down, which stay the screen's, and
+    the keys of Textual's ``Input`` that a reader of a terminal expects in a one-line
+    field (Ctrl+W, Ctrl+U, Ctrl+K, Ctrl+A, Ctrl+E).
     """
 
     DEFAULT_CSS = """
@@ -207,21 +208,15 @@ class BidiInput(CommentEditor, inherit_bindings=False):
                                              "input--placeholder"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1)", "key.edit.move_left", show=False),
-        Binding("right", "move(1)", "key.edit.move_right", show=False),
-        Binding("shift+left", "move(-1, True)", "key.edit.select_left", show=False),
-        Binding("shift+right", "move(1, True)", "key.edit.select_right", show=False),
+        *EDITING_BINDINGS,
         Binding("ctrl+left", "word(-1)", "key.edit.word_left", show=False),
         Binding("ctrl+right", "word(1)", "key.edit.word_right", show=False),
         Binding("ctrl+shift+left", "word(-1, True)", "key.edit.select_word_left", show=False),
         Binding("ctrl+shift+right", "word(1, True)", "key.edit.select_word_right",
                 show=False),
-        Binding("home,ctrl+a", "home", "key.edit.line_start", show=False),
-        Binding("end,ctrl+e", "end", "key.edit.line_end", show=False),
-        Binding("shift+home", "home(True)", "key.edit.select_line_start", show=False),
-        Binding("shift+end", "end(True)", "key.edit.select_line_end", show=False),
-        Binding("backspace", "backspace", "key.edit.delete_before", show=False),
-        Binding("delete,ctrl+d", "delete", "key.edit.delete_after", show=False),
+        Binding("ctrl+a", "home", "key.edit.line_start", show=False),
+        Binding("ctrl+e", "end", "key.edit.line_end", show=False),
+        Binding("ctrl+d", "delete", "key.edit.delete_after", show=False),
         Binding("ctrl+w,ctrl+backspace,alt+backspace", "delete_word_before",
                 "key.edit.delete_word_before", show=False),
         Binding("ctrl+f", "delete_word_after", "key.edit.delete_word_after", show=False),
@@ -229,9 +224,7 @@ class BidiInput(CommentEditor, inherit_bindings=False):
                 show=False),
         Binding("ctrl+k", "delete_to_end", "key.edit.delete_to_end", show=False),
         Binding("ctrl+shift+a", "select_all", "key.edit.select_all", show=False),
-        Binding("ctrl+c,ctrl+insert,super+c", "copy", "key.edit.copy", show=False),
-        Binding("ctrl+x", "cut", "key.edit.cut", show=False),
-        Binding("ctrl+v,shift+insert", "paste", "key.edit.paste", show=False),
+        Binding("super+c", "copy", "key.edit.copy", show=False),
     ]
 
     placeholder: reactive[str] = reactive("")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -31,6 +31,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.ui.widgets.article.find import Match, find_matches
+from reader.ui.widgets.article.rows import ReadingPosition, Rows, window_at
 
 #: Paragraph index of the title and of the metadata line in the view's document.
 TITLE_PARAGRAPH = 0
@@ -39,50 +40,6 @@ META_PARAGRAPH = 1
 LAYOUTS_KEPT = 4
 #: The worker hands rows to the widget at least this often (seconds).
 BATCH_SECONDS = 0.05
-
-
-class ReadingPosition(NamedTuple):
-    """Where the reader is: the paragraph and the logical offset of the top line."""
-
-    paragraph: int
-    offset: int
-
-
-class _Layout:
-    """The rows of one document at one set of options (``None`` rows are paragraph gaps)."""
-
-    __slots__ = ("complete", "first_row", "next_paragraph", "options", "rows")
-
-    def __init__(self, options: LayoutOptions) -> None:
-        self.options = options
-        self.rows: list[Line | None] = []
-        self.first_row: list[int] = []  # per paragraph
-        self.next_paragraph = 0
-        self.complete = False
-
-    def add(self, paragraph: int, lines: Sequence[Line]) -> None:
-        if paragraph:
-            self.rows.append(None)
-        self.first_row.append(len(self.rows))
-        self.rows.extend(lines)
-        self.next_paragraph = paragraph + 1
-
-    def row_of(self, position: ReadingPosition) -> int | None:
-        """The row showing *position*, or None while its paragraph is not laid out yet."""
-        if position.paragraph >= len(self.first_row):
-            return None
-        row = self.first_row[position.paragraph]
-        end = (
-            self.first_row[position.paragraph + 1] - 1
-            if position.paragraph + 1 < len(self.first_row)
-            else len(self.rows)
-        )
-        best = row
-        for index in range(row, end):
-            line = self.rows[index]
-            if line is not None and line.start <= position.offset:
-                best = index
-        return best
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -152,8 +109,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.harakat = "keep"
         self.shape = True
         self.measure = 72
-        self._layouts: OrderedDict[LayoutOptions, _Layout] = OrderedDict()
-        self._layout: _Layout | None = None
+        self._layouts: OrderedDict[LayoutOptions, Rows] = OrderedDict()
+        self._layout: Rows | None = None  # from the first paragraph, at the options
+        self._window: Rows | None = None  # shown instead while _layout is short of it
         self._line_cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._pending: ReadingPosition | None = None
         self._restore_scheduled = False
@@ -163,7 +121,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._current_match = -1
         self._generation = 0
         self._drawn: Document | None = None  # the document already announced as drawn
-        self._worker_due: tuple[_Layout, int] | None = None
+        self._worker_due: tuple[Rows, int] | None = None
         self._pass_style: Style | None = None  # the base style during one render pass
         self._follow_end = False  # End was pressed before the layout was complete
         self._more_to_come = False  # only the text's beginning is shown (see extend)
@@ -190,6 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._more_to_come = not whole
         self._layouts.clear()
         self._layout = None
+        self._window = None
         self._line_cache.clear()
         self.clear_search()
         self._pending = position or ReadingPosition(0, 0)
@@ -221,6 +180,9 @@ class ArticleView(ScrollView, can_focus=True):
         """The rest of a text shown in part cannot come: its beginning is all there is."""
         if self._more_to_come:
             self._more_to_come = False
+            if self._window is not None and not self._window.rows:
+                self._pending = None  # the place was in the rest: the beginning it is
+                self._drop_window()
             self._after_rows_added()
 
     def configure(self, *, mode: str, harakat: str, shape: bool, measure: int) -> None:
@@ -273,12 +235,15 @@ class ArticleView(ScrollView, can_focus=True):
         if self.document is None or self._view_width <= 0:
             return
         options = self._options()
+        if self._window is not None and self._pending is None:
+            self._pending = self.position()  # the window's place, kept at the new options
+        self._window = None
         self._generation += 1
         self.workers.cancel_group(self, "layout")
         self._line_cache.clear()
         layout = self._layouts.get(options)
         if layout is None:
-            layout = _Layout(options)
+            layout = Rows(options)
             self._layouts[options] = layout
             while len(self._layouts) > LAYOUTS_KEPT:
                 self._layouts.popitem(last=False)
@@ -286,18 +251,16 @@ class ArticleView(ScrollView, can_focus=True):
             self._layouts.move_to_end(options)
         self._layout = layout
         if not layout.complete:
-            # Enough for the first screens (and the saved position's paragraph) now, so
-            # paging works at once; the rest in a worker once the first screen is drawn.
-            # The time budget never cuts the first screen and the page after it: on a
-            # loaded machine it did, and the first paint showed a title over a blank
-            # view, which scrolled nowhere until the worker caught up.
+            # Enough for the first screens now, so paging works at once; the rest in a
+            # worker once the first screen is drawn. A place further on is shown from a
+            # window meanwhile (see _open_window). The time budget never cuts the first
+            # screen and the page after it: on a loaded machine it did, and the first
+            # paint showed a title over a blank view, which scrolled nowhere until the
+            # worker caught up.
             screen = max(self.size.height, 10)
             wanted, at_least = screen * 3, screen * 2
-            target = self._pending.paragraph if self._pending else 0
             started = time.perf_counter()
-            while layout.next_paragraph < len(self.paragraphs) and (
-                len(layout.rows) < wanted or layout.next_paragraph <= target
-            ):
+            while layout.next_paragraph < len(self.paragraphs) and len(layout.rows) < wanted:
                 index = layout.next_paragraph
                 layout.add(index, self.document.paragraph_lines(index, options))
                 if len(layout.rows) >= at_least and time.perf_counter() - started > 0.1:
@@ -309,15 +272,107 @@ class ArticleView(ScrollView, can_focus=True):
             else:
                 # After the first paint: the worker competes for the interpreter lock.
                 self._worker_due = (layout, self._generation)
+        if self._pending is not None and not self._can_restore(layout, self._pending):
+            self._open_window(self._pending)
         self._after_rows_added()
 
-    def _start_worker(self, layout: _Layout, generation: int) -> None:
+    # ----------------------------------------------------------------- windows
+    @property
+    def _shown(self) -> Rows | None:
+        """The rows on screen: a window while there is one, else the main rows."""
+        return self._window if self._window is not None else self._layout
+
+    def _lines_of(self, index: int) -> Sequence[Line]:
+        assert self.document is not None and self._layout is not None
+        return self.document.paragraph_lines(index, self._layout.options)
+
+    def _can_restore(self, layout: Rows, position: ReadingPosition) -> bool:
+        """True when *layout* can put *position* at the top: a screen of rows from
+        it, or the whole text."""
+        row = layout.row_of(position)
+        return row is not None and (
+            len(layout.rows) - row >= self.page_height or layout.complete)
+
+    def _open_window(self, position: ReadingPosition) -> bool:
+        """Show the rows around *position* from a window, the main rows being short of
+        it: a place deep in a long text is on screen at once, not after a minute of
+        layout. False if the text does not hold its paragraph.
+
+        A place in the rest of a text still being read (see :meth:`extend`) gets an
+        empty window: the reader sees nothing there until the rest comes, rather than
+        the text's beginning, which would jump away to the place a moment later.
+        """
+        if self._layout is None:
+            return False
+        if position.paragraph >= len(self.paragraphs):
+            if not self._more_to_come:
+                return False
+            self._window = Rows(self._layout.options, first_paragraph=position.paragraph)
+            return True
+        self._window = window_at(position, self._lines_of, len(self.paragraphs),
+                                 self._layout.options, max(self.size.height, 10))
+        self._line_cache.clear()
+        return True
+
+    def _drop_window(self) -> None:
+        """Show the main rows again, wherever the scroll position is."""
+        self._window = None
+        self._line_cache.clear()
+        self._update_virtual_size()
+
+    def _close_window(self) -> None:
+        """Back to the main rows, at the line the window showed at the top (or the
+        place still to be restored): the rows on screen do not move."""
+        layout = self._layout
+        if self._window is None or layout is None:
+            return
+        place = self.position()
+        self._drop_window()
+        row = layout.row_of(place)
+        if row is not None:
+            self._jump(row)
+
+    def _row_for(self, position: ReadingPosition) -> int | None:
+        """The row showing *position* in the rows on screen, changing over to the main
+        rows or to a window if only they can show it; None if its paragraph has not
+        been read yet."""
+        shown = self._shown
+        row = shown.row_of(position) if shown else None
+        if row is None and self._window is not None and self._layout is not None:
+            row = self._layout.row_of(position)
+            if row is not None:
+                self._drop_window()
+        if row is None and self._open_window(position):
+            row = self._window.row_of(position) if self._window else None
+        self._update_virtual_size()
+        return row
+
+    def _grow_window(self, top: int) -> int:
+        """Make the window hold rows from *top* (a row of the window) to a page past
+        the screen; returns *top* in the window's rows, which move down when
+        paragraphs come in front."""
+        window = self._window
+        if window is None or not window.rows:
+            return top
+        height = self.page_height
+        if top < 0 and window.first_paragraph > 0:
+            added = window.grow_up(self._lines_of, height - top)
+            top += added
+            self._update_virtual_size()
+            self._jump(self.scroll_offset.y + added)  # the same rows stay on screen
+        if top + 2 * height > len(window.rows) and not window.complete:
+            window.grow_down(self._lines_of, len(self.paragraphs), top + 3 * height)
+            self._update_virtual_size()
+        self._line_cache.clear()
+        return top
+
+    def _start_worker(self, layout: Rows, generation: int) -> None:
         if generation != self._generation or layout.complete:
             return  # superseded by another width, options or document
         self._layout_rest(layout, generation)
 
     @work(thread=True, group="layout", exclusive=True, exit_on_error=False)
-    def _layout_rest(self, layout: _Layout, generation: int) -> None:
+    def _layout_rest(self, layout: Rows, generation: int) -> None:
         """Thread worker: lay out the remaining paragraphs, handing rows over in batches."""
         worker = get_current_worker()
         document = self.document
@@ -340,7 +395,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.post_message(self.LayoutFailed(self, event.worker.error))
 
     def _append_rows(
-        self, layout: _Layout, generation: int, batch: list[tuple[int, list[Line]]]
+        self, layout: Rows, generation: int, batch: list[tuple[int, list[Line]]]
     ) -> None:
         for paragraph, lines in batch:
             if paragraph == layout.next_paragraph:
@@ -354,9 +409,14 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self._layout
         if layout is None:
             return
+        window = self._window
+        if window is not None and window.rows and (layout.covers(window) or layout.complete):
+            self._close_window()
+        shown = self._shown
+        assert shown is not None
         self._update_virtual_size()
         pending = self._pending
-        restorable = pending is not None and layout.row_of(pending) is not None
+        restorable = pending is not None and shown.row_of(pending) is not None
         if restorable and not self._restore_scheduled:
             # After the refresh: only then does the scroll range know the new rows.
             self._restore_scheduled = True
@@ -370,20 +430,24 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _restore(self, target: ReadingPosition) -> None:
         self._restore_scheduled = False
-        if self._pending != target or self._layout is None:
+        shown = self._shown
+        if self._pending != target or shown is None:
             return  # superseded by a newer position or layout
-        row = self._layout.row_of(target)
+        row = shown.row_of(target)
         if row is not None:
             # Forced: the scrollbars are decided at the next layout pass (the footer may
             # be mounting now), and the range is already known from the virtual size.
             self.scroll_to(0, row, animate=False, immediate=True, force=True)
             # Kept while the rows laid out so far cannot scroll the row to the top:
             # the next rows restore it again, so it ends at the top, not short of it.
-            if row <= self.max_scroll_y or self.layout_complete:
+            if row <= self.max_scroll_y or self.layout_complete or (
+                shown is self._window and shown.complete
+            ):
                 self._pending = None
 
     def _update_virtual_size(self) -> None:
-        rows = len(self._layout.rows) if self._layout else 0
+        shown = self._shown
+        rows = len(shown.rows) if shown else 0
         self.virtual_size = Size(self._view_width, rows)
 
     @property
@@ -403,8 +467,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def rows(self) -> Sequence[Line | None]:
-        """The rows laid out so far at the current width."""
-        return self._layout.rows if self._layout else ()
+        """The rows on screen's rows: laid out so far at the current width, from the
+        first paragraph, or a window's while the reader is further on."""
+        shown = self._shown
+        return shown.rows if shown else ()
 
     # ------------------------------------------------------------------ moving
     # The keys move at once, by whole rows, as a pager does: no animation, so the
@@ -415,7 +481,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _move(self, rows: int) -> None:
         self._follow_end = False
         self._pending = None
-        self._jump(self.scroll_offset.y + rows)
+        if self._window is not None and not self._window.rows:
+            self._drop_window()  # the place is still being read: the reader moves on
+        top = self.scroll_offset.y + rows
+        if self._window is not None:
+            top = self._grow_window(top)
+        self._jump(top)
 
     @property
     def page_height(self) -> int:
@@ -437,17 +508,34 @@ class ArticleView(ScrollView, can_focus=True):
     def action_scroll_home(self) -> None:
         self._follow_end = False
         self._pending = None
+        if self._window is not None:
+            self._drop_window()  # the main rows always hold the beginning
         self._jump(0)
 
     def action_scroll_end(self) -> None:
         """The last line, even while the rest of a long text is still being laid out:
         the view then follows the end as the rows come."""
         self._pending = None
-        self._follow_end = not self.layout_complete
+        if self._window is not None and not self._window.rows:
+            self._drop_window()
+        last = len(self.paragraphs) - 1
+        if (not self.layout_complete and not self._more_to_come and self._layout is not None
+                and self._open_window(ReadingPosition(last, 0))):
+            # The whole text is here but not laid out yet: its end from a window.
+            self._update_virtual_size()
+            self._follow_end = False
+        else:
+            self._follow_end = not self.layout_complete
         self._jump(self.max_scroll_y)
 
     def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
         self._follow_end = False  # then Textual's own handler scrolls
+        if self._window is not None and self.scroll_offset.y < self.page_height:
+            self._grow_window(self.scroll_offset.y - self.page_height)
+
+    def on_mouse_scroll_down(self, _event: events.MouseScrollDown) -> None:
+        if self._window is not None:
+            self._grow_window(self.scroll_offset.y)
 
     # ---------------------------------------------------------------- position
     def _top_line(self) -> Line | None:
@@ -522,7 +610,7 @@ class ArticleView(ScrollView, can_focus=True):
         match = self._matches[number]
         self._line_cache.clear()
         target = ReadingPosition(match.paragraph, match.start)
-        row = self._layout.row_of(target) if self._layout else None
+        row = self._row_for(target)
         if row is None:
             self._pending = target
         else:
@@ -570,7 +658,7 @@ class ArticleView(ScrollView, can_focus=True):
         base = self._pass_style or self.rich_style
         if index >= len(rows) or rows[index] is None:
             return Strip.blank(width, base)
-        key = (index, width, self.text_width, self._current_match, id(self._layout))
+        key = (index, width, self.text_width, self._current_match, id(self._shown))
         cached = self._line_cache.get(key)
         if cached is None:
             line = rows[index]

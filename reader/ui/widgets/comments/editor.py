@@ -25,6 +25,27 @@ from textual.widget import Widget
 from reader.text.editing.buffer import EditBuffer
 from reader.text.editing.caret import VisualLayout
 
+#: The caret and editing keys of every text field, in one place: the comment editor's
+#: and the one-line field's (:class:`reader.ui.widgets.bidi_input.BidiInput`). Each
+#: adds its own: the editor its line keys (Up/Down) and Ctrl+A for select-all; the
+#: one-line field, which leaves Up/Down to the screen, the keys of Textual's ``Input``
+#: (words, Ctrl+A/E for the ends, Ctrl+D, Ctrl+W, Ctrl+U, Ctrl+K).
+EDITING_BINDINGS: list[BindingType] = [
+    Binding("left", "move(-1)", "key.edit.move_left", show=False),
+    Binding("right", "move(1)", "key.edit.move_right", show=False),
+    Binding("shift+left", "move(-1, True)", "key.edit.select_left", show=False),
+    Binding("shift+right", "move(1, True)", "key.edit.select_right", show=False),
+    Binding("home", "home", "key.edit.line_start", show=False),
+    Binding("end", "end", "key.edit.line_end", show=False),
+    Binding("shift+home", "home(True)", "key.edit.select_line_start", show=False),
+    Binding("shift+end", "end(True)", "key.edit.select_line_end", show=False),
+    Binding("backspace", "backspace", "key.edit.delete_before", show=False),
+    Binding("delete", "delete", "key.edit.delete_after", show=False),
+    Binding("ctrl+c,ctrl+insert", "copy", "key.edit.copy", show=False),
+    Binding("ctrl+x", "cut", "key.edit.cut", show=False),
+    Binding("ctrl+v,shift+insert", "paste", "key.edit.paste", show=False),
+]
+
 
 class CommentEditor(Widget, can_focus=True):
     """An editable field for Arabic (and any) text; multi-line or one line."""
@@ -53,24 +74,12 @@ class CommentEditor(Widget, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"comment-editor--caret", "comment-editor--selection"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1)", "key.edit.move_left", show=False),
-        Binding("right", "move(1)", "key.edit.move_right", show=False),
-        Binding("shift+left", "move(-1, True)", "key.edit.select_left", show=False),
-        Binding("shift+right", "move(1, True)", "key.edit.select_right", show=False),
+        *EDITING_BINDINGS,
         Binding("up", "vertical(-1)", "key.edit.move_up", show=False),
         Binding("down", "vertical(1)", "key.edit.move_down", show=False),
         Binding("shift+up", "vertical(-1, True)", "key.edit.select_up", show=False),
         Binding("shift+down", "vertical(1, True)", "key.edit.select_down", show=False),
-        Binding("home", "home", "key.edit.line_start", show=False),
-        Binding("end", "end", "key.edit.line_end", show=False),
-        Binding("shift+home", "home(True)", "key.edit.select_line_start", show=False),
-        Binding("shift+end", "end(True)", "key.edit.select_line_end", show=False),
-        Binding("backspace", "backspace", "key.edit.delete_before", show=False),
-        Binding("delete", "delete", "key.edit.delete_after", show=False),
         Binding("ctrl+a", "select_all", "key.edit.select_all", show=False),
-        Binding("ctrl+c,ctrl+insert", "copy", "key.edit.copy", show=False),
-        Binding("ctrl+x", "cut", "key.edit.cut", show=False),
-        Binding("ctrl+v,shift+insert", "paste", "key.edit.paste", show=False),
     ]
 
     class Changed(Message):
