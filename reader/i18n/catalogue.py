@@ -585,8 +585,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "search.count": {"en": "{current}/{total} matches", "ar": "التطابق {current} من {total}"},
     "search.none": {"en": "No match for {query}", "ar": "لا تطابق لـ {query}"},
     # Messages
-    "msg.how_to_quit": {"en": "Do you want to quit? Press {keys} to quit the app",
-                        "ar": "أتريد الخروج؟ اضغط {keys} للخروج من التطبيق"},
     "msg.copied_paragraph": {"en": "Paragraph copied", "ar": "نُسخت الفقرة"},
     "msg.copied_url": {"en": "Link copied: {url}", "ar": "نُسخ الرابط: {url}"},
     "msg.no_url": {"en": "This link has no address", "ar": "لا عنوان لهذا الرابط"},

@@ -478,14 +478,6 @@ class ReaderApp(App[None]):
             interactive = False
         return chooser_due(self.settings.bidi, self.bidi, interactive)
 
-    def action_help_quit(self) -> None:
-        """Ctrl+C, which does not quit: say which key does, in the interface language
-        (Textual's own notice is English, its key in markup)."""
-        for key, active in self.active_bindings.items():
-            if active.binding.action in ("quit", "app.quit"):
-                self.say("msg.how_to_quit", keys=key)
-                return
-
     def action_command_palette(self) -> None:
         """Open the command palette (:mod:`reader.ui.screens.palette`: our field, so typed
         Arabic reads right), over the current screen and once."""

@@ -54,19 +54,3 @@ def test_words_that_are_no_sentence_are_left_to_the_notice_to_sanitize() -> None
     assert _labels("ar").said(InputError("x", Sentence("input.empty"))) == \
         "\u2068x\u2069: ملف فارغ (لا مقال فيه)"
 
-
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "Do you want to quit? Press q to quit the app"),
-    ("ar", "ﻖﻴﺒﻄﺘﻟﺍ ﻦﻣ ﺝﻭﺮﺨﻠﻟ q ﻂﻐﺿﺍ ؟ﺝﻭﺮﺨﻟﺍ ﺪﻳﺮﺗﺃ"),
-])
-async def test_ctrl_c_tells_how_to_quit_in_the_interfaces_language(
-        library: Any, lang: str, expected: str) -> None:
-    """Textual's own notice was English (and its key in markup) in the Arabic interface."""
-    app = make_app(library, lang=lang)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle_library(pilot)
-        app.set_focus(None)
-        said = record_notices(app)
-        await pilot.press("ctrl+c")
-        await wait_until(pilot, lambda: said, "the notice telling how to quit")
-        assert said == [expected]
