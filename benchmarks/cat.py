@@ -1,6 +1,7 @@
 """``rtl-reader cat`` as a whole process against ``fribidi --width 80``, interleaved.
 
 Usage: python benchmarks/cat.py [--runs N] [--inputs short,corpus,big,million] [--mode raw]
+                                [--reader COMMAND] [--instructions]
        python benchmarks/cat.py --breaking [--runs N] [--inputs corpus,short]
 
 For each input, runs ``rtl-reader cat --raw --width 80 FILE`` (``--mode stdin``:
@@ -10,7 +11,11 @@ load on a busy machine; prints the medians of wall time and of CPU time (user + 
 steadier when other work shares the machine), their ratios (targets:
 within 5x on the corpus text and on the short paragraphs, within 10x on the big
 files), the median of the per-pair ratios, and the peak RSS of each (target: at
-most 300 MB on the big files; as ``/usr/bin/time`` reports it).
+most 300 MB on the big files; as ``/usr/bin/time`` reports it, in one more run).
+``--instructions``: each command's instructions too, counted once by valgrind's
+callgrind (minutes on the big files), the figure a loaded machine does not move.
+``--reader``: the command to time (``.venv/bin/rtl-reader``, the installed command),
+else ``python -m reader`` with this Python.
 
 ``--breaking``: the cost of UAX #14 line breaking instead, in this process: the CPU time
 of laying each input out as ``cat --raw`` does, against the same code breaking lines
@@ -57,24 +62,51 @@ def input_path(name: str) -> Path:
     return inputs.ensure(name)
 
 
-def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, float, int]:
-    """Wall time of ``command`` (output discarded), its CPU time (user + system) and its
-    peak RSS in KiB, as ``/usr/bin/time`` reports them (``wait4`` would count the forked
-    Python before exec). On a busy machine CPU time is the steadier figure."""
-    timer = ["/usr/bin/time", "-f", "%M %U %S"] if os.path.exists("/usr/bin/time") else []
+def run_once(command: list[str], stdin_path: Path | None) -> tuple[float, float]:
+    """Wall time of ``command`` (output discarded) and its CPU time (user + system, from
+    ``wait4``: to the microsecond, where ``/usr/bin/time`` gives hundredths, a quarter
+    of FriBidi's time on these texts). On a busy machine CPU time is the steadier figure."""
     with open(stdin_path or os.devnull, "rb") as stdin:
         start = time.perf_counter()
-        result = subprocess.run([*timer, *command], stdin=stdin, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, cwd=ROOT, env=_CHILD_ENV)
+        process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, cwd=ROOT, env=_CHILD_ENV)
+        _pid, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-    if result.returncode:
-        raise SystemExit(f"{command} exited with {result.returncode}: {result.stderr[-500:]!r}")
-    fields = result.stderr.decode(errors="replace").split()[-3:]
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"{command} exited with {process.returncode}")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def peak_rss(command: list[str], stdin_path: Path | None) -> int:
+    """Peak RSS of ``command`` in KiB as ``/usr/bin/time`` reports it (0 without it):
+    ``wait4`` would count the forked Python before exec."""
+    if not os.path.exists("/usr/bin/time"):
+        return 0
+    with open(stdin_path or os.devnull, "rb") as stdin:
+        result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdin=stdin,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+                                env=_CHILD_ENV)
     try:
-        rss, user, system = int(fields[0]), float(fields[1]), float(fields[2])
-    except (ValueError, IndexError):  # no /usr/bin/time
-        return elapsed, elapsed, 0
-    return elapsed, user + system, rss
+        return int(result.stderr.decode(errors="replace").split()[-1])
+    except (ValueError, IndexError):
+        return 0
+
+
+def instructions(command: list[str], stdin_path: Path | None) -> int:
+    """Instructions ``command`` executes (valgrind's callgrind, whole process): a count
+    other work on the machine does not disturb. 0 without valgrind."""
+    if shutil.which("valgrind") is None:
+        return 0
+    with open(stdin_path or os.devnull, "rb") as stdin:
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+            stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+            env={**_CHILD_ENV, "PYTHONHASHSEED": "0"})
+    for line in result.stderr.decode(errors="replace").splitlines():
+        if "refs:" in line:
+            return int(line.split("refs:")[1].replace(",", "").strip())
+    return 0
 
 
 def layout_seconds(text: str, rules: bool) -> float:
@@ -130,6 +162,8 @@ def main() -> int:
                         "(default: python -m reader with this Python)")
     parser.add_argument("--breaking", action="store_true",
                         help="measure the cost of UAX #14 line breaking instead")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's instructions once (callgrind)")
     args = parser.parse_args()
     if args.breaking:
         print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
@@ -155,27 +189,30 @@ def main() -> int:
         if name == args.inputs.split(",")[0]:  # fill the bytecode cache, on a small text
             run_once([*reader, "cat", "--raw", "--width", "80", str(inputs.VOCALISED)], None)
         ours, theirs, ratios, ours_cpu, theirs_cpu = [], [], [], [], []
-        ours_rss = theirs_rss = 0
         for _ in range(args.runs):
-            wall, cpu, rss = run_once(ours_command, stdin)
+            wall, cpu = run_once(ours_command, stdin)
             ours.append(wall)
             ours_cpu.append(cpu)
-            ours_rss = max(ours_rss, rss)
-            wall_ref, cpu, rss = run_once(theirs_command, None)
+            wall_ref, cpu = run_once(theirs_command, None)
             theirs.append(wall_ref)
             theirs_cpu.append(cpu)
-            theirs_rss = max(theirs_rss, rss)
             ratios.append(wall / wall_ref)
+        ours_rss, theirs_rss = peak_rss(ours_command, stdin), peak_rss(theirs_command, None)
         size = path.stat().st_size / 1e6
         ratio = statistics.median(ours) / statistics.median(theirs)
-        cpu_ratio = statistics.median(ours_cpu) / max(statistics.median(theirs_cpu), 0.005)
+        cpu_ratio = statistics.median(ours_cpu) / max(statistics.median(theirs_cpu), 1e-6)
         print(f"{name} ({path.name}, {size:.2f} MB): rtl-reader cat {statistics.median(ours):.3f} s"
               f" (peak RSS {ours_rss / 1024:.0f} MiB), fribidi {statistics.median(theirs):.3f} s"
               f" (peak RSS {theirs_rss / 1024:.0f} MiB): {ratio:.1f}x "
               f"(median of pair ratios {statistics.median(ratios):.1f}x; "
               f"target <= {TARGETS.get(name, 5.0):.0f}x); CPU time "
-              f"{statistics.median(ours_cpu):.2f} s against {statistics.median(theirs_cpu):.2f} s"
+              f"{statistics.median(ours_cpu):.3f} s against {statistics.median(theirs_cpu):.3f} s"
               f": {cpu_ratio:.1f}x")
+        if args.instructions:
+            ours_count = instructions(ours_command, stdin)
+            theirs_count = instructions(theirs_command, None)
+            print(f"  instructions: {ours_count / 1e9:.3f} G against {theirs_count / 1e9:.3f} G"
+                  f": {ours_count / max(theirs_count, 1):.2f}x")
     return 0
 
 

@@ -153,15 +153,20 @@ def for_stream(lines: str, stream: object) -> str:
 
     if not holds_right_to_left(lines):
         return lines
-    from reader.cli.strategy import layout_mode
+    from reader.cli.strategy import FIRST_STRONG, behind_tmux, layout_mode, line_form
     from reader.text.isolates import InterfaceText
     from reader.text.layout import LayoutOptions, layout_text
-    from reader.text.output import RTL_OPEN
+    from reader.text.output import RTL_OPEN, isolates_as_embeddings
 
     mode = layout_mode(stream)
     # the interface's own sentences keep their isolates: a terminal that orders (Konsole,
-    # VTE) is sent them, and an Arabic file name reads from the right in an English line
+    # VTE) is sent them, and an Arabic file name reads from the right in an English line;
+    # mlterm, which draws isolate controls as boxes, as embeddings (not behind tmux,
+    # where mlterm draws a letter twice when a mark follows it)
     own = isinstance(lines, InterfaceText)
+    embeddings = own and line_form(stream, mode) == FIRST_STRONG and not behind_tmux()
+    if embeddings:
+        mode = "shaped"
 
     shown = []
     for line in lines.split("\n"):
@@ -173,6 +178,8 @@ def for_stream(lines: str, stream: object) -> str:
         laid_out = layout_text(InterfaceText(line) if own else line,
                                LayoutOptions(width=width, mode=mode))
         said = indent + " ".join(part.text for part in laid_out if part.text)
+        if embeddings:
+            said = isolates_as_embeddings(said)
         if said.startswith(RTL_OPEN):  # Konsole and tmux drop a mark in a row's first cell
             said = " " + said
         shown.append(said)

@@ -139,6 +139,11 @@ def printed(line: Line, width: int, form: str) -> str:
     return text
 
 
+def behind_tmux() -> bool:
+    """Whether the terminal this process writes to is behind tmux (asked once)."""
+    return terminal_decision(_requested).terminal.inside_tmux
+
+
 @cache
 def terminal_decision(requested: str) -> BidiDecision:
     """The app's decision for the terminal this process runs in (once per process)."""

@@ -223,6 +223,19 @@ def interface_isolates(text: str, positions: Sequence[int]) -> tuple[str, list[i
     return "".join(chars), mapped
 
 
+#: The interface's isolates as embeddings (LRI/RLI -> LRE/RLE, PDI -> PDF), for mlterm,
+#: which draws isolate controls as boxes but lays embeddings out (zero cells wide).
+_AS_EMBEDDINGS = str.maketrans({LRI: "\u202a", RLI: RTL_OPEN, PDI: RTL_CLOSE})
+
+
+def isolates_as_embeddings(text: str) -> str:
+    """*text* (laid out with the interface's isolates, each FSI resolved) with each
+    isolate sent as the embedding of the same direction: what mlterm takes for a line
+    outside the app's panes (a message), where an embedding's zero-width marks move no
+    border. (Inside a pane they would: see ``TERMINAL_FORMS``.)"""
+    return text.translate(_AS_EMBEDDINGS)
+
+
 # Arabic letters, presentation forms and Arabic-Indic digits: what makes a word one
 # that kitty flips. Harakat are in the Arabic block too and ride with their letter.
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

@@ -291,9 +291,16 @@ class Shaper:
         missing = set(words).difference(texts)  # (set operations in C, no loop per word)
         if missing:
             new_words = list(missing)
-            texts.update(zip(new_words, self.shape(" ".join(new_words)).text.split(" "),
+            texts.update(zip(new_words, self._shaped_text(" ".join(new_words)).split(" "),
                              strict=True))
         return " ".join(map(texts.__getitem__, words)).replace(" \n ", "\n")
+
+    def _shaped_text(self, text: str) -> str:
+        """``shape(text).text``, without working out the map."""
+        if self._needs_shaping(text) is None:
+            return text
+        glyphs = _paragraph_glyphs(text, self.harakat == "keep")
+        return glyphs[0] if glyphs is not None else self.shape_by_words(text).text
 
     def shape_by_words(self, text: str) -> ShapedText:
         """:meth:`shape`, one cached word at a time (the general path)."""
@@ -410,6 +417,46 @@ def _paragraph_tables() -> _ParagraphTables | None:
 
 def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
     """Shape ``text`` exactly as :meth:`Shaper.shape_by_words`, or None if not covered."""
+    glyphs = _paragraph_glyphs(text, keep_harakat)
+    if glyphs is None:
+        return None
+    shaped, deleted, haraka, ones = glyphs
+    size = len(text)
+    if not deleted and (keep_harakat or not haraka):
+        return ShapedText(shaped, range(size))
+    if keep_harakat:  # a few ligatures: runs of indices, not work per character
+        # The characters between two deleted alefs move back by the alefs before them.
+        firsts = [0, *[alef + 1 for alef in deleted]]
+        stops = [*deleted, size]
+        runs = list(map(range, firsts, stops))
+        moved = list(map(range, map(sub, firsts, count()), map(sub, stops, count())))
+        source = list(chain.from_iterable(runs))
+        # each run, then -1 for the alef after it (the last run has none)
+        inverse = list(chain.from_iterable(
+            chain.from_iterable(zip(moved[:-1], repeat((-1,)), strict=False))
+        ))
+        inverse.extend(moved[-1])
+        return ShapedText(shaped, source, inverse)
+    kept = ones
+    if not keep_harakat:
+        kept ^= haraka
+    for alef in deleted:
+        kept ^= 1 << 8 * (size - 1 - alef)
+    if kept == ones:
+        return ShapedText(shaped, range(size))
+    flags = kept.to_bytes(size, "big")
+    source = list(compress(range(size), flags))
+    # inverse[i]: the number of kept characters up to i, minus one; -1 if i is not kept
+    inverse = list(map(sub, map(mul, accumulate(flags), flags), repeat(1, size)))
+    return ShapedText(shaped, source, inverse)
+
+
+def _paragraph_glyphs(text: str, keep_harakat: bool) -> tuple[str, list[int], int, int] | None:
+    """What :func:`_shape_paragraph` works out before its map: the shaped text, the
+    offsets in ``text`` of the alefs taken into lam-alef ligatures, and the haraka flags
+    and all-ones flags as big integers (one byte per character); None if not covered.
+    Alone, for a filter that prints the shaped text and never maps it back: the map of
+    a text with ligatures costs as much as the shaping."""
     if _NOT_PARAGRAPH_SHAPED.search(text) is not None:
         return None
     tables = _paragraph_tables()
@@ -483,31 +530,4 @@ def _shape_paragraph(text: str, keep_harakat: bool) -> ShapedText | None:
         shaped = "".join(pieces)
     if not keep_harakat and haraka:
         shaped = tables.harakat.sub("", shaped)
-    elif not deleted:
-        return ShapedText(shaped, range(size))
-    if keep_harakat:  # a few ligatures: runs of indices, not work per character
-        # The characters between two deleted alefs move back by the alefs before them.
-        firsts = [0, *[alef + 1 for alef in deleted]]
-        stops = [*deleted, size]
-        runs = list(map(range, firsts, stops))
-        moved = list(map(range, map(sub, firsts, count()), map(sub, stops, count())))
-        source = list(chain.from_iterable(runs))
-        # each run, then -1 for the alef after it (the last run has none)
-        inverse = list(chain.from_iterable(
-            chain.from_iterable(zip(moved[:-1], repeat((-1,)), strict=False))
-        ))
-        inverse.extend(moved[-1])
-        return ShapedText(shaped, source, inverse)
-    kept = ones
-    if not keep_harakat:
-        kept ^= haraka
-    for alef in deleted:
-        kept ^= 1 << 8 * (size - 1 - alef)
-    if kept == ones:
-        return ShapedText(shaped, range(size))
-    flags = kept.to_bytes(size, "big")
-    source = list(compress(range(size), flags))
-    # inverse[i]: the number of kept characters up to i, minus one; -1 if i is not kept
-    inverse = list(map(sub, map(mul, accumulate(flags), flags), repeat(1, size)))
-    return ShapedText(shaped, source, inverse)
-
+    return shaped, deleted, haraka, ones

@@ -396,8 +396,8 @@ def _wrap_narrow_text(
     paragraph's line-break codes), UAX #14's lines instead: a break next to a word
     holding a match of :data:`~reader.text.breaks.words.find_suspect` is moved where the
     rules put it (:func:`_break_by_the_rules`), and None is for a stretch the rules would
-    cut. The matches are searched for lazily, from the word before a break once the last
-    one found is behind it: a search or a few a paragraph, none for most of its breaks.
+    cut. Each break costs one search over its two words (a C-level scan of a dozen codes,
+    cheaper than keeping track of the matches of the whole paragraph).
 
     A line from ``start`` may reach the last offset ``q`` with at most ``width`` cells
     before it (then the line ends at the last space up to ``q``). In text with zero-width
@@ -408,7 +408,6 @@ def _wrap_narrow_text(
         return None
     count = cells.count
     size = len(text)
-    suspect = -1  # where the next match of find_suspect starts (size: none), once searched
     end = len(text.rstrip(" "))
     start = len(text) - len(text.lstrip(" "))
     zeros = count(_NARROW, start, end)
@@ -446,13 +445,9 @@ def _wrap_narrow_text(
             while text[next_start] == " ":
                 next_start += 1
             if codes is not None:  # a match in the words on either side: ask the rules
-                if suspect < line_end:  # (else it is ahead of the word before the break)
-                    before_start = text.rfind(" ", 0, line_end) + 1
-                    if suspect < before_start:
-                        match = find_suspect(codes, before_start)
-                        suspect = size if match is None else match.start()
-                if suspect < size and (suspect < next_start or not (
-                        0 <= text.find(" ", next_start) <= suspect)):
+                after_end = text.find(" ", next_start)
+                if find_suspect(codes, text.rfind(" ", 0, line_end) + 1,
+                                size if after_end < 0 else after_end) is not None:
                     found = _break_by_the_rules(text, start, limit, space, codes)
                     if found is None:
                         return None

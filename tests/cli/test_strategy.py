@@ -319,7 +319,7 @@ def test_messages_keep_the_interfaces_isolates_on_a_terminal_that_orders(
     """Konsole showed "rtl-reader: مقال جديد.txt: no such file" with the file name's runs
     in left-to-right order: the message's isolates were dropped on the way. The
     interface's own sentence keeps them there (each FSI resolved); a plain string never
-    gains any; mlterm, which draws isolate controls as boxes, gets none."""
+    gains any; mlterm, which draws isolate controls as boxes, gets embeddings."""
     from reader.cli.say import for_stream, located, prefixed, text
 
     lri, rli, fsi, pdi = "\u2066", "\u2067", "\u2068", "\u2069"
@@ -337,5 +337,10 @@ def test_messages_keep_the_interfaces_isolates_on_a_terminal_that_orders(
     monkeypatch.delenv("KONSOLE_VERSION")
     monkeypatch.setenv("TERM", "mlterm")
     strategy.terminal_decision.cache_clear()
-    assert not set(for_stream(line, _Terminal())) & {lri, rli, fsi, pdi}
+    shown = for_stream(line, _Terminal())
+    assert not set(shown) & {lri, rli, fsi, pdi}
+    # mlterm gets embeddings instead, but not behind tmux (a letter drawn twice there)
+    assert shown.startswith("rtl-reader: \u202a") and RLE + "ﻣﻘﺎﻝ ﺟﺪﻳﺪ.txt" + PDF in shown
+    monkeypatch.setattr(strategy, "behind_tmux", lambda: True)
+    assert not set(for_stream(line, _Terminal())) & {lri, rli, fsi, pdi, RLE, PDF, "\u202a"}
     assert for_stream(line, io.StringIO()) == line  # a pipe: logical, as ever

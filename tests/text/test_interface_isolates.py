@@ -35,6 +35,28 @@ def _as_the_terminal_shows(line_text: str, padding: int) -> str:
     return strip_bidi_controls(get_display(" " * padding + line_text, base_dir="L"))
 
 
+def _as_konsole_mirrors(line_text: str) -> str:
+    """*line_text* (a right-to-left line) with each mirrored character that has no
+    partner on it mirrored, as Konsole draws it (printf mock-ups: it mirrors a bracket or
+    a guillemet alone in its row, "العالم › رئيسي" showed "‹", and not a pair)."""
+    partners: set[int] = set()
+    opened: list[tuple[int, int]] = []
+    for i, ch in enumerate(line_text):
+        mirror = MIRROR_TABLE.get(ord(ch))
+        if mirror is None:
+            continue
+        if ord(ch) < mirror:
+            opened.append((mirror, i))
+            continue
+        for depth in range(len(opened) - 1, -1, -1):
+            if opened[depth][0] == ord(ch):
+                partners.update((opened[depth][1], i))
+                del opened[depth:]
+                break
+    return "".join(chr(MIRROR_TABLE[ord(ch)]) if ord(ch) in MIRROR_TABLE and i not in partners
+                   else ch for i, ch in enumerate(line_text))
+
+
 def _either_mirror(text: str) -> str:
     """*text* with each mirrored pair's two glyphs as one (``‹`` and ``›`` alike)."""
     return "".join(chr(min(ord(ch), MIRROR_TABLE.get(ord(ch), ord(ch)))) for ch in text)
@@ -47,7 +69,9 @@ def _rows(text: str, mode: str, width: int, direction: str, *, mirrored: bool = 
     if mode == "app":
         rows = [line.padded(width) for line in lines]
     else:
-        rows = [_as_the_terminal_shows(line.text, width - line.cells) if line.align_right
+        konsole = STRATEGIES[mode].mirrors
+        rows = [_as_the_terminal_shows(_as_konsole_mirrors(line.text) if konsole else line.text,
+                                       width - line.cells) if line.align_right
                 else strip_bidi_controls(get_display(line.text, base_dir="L")) + " " * (
                     width - line.cells)
                 for line in lines]

@@ -201,3 +201,34 @@ def test_arabic_paragraphs_with_numbers_equal_the_general_pipeline(
     options = LayoutOptions(width)
     assert list(screen_lines(paragraphs, options, separated=False)) == general_lines(
         paragraphs, options, separated=False)
+
+
+LATIN_PIECES = [*NUMBER_PIECES, "iPad", "mini 4", " CNN ", "Joe Biden,", "(AFP)", "x", "[1]",
+                "\u2003", "e-mail", "3D"]
+arabic_with_latin = st.lists(st.sampled_from(LATIN_PIECES), min_size=1, max_size=40).map(
+    "".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(arabic_with_latin, min_size=1, max_size=6), st.integers(2, 60))
+def test_arabic_paragraphs_with_latin_equal_the_general_pipeline(
+    paragraphs: list[str], width: int
+) -> None:
+    options = LayoutOptions(width)
+    assert list(screen_lines(paragraphs, options, separated=False)) == general_lines(
+        paragraphs, options, separated=False)
+
+
+
+@pytest.mark.parametrize("text", [
+    "\u05d0\u05d1 abc 12 قال", "12 \u05d0 x", "abc \u05d0 قال", "قال abc", "12 ,.", "abc",
+    "\u064e abc قال", "(\u05d0) [x]",
+])
+@pytest.mark.parametrize("direction", ["rtl", "ltr"])
+def test_the_first_strong_letter_gives_the_direction(text: str, direction: str) -> None:
+    """Hebrew (R) before a Latin letter makes a right-to-left paragraph as Arabic (AL)
+    does; without a strong letter the document's direction decides."""
+    for width in (80, 5):
+        options = LayoutOptions(width, direction=direction)
+        assert list(screen_lines([text], options, separated=False)) == general_lines(
+            [text], options, separated=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from arabic_reshaper import ArabicReshaper
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -196,3 +197,27 @@ def test_shape_text_with_a_full_cache_shapes_known_and_new_words() -> None:
     shaper = Shaper("keep", cache_size=3)
     shaper.shape_text("بعد قبل")
     assert shaper.shape_text("بعد كتب مع من في") == Shaper().shape("بعد كتب مع من في").text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(
+    st.sampled_from(
+        [*"ابتجدرسعفقكلمنهوي", "لا", "لأ", "لإ", "لآ", "ل\u064eا", "ل\u0651\u064eآ", FATHA,
+         SHADDA, TATWEEL, " ", "،", "2015", "iPad", "\u200d", "\ufedf", "\U0001f600"]
+    ),
+    max_size=40,
+).map("".join), st.sampled_from(["keep", "strip"]))
+def test_shape_text_works_out_no_map(text: str, harakat: str) -> None:
+    """A filter prints the shaped text and never maps it back: its words are shaped
+    without the map, which costs as much as the shaping when the text has ligatures,
+    and they are the words shape() gives."""
+    import reader.text.shaping as shaping
+
+    expected = "\n".join(_SHAPERS[harakat].shape(p).text for p in text.split("\n"))
+
+    def no_map(*_args: object) -> None:
+        raise AssertionError("the map was worked out")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shaping, "_shape_paragraph", no_map)
+        assert Shaper(harakat).shape_text(text) == expected

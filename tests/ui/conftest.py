@@ -63,6 +63,14 @@ def record_notices(app: Any) -> list[str]:
     return said
 
 
+def screen_rows(screen: Any) -> list[str]:
+    """*screen*'s rows as drawn, one string a row (what the terminal gets, less the
+    styles). Textual gives the drawn screen publicly only as an SVG document
+    (``export_screenshot``), so its compositor is read, here only (see
+    tests/ui/test_textual_hooks.py)."""
+    return [strip.text for strip in screen._compositor.render_strips()]
+
+
 def notices_stay(app: Any) -> None:
     """Keep *app*'s notices (those without a timeout of their own) on screen until the
     test has looked at how they are drawn: on a loaded machine the usual few seconds

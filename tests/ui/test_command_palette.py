@@ -10,7 +10,13 @@ import pytest
 
 from reader.text.folding import fold
 from reader.ui.commands import PaletteCommand, words_of
-from tests.ui.conftest import choose_in_palette, make_app, settle_library, wait_until
+from tests.ui.conftest import (
+    choose_in_palette,
+    make_app,
+    screen_rows,
+    settle_library,
+    wait_until,
+)
 
 SIZE = (100, 30)
 
@@ -82,9 +88,9 @@ async def _palette_with(pilot: Any, typed: str, first: str) -> Any:
 
 def _rows(screen: Any, widget: Any) -> list[str]:
     """*widget*'s rows as the screen shows them."""
-    strips = screen._compositor.render_strips()
+    rows = screen_rows(screen)
     region = widget.region
-    return [strips[y].text[region.x:region.right] for y in range(region.y, region.bottom)]
+    return [rows[y][region.x:region.right] for y in range(region.y, region.bottom)]
 
 
 async def test_typed_arabic_shows_shaped_and_in_visual_order_in_the_palettes_field(

@@ -13,7 +13,7 @@ from rich.cells import cell_len
 
 from reader.comments.form import CommentDraft
 from reader.comments.recovery import write_recovery
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import screen_rows, wait_until
 from tests.ui.test_comment_pane import TARGET, PaneApp
 
 pytest.importorskip("reader.text.layout")
@@ -30,9 +30,9 @@ TEXTS = (".comment-heading", ".comment-note", "#label-comment", "#label-author",
 def _rows(app: Any) -> list[list[str]]:
     """The screen, one list of cells a row (a combining mark stays in its letter's cell)."""
     rows = []
-    for strip in app.screen._compositor.render_strips():
+    for row in screen_rows(app.screen):
         cells: list[str] = []
-        for character in "".join(segment.text for segment in strip):
+        for character in row:
             if cell_len(character) or not cells:
                 cells.append(character)
             else:

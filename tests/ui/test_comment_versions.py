@@ -8,7 +8,7 @@ import pytest
 from reader.comments.form import CommentDraft
 from reader.comments.recovery import recovered_for, write_recovery
 from reader.comments.store import DraftStore, DraftTarget
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import screen_rows, wait_until
 from tests.ui.test_comment_pane import TARGET, PaneApp, text_of, type_text
 
 pytest.importorskip("reader.text.layout")
@@ -142,8 +142,7 @@ async def test_a_read_only_library_says_where_the_draft_went_at_the_top(tmp_path
             assert kept[0].name in banner(app)
             shown = app.query_one("#comment-banner")
             assert shown.region.y == pane.content_region.y  # the pane's first line
-            rows = ["".join(s.text for s in strip)
-                    for strip in app.screen._compositor.render_strips()]
+            rows = screen_rows(app.screen)
             assert any("read-only" in row for row in rows)  # drawn, not below the fold
     finally:
         library.close()

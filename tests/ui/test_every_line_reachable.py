@@ -23,7 +23,7 @@ from textual import events
 from reader.library import Library
 from reader.ui.widgets.article import ArticleView, ReadingPosition
 from tests.conftest import SHARED
-from tests.ui.conftest import make_app, settle_reading, wait_until
+from tests.ui.conftest import make_app, screen_rows, settle_reading, wait_until
 
 SIZES = [(80, 24), (120, 35), (200, 50)]
 CORPUS = SHARED / "corpus" / "saudinewsnet-300.jsonl"
@@ -78,8 +78,7 @@ def _by_length(library: Any) -> list[str]:
 
 def _screen_rows(app: Any) -> list[str]:
     """The screen as the terminal receives it, one string per row."""
-    strips = app.screen._compositor.render_strips()
-    return ["".join(segment.text for segment in strip) for strip in strips]
+    return screen_rows(app.screen)
 
 
 def _on_screen(app: Any, view: ArticleView, row: int) -> bool:

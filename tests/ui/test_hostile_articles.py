@@ -19,7 +19,13 @@ SEED = 20261204
 
 async def _through_the_app(tmp_path: Path, count: int, seed: int) -> None:
     from reader.ui.screens.reading import ReadingScreen
-    from tests.ui.conftest import make_app, settle_library, settle_reading, wait_until
+    from tests.ui.conftest import (
+        make_app,
+        screen_rows,
+        settle_library,
+        settle_reading,
+        wait_until,
+    )
 
     paths = write_corpus(tmp_path / "in", count, seed)
     library = Library.open(tmp_path / "lib.sqlite3", import_bundled=False)
@@ -41,8 +47,7 @@ async def _through_the_app(tmp_path: Path, count: int, seed: int) -> None:
 
                 await wait_until(pilot, shown, f"article {article_id}")
                 await settle_reading(pilot)
-                text = "".join(segment.text for strip in app.screen._compositor.render_strips()
-                               for segment in strip)
+                text = "".join(screen_rows(app.screen))
                 assert leaks(text) == [], article_id
             assert app.is_running
         for article_id, before in stored.items():  # nothing stored lost or changed

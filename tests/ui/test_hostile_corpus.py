@@ -19,6 +19,7 @@ from tests.ui.conftest import (
     make_app,
     notices_stay,
     record_notices,
+    screen_rows,
     settle_library,
     settle_reading,
     wait_until,
@@ -66,7 +67,7 @@ def _shows(text: str, wanted: str, lang: str) -> bool:
 
 
 def _screen(app: Any) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_rows(app.screen))
 
 
 def _notices(app: Any) -> list[str]:

@@ -60,3 +60,22 @@ def test_the_notice_is_in_both_languages() -> None:
     arabic = message("ar", "msg.how_to_quit", quit_key="ctrl+q")
     assert "ctrl+q" in english and "quit" in english
     assert "ctrl+q" in arabic and "للخروج" in arabic
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_ctrl_c_while_writing_a_comment_says_how_to_quit(library: Any, lang: str) -> None:
+    """The comment editor copies a selection; with none, Ctrl+C is the app's."""
+    from reader.ui.widgets.comments import CommentPane
+
+    app = make_app(library, article_id=seed_id(library), lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reading(pilot)
+        app.screen.query_one(CommentPane).focus_comment()
+        await pilot.press("ن", "ص")
+        said = record_notices(app)
+        await pilot.press("ctrl+c")
+        await wait_until(pilot, lambda: said, "a notice", lambda: said)
+        assert said == [_how_to_quit(app)]
+        await pilot.press("shift+home", "ctrl+c")  # a selection: copied, nothing said
+        assert app.clipboard == "نص"
+        assert said == [_how_to_quit(app)]

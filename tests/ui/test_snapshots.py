@@ -18,7 +18,14 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import make_app, seed_id, settle_library, settle_reading, wait_until
+from tests.ui.conftest import (
+    make_app,
+    screen_rows,
+    seed_id,
+    settle_library,
+    settle_reading,
+    wait_until,
+)
 
 SIZES = [(100, 30), (60, 20)]
 
@@ -75,7 +82,7 @@ async def _field_shown(pilot: Any) -> None:
 
     def on_screen(field: BidiInput) -> str:
         """The field's row as the screen (which the picture is taken from) shows it."""
-        row = screen._compositor.render_strips()[field.region.y].text
+        row = screen_rows(screen)[field.region.y]
         return row[field.region.x:field.region.right]
 
     for field in screen.query(BidiInput):

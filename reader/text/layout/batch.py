@@ -57,7 +57,6 @@ __all__ = ["batch_applies", "screen_lines"]
 
 #: what sends a paragraph to the general pipeline: bidi controls
 _CONTROLS = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
-_FIRST_STRONG = re.compile("[LRA]")
 _LEVEL_TWO_RUNS = re.compile(b"\x02+")
 
 
@@ -218,9 +217,13 @@ def _fast_lines(
         or ltr_spans(text)  # (an address is an isolate: the general rules)
     ):
         return None
-    first = _FIRST_STRONG.search(classes)
     shaped = chunk.shaped[index]
-    if (default_level if first is None else first.group() != "L") != 1:
+    left = classes.find("L")  # (the first strong letter, by C-level searches)
+    if left < 0:
+        rtl = default_level == 1 or "A" in classes or "R" in classes
+    else:
+        rtl = classes.find("A", 0, left) >= 0 or classes.find("R", 0, left) >= 0
+    if not rtl:
         return _left_to_right_lines(shaped, classes, chunk, index, width)
     levels = None  # all 1
     numbers = None  # the Arabic numbers at level 2, when they are all that is

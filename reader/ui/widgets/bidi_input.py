@@ -54,7 +54,6 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
-from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset
 from textual.message import Message
@@ -461,14 +460,6 @@ class BidiInput(CommentEditor, inherit_bindings=False):
                   else previous_word_start(self.value, caret))
         self.buffer.move_to(target, select=select)
         self._after_move()
-
-    def action_copy(self) -> None:
-        """Copy the selection; with nothing selected the key is not the field's, as in
-        Textual's ``Input``: Ctrl+C goes on to the app, which tells how to quit (a
-        reader pressing it in the search field most likely meant to leave)."""
-        if not self.selected_text:
-            raise SkipAction()
-        super().action_copy()
 
     def _delete(self, start: int, end: int) -> None:
         """Remove [start, end), or the selection when there is one."""

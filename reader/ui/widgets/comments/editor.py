@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -253,10 +254,15 @@ class CommentEditor(Widget, can_focus=True):
         self._after_move()
 
     def action_copy(self) -> None:
-        """Copy the selection as logical text (what screen-copying cannot give)."""
+        """Copy the selection as logical text (what screen-copying cannot give).
+
+        With nothing selected the key is not the field's, as in Textual's ``Input``:
+        Ctrl+C goes on to the app, which tells how to quit (a reader pressing it while
+        writing most likely meant to leave, and would otherwise hear nothing)."""
         text = self.buffer.selected_text
-        if text:
-            self.app.copy_to_clipboard(text)
+        if not text:
+            raise SkipAction()
+        self.app.copy_to_clipboard(text)
 
     def action_cut(self) -> None:
         text = self.buffer.selected_text
