@@ -118,7 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.option.format": {
         "en": "json: everything stored; wp-rest: bodies for POST /wp-json/wp/v2/comments "
         "(default: json)",
-        "ar": "json: كل ما هو محفوظ؛ wp-rest: طلبات POST /wp-json/wp/v2/comments "
+        "ar": "الصيغة json: كل ما هو محفوظ؛ wp-rest: طلبات POST /wp-json/wp/v2/comments "
         "(افتراضياً: json)",
     },
     "cli.option.output": {"en": "file to write (default: standard output)",
@@ -138,10 +138,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.option.top": {
         "en": "at most N similar articles (fewer when fewer are related enough)",
-        "ar": "N مقالاً مشابهاً على الأكثر (أقل إن قلّ ما هو قريب بما يكفي)",
+        "ar": "على الأكثر N مقالاً مشابهاً (أقل إن قلّ ما هو قريب بما يكفي)",
     },
     "cli.option.query": {"en": "words to look for", "ar": "الكلمات المبحوث عنها"},
-    "cli.option.limit": {"en": "at most N hits", "ar": "N نتيجة على الأكثر"},
+    "cli.option.limit": {"en": "at most N hits", "ar": "على الأكثر N نتيجة"},
     "cli.import.epilog": {
         "en": "Exit status 1 when any file could not be imported (the rest are).",
         "ar": "حالة الخروج 1 إن تعذر استيراد أي ملف (ويُستورد الباقي).",
@@ -690,6 +690,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Using {mode}, but it could not be saved: {error}",
         "ar": "يُستخدم {mode}، لكن تعذر حفظه: {error}",
     },
+    "palette.placeholder": {"en": "Search for commands…", "ar": "ابحث عن أمر…"},
+    "palette.none": {"en": "No matches found", "ar": "لا أمر يطابق ما كُتب"},
+    # Textual's own commands in the palette, by their English titles (Textual's words)
+    "cmd.textual.Theme": {"en": "Theme", "ar": "السمة"},
+    "cmd.textual.Theme.help": {"en": "Change the current theme", "ar": "غيّر سمة الألوان"},
+    "cmd.textual.Quit": {"en": "Quit", "ar": "خروج"},
+    "cmd.textual.Quit.help": {"en": "Quit the application as soon as possible",
+                              "ar": "اخرج من التطبيق فوراً"},
+    "cmd.textual.Maximize": {"en": "Maximize", "ar": "تكبير"},
+    "cmd.textual.Maximize.help": {"en": "Maximize the focused widget",
+                                  "ar": "كبّر الجزء المحدد ليملأ الشاشة"},
+    "cmd.textual.Minimize": {"en": "Minimize", "ar": "تصغير"},
+    "cmd.textual.Minimize.help": {"en": "Minimize the widget and restore to normal size",
+                                  "ar": "أعد الجزء المكبّر إلى حجمه المعتاد"},
+    "cmd.textual.Screenshot": {"en": "Screenshot", "ar": "لقطة شاشة"},
+    "cmd.textual.Screenshot.help": {"en": "Save an SVG 'screenshot' of the current screen",
+                                    "ar": "احفظ لقطة SVG للشاشة الحالية"},
     "cmd.bidi_chooser": {"en": "Bidi chooser: which line reads right?",
                          "ar": "اختيار الاتجاه: أي سطر يُقرأ صحيحا؟"},
     "cmd.bidi_chooser.help": {"en": "Pick the output strategy for this terminal in one key",
@@ -705,8 +722,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmd.bidi.help": {"en": "app: the reader orders and shapes; terminal: the terminal does; "
                       "shaped, shaped-mirrored, shaped-rlm, words: for terminals with bidi "
                       "of their own",
-                      "ar": "app: القارئ يرتب ويشكل؛ terminal: الطرفية تفعل ذلك؛ shaped و"
-                      "shaped-mirrored و shaped-rlm و words: لطرفيات لها اتجاهها الخاص"},
+                      "ar": "في app يرتب القارئ ويشكل؛ وفي terminal تفعل الطرفية ذلك؛ و shaped "
+                      "و shaped-mirrored و shaped-rlm و words لطرفيات لها اتجاهها الخاص"},
     "cmd.harakat": {"en": "Harakat: {value}", "ar": "الحركات: {value}"},
     "cmd.harakat.help": {"en": "Keep or strip the vowel marks",
                          "ar": "إبقاء علامات التشكيل أو حذفها"},

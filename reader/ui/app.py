@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.errors import ReaderError
-from reader.i18n import LANGUAGES, Translator
+from reader.i18n import LANGUAGES, STRINGS, Translator
 from reader.text.layout import Document
 from reader.text.sanitize import sanitize_line
 from reader.ui import signals
@@ -478,6 +478,14 @@ class ReaderApp(App[None]):
             interactive = False
         return chooser_due(self.settings.bidi, self.bidi, interactive)
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (:mod:`reader.ui.screens.palette`: our field, so typed
+        Arabic reads right), over the current screen and once."""
+        from reader.ui.screens.palette import Palette
+
+        if self.use_command_palette and not isinstance(self.screen, Palette):
+            self.push_screen(Palette(self.screen))
+
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
 
@@ -492,7 +500,12 @@ class ReaderApp(App[None]):
         # interface language.
         key_panel = {self.action_show_help_panel, self.action_hide_help_panel}
         for textuals in super().get_system_commands(screen):
-            if textuals.callback not in key_panel:
+            if textuals.callback in key_panel:
+                continue
+            key = f"cmd.textual.{textuals.title}"  # Textual's own, in the interface language
+            if key in STRINGS and f"{key}.help" in STRINGS:
+                yield command(labels, key, f"{key}.help", textuals.callback)
+            else:
                 yield textuals
         yield command(labels, "key.help", "keys.help", self.action_help)
         raw = labels.translate  # a value goes into its sentence, laid out once as a whole

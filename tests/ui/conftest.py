@@ -179,18 +179,20 @@ async def choose_in_palette(pilot: Any, title: str, typed: str | None = None) ->
     search answered runs nothing or another command, so it is pressed only when the
     highlighted command is *title*.
     """
-    from textual.command import CommandList, CommandPalette
+    from textual.widgets import OptionList
+
+    from reader.ui.screens.palette import Palette
 
     await pilot.press("ctrl+p")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette),
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, Palette),
                      "the command palette")
     await pilot.press(*(title if typed is None else typed))
 
     def offered() -> bool:
         screen = pilot.app.screen
-        if not isinstance(screen, CommandPalette):
+        if not isinstance(screen, Palette):
             return False
-        commands = screen.query_one(CommandList)
+        commands = screen.query_one("#palette-list", OptionList)
         index = commands.highlighted
         if index is None:
             return False
@@ -200,5 +202,5 @@ async def choose_in_palette(pilot: Any, title: str, typed: str | None = None) ->
 
     await wait_until(pilot, offered, f"the palette to offer {title!r}")
     await pilot.press("enter")
-    await wait_until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette),
+    await wait_until(pilot, lambda: not isinstance(pilot.app.screen, Palette),
                      f"the palette to run {title!r}")

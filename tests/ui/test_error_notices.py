@@ -53,3 +53,4 @@ def test_words_that_are_no_sentence_are_left_to_the_notice_to_sanitize() -> None
     assert _labels("ar").said(ValueError("disk \x1b[2J full")) == "disk \x1b[2J full"
     assert _labels("ar").said(InputError("x", Sentence("input.empty"))) == \
         "\u2068x\u2069: ملف فارغ (لا مقال فيه)"
+

@@ -18,7 +18,14 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import make_app, screen_rows, seed_id, settle_reading, wait_until
+from tests.ui.conftest import (
+    make_app,
+    screen_rows,
+    seed_id,
+    settle_library,
+    settle_reading,
+    wait_until,
+)
 
 SIZES = [(100, 30), (60, 20)]
 
@@ -156,3 +163,34 @@ def test_comment_conflict_banner(snap_compare: Any, library: Any) -> None:
 
     app = make_app(library, article_id=seed_id(library))
     assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)
+
+
+# ---------------------------------------------------------------------------------
+# The command palette in the Arabic interface with Arabic typed: the field shaped and
+# in visual order, the list right-aligned, the matched letters highlighted.
+
+def _palette_typed(typed: str, first_key: str, **values: str) -> Any:
+    async def run_before(pilot: Any) -> None:
+        from reader.ui.screens.palette import Palette
+
+        await settle_library(pilot)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, Palette), "the palette")
+        await pilot.press(*typed)
+        labels = pilot.app.labels
+        first = labels(first_key, **{name: labels.translate(value)
+                                     for name, value in values.items()})
+        screen = pilot.app.screen
+        await wait_until(pilot, lambda: bool(screen.hits) and str(screen.hits[0].text) == first,
+                         f"the palette to offer {first!r}")
+        await pilot.wait_for_scheduled_animations()
+        await _field_shown(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 16)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_palette_with_arabic_typed(snap_compare: Any, library: Any,
+                                   size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(library, lang="ar"), terminal_size=size,
+                        run_before=_palette_typed("لغة", "cmd.lang", value="lang.en"))
