@@ -261,8 +261,9 @@ def _fast_lines(
 
 
 #: a number in Arabic text at level 2 (see :func:`_arabic_numbers`): digits with their
-#: marks, joined by single common separators
-_ARABIC_NUMBER = re.compile("(?:Em*)+(?:c(?:Em*)+)*")
+#: marks, joined by single common separators (opening with a literal, which the regex
+#: engine searches for at C speed: ``(?:Em*)+`` tried every position, 2.4 times slower)
+_ARABIC_NUMBER = re.compile("E[Em]*(?:cE[Em]*)*")
 
 
 def _arabic_numbers(classes: str) -> list[tuple[int, int]] | None:
@@ -305,13 +306,14 @@ def _numbers_forward(shaped: str, backward: str, numbers: list[tuple[int, int]])
     inside a number is a slice (a number is one stretch of the line wherever it sits, and
     never holds a bracket to mirror: digits, their marks and common separators)."""
     size = len(shaped)
-    pieces = []
-    done = 0  # backward text up to here is placed
-    for start, end in reversed(numbers):
-        pieces.append(backward[done : size - end])
+    pieces = []  # from the visual end (the paragraph's start) backwards
+    done = 0  # the paragraph up to here is placed
+    for start, end in numbers:
+        pieces.append(backward[size - start : size - done])
         pieces.append(shaped[start:end])
-        done = size - start
-    pieces.append(backward[done:])
+        done = end
+    pieces.append(backward[: size - done])
+    pieces.reverse()
     return "".join(pieces)
 
 
