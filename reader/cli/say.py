@@ -25,6 +25,7 @@ nothing right to left is printed as it is wherever it goes.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import IO
 
@@ -168,22 +169,40 @@ def for_stream(lines: str, stream: object) -> str:
     if embeddings:
         mode = "shaped"
 
+    columns = _columns(stream)
     shown = []
     for line in lines.split("\n"):
         if not holds_right_to_left(line):
             shown.append(line)
             continue
         indent = line[: len(line) - len(line.lstrip(" "))]
-        width = 2 * len(line) + 2  # shaping never widens text: one screen line
-        laid_out = layout_text(InterfaceText(line) if own else line,
-                               LayoutOptions(width=width, mode=mode))
-        said = indent + " ".join(part.text for part in laid_out if part.text)
-        if embeddings:
-            said = isolates_as_embeddings(said)
-        if said.startswith(RTL_OPEN):  # Konsole and tmux drop a mark in a row's first cell
-            said = " " + said
-        shown.append(said)
+        # The engine wraps a message wider than the terminal, so its rows come in
+        # reading order: the terminal's own wrapping of one long visual line put the
+        # sentence's end on the first row. One row where the width is unknown
+        # (shaping never widens text).
+        width = max(2, columns - len(indent) - 1) if columns else 2 * len(line) + 2
+        laid_out = [part for part in layout_text(InterfaceText(line) if own else line,
+                                                 LayoutOptions(width=width, mode=mode))
+                    if part.text]
+        # A wrapped right-to-left sentence is right-aligned as a block.
+        rows = [part.padded(width) if len(laid_out) > 1 and part.align_right else part.text
+                for part in laid_out]
+        for row in rows:
+            said = indent + row
+            if embeddings:
+                said = isolates_as_embeddings(said)
+            if said.startswith(RTL_OPEN):  # Konsole, tmux drop a mark in a row's first cell
+                said = " " + said
+            shown.append(said)
     return "\n".join(shown)
+
+
+def _columns(stream: object) -> int | None:
+    """The width of the terminal *stream* writes to, or None if it cannot tell."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or None  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def emit(line: str, stream: IO[str] | None = None) -> None:

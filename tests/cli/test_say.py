@@ -225,3 +225,51 @@ def test_titles_and_numbers_in_either_languages_sentences(
     emit(text("cli.drafts.recovered", count=3, where=where), pipe)
     assert terminal.getvalue() == shown + "\n"
     assert f"{FSI}{where}{PDI}" in pipe.getvalue()
+
+
+@pytest.mark.skipif(not COMMAND.exists(), reason=f"rtl-reader is not next to {sys.executable}")
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_message_wider_than_the_terminal_wraps_in_reading_order(
+    tmp_path: Path, lang: str
+) -> None:
+    """The engine wraps the message at the terminal's width: its first row holds the
+    sentence's beginning. The terminal wrapping one long visual line put the end of an
+    Arabic sentence on the first row, to be read before its beginning."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    from reader.text.layout import LayoutOptions, layout_text
+
+    columns = 40
+    name = "تقرير طويل جدا عن أحوال الطقس في المدن العربية.txt"
+    env = {**os.environ, "LANGUAGE": lang, "HOME": str(tmp_path)}
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    with open(follower, "wb", closefd=True) as terminal:
+        subprocess.run([str(COMMAND), "cat", name], cwd=tmp_path, env=env,
+                       stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal, timeout=60)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    rows = output.decode("utf-8").splitlines()
+
+    def shaped(word: str) -> str:
+        return layout_text(word, LayoutOptions(width=20))[0].text
+
+    assert len(rows) > 1 and all(len(row) < columns for row in rows)  # one cell to spare
+    assert rows[0].startswith("rtl-reader: ")
+    assert shaped("تقرير") in rows[0]  # the file name's first word comes first
+    assert shaped("العربية.txt") not in rows[0]
+    if lang == "ar":
+        assert shaped("الاسم") in rows[-1]  # the sentence's last word ends it
+    else:
+        assert rows[-1].endswith("file")
