@@ -54,6 +54,23 @@ class _WholeReads:
         monkeypatch.setattr(Library, "get", counted)
 
 
+class _HeldLayout:
+    """Holds the background layout (the worker's paragraphs) at a gate, so the main
+    rows stay short of a place deep in the text for as long as a test wants."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        self.gate = threading.Event()
+        paragraph_lines = Document.paragraph_lines
+        gate = self.gate
+
+        def gated(document: Document, index: int, options: Any) -> Any:
+            if threading.current_thread() is not threading.main_thread():
+                gate.wait(timeout=60)
+            return paragraph_lines(document, index, options)
+
+        monkeypatch.setattr(Document, "paragraph_lines", gated)
+
+
 async def test_the_first_paint_reads_only_the_beginning(
     library: Any, long_article: str, monkeypatch: Any
 ) -> None:
@@ -119,15 +136,7 @@ async def test_the_rows_on_screen_stay_while_the_rest_comes(
 async def test_progress_shows_while_the_rest_is_laid_out(
     library: Any, long_article: str, monkeypatch: Any
 ) -> None:
-    gate = threading.Event()
-    paragraph_lines = Document.paragraph_lines
-
-    def gated(document: Document, index: int, options: Any) -> Any:
-        if threading.current_thread() is not threading.main_thread():
-            gate.wait(timeout=60)
-        return paragraph_lines(document, index, options)
-
-    monkeypatch.setattr(Document, "paragraph_lines", gated)
+    held = _HeldLayout(monkeypatch)
     app = make_app(library, article_id=long_article)
     async with app.run_test(size=SIZE) as pilot:
         view = app.screen.query_one(ArticleView)
@@ -137,7 +146,7 @@ async def test_progress_shows_while_the_rest_is_laid_out(
         assert subtitle is not None
         done = len([row for row in view.rows if row is None]) + 1
         assert str(subtitle) == f"Laying out… {done}/{PARAGRAPHS + 2}"
-        gate.set()
+        held.gate.set()
         await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
         await wait_until(pilot, lambda: not view.border_subtitle, "the progress gone")
         assert not view.border_subtitle
@@ -207,23 +216,6 @@ async def test_a_rest_that_cannot_be_read_says_so_and_keeps_the_beginning(
         await wait_until(pilot, lambda: not view.border_subtitle, "the progress gone")
         assert view.rows and not view.border_subtitle  # no "Loading the rest…" left
         assert len(view.paragraphs) < PARAGRAPHS
-
-
-class _HeldLayout:
-    """Holds the background layout (the worker's paragraphs) at a gate, so the main
-    rows stay short of a place deep in the text for as long as a test wants."""
-
-    def __init__(self, monkeypatch: Any) -> None:
-        self.gate = threading.Event()
-        paragraph_lines = Document.paragraph_lines
-        gate = self.gate
-
-        def gated(document: Document, index: int, options: Any) -> Any:
-            if threading.current_thread() is not threading.main_thread():
-                gate.wait(timeout=60)
-            return paragraph_lines(document, index, options)
-
-        monkeypatch.setattr(Document, "paragraph_lines", gated)
 
 
 def _top(view: ArticleView) -> Any:
