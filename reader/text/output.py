@@ -238,14 +238,16 @@ def isolates_as_embeddings(text: str) -> str:
 
 # Arabic letters, presentation forms and Arabic-Indic digits: what makes a word one
 # that kitty flips. Harakat are in the Arabic block too and ride with their letter.
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# (_ARABIC and _FLIPPED_BY_KITTY are pattern sources: the re module compiles and caches
+# each on first use, which most runs, cat among them, never reach.)
+_ARABIC = "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
 _WORD = re.compile("[^ ]+")
 # What makes a word one kitty flips: a character of the Arabic script. Punctuation the
 # script shares with others (Scripts.txt: Common: the Arabic comma, semicolon and
 # question mark, tatweel, the number signs, ALM, the ornate parentheses) does not: kitty
 # draws "iPad،" or "2015،" left to right as sent, so they must not be sent backwards
 # (the seed's "iPad Mini،" and "@OnLeaks،" showed "daPi" and "skaeLnO@").
-_FLIPPED_BY_KITTY = re.compile(
+_FLIPPED_BY_KITTY = (
     "[\u0600-\u0604\u0606-\u060b\u060d-\u061a\u061d\u061e\u0620-\u063f"
     "\u0641-\u06dc\u06de-\u06ff\u0750-\u077f\u08a0-\u08e1\u08e3-\u08ff"
     "\ufb50-\ufd3d\ufd40-\ufdff\ufe70-\ufefe]")
@@ -257,7 +259,7 @@ def may_slant(text: str) -> bool:
     glyphs: the fallback font then draws boxes (mlterm) or is shaped as one run across
     the spaces, so kitty flips a whole phrase instead of each word and the words come
     out in reverse order."""
-    return _ARABIC.search(text) is None
+    return re.search(_ARABIC, text) is None
 
 
 def _reverse_word(text: str, positions: list[int], start: int, end: int,
@@ -293,11 +295,12 @@ def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
     mapped: list[int] = []
     position_list = list(positions)
     at = 0
+    flipped_by_kitty = re.compile(_FLIPPED_BY_KITTY)
     for match in _WORD.finditer(text):
         start, end = match.span()
         pieces.append(text[at:start])
         mapped.extend(position_list[at:start])
-        if _FLIPPED_BY_KITTY.search(text, start, end):
+        if flipped_by_kitty.search(text, start, end):
             word, word_map = _reverse_word(text, position_list, start, end, MIRROR_TABLE)
         else:
             word, word_map = text[start:end], position_list[start:end]

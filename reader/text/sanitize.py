@@ -18,7 +18,7 @@ import re
 
 # A whole escape sequence is removed, payload included, so no fragment of it can
 # show up as text. 7-bit (ESC-prefixed) and 8-bit (C1) introducers are both handled.
-_ESCAPE_SEQUENCE = re.compile(
+_ESCAPE_SEQUENCE = (
     # CSI: parameters, intermediates, final byte (a truncated CSI is removed too).
     r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
     # OSC, DCS, SOS, PM, APC: a string payload ended by BEL or ST (ESC \ or 0x9c).
@@ -29,8 +29,8 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
 )
 
-_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_NEWLINES = r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
+_SURROGATES = r"[\ud800-\udfff]"
 
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -38,7 +38,7 @@ BIDI_CONTROLS = frozenset(
 
 # C0 controls other than tab and newline, DEL, C1 controls, and the BOM (a
 # zero-width character some editors leave at the start of a file).
-_DROP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_DROP = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]"
 _DROP_BIDI = {ord(c): None for c in BIDI_CONTROLS}
 # Every character some step of sanitize() acts on (line ends, escape introducers, controls,
 # tab, BOM, surrogates): text without any is returned as it is, after one search.
@@ -66,15 +66,17 @@ def sanitize(text: str) -> str:
 
 def _sanitize_steps(text: str) -> str:
     """:func:`sanitize` without its shortcuts (each step is a no-op on clean text)."""
+    # The patterns go through the re module's cache, so they are compiled on first use:
+    # most runs (clean text, a whole article) never get here.
     # Line ends first, so an unterminated OSC/DCS stops at a CR or VT line end too.
-    text = _NEWLINES.sub("\n", text)
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    if _DROP.search(text):  # (str.translate is slow on non-ASCII text)
-        text = _DROP.sub("", text)
+    text = re.sub(_NEWLINES, "\n", text)
+    text = re.sub(_ESCAPE_SEQUENCE, "", text)
+    if re.search(_DROP, text):  # (str.translate is slow on non-ASCII text)
+        text = re.sub(_DROP, "", text)
     if "\t" in text:
         text = text.expandtabs(8)
-    if _SURROGATES.search(text):
-        text = _SURROGATES.sub("\ufffd", text)
+    if re.search(_SURROGATES, text):
+        text = re.sub(_SURROGATES, "\ufffd", text)
     return text
 
 
