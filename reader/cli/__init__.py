@@ -13,7 +13,7 @@ import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader import __version__
 from reader.cli.say import PROG, choose_language, emit, for_stream, prefixed, said, text
@@ -38,6 +38,24 @@ COMMANDS: dict[str, str] = {
 class _Parser(argparse.ArgumentParser):
     """argparse, but its error line is sanitized: it repeats the arguments it did not
     understand as given, and an argument can hold an escape sequence."""
+
+    _checking_an_argument = False
+
+    # argparse builds a formatter for each argument added, only to check its metavar;
+    # a formatter sized to the terminal imports shutil (and bz2, lzma and zlib with it),
+    # a few milliseconds of every start-up. That check gets one of a fixed width: the
+    # help, the usage and the version are still sized to the terminal.
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._checking_an_argument = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking_an_argument = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._checking_an_argument:
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
 
     def error(self, message: str):  # type: ignore[no-untyped-def]
         from reader.text.sanitize import sanitize_line

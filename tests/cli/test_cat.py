@@ -158,7 +158,7 @@ def test_cat_does_not_import_textual() -> None:
 #: that is timed as a whole process against FriBidi
 _NOT_FOR_CAT = ("textual", "sqlite3", "dataclasses", "inspect", "pathlib", "urllib",
                 "ipaddress", "importlib.util", "reader.library", "reader.articles", "reader.ui",
-                "reader.text.bidi.reference")
+                "reader.text.bidi.reference", "shutil")
 
 
 @pytest.mark.parametrize("site", [True, False], ids=["site", "no-site"])
