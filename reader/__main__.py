@@ -1,6 +1,6 @@
 """``python -m reader`` runs the same command line as ``rtl-reader``."""
 
-from reader.cli import main
+from reader.cli import run_command
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_command()

@@ -185,6 +185,35 @@ def test_cat_of_text_imports_nothing_it_does_not_use(args: list[str], site: bool
     assert result.returncode == 0, result.stderr.decode()
 
 
+@pytest.mark.parametrize(("args", "status", "frozen"), [
+    (["cat", "--raw", str(SEED)], 0, True),
+    (["cat", "--raw", "no-such-file.txt"], 1, True),
+    (["cat", "--no-such-option"], 2, False),
+    (["--version"], 0, False),
+])
+def test_the_command_exits_with_mains_status_its_leftovers_frozen_after_a_command(
+    args: list[str], status: int, frozen: bool
+) -> None:
+    """``rtl-reader`` (:func:`reader.cli.run_command`) exits with what main returns and,
+    after a command that ran, with what the run left frozen out of the collector (the
+    shutdown's collections would walk it again); not after the app or a usage error."""
+    code = (
+        "import atexit, gc, sys; "
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr)); "
+        f"sys.argv = ['rtl-reader', *{args!r}]; "
+        "from reader.cli import run_command; run_command()"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO_ROOT,
+                            timeout=60)
+    assert result.returncode == status, result.stderr.decode()
+    assert result.stderr.decode().splitlines()[-1] == f"frozen {frozen}"
+    if status == 0 and args[0] == "cat":
+        in_process = subprocess.run([sys.executable, "-c", (
+            "import sys; from reader.cli import main; "
+            f"sys.exit(main({args!r}))")], capture_output=True, cwd=REPO_ROOT, timeout=60)
+        assert result.stdout == in_process.stdout != b""
+
+
 @pytest.mark.parametrize("args", [["-"], ["--raw"]])
 def test_each_input_line_is_one_paragraph_blank_lines_kept_none_added(
     tmp_path: Path, args: list[str]
