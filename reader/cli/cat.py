@@ -216,12 +216,10 @@ def _unreadable(where: str, error: OSError) -> InputError:
 
 def terminal_width() -> int:
     """The terminal's width when standard output is one, else 80."""
-    try:
-        if sys.stdout.isatty():
-            return max(2, os.get_terminal_size(sys.stdout.fileno()).columns)
-    except (OSError, ValueError):
-        pass
-    return DEFAULT_WIDTH
+    from reader.cli.strategy import terminal_columns
+
+    columns = terminal_columns(sys.stdout)
+    return DEFAULT_WIDTH if columns is None else max(2, columns)
 
 
 def write_lines(lines: Iterable[str], *, batch: int = 4096) -> None:

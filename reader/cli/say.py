@@ -25,11 +25,10 @@ nothing right to left is printed as it is wherever it goes.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import IO
 
-from reader.cli.strategy import is_terminal
+from reader.cli.strategy import is_terminal, terminal_columns
 from reader.i18n import LANGUAGES, default_language, message
 
 PROG = "rtl-reader"
@@ -169,7 +168,7 @@ def for_stream(lines: str, stream: object) -> str:
     if embeddings:
         mode = "shaped"
 
-    columns = _columns(stream)
+    columns = terminal_columns(stream)
     shown = []
     for line in lines.split("\n"):
         if not holds_right_to_left(line):
@@ -195,14 +194,6 @@ def for_stream(lines: str, stream: object) -> str:
                 said = " " + said
             shown.append(said)
     return "\n".join(shown)
-
-
-def _columns(stream: object) -> int | None:
-    """The width of the terminal *stream* writes to, or None if it cannot tell."""
-    try:
-        return os.get_terminal_size(stream.fileno()).columns or None  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):
-        return None
 
 
 def emit(line: str, stream: IO[str] | None = None) -> None:

@@ -49,6 +49,15 @@ def is_terminal(stream: object) -> bool:
         return False
 
 
+def terminal_columns(stream: object) -> int | None:
+    """The width the terminal *stream* writes to reports (0 for a terminal whose size
+    was never set), or None when it is none (a pipe, a file, a stand-in stream)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 def layout_mode(stream: object, requested: str | None = None) -> str:
     """The layout mode for output to *stream*, ``--bidi`` having asked *requested*
     (``None``: what :func:`request` was told)."""
