@@ -324,7 +324,7 @@ def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[
 
     if not any(ord(ch) in MIRROR_TABLE for ch in text):
         return text
-    paired = _partners_on_the_line(text)
+    paired = partners_on_the_line(text)
     return "".join(
         chr(MIRROR_TABLE[ord(ch)])
         if i in paired and 0 <= p < len(levels) and levels[p] & 1
@@ -333,7 +333,7 @@ def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[
     )
 
 
-def _partners_on_the_line(text: str) -> set[int]:
+def partners_on_the_line(text: str) -> set[int]:
     """Indexes of the mirrored characters of *text* that have their partner after or
     before them in it: each opening one ("(", "«": the lower of a mirrored pair) with the
     nearest closing one of its kind after it, nested pairs inside."""

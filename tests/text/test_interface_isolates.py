@@ -23,7 +23,7 @@ from reader.text.bidi.mirroring import MIRROR_TABLE
 from reader.text.isolates import InterfaceText, join_isolated, resolve_first_strong
 from reader.text.layout import Document, LayoutOptions, layout_text
 from reader.text.layout.order.logical import logical_keeping_controls
-from reader.text.output import STRATEGIES, interface_isolates
+from reader.text.output import STRATEGIES, interface_isolates, partners_on_the_line
 from reader.text.sanitize import BIDI_CONTROLS, strip_bidi_controls
 from reader.ui.labels import Labels
 
@@ -39,20 +39,7 @@ def _as_konsole_mirrors(line_text: str) -> str:
     """*line_text* (a right-to-left line) with each mirrored character that has no
     partner on it mirrored, as Konsole draws it (printf mock-ups: it mirrors a bracket or
     a guillemet alone in its row, "العالم › رئيسي" showed "‹", and not a pair)."""
-    partners: set[int] = set()
-    opened: list[tuple[int, int]] = []
-    for i, ch in enumerate(line_text):
-        mirror = MIRROR_TABLE.get(ord(ch))
-        if mirror is None:
-            continue
-        if ord(ch) < mirror:
-            opened.append((mirror, i))
-            continue
-        for depth in range(len(opened) - 1, -1, -1):
-            if opened[depth][0] == ord(ch):
-                partners.update((opened[depth][1], i))
-                del opened[depth:]
-                break
+    partners = partners_on_the_line(line_text)
     return "".join(chr(MIRROR_TABLE[ord(ch)]) if ord(ch) in MIRROR_TABLE and i not in partners
                    else ch for i, ch in enumerate(line_text))
 
