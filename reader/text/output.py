@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
@@ -188,14 +189,26 @@ def needs_levels(mode: str) -> bool:
 
 def unmarked(text: str) -> str:
     """*text* without the marks a strategy added (for printing logical text to a file):
-    the LRMs and RLMs, and the embedding around a right-to-left line (its first RLE
-    and last PDF; the text's own embeddings inside stay)."""
+    the LRMs and RLMs, the isolates holding single brackets for Konsole, and the
+    embedding around a right-to-left line (its first RLE and last PDF; the text's own
+    embeddings inside stay)."""
+    if RLI in text:
+        text = re.sub(_pinned(), r"\1", text)
     if not any(mark in text for mark in _MARKS):
         return text
     opened, closed = text.find(RTL_OPEN), text.rfind(RTL_CLOSE)
     if 0 <= opened < closed:
         text = text[:opened] + text[opened + 1:closed] + text[closed + 1:]
     return text.replace(LRM, "").replace(RLM, "")
+
+
+@lru_cache(maxsize=1)
+def _pinned() -> str:
+    """The pattern of a bracket held in an isolate of its own for Konsole
+    (:func:`mirror_for_konsole`)."""
+    from reader.text.bidi.mirroring import BRACKET_CHARS
+
+    return f"{RLI}([{re.escape(''.join(sorted(BRACKET_CHARS)))}]){PDI}"
 
 
 def is_mark(ch: str) -> bool:
@@ -321,10 +334,11 @@ def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
 _KONSOLE_CLASSES = {cp: "a" for cp in range(0x2500, 0x2600)}
 
 
-def mirror_for_konsole(text: str, embedded: bool) -> str:
-    """*text* (logical order) with each mirrored character (a bracket, a guillemet, ``›``)
-    that Konsole will put at an odd embedding level replaced by its mirror glyph: rule L4,
-    which Konsole never applies.
+def mirror_for_konsole(text: str, mapped: list[int], embedded: bool
+                       ) -> tuple[str, list[int]]:
+    """*text* (logical order; *mapped* its map) with each mirrored character (a bracket, a
+    guillemet, ``›``) that Konsole will put at an odd embedding level replaced by its
+    mirror glyph: rule L4, which Konsole never applies. Returns the text and its map.
 
     Konsole (22.12 and later, bidi on) hands each row to ICU's ``ubidi_setPara`` as one
     paragraph at level 0 and takes only the positions from it (``ubidi_getVisualMap``);
@@ -336,17 +350,91 @@ def mirror_for_konsole(text: str, embedded: bool) -> str:
     line as Konsole sees it, not the paragraph's: *embedded* lines are sent inside RLE ...
     PDF, an embedding at level 1 whose neighbours are at level 0, which ICU resolves as a
     right-to-left paragraph of the line alone; other lines as a left-to-right one.
-    """
-    from reader.text.bidi import paragraph_levels
-    from reader.text.bidi.mirroring import MIRROR_TABLE
 
+    ICU pairs the brackets it is sent, though: a swapped ``(`` can pair with a ``)`` the
+    original did not pair it with, and a swapped pair ``)…(`` is no pair, so the swap can
+    move brackets. When it would, each swapped bracket goes in a right-to-left isolate of
+    its own between two RLMs (RLM, RLI, the glyph, PDI, RLM): BD16 pairs nothing across an
+    isolate's edge, the RLMs give its neighbours the right-to-left letter the bracket was
+    to them (whether a pair or its neighbours resolved it), and the glyph sits at an odd
+    level between the isolate's two controls. (Kept only where that gives the original's
+    order; otherwise the plain swap is sent.)
+    """
     if not _has_mirrored(text):
-        return text
-    levels = paragraph_levels(text.translate(_KONSOLE_CLASSES), base_level=int(embedded)).levels
-    return "".join(
-        chr(MIRROR_TABLE[ord(ch)]) if level & 1 and ord(ch) in MIRROR_TABLE else ch
-        for ch, level in zip(text, levels, strict=True)
-    )
+        return text, mapped
+    from reader.text.bidi.mirroring import BRACKET_CHARS, MIRROR_TABLE
+
+    base = int(embedded)
+    levels = _konsole_levels(text, base)
+    swapped = "".join(chr(MIRROR_TABLE[ord(ch)]) if level & 1 and ord(ch) in MIRROR_TABLE
+                      else ch for ch, level in zip(text, levels, strict=True))
+    if swapped == text:
+        return text, mapped
+    order = _visual_order(levels)
+    if _visual_order(_konsole_levels(swapped, base)) == order:
+        return swapped, mapped
+    for pin in ((RLI,), (RLM, RLI)):  # the isolate alone, then with the RLMs
+        pinned, pinned_map, own = _pinned_brackets(text, swapped, mapped, pin, BRACKET_CHARS)
+        if _order_of_own(pinned, own, base) == order:
+            return pinned, pinned_map
+    return swapped, mapped
+
+
+def _pinned_brackets(text: str, swapped: str, mapped: list[int], pin: tuple[str, ...],
+                     brackets: frozenset[str]) -> tuple[str, list[int], list[int]]:
+    """*swapped* with each bracket it swapped held in *pin* (opening characters, closed
+    in the mirror order: RLI ... PDI, RLM RLI ... PDI RLM), its map, and the index in it
+    of each character of *text*."""
+    closing = tuple({RLI: PDI}.get(ch, ch) for ch in reversed(pin))
+    chars: list[str] = []
+    pinned_map: list[int] = []
+    own: list[int] = []
+    for ch, new, at in zip(text, swapped, mapped, strict=True):
+        if new != ch and ch in brackets:
+            own.append(len(chars) + len(pin))
+            chars += (*pin, new, *closing)
+            pinned_map += [at] * (2 * len(pin) + 1)
+        else:
+            own.append(len(chars))
+            chars.append(new)
+            pinned_map.append(at)
+    return "".join(chars), pinned_map, own
+
+
+def _order_of_own(text: str, own: list[int], base: int) -> list[int]:
+    """The visual order Konsole gives the characters of *text* at the indexes *own*,
+    numbered in that list. (The isolates' controls take part in ordering: at the outer
+    level, they keep the glyph inside them out of a run of a higher level beside it.)"""
+    number = {at: i for i, at in enumerate(own)}
+    return [number[i] for i in _visual_order(_konsole_levels(text, base)) if i in number]
+
+
+def _konsole_levels(text: str, base: int) -> bytes:
+    """The embedding levels Konsole's bidi gives *text* as a paragraph at level *base*."""
+    from reader.text.bidi import paragraph_levels
+
+    return paragraph_levels(text.translate(_KONSOLE_CLASSES), base_level=base).levels
+
+
+def _visual_order(levels: Sequence[int]) -> list[int]:
+    """The visual order of characters at *levels* (rule L2: each run at or above a level
+    reversed, from the highest level down to the lowest odd one)."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    lowest_odd = min(level for level in levels) | 1
+    for level in range(max(levels), lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return order
 
 
 def _has_mirrored(text: str) -> bool:
@@ -468,13 +556,15 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool, *,
     konsole_mirrors = strategy.mirrors and not strategy.reorders
     symbols_apart = marked and rtl and strategy.symbols_apart and bool(text)
     if konsole_mirrors and not symbols_apart:
-        text = mirror_for_konsole(text, embedded=marked and rtl)
+        text, mapped = mirror_for_konsole(text, mapped, embedded=marked and rtl)
     if marked and text:
         end = LRM if strategy.lrm else ""
         if symbols_apart:
             before, core, after, mapped = symbols_in_place(text, mapped)
             if konsole_mirrors:  # the embedding holds the core alone
-                core = mirror_for_konsole(core, embedded=True)
+                a, b = len(before), len(before) + len(core)
+                core, core_map = mirror_for_konsole(core, mapped[a:b], embedded=True)
+                mapped = [*mapped[:a], *core_map, *mapped[b:]]
             if core:
                 a, b = len(before), len(before) + len(core)
                 text = before + RTL_OPEN + core + RTL_CLOSE + after + end
