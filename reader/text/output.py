@@ -66,7 +66,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from reader.text.bidi import BidiParagraph
 
 __all__ = [
     "BIDI_CHOICES",
@@ -362,16 +365,17 @@ def mirror_for_konsole(text: str, mapped: list[int], embedded: bool
     """
     if not _has_mirrored(text):
         return text, mapped
+    from reader.text.bidi import reorder_line
     from reader.text.bidi.mirroring import BRACKET_CHARS, MIRROR_TABLE
 
     base = int(embedded)
-    levels = _konsole_levels(text, base)
+    para = _konsole_paragraph(text, base)
     swapped = "".join(chr(MIRROR_TABLE[ord(ch)]) if level & 1 and ord(ch) in MIRROR_TABLE
-                      else ch for ch, level in zip(text, levels, strict=True))
+                      else ch for ch, level in zip(text, para.levels, strict=True))
     if swapped == text:
         return text, mapped
-    order = _visual_order(levels)
-    if _visual_order(_konsole_levels(swapped, base)) == order:
+    order = reorder_line(para, 0, len(text))
+    if _konsole_order(swapped, base) == order:
         return swapped, mapped
     for pin in ((RLI,), (RLM, RLI)):  # the isolate alone, then with the RLMs
         pinned, pinned_map, own = _pinned_brackets(text, swapped, mapped, pin, BRACKET_CHARS)
@@ -406,35 +410,22 @@ def _order_of_own(text: str, own: list[int], base: int) -> list[int]:
     numbered in that list. (The isolates' controls take part in ordering: at the outer
     level, they keep the glyph inside them out of a run of a higher level beside it.)"""
     number = {at: i for i, at in enumerate(own)}
-    return [number[i] for i in _visual_order(_konsole_levels(text, base)) if i in number]
+    return [number[i] for i in _konsole_order(text, base) if i in number]
 
 
-def _konsole_levels(text: str, base: int) -> bytes:
-    """The embedding levels Konsole's bidi gives *text* as a paragraph at level *base*."""
+def _konsole_paragraph(text: str, base: int) -> BidiParagraph:
+    """*text* resolved as Konsole's bidi resolves it as a paragraph at level *base*."""
     from reader.text.bidi import paragraph_levels
 
-    return paragraph_levels(text.translate(_KONSOLE_CLASSES), base_level=base).levels
+    return paragraph_levels(text.translate(_KONSOLE_CLASSES), base_level=base)
 
 
-def _visual_order(levels: Sequence[int]) -> list[int]:
-    """The visual order of characters at *levels* (rule L2: each run at or above a level
-    reversed, from the highest level down to the lowest odd one)."""
-    order = list(range(len(levels)))
-    if not levels:
-        return order
-    lowest_odd = min(level for level in levels) | 1
-    for level in range(max(levels), lowest_odd - 1, -1):
-        i = 0
-        while i < len(order):
-            if levels[order[i]] >= level:
-                j = i
-                while j < len(order) and levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = order[i:j][::-1]
-                i = j
-            else:
-                i += 1
-    return order
+def _konsole_order(text: str, base: int) -> list[int]:
+    """The visual order Konsole gives *text* as a paragraph at level *base* (a mark
+    stays in the cell of the letter before it)."""
+    from reader.text.bidi import reorder_line
+
+    return reorder_line(_konsole_paragraph(text, base), 0, len(text))
 
 
 def _has_mirrored(text: str) -> bool:

@@ -139,7 +139,7 @@ def test_konsole_shows_bracketed_text_as_app_mode_draws_it(mode: str, width: int
 
 # (No U+25xx symbol: Konsole places one inside a line as a left-to-right letter, which
 # moves it, not a bracket; only runs at a line's ends are sent where they show. And no
-# bracket right before a number: after a Latin word, "(2015 نص)" is a pair the
+# bracket right before a number: after a Latin word, "(2015 mini نموذج)" is a pair the
 # original resolves right to left (N0) while the number after it is made left to right
 # by the Latin word before the bracket (W7); an unpaired bracket or a mark there cannot
 # be both, so such a line keeps its brackets' glyphs right but not always their place.)
