@@ -53,9 +53,9 @@ MLTERM_ROWS_NORMAL = "\x1b]5379;bidi_mode=normal\x07"
 #: character's code), and a box-drawing character (U+2500-U+259F) switches the whole
 #: row to left to right whatever the mode (``goto decsp``: ``bidi_mode =
 #: BIDI_ALWAYS_LEFT``), so while this form is in force the app's frames go out in ASCII
-#: (:data:`MLTERM_FRAMES`), their verticals and corners being the separators. Leaving
+#: (:data:`MLTERM_FRAMES`), their verticals and corners (``|``) being the separators. Leaving
 #: puts mlterm's default (none) back.
-MLTERM_SEPARATORS = "|+"
+MLTERM_SEPARATORS = "|"
 MLTERM_STRETCHES = f"\x1b]5379;bidi_separators={MLTERM_SEPARATORS}\x07"
 MLTERM_NO_STRETCHES = "\x1b]5379;bidi_separators=\x07"
 
@@ -73,10 +73,10 @@ def _ascii_frame(ch: str) -> str:
         # a scroll bar's part-cell ends (a space: mlterm keeps the spaces ending a
         # stretch at its right end, where the scroll bar is), a field's rules
         return " "
+    # A corner is a vertical too: a separator, so that a frame's top row, which may hold
+    # an Arabic title, is parted at its panes' corners as the rows below are at their
+    # borders. ("+" would part "ctrl+q" and "C++" too.)
     vertical = any(word in called for word in ("VERTICAL", " UP", " DOWN"))
-    horizontal = any(word in called for word in ("HORIZONTAL", " LEFT", " RIGHT"))
-    if vertical and horizontal:
-        return "+"
     return "|" if vertical else "-"
 
 

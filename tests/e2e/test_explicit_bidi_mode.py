@@ -197,7 +197,7 @@ def test_terminal_mode_on_mlterm_parts_its_rows_at_ascii_frames(
     text = output.decode("utf-8", errors="replace")
     first_arabic = next(i for i, ch in enumerate(text) if _is_arabic(ch))
     last_arabic = max(i for i, ch in enumerate(text) if _is_arabic(ch))
-    parted = text.find("\x1b]5379;bidi_mode=normal\x07\x1b]5379;bidi_separators=|+\x07")
+    parted = text.find("\x1b]5379;bidi_mode=normal\x07\x1b]5379;bidi_separators=|\x07")
     assert 0 <= parted < first_arabic
     assert "\x1b]5379;bidi_mode=left" not in text
     assert text.rfind("\x1b]5379;bidi_separators=\x07") > last_arabic
