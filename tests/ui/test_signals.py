@@ -69,7 +69,7 @@ def test_writes_go_through_the_terminals_translation_when_there_is_one() -> None
     assert output.write("\x1b[2;1H╭─│عربي│") == 14  # the length the caller gave
     output.translation = None
     output.write("╯")
-    assert terminal.getvalue() == "│عربي│\x1b[2;1H+-|عربي|╯"
+    assert terminal.getvalue() == "│عربي│\x1b[2;1H|-|عربي|╯"
 
 
 #: A process whose terminal (a pty: its standard input, output and error) hangs up
