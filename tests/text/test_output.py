@@ -43,15 +43,15 @@ def test_shaped_mirrored_swaps_brackets_of_right_to_left_text() -> None:
     assert _line("shaped-mirrored", "iPad (mini)") == "iPad (mini)" + LRM
 
 
-def test_konsole_gets_a_bracket_whose_partner_is_on_another_line_as_it_is() -> None:
-    """Konsole mirrors a bracket alone in its row itself (printf mock-ups): a pair that a
-    line break cuts is sent unswapped on both lines, while a pair on one line, and
-    guillemets, are swapped."""
+def test_konsole_gets_every_bracket_of_right_to_left_text_swapped_on_every_line() -> None:
+    """Konsole draws each cell with the character it holds (it never mirrors): a pair that
+    a line break cuts is two lone brackets there, each swapped, as a pair on one line and
+    guillemets are (screenshots read cell by cell)."""
     text = "قال الوزير إن الاتفاق (الذي وقع في فيينا مع الدول الكبرى) مهم جدا «كلها»."
     for mode in ("shaped-mirrored", "terminal-konsole"):
         lines = [line.text for line in Document([text], "rtl").lines(LayoutOptions(30, mode=mode))]
         shown = ["".join(ch for ch in line if ch in "()«»") for line in lines]
-        assert shown == ["(", ")", "»«"], mode
+        assert shown == [")", "(", "»«"], mode
         whole = layout_text(text, LayoutOptions(100, mode=mode))[0].text
         assert "".join(ch for ch in whole if ch in "()«»") == ")(»«", mode
 

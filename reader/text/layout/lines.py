@@ -89,8 +89,7 @@ def make_line(
     if options.mode != "app":
         positions = (visual_to_logical if isinstance(visual_to_logical, tuple)
                      else tuple(visual_to_logical()))
-        levels = prepared.levels.levels if prepared.levels is not None else None
-        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl, levels,
+        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl,
                                                  marks=options.marks)
         visual_to_logical = positions if finished is None else finished
         fill = output.fill_end(options.mode, line_text, rtl)
