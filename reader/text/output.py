@@ -33,8 +33,10 @@ left-to-right paragraph, takes U+2500-U+25FF (box drawing, blocks and geometric 
 ``●○■□``, the related pane's relevance bar) as strong left-to-right letters, and draws
 each cell with the character it holds, never its mirror glyph. So a right-to-left line
 that starts or ends with such a run sends it where it shows and in the order it shows
-(:func:`symbols_in_place`), and each bracket Konsole puts at an odd level is sent as
-its mirror (:func:`mirror_for_konsole`).
+(:func:`symbols_in_place`), each bracket Konsole puts at an odd level is sent as
+its mirror (:func:`mirror_for_konsole`), and, since Konsole orders each line alone,
+each line opens and ends with marks for the paragraph's letters around it
+(:func:`konsole_edges`).
 
 *Marked* means: a right-to-left line is sent as RLE + text + PDF + LRM (a
 right-to-left embedding), a left-to-right one as text + LRM. A terminal that
