@@ -48,6 +48,9 @@ def main() -> None:
         store.save(target, CommentDraft("المسودة الأولى"), base_revision=0)
         before = library.count()
         if inject:
+            # No free page left inside the file either (migrations drop tables): the
+            # next page the library needs is one more than it has.
+            library.connection.execute("VACUUM")
             pages = library.connection.execute("PRAGMA page_count").fetchone()[0]
             library.connection.execute(f"PRAGMA max_page_count = {pages}")
         else:

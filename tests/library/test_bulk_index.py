@@ -33,9 +33,10 @@ def _index_contents(library: Library) -> tuple[object, ...]:
         connection.execute("SELECT key, id, title_order FROM articles ORDER BY key").fetchall(),
         connection.execute("SELECT * FROM search_index ORDER BY article_key").fetchall(),
         connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall(),
-        connection.execute("SELECT rowid, terms FROM article_terms ORDER BY rowid").fetchall(),
         connection.execute("SELECT term, doc, col, offset FROM article_search_vocab "
                            "ORDER BY term, doc, col, offset").fetchall(),
+        connection.execute("SELECT term, doc, offset FROM article_terms_instances "
+                           "ORDER BY term, doc, offset").fetchall(),
     )
 
 
@@ -45,9 +46,14 @@ def _fts_intact(library: Library) -> None:
 
 
 def _with_search_vocab(library: Library) -> Library:
+    """Each word's and each term's every place, as both indexes hold them (neither
+    keeps its text)."""
     library.connection.execute(
         "CREATE VIRTUAL TABLE temp.article_search_vocab "
         "USING fts5vocab (main, article_search, 'instance')")
+    library.connection.execute(
+        "CREATE VIRTUAL TABLE temp.article_terms_instances "
+        "USING fts5vocab (main, article_terms, 'instance')")
     return library
 
 
