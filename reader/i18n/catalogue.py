@@ -273,6 +273,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "import.failed_bare": {"en": "could not be read ({kind})", "ar": "تعذرت قراءته ({kind})"},
     "import.no_article": {"en": "no article found in the file", "ar": "لم يوجد مقال في الملف"},
     "import.not_imported": {"en": "not imported: {reason}", "ar": "لم يُستورد: {reason}"},
+    "import.index_stopped": {"en": "the process building the search index stopped",
+                             "ar": "توقفت العملية التي تبني فهرس البحث"},
+    "import.index_tables_missing": {"en": "the library lacks its index tables",
+                                    "ar": "جداول الفهرس ناقصة في المكتبة"},
+    "import.index_failed": {"en": "{kind}: {detail}",
+                            "ar": "تعذر بناء فهرس البحث ({kind}: {detail})"},
     "library.no_article_found": {"en": "no article found", "ar": "لم يوجد مقال"},
     "library.no_such_ref": {"en": "no such article id in the library, nor a file",
                             "ar": "لا مقال بهذا المعرّف في المكتبة، ولا ملف بهذا الاسم"},
@@ -312,6 +318,22 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "ar": "فُتحت للقراءة فقط؛ لا يمكن الاستيراد إليها"},
     "library.id_needed": {"en": "an article id is needed, not an empty string",
                           "ar": "يلزم معرّف مقال، لا نص فارغ"},
+    # --library naming what cannot be a library file ({option} is "--library", a value so
+    # that it reads as typed, left to right, inside an Arabic sentence)
+    "library.path.is_folder": {
+        "en": "{option} {path}: is a folder; name the library file in it (e.g. {example})",
+        "ar": "الخيار {option} {path}: هذا مجلد؛ سمِّ ملف المكتبة فيه (مثلاً {example})",
+    },
+    "library.path.no_folder": {"en": "{option} {path}: the folder {folder} does not exist",
+                               "ar": "الخيار {option} {path}: المجلد {folder} غير موجود"},
+    "library.path.not_a_folder": {
+        "en": "{option} {path}: the folder {folder} is not a folder",
+        "ar": "الخيار {option} {path}: {folder} ليس مجلداً",
+    },
+    "library.path.unusable": {"en": "{option} {path}: {reason}",
+                              "ar": "الخيار {option} {path}: لا يصلح ({reason})"},
+    "library.path.unusable_bare": {"en": "{option} {path}: cannot be used",
+                                   "ar": "الخيار {option} {path}: لا يصلح"},
     "library.ambiguous_id": {
         "en": "{ref} is the start of more than one id ({ids}); give more of the id",
         "ar": "{ref} بداية أكثر من معرّف ({ids})؛ اكتب من المعرّف أكثر",

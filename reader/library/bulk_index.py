@@ -34,6 +34,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
 
+from reader.i18n.sentence import Sentence
 from reader.library.errors import BulkIndexFailed
 from reader.library.indexing import IndexRow, build_index_row, write_index_rows
 from reader.library.storage import Prepared
@@ -41,7 +42,6 @@ from reader.library.storage import Prepared
 #: The index: two FTS5 tables (with their shadow tables) and the table saying which
 #: articles are indexed, with how many terms (migrations 0002 and 0014).
 INDEX_TABLES = ("article_search", "article_terms", "search_index")
-_STOPPED = "the process building the search index stopped"
 #: Stored articles read back and indexed together by the second process.
 _STORED_BATCH = 500
 
@@ -184,14 +184,14 @@ class BulkIndex:
         try:
             self._channel.send(task)
         except (BrokenPipeError, ConnectionResetError):
-            raise BulkIndexFailed(_STOPPED) from None
+            raise BulkIndexFailed(Sentence("import.index_stopped")) from None
 
     def _reply(self) -> str:
         assert self._channel is not None
         try:
             kind, detail = self._channel.recv()
         except EOFError:
-            raise BulkIndexFailed(_STOPPED) from None
+            raise BulkIndexFailed(Sentence("import.index_stopped")) from None
         if kind == "failed":
             raise BulkIndexFailed(detail)
         if kind == "written":
@@ -267,7 +267,7 @@ def _create_scratch(library: sqlite3.Connection, scratch: Path) -> None:
         f"SELECT name, sql FROM sqlite_master WHERE name IN ({','.join('?' * len(INDEX_TABLES))})",
         INDEX_TABLES).fetchall()
     if len(definitions) != len(INDEX_TABLES):
-        raise BulkIndexFailed("the library lacks its index tables")
+        raise BulkIndexFailed(Sentence("import.index_tables_missing"))
     with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
         for name, sql in definitions:
             connection.execute(sql)
@@ -336,7 +336,8 @@ def build(scratch: str, library: str, channel: Connection) -> None:
         pass  # the importer stopped: nothing to tell
     except Exception as exc:  # told to the importer, which undoes the import
         with contextlib.suppress(OSError):
-            channel.send(("failed", f"{type(exc).__name__}: {exc}"))
+            channel.send(("failed", Sentence("import.index_failed",
+                                             kind=type(exc).__name__, detail=str(exc))))
     finally:
         channel.close()
 

@@ -33,35 +33,28 @@ def check_given_library_path(path: Path | str) -> bool:
 
     Raises :class:`reader.errors.UsageError` when it names a folder, or a file in a
     folder that does not exist (the user data folder is created when needed; a typed
-    path is not, so a typo is reported instead of becoming an empty library). Each path
-    in the message is an isolate where it holds right-to-left text, so a folder named in
-    Arabic keeps its own order in the sentence.
+    path is not, so a typo is reported instead of becoming an empty library). The words
+    are a catalogue :class:`~reader.i18n.Sentence`, said in the interface's language
+    where they are shown, each path a value laid in there (an isolate where it holds
+    right-to-left text), so a folder named in Arabic keeps its own order in the sentence.
     """
     from reader.errors import UsageError
-    from reader.text.isolates import InterfaceText
+    from reader.i18n.sentence import Sentence
+    from reader.text.decode import describe_source
 
     resolved = Path(path).expanduser()
-    shown = _named(str(path))
+    named = {"option": "--library", "path": describe_source(str(path))}
     try:
         if resolved.is_dir():
-            raise UsageError(InterfaceText(
-                f"--library {shown}: is a folder; name the library file in it "
-                f"(e.g. {_named(str(resolved / FILE_NAME))})"))
+            raise UsageError(Sentence("library.path.is_folder", **named,
+                                      example=describe_source(str(resolved / FILE_NAME))))
         folder = resolved.parent
         if not folder.is_dir():
-            what = "is not a folder" if folder.exists() else "does not exist"
-            raise UsageError(InterfaceText(
-                f"--library {shown}: the folder {_named(str(folder))} {what}"))
+            key = "library.path.not_a_folder" if folder.exists() else "library.path.no_folder"
+            raise UsageError(Sentence(key, **named, folder=describe_source(str(folder))))
         return not resolved.exists()
     except OSError as error:  # a name too long, a folder that refuses to be listed
-        raise UsageError(InterfaceText(
-            f"--library {shown}: {_named(error.strerror or 'cannot be used')}")) from None
-
-
-def _named(path: str) -> str:
-    """*path* safe to print, laid in as the interface's English sentences lay a value
-    (:func:`reader.text.isolates.embedded`)."""
-    from reader.text.decode import describe_source
-    from reader.text.isolates import embedded
-
-    return embedded(describe_source(path), rtl=False)
+        if not error.strerror:
+            raise UsageError(Sentence("library.path.unusable_bare", **named)) from None
+        raise UsageError(Sentence("library.path.unusable", **named,
+                                  reason=error.strerror)) from None

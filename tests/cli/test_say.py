@@ -78,7 +78,7 @@ MESSAGES = [
      "rtl-reader: 'ﺓﺩﻮﺴﻣ' ﻝﺎﻘﻤﻠﻟ ﺓﺩﻮﺴﻣ ﻻ"),
     ("a library in no folder", ["search", "--library", "مكتبتي/ناقص/lib.sqlite", "x"],
      "rtl-reader: --library lib.sqlite/ﺺﻗﺎﻧ/ﻲﺘﺒﺘﻜﻣ: the folder ﺺﻗﺎﻧ/ﻲﺘﺒﺘﻜﻣ does not exist",
-     "rtl-reader: --library lib.sqlite/ﺺﻗﺎﻧ/ﻲﺘﺒﺘﻜﻣ: the folder ﺺﻗﺎﻧ/ﻲﺘﺒﺘﻜﻣ does not exist"),
+     "rtl-reader: ﺩﻮﺟﻮﻣ ﺮﻴﻏ ﺺﻗﺎﻧ/ﻲﺘﺒﺘﻜﻣ ﺪﻠﺠﻤﻟﺍ :lib.sqlite/ﺺﻗﺎﻧ/ﻲﺘﺒﺘﻜﻣ --library ﺭﺎﻴﺨﻟﺍ"),
     ("a new library", ["search", "--library", "مكتبتي/lib.sqlite", "x"],
      "rtl-reader: created a new library at lib.sqlite/ﻲﺘﺒﺘﻜﻣ",
      "rtl-reader: lib.sqlite/ﻲﺘﺒﺘﻜﻣ ﻲﻓ ﺓﺪﻳﺪﺟ ﺔﺒﺘﻜﻣ ﺖﺌﺸﻧﺃُ"),

@@ -27,7 +27,8 @@ BELOW_THE_INTERFACE = [*sorted((READER / "articles").glob("*.py")),
 #: Where a layer's words reach people: errors raised, problems reported, notes written.
 REPORTING = {"InputError", "ImportProblem", "ReaderError", "LegacyEncoding", "_BadItem",
              "note", "AmbiguousIdError", "LibraryError", "CorruptLibraryError",
-             "ReadOnlyLibraryError", "NewerLibraryError"}
+             "ReadOnlyLibraryError", "NewerLibraryError", "UsageError", "BulkIndexFailed",
+             "send"}  # send: the index's second process telling the importer what failed
 
 
 def _sentence_keys(tree: ast.AST) -> list[str]:
@@ -37,9 +38,15 @@ def _sentence_keys(tree: ast.AST) -> list[str]:
 
 
 def _literal_words(node: ast.expr) -> bool:
-    """Whether *node* is English written in place: a literal or an f-string."""
+    """Whether *node* is English written in place: a literal or an f-string, also as a
+    part of a tuple sent on, or made into the interface's own text (``InterfaceText``)
+    in place, which no language would ever change."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return " " in node.value.strip()
+    if isinstance(node, ast.Tuple):
+        return any(_literal_words(part) for part in node.elts)
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "InterfaceText":
+        return any(_literal_words(part) for part in node.args)
     return isinstance(node, ast.JoinedStr)
 
 
