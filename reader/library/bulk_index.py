@@ -261,14 +261,17 @@ class _Balance:
 
 def _create_scratch(library: sqlite3.Connection, scratch: Path) -> None:
     """The index tables of *library* made again in a new file *scratch*, with the same
-    settings (FTS5's ``hashsize`` and any other kept in its config table)."""
+    settings (its page size, FTS5's ``hashsize`` and any other kept in its config
+    table)."""
     _remove_scratch(scratch)
     definitions = library.execute(
         f"SELECT name, sql FROM sqlite_master WHERE name IN ({','.join('?' * len(INDEX_TABLES))})",
         INDEX_TABLES).fetchall()
     if len(definitions) != len(INDEX_TABLES):
         raise BulkIndexFailed(Sentence("import.index_tables_missing"))
+    page_size = int(library.execute("PRAGMA main.page_size").fetchone()[0])
     with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
+        connection.execute(f"PRAGMA page_size = {page_size:d}")
         for name, sql in definitions:
             connection.execute(sql)
             if sql.upper().startswith("CREATE VIRTUAL TABLE"):

@@ -4,6 +4,7 @@ failure at any point."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -60,7 +61,12 @@ def _with_search_vocab(library: Library) -> Library:
 def _import(path: Path, source: Path, monkeypatch: pytest.MonkeyPatch, *, bulk: bool,
             bundled: bool = True) -> tuple[list[str], tuple[object, ...]]:
     monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0 if bulk else None)
-    monkeypatch.setattr(bulk_index, "a_core_is_free", lambda: True)  # whatever the load
+    # Whatever the load, and whatever the library's size on disk (a new one's pages
+    # are large: test_only_a_file_bigger_than_the_library_is_indexed_beside): the
+    # bundled articles are stored here, *source* beside.
+    monkeypatch.setattr(bulk_index, "a_core_is_free", lambda: True)
+    monkeypatch.setattr(bulk_index, "worth_building",
+                        lambda connection, size: size >= source.stat().st_size)
     built: list[bool] = []
     real = bulk_index.BulkIndex.swap_into
     monkeypatch.setattr(bulk_index.BulkIndex, "swap_into",
@@ -82,6 +88,30 @@ def test_an_index_built_beside_is_the_index_built_here(
     beside = _import(tmp_path / "beside.sqlite3", corpus_jsonl, monkeypatch, bulk=True)
     assert beside == here
     assert len(here[0]) == 300 and len(here[1][1]) > 300
+
+
+def test_a_library_of_small_pages_gets_the_same_index_beside(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library made before new libraries had large pages keeps its 4 KiB ones; the
+    index built beside for it is built with its page size, and copied in whole."""
+    small = tmp_path / "small.sqlite3"
+    with sqlite3.connect(small) as connection:
+        connection.execute("PRAGMA page_size = 4096")
+        connection.execute("VACUUM")
+    sizes: list[int] = []
+    real = bulk_index._create_scratch
+    monkeypatch.setattr(bulk_index, "_create_scratch", lambda library, scratch: (
+        real(library, scratch), sizes.append(_page_size(scratch)))[0])
+    here = _import(tmp_path / "here.sqlite3", corpus_jsonl, monkeypatch, bulk=False)
+    beside = _import(small, corpus_jsonl, monkeypatch, bulk=True)
+    assert beside == here
+    assert sizes == [4096] and _page_size(small) == 4096
+
+
+def _page_size(path: Path) -> int:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return int(connection.execute("PRAGMA page_size").fetchone()[0])
 
 
 @pytest.fixture(scope="module")

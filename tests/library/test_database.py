@@ -17,7 +17,13 @@ from reader.library import (
     Library,
     NewerLibraryError,
 )
-from reader.library.database import load_migrations, migrate, schema_version, transaction
+from reader.library.database import (
+    NEW_LIBRARY_PAGE_SIZE,
+    load_migrations,
+    migrate,
+    schema_version,
+    transaction,
+)
 from reader.library.indexing import INDEX_VERSION, count_new_terms
 from reader.library.paths import LIBRARY_ENV, default_library_path
 from reader.resources import seed_article_path
@@ -36,6 +42,19 @@ def test_new_library_is_wal_with_foreign_keys_and_latest_schema(tmp_path: Path) 
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert schema_version(connection) == load_migrations()[-1].version
+        assert library.count() == 0
+
+
+def test_a_new_library_has_large_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    """Article rows (3-4 KB) pack into large pages; a library made before keeps the
+    page size it was made with (SQLite changes it only by rewriting the file)."""
+    with Library.open(tmp_path / "new.sqlite3", import_bundled=False) as library:
+        page_size = library.connection.execute("PRAGMA page_size").fetchone()[0]
+        assert page_size == NEW_LIBRARY_PAGE_SIZE > 4096
+    old = tmp_path / "old.sqlite3"
+    sqlite3.connect(old).execute("CREATE TABLE made_before (x)").connection.close()
+    with Library.open(old, import_bundled=False) as library:
+        assert library.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
         assert library.count() == 0
 
 
