@@ -31,7 +31,9 @@ BUSY_TIMEOUT_MS = 5000
 #: its own or spilled onto overflow pages, and with larger pages the rows pack
 #: tightly. Less is written by a big import, copied from its index's scratch file
 #: (reader.library.bulk_index), and written again by the commit's checkpoint.
-NEW_LIBRARY_PAGE_SIZE = 65536
+#: (64 KiB packs a little tighter still, but a comment draft of tens of KB would
+#: then sit inside a page instead of on pages of its own.)
+NEW_LIBRARY_PAGE_SIZE = 32768
 
 
 class Migration(NamedTuple):
@@ -284,4 +286,8 @@ def migrate(
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {migration.version:d}")
         current = migration.version
+    if pending and pending[0].version == 1:
+        # A library made new: the tables later migrations replaced leave their pages
+        # free in the file; it starts without them (empty, this takes milliseconds).
+        connection.execute("VACUUM")
     return schema_version(connection)

@@ -47,7 +47,7 @@ def main() -> None:
     if inject:
         # Small pages (SQLite's default, a library made before large pages): the
         # import below must need a page more than the cap allows, and a new
-        # library's 64 KiB pages have room for the seed article inside them.
+        # library's 32 KiB pages have room for the seed article inside them.
         with contextlib.closing(sqlite3.connect(path)) as connection:
             connection.execute("PRAGMA page_size = 4096")
             connection.execute("VACUUM")
