@@ -36,7 +36,12 @@ from types import TracebackType
 
 from reader.i18n.sentence import Sentence
 from reader.library.errors import BulkIndexFailed
-from reader.library.indexing import IndexRow, build_index_row, write_index_rows
+from reader.library.indexing import (
+    IndexRow,
+    build_index_row,
+    count_all_terms,
+    write_index_rows,
+)
 from reader.library.storage import Prepared
 
 #: The index: two FTS5 tables (with their shadow tables) and the table saying which
@@ -175,9 +180,10 @@ class BulkIndex:
         for table in tables:
             connection.execute(f'DELETE FROM main."{table}"')
             connection.execute(f'INSERT INTO main."{table}" SELECT * FROM scratch."{table}"')
-        # The terms' document frequencies are counted again from the new index
-        # (reader.library.indexing.count_new_terms): every row in it is uncounted.
-        connection.execute("DELETE FROM term_df")
+        # The terms' document frequencies are counted again from the new index, in
+        # this transaction: its rows were written as counted (build), so the import
+        # ends with no second transaction rewriting every one of them.
+        count_all_terms(connection)
 
     def _send(self, task: object) -> None:
         assert self._channel is not None
@@ -311,7 +317,9 @@ def _alive(pid: int) -> bool:
 def build(scratch: str, library: str, channel: Connection) -> None:
     """The second process: index the library's stored articles, then each batch sent,
     into *scratch* in one transaction; say when each batch is written, and when all is
-    committed. The importer going away (an error, a signal, a kill) ends it.
+    committed. The rows are written as counted: the importer counts every term's
+    document frequency from the whole index when it copies it in (swap_into). The
+    importer going away (an error, a signal, a kill) ends it.
 
     Ctrl-C reaches every process of the terminal's foreground group: this one leaves it
     to the importer, which undoes the import and stops this process (an interrupt here
@@ -329,7 +337,7 @@ def build(scratch: str, library: str, channel: Connection) -> None:
                 rows = ([(key, IndexRow(*row)) for key, *row in items] if kind == "rows" else
                         [(key, build_index_row(title, body)) for key, title, body in items])
                 built = time.process_time()
-                write_index_rows(connection, rows)
+                write_index_rows(connection, rows, counted=True)
                 # What the batch cost, to share the next ones out (_Balance).
                 channel.send(("written", (time.process_time() - built,
                                           built - started if kind == "text" else None)))
@@ -353,4 +361,4 @@ def _index_stored(connection: sqlite3.Connection, library: str) -> None:
         rows = stored.execute("SELECT key, title, body FROM articles ORDER BY key")
         while batch := rows.fetchmany(_STORED_BATCH):
             write_index_rows(connection, [(key, build_index_row(title, body))
-                                          for key, title, body in batch])
+                                          for key, title, body in batch], counted=True)

@@ -188,9 +188,12 @@ def write_index_row(connection: sqlite3.Connection, key: int, row: IndexRow) -> 
     write_index_rows(connection, [(key, row)])
 
 
-def write_index_rows(connection: sqlite3.Connection, rows: list[tuple[int, IndexRow]]) -> None:
+def write_index_rows(connection: sqlite3.Connection, rows: list[tuple[int, IndexRow]], *,
+                     counted: bool = False) -> None:
     """Store the index rows of many articles, keyed by article, with one statement per
-    table (inside the caller's transaction): the full-text index is built in bulk."""
+    table (inside the caller's transaction): the full-text index is built in bulk.
+    *counted*: their terms are counted in the document frequencies by the caller
+    (a whole index built at once: :func:`count_all_terms`)."""
     connection.executemany(
         "INSERT INTO article_search (rowid, title, body, forms) VALUES (?, ?, ?, ?)",
         [(key, row.title, row.body, row.forms) for key, row in rows],
@@ -200,8 +203,8 @@ def write_index_rows(connection: sqlite3.Connection, rows: list[tuple[int, Index
         [(key, row.terms) for key, row in rows],
     )
     connection.executemany(
-        "INSERT INTO search_index (article_key, version, term_count, counted) VALUES (?, ?, ?, 0)",
-        [(key, INDEX_VERSION, row.term_count) for key, row in rows],
+        "INSERT INTO search_index (article_key, version, term_count, counted) VALUES (?, ?, ?, ?)",
+        [(key, INDEX_VERSION, row.term_count, counted) for key, row in rows],
     )
 
 
@@ -241,10 +244,7 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
             "FROM search_index"
         ).fetchone()
         if uncounted >= counted:
-            connection.execute("DELETE FROM term_df")
-            connection.execute(
-                "INSERT INTO term_df (term, df) SELECT term, doc FROM article_terms_vocab"
-            )
+            count_all_terms(connection)
         else:
             # The terms index keeps no text (migration 0016): the few new articles'
             # terms are made again from their text, a batch at a time.
@@ -265,6 +265,13 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
             )
         connection.execute("UPDATE search_index SET counted = 1 WHERE counted = 0")
     return int(uncounted)
+
+
+def count_all_terms(connection: sqlite3.Connection) -> None:
+    """The document frequencies of every term, counted again from the terms index
+    itself (inside the caller's transaction)."""
+    connection.execute("DELETE FROM term_df")
+    connection.execute("INSERT INTO term_df (term, df) SELECT term, doc FROM article_terms_vocab")
 
 
 def clear_index(connection: sqlite3.Connection) -> None:

@@ -85,9 +85,16 @@ def test_an_index_built_beside_is_the_index_built_here(
     """The bundled articles stored before the import are indexed again beside, the
     new ones with them: every index table reads the same, down to each word's place."""
     here = _import(tmp_path / "here.sqlite3", corpus_jsonl, monkeypatch, bulk=False)
+    counted_after: list[int] = []
+    real = importer.count_new_terms
+    monkeypatch.setattr(importer, "count_new_terms",
+                        lambda connection: counted_after.append(real(connection)) or 0)
     beside = _import(tmp_path / "beside.sqlite3", corpus_jsonl, monkeypatch, bulk=True)
     assert beside == here
     assert len(here[0]) == 300 and len(here[1][1]) > 300
+    # the bundled articles are counted after their import; the big file's terms were
+    # counted inside its import's transaction: nothing is left to count after it
+    assert counted_after[0] > 0 and counted_after[1:] == [0]
 
 
 def test_a_library_of_small_pages_gets_the_same_index_beside(
