@@ -26,8 +26,11 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -112,6 +115,7 @@ class BulkIndex:
         self.scratch = library.with_name(f".{library.name}.index-{os.getpid()}")
         self._process: multiprocessing.process.BaseProcess | None = None
         self._channel: Connection | None = None
+        self._sender: _Sender | None = None
         self._balance = _Balance()
 
     def __enter__(self) -> BulkIndex:
@@ -132,12 +136,16 @@ class BulkIndex:
         self.close()
 
     def close(self) -> None:
-        if self._channel is not None:
-            self._channel.close()
+        # The process first: a batch being written to it then fails at once, and the
+        # sender stops; the channel is closed once no thread uses it.
         if self._process is not None:
             if self._process.is_alive():
                 self._process.terminate()
             self._process.join()
+        if self._sender is not None:
+            self._sender.stop()
+        if self._channel is not None:
+            self._channel.close()
         self.writer.close()
         _remove_scratch(self.scratch)
 
@@ -186,11 +194,8 @@ class BulkIndex:
         count_all_terms(connection)
 
     def _send(self, task: object) -> None:
-        assert self._channel is not None
-        try:
-            self._channel.send(task)
-        except (BrokenPipeError, ConnectionResetError):
-            raise BulkIndexFailed(Sentence("import.index_stopped")) from None
+        assert self._sender is not None
+        self._sender.send(task)
 
     def _reply(self) -> str:
         assert self._channel is not None
@@ -217,6 +222,47 @@ class BulkIndex:
         self._process.start()
         there.close()
         self._channel = here
+        self._sender = _Sender(here)
+
+
+class _Sender:
+    """Sends the batches to the second process from a thread of its own, up to
+    :data:`_AHEAD` of them ahead of it: a batch is megabytes, the pipe holds 64 KiB,
+    and a send made here would wait for the second process to read all of it, so
+    that each process waited for the other whenever one batch cost one of them a
+    little more than the one before. The batch is pickled here (the pickle is the
+    batch as it is now); the write, which waits, is the thread's."""
+
+    def __init__(self, channel: Connection) -> None:
+        self._channel = channel
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=_AHEAD)
+        self._failed = False
+        self._thread = threading.Thread(target=self._run, name="rtl-reader-index-sender",
+                                        daemon=True)
+        self._thread.start()
+
+    def send(self, task: object) -> None:
+        """Queue *task* for the second process (waits while :data:`_AHEAD` are queued)."""
+        if self._failed:
+            raise BulkIndexFailed(Sentence("import.index_stopped"))
+        self._queue.put(pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def stop(self) -> None:
+        """End the thread (what is queued is sent first, unless sending failed)."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if not self._failed:  # after a failure the queue is only emptied
+                try:
+                    self._channel.send_bytes(data)
+                except OSError:  # the second process is gone: told by send or recv
+                    self._failed = True
+
+
+#: Batches queued for the second process ahead of it (:class:`_Sender`).
+_AHEAD = 3
 
 
 class _Balance:

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -375,3 +376,41 @@ def test_ctrl_c_in_the_terminal_is_left_to_the_importer(
         report = library.import_paths([corpus_jsonl])
         assert report.ok and library.count() == 300 and interrupted
         _fts_intact(library)
+
+
+def test_batches_go_ahead_of_a_busy_second_process(tmp_path: Path, corpus_jsonl: Path) -> None:
+    """A batch is megabytes and the pipe holds 64 KiB: sent from the importer itself, it
+    waited for the second process to read it all, so each process waited for the
+    other. Batches are queued for a thread that sends them: with the second process
+    stopped, the importer still hands over the next ones, and the import then ends
+    as any other."""
+    from reader.articles.parse import parse_path
+    from reader.library.storage import Prepared, insert_prepared
+
+    articles = [Prepared(article) for article in parse_path(corpus_jsonl)]
+    handed = threading.Event()
+    results: list[object] = []
+
+    def batches(index: bulk_index.BulkIndex) -> Iterator[list[Prepared]]:
+        yield articles[:20]  # the second process starts with the first batch
+        assert index._process is not None and index._process.pid is not None
+        os.kill(index._process.pid, signal.SIGSTOP)
+        yield from (articles[20:100], articles[100:200], articles[200:])  # ~300 KB each
+        handed.set()
+
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library, \
+            bulk_index.BulkIndex(library.path) as index:
+        importing = threading.Thread(target=lambda: results.extend(
+            insert_prepared(index.writer, batches(index), index)))
+        importing.start()
+        try:
+            # at once when queued; never, were each batch sent by the importer
+            assert handed.wait(timeout=60)
+        finally:
+            assert index._process is not None and index._process.pid is not None
+            os.kill(index._process.pid, signal.SIGCONT)
+            importing.join()
+        assert len(results) == len(articles)
+        assert library.count() == len(articles)
+        assert library.connection.execute(
+            "SELECT count(*) FROM search_index").fetchone() == (len(articles),)
