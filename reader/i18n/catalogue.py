@@ -665,6 +665,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "جرّد الوضع التلقائي الحركات: هذه الطرفية ({kind}) ترسم الحرف الذي يحمل حركة"
               " فوق الحروف المجاورة له. الخيار --harakat keep (أو لوحة الأوامر) يبقيها.",
     },
+    "help.terminal_mlterm": {
+        "en": "On mlterm, terminal mode draws the frames in ASCII, so that mlterm lays each"
+              " pane's line out on its own; a line starting with a Latin word, and the"
+              " source and date line, still read left to right. Auto's app mode reads"
+              " right on mlterm.",
+        "ar": "في mlterm يرسم وضع terminal الإطارات بحروف ASCII ليرتب mlterm كل سطر في كل"
+              " جزء وحده؛ أما السطر الذي يبدأ بكلمة لاتينية وسطر المصدر والتاريخ فما زالا"
+              " من اليسار إلى اليمين. الوضع التلقائي app صحيح في mlterm.",
+    },
     "help.close": {"en": "Escape or ? closes this help.", "ar": "اضغط Escape أو ? للإغلاق."},
     "help.palette": {
         "en": "ctrl+p opens the command palette: bidi mode, harakat, shaping, measure, "

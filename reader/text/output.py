@@ -28,11 +28,13 @@ every widget that lays text out gets it with its maps intact:
     the ``app`` line with each word that holds Arabic letters sent backwards and
     its brackets swapped back: kitty flips each right-to-left word itself.
 
-Konsole (``shaped-mirrored``) draws a row in pieces, and a run of geometric shapes
-(``●○■□``, U+25A0-U+25FF: the related pane's relevance bar) is a piece of its own,
-drawn in its cells, left to right, apart from the text's bidi. So a right-to-left
-line that starts or ends with such a run sends it where it shows and in the order
-it shows (:func:`symbols_in_place`).
+Konsole (``shaped-mirrored``; 22.12 and later) orders each row with ICU's bidi as one
+left-to-right paragraph, takes U+2500-U+25FF (box drawing, blocks and geometric shapes:
+``●○■□``, the related pane's relevance bar) as strong left-to-right letters, and draws
+each cell with the character it holds, never its mirror glyph. So a right-to-left line
+that starts or ends with such a run sends it where it shows and in the order it shows
+(:func:`symbols_in_place`), and each bracket Konsole puts at an odd level is sent as
+its mirror (:func:`mirror_for_konsole`).
 
 *Marked* means: a right-to-left line is sent as RLE + text + PDF + LRM (a
 right-to-left embedding), a left-to-right one as text + LRM. A terminal that
@@ -63,7 +65,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from reader.text.bidi import BidiParagraph
 
 __all__ = [
     "BIDI_CHOICES",
@@ -74,6 +80,8 @@ __all__ = [
     "RTL_OPEN",
     "STRATEGIES",
     "Strategy",
+    "aligns_rows_itself",
+    "fill_end",
     "finish_line",
     "is_mark",
     "may_slant",
@@ -116,8 +124,10 @@ class Strategy(NamedTuple):
     #: whether the interface's isolates are sent (see the module docstring)
     isolates: bool = False
     #: no marks can reach the terminal, which lays each stretch of a row between two
-    #: borders out as a left-to-right paragraph (mlterm): the neutral runs at a
-    #: right-to-left line's two ends are sent where they show (:func:`ends_in_place`)
+    #: borders out as a paragraph of its own in the direction of its first strong letter
+    #: (mlterm): a right-to-left line starting with an Arabic letter is filled after its
+    #: text (:func:`fill_end`); one starting otherwise has the neutral runs at its two
+    #: ends sent where they show (:func:`ends_in_place`), filled before it
     ends_apart: bool = False
 
 
@@ -147,6 +157,13 @@ STRATEGIES: dict[str, Strategy] = {
                  symbols_apart=True, ligatures_only=True, isolates=True),
     )
 }
+
+#: What ends the fill of a right-to-left line that mlterm lays out from the right: a
+#: no-break space. mlterm keeps the spaces ending a stretch of a row at its right end
+#: and lays the rest out (``vt_bidi.c``, ``log2vis``: ``str[pos - 1] != ' '``), so a
+#: fill of spaces alone would put the line at the left; the no-break space is a neutral
+#: of the line's direction, drawn blank, and carries the fill to the left with it.
+MLTERM_FILL_END = "\u00a0"
 
 #: ``terminal`` as each terminal kind needs it: mlterm draws a logical lam + alef in
 #: one cell and closes the gap (the borders after it move), so it gets the one-cell
@@ -178,22 +195,34 @@ def shapes(mode: str) -> bool:
 
 
 def needs_levels(mode: str) -> bool:
-    """Whether laying out *mode* needs the paragraph's embedding levels (to reorder or
-    to know which brackets sit in right-to-left text)."""
-    strategy = STRATEGIES[mode]
-    return strategy.reorders or strategy.mirrors
+    """Whether laying out *mode* needs the paragraph's embedding levels: to reorder.
+    (Konsole's mirroring goes by the levels its own bidi gives each row, not by the
+    paragraph's: :func:`mirror_for_konsole`.)"""
+    return STRATEGIES[mode].reorders
 
 
 def unmarked(text: str) -> str:
     """*text* without the marks a strategy added (for printing logical text to a file):
-    the LRMs and RLMs, and the embedding around a right-to-left line (its first RLE
-    and last PDF; the text's own embeddings inside stay)."""
+    the LRMs and RLMs, the isolates holding single brackets for Konsole, and the
+    embedding around a right-to-left line (its first RLE and last PDF; the text's own
+    embeddings inside stay)."""
+    if RLI in text:
+        text = re.sub(_pinned(), r"\1", text)
     if not any(mark in text for mark in _MARKS):
         return text
     opened, closed = text.find(RTL_OPEN), text.rfind(RTL_CLOSE)
     if 0 <= opened < closed:
         text = text[:opened] + text[opened + 1:closed] + text[closed + 1:]
     return text.replace(LRM, "").replace(RLM, "")
+
+
+@lru_cache(maxsize=1)
+def _pinned() -> str:
+    """The pattern of a bracket held in an isolate of its own for Konsole
+    (:func:`mirror_for_konsole`)."""
+    from reader.text.bidi.mirroring import BRACKET_CHARS
+
+    return f"{RLI}([{re.escape(''.join(sorted(BRACKET_CHARS)))}]){PDI}"
 
 
 def is_mark(ch: str) -> bool:
@@ -312,48 +341,115 @@ def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
     return "".join(pieces), mapped
 
 
-def mirror_in_rtl(text: str, positions: Sequence[int], levels: bytes | Sequence[int]) -> str:
-    """*text* (logical order) with each mirrored character (a bracket, a guillemet) whose
-    character sits at an odd embedding level and whose partner is on the line replaced by
-    its mirror glyph: what Konsole needs (rule L4 done beforehand). Konsole does not
-    mirror a pair it finds in a row, but mirrors a bracket alone in its row itself: one
-    whose partner a line break put on another line (printf mock-ups), which must then be
-    sent as it is. *positions* give each char's index in the paragraph, whose *levels* are
-    given."""
-    from reader.text.bidi.mirroring import MIRROR_TABLE
-
-    if not any(ord(ch) in MIRROR_TABLE for ch in text):
-        return text
-    paired = partners_on_the_line(text)
-    return "".join(
-        chr(MIRROR_TABLE[ord(ch)])
-        if i in paired and 0 <= p < len(levels) and levels[p] & 1
-        else ch
-        for i, (ch, p) in enumerate(zip(text, positions, strict=True))
-    )
+#: What Konsole's bidi takes as a strong left-to-right letter besides the letters: every
+#: box-drawing, block and geometric-shape character (U+2500-U+25FF; its profile's
+#: "BidiTableDirOverride", on by default, gives ICU a class callback saying so).
+#: Mapped to a Latin letter, they give the reader's own bidi rules the classes Konsole's use.
+_KONSOLE_CLASSES = {cp: "a" for cp in range(0x2500, 0x2600)}
 
 
-def partners_on_the_line(text: str) -> set[int]:
-    """Indexes of the mirrored characters of *text* that have their partner after or
-    before them in it: each opening one ("(", "«": the lower of a mirrored pair) with the
-    nearest closing one of its kind after it, nested pairs inside."""
-    from reader.text.bidi.mirroring import MIRROR_TABLE
+def mirror_for_konsole(text: str, mapped: list[int], embedded: bool
+                       ) -> tuple[str, list[int]]:
+    """*text* (logical order; *mapped* its map) with each mirrored character (a bracket, a
+    guillemet, ``›``) that Konsole will put at an odd embedding level replaced by its
+    mirror glyph: rule L4, which Konsole never applies. Returns the text and its map.
 
-    paired: set[int] = set()
-    opened: list[tuple[int, int]] = []  # (the closing character expected, index)
-    for i, ch in enumerate(text):
-        mirror = MIRROR_TABLE.get(ord(ch))
-        if mirror is None:
-            continue
-        if ord(ch) < mirror:
-            opened.append((mirror, i))
-            continue
-        for depth in range(len(opened) - 1, -1, -1):
-            if opened[depth][0] == ord(ch):
-                paired.update((opened[depth][1], i))
-                del opened[depth:]
-                break
-    return paired
+    Konsole (22.12 and later, bidi on) hands each row to ICU's ``ubidi_setPara`` as one
+    paragraph at level 0 and takes only the positions from it (``ubidi_getVisualMap``);
+    each cell is then drawn with its own character, so a bracket at an odd level keeps
+    the glyph it was sent with (``TerminalDisplay::bidiMap``, ``TerminalPainter::
+    drawContents``). ICU runs the whole algorithm, bracket pairs (BD16, N0) included, but
+    only on what the row holds: a pair a line break cut in two is two lone brackets there,
+    each resolved by its neighbours on the row. So the levels that count are those of the
+    line as Konsole sees it, not the paragraph's: *embedded* lines are sent inside RLE ...
+    PDF, an embedding at level 1 whose neighbours are at level 0, which ICU resolves as a
+    right-to-left paragraph of the line alone; other lines as a left-to-right one.
+
+    ICU pairs the brackets it is sent, though: a swapped ``(`` can pair with a ``)`` the
+    original did not pair it with, and a swapped pair ``)…(`` is no pair, so the swap can
+    move brackets. When it would, each swapped bracket goes in a right-to-left isolate of
+    its own between two RLMs (RLM, RLI, the glyph, PDI, RLM): BD16 pairs nothing across an
+    isolate's edge, the RLMs give its neighbours the right-to-left letter the bracket was
+    to them (whether a pair or its neighbours resolved it), and the glyph sits at an odd
+    level between the isolate's two controls. (Kept only where that gives the original's
+    order; otherwise the plain swap is sent.)
+    """
+    if not _has_mirrored(text):
+        return text, mapped
+    from reader.text.bidi import reorder_line
+    from reader.text.bidi.mirroring import BRACKET_CHARS, MIRROR_TABLE
+
+    base = int(embedded)
+    para = _konsole_paragraph(text, base)
+    swapped = "".join(chr(MIRROR_TABLE[ord(ch)]) if level & 1 and ord(ch) in MIRROR_TABLE
+                      else ch for ch, level in zip(text, para.levels, strict=True))
+    if swapped == text:
+        return text, mapped
+    order = reorder_line(para, 0, len(text))
+    if _konsole_order(swapped, base) == order:
+        return swapped, mapped
+    for pin in ((RLI,), (RLM, RLI)):  # the isolate alone, then with the RLMs
+        pinned, pinned_map, own = _pinned_brackets(text, swapped, mapped, pin, BRACKET_CHARS)
+        if _order_of_own(pinned, own, base) == order:
+            return pinned, pinned_map
+    return swapped, mapped
+
+
+def _pinned_brackets(text: str, swapped: str, mapped: list[int], pin: tuple[str, ...],
+                     brackets: frozenset[str]) -> tuple[str, list[int], list[int]]:
+    """*swapped* with each bracket it swapped held in *pin* (opening characters, closed
+    in the mirror order: RLI ... PDI, RLM RLI ... PDI RLM), its map, and the index in it
+    of each character of *text*."""
+    closing = tuple({RLI: PDI}.get(ch, ch) for ch in reversed(pin))
+    chars: list[str] = []
+    pinned_map: list[int] = []
+    own: list[int] = []
+    for ch, new, at in zip(text, swapped, mapped, strict=True):
+        if new != ch and ch in brackets:
+            own.append(len(chars) + len(pin))
+            chars += (*pin, new, *closing)
+            pinned_map += [at] * (2 * len(pin) + 1)
+        else:
+            own.append(len(chars))
+            chars.append(new)
+            pinned_map.append(at)
+    return "".join(chars), pinned_map, own
+
+
+def _order_of_own(text: str, own: list[int], base: int) -> list[int]:
+    """The visual order Konsole gives the characters of *text* at the indexes *own*,
+    numbered in that list. (The isolates' controls take part in ordering: at the outer
+    level, they keep the glyph inside them out of a run of a higher level beside it.)"""
+    number = {at: i for i, at in enumerate(own)}
+    return [number[i] for i in _konsole_order(text, base) if i in number]
+
+
+def _konsole_paragraph(text: str, base: int) -> BidiParagraph:
+    """*text* resolved as Konsole's bidi resolves it as a paragraph at level *base*."""
+    from reader.text.bidi import paragraph_levels
+
+    return paragraph_levels(text.translate(_KONSOLE_CLASSES), base_level=base)
+
+
+def _konsole_order(text: str, base: int) -> list[int]:
+    """The visual order Konsole gives *text* as a paragraph at level *base* (a mark
+    stays in the cell of the letter before it)."""
+    from reader.text.bidi import reorder_line
+
+    return reorder_line(_konsole_paragraph(text, base), 0, len(text))
+
+
+def _has_mirrored(text: str) -> bool:
+    """Whether *text* holds a character with a mirror glyph (one C-level search)."""
+    global _MIRRORED
+    if _MIRRORED is None:
+        from reader.text.bidi.mirroring import MIRROR_TABLE
+
+        _MIRRORED = re.compile("[" + "".join(map(re.escape, map(chr, sorted(MIRROR_TABLE)))) + "]")
+    return _MIRRORED.search(text) is not None
+
+
+_MIRRORED: re.Pattern[str] | None = None
 
 
 # A run of geometric shapes and the spaces that part it from the text.
@@ -440,9 +536,46 @@ def only_ligatures(shaped: str, source: Sequence[int], logical: str) -> str:
         for ch, i in zip(shaped, source, strict=True))
 
 
-def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
-                levels: bytes | Sequence[int] | None, *, marks: bool = True
-                ) -> tuple[str, tuple[int, ...] | None]:
+def _starts_right_to_left(text: str) -> bool:
+    """Whether the first strong letter of *text* (which holds no bidi control) is a
+    right-to-left one: what mlterm lays a stretch of a row out from (rules P2/P3)."""
+    from reader.text.bidi.classes import bidi_class
+
+    for ch in text:
+        kind = bidi_class(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def aligns_rows_itself(mode: str) -> bool:
+    """Whether the terminal *mode* is for lays a row starting with an Arabic letter out
+    from the right itself, aligning it there (mlterm, ``terminal-mlterm``): interface
+    text the UI aligns (a title, a status line) then starts at the left, as logical text
+    does, and the terminal takes it to the right (right-aligned by the UI, it came out at
+    the left: its padding went to the right)."""
+    return STRATEGIES[mode].ends_apart
+
+
+def fill_end(mode: str, text: str, rtl: bool) -> str:
+    """What ends the fill of a line of *text* (as the layout made it for *mode*) padded
+    on its right, or "" for a line padded as its alignment says.
+
+    mlterm (``terminal-mlterm``, told to part a row's stretches at its borders: see
+    ``reader.ui.terminal``) lays each stretch out as a paragraph of its own, in the
+    direction of its first strong letter: a right-to-left line starting with an Arabic
+    letter then reads right whole, a Latin run inside it ("iPad mini 4") and its
+    punctuation in place, but its logical end is on the left. So it is filled after its
+    text, and the fill ends in :data:`MLTERM_FILL_END`, which takes it to the left."""
+    if rtl and text and STRATEGIES[mode].ends_apart and _starts_right_to_left(text):
+        return MLTERM_FILL_END
+    return ""
+
+
+def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool, *,
+                marks: bool = True) -> tuple[str, tuple[int, ...] | None]:
     """The last step of laying out a line for *mode*: what the strategy adds to the text
     the layout made (visual for reordering modes, logical otherwise).
 
@@ -451,7 +584,7 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
     """
     strategy = STRATEGIES[mode]
     marked = strategy.marked and marks
-    ends_apart = strategy.ends_apart and rtl
+    ends_apart = strategy.ends_apart and rtl and not _starts_right_to_left(text)
     if not (marked or ends_apart or strategy.words_flipped or
             (strategy.mirrors and not strategy.reorders)):
         return text, None
@@ -460,12 +593,18 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool,
         text, mapped = ends_in_place(text, mapped)
     if strategy.words_flipped:
         text, mapped = flip_words(text, mapped)
-    if strategy.mirrors and not strategy.reorders and levels is not None:
-        text = mirror_in_rtl(text, mapped, levels)
+    konsole_mirrors = strategy.mirrors and not strategy.reorders
+    symbols_apart = marked and rtl and strategy.symbols_apart and bool(text)
+    if konsole_mirrors and not symbols_apart:
+        text, mapped = mirror_for_konsole(text, mapped, embedded=marked and rtl)
     if marked and text:
         end = LRM if strategy.lrm else ""
-        if rtl and strategy.symbols_apart:
+        if symbols_apart:
             before, core, after, mapped = symbols_in_place(text, mapped)
+            if konsole_mirrors:  # the embedding holds the core alone
+                a, b = len(before), len(before) + len(core)
+                core, core_map = mirror_for_konsole(core, mapped[a:b], embedded=True)
+                mapped = [*mapped[:a], *core_map, *mapped[b:]]
             if core:
                 a, b = len(before), len(before) + len(core)
                 text = before + RTL_OPEN + core + RTL_CLOSE + after + end

@@ -23,7 +23,7 @@ from reader.text.bidi.mirroring import MIRROR_TABLE
 from reader.text.isolates import InterfaceText, join_isolated, resolve_first_strong
 from reader.text.layout import Document, LayoutOptions, layout_text
 from reader.text.layout.order.logical import logical_keeping_controls
-from reader.text.output import STRATEGIES, interface_isolates, partners_on_the_line
+from reader.text.output import STRATEGIES, interface_isolates
 from reader.text.sanitize import BIDI_CONTROLS, strip_bidi_controls
 from reader.ui.labels import Labels
 
@@ -33,15 +33,6 @@ CONTROLS = "".join(sorted(BIDI_CONTROLS))
 
 def _as_the_terminal_shows(line_text: str, padding: int) -> str:
     return strip_bidi_controls(get_display(" " * padding + line_text, base_dir="L"))
-
-
-def _as_konsole_mirrors(line_text: str) -> str:
-    """*line_text* (a right-to-left line) with each mirrored character that has no
-    partner on it mirrored, as Konsole draws it (printf mock-ups: it mirrors a bracket or
-    a guillemet alone in its row, "العالم › رئيسي" showed "‹", and not a pair)."""
-    partners = partners_on_the_line(line_text)
-    return "".join(chr(MIRROR_TABLE[ord(ch)]) if ord(ch) in MIRROR_TABLE and i not in partners
-                   else ch for i, ch in enumerate(line_text))
 
 
 def _either_mirror(text: str) -> str:
@@ -56,9 +47,8 @@ def _rows(text: str, mode: str, width: int, direction: str, *, mirrored: bool = 
     if mode == "app":
         rows = [line.padded(width) for line in lines]
     else:
-        konsole = STRATEGIES[mode].mirrors
-        rows = [_as_the_terminal_shows(_as_konsole_mirrors(line.text) if konsole else line.text,
-                                       width - line.cells) if line.align_right
+        # Konsole, like python-bidi, draws each character as it is sent (no rule L4)
+        rows = [_as_the_terminal_shows(line.text, width - line.cells) if line.align_right
                 else strip_bidi_controls(get_display(line.text, base_dir="L")) + " " * (
                     width - line.cells)
                 for line in lines]

@@ -85,13 +85,15 @@ def make_line(
     else:
         line_text = shaped_text[a:b]
         visual_to_logical = partial(source_slice, source, a, b)
+    fill = ""
     if options.mode != "app":
         positions = (visual_to_logical if isinstance(visual_to_logical, tuple)
                      else tuple(visual_to_logical()))
-        levels = prepared.levels.levels if prepared.levels is not None else None
-        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl, levels,
+        line_text, finished = output.finish_line(options.mode, line_text, positions, rtl,
                                                  marks=options.marks)
         visual_to_logical = positions if finished is None else finished
+        fill = output.fill_end(options.mode, line_text, rtl)
     if on_its_own and not isinstance(visual_to_logical, tuple):
         visual_to_logical = tuple(visual_to_logical())
-    return Line(line_text, cells, rtl, index, start, end, visual_to_logical, rtl)
+    return Line(line_text, cells, rtl, index, start, end, visual_to_logical, rtl and not fill,
+                fill)

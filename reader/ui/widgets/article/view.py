@@ -729,7 +729,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_row(self, line: Line, width: int, base: Style) -> Strip:
         text_width = self.text_width
         margin = max(0, (width - text_width) // 2)
-        padded = line.padded(text_width)
+        if line.fill_end:  # filled after its text, which the terminal lays out from the
+            # right (mlterm): the margin before the column goes into the fill, so that
+            # it shows on the left too
+            padded, margin = line.padded(text_width + margin), 0
+        else:
+            padded = line.padded(text_width)
         # Where line.text starts inside the padded row (padding is spaces on one side).
         lead = len(padded) - len(padded.lstrip(" ")) - (len(line.text) - len(line.text.lstrip(" ")))
         style = base
