@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     say(text("cli.doctor.picks", mode=decision.mode,
              how=text(f"cli.doctor.how.{decision.source}")))
     say("  " + text(f"strategy.{decision.mode}"))
+    if decision.layout_mode == "terminal-mlterm":
+        say("  " + text("help.terminal_mlterm"))
     if needs_passthrough(decision):
         say("  " + text("cli.doctor.passthrough"))
     if decision.setting_unseen:

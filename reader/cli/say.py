@@ -140,6 +140,10 @@ def prefixed(line: str, command: str | None = None) -> str:
     return InterfaceText(said) if isinstance(line, InterfaceText) else said
 
 
+#: The zero-width controls a message row may start with (an embedding, an isolate, a mark).
+ROW_OPENING_MARKS = frozenset("\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
+
+
 def for_stream(lines: str, stream: object) -> str:
     """*lines* (safe to print) as *stream* should get them: on a terminal, each line
     holding right-to-left text laid out by the engine in the strategy the command's
@@ -153,18 +157,27 @@ def for_stream(lines: str, stream: object) -> str:
 
     if not holds_right_to_left(lines):
         return lines
-    from reader.cli.strategy import FIRST_STRONG, behind_tmux, layout_mode, line_form
+    from reader.cli.strategy import (
+        FIRST_STRONG,
+        in_its_direction,
+        layout_mode,
+        line_form,
+        marks_room,
+    )
     from reader.text.isolates import InterfaceText
     from reader.text.layout import LayoutOptions, layout_text
-    from reader.text.output import RTL_OPEN, isolates_as_embeddings
+    from reader.text.output import isolates_as_embeddings
 
     mode = layout_mode(stream)
     # the interface's own sentences keep their isolates: a terminal that orders (Konsole,
     # VTE) is sent them, and an Arabic file name reads from the right in an English line;
-    # mlterm, which draws isolate controls as boxes, as embeddings (not behind tmux,
-    # where mlterm draws a letter twice when a mark follows it)
+    # mlterm, which draws isolate controls as boxes, as embeddings, directly and behind
+    # tmux alike, each row with room for its marks (each takes a slot of mlterm's row: a
+    # row filled to the last cell pushed its end onto the next one, and behind tmux lost
+    # the next line) and in its own direction (mlterm takes a row's from its first strong
+    # letter: a message's second row starting in an Arabic file name read backwards)
     own = isinstance(lines, InterfaceText)
-    embeddings = own and line_form(stream, mode) == FIRST_STRONG and not behind_tmux()
+    embeddings = own and line_form(stream, mode) == FIRST_STRONG
     if embeddings:
         mode = "shaped"
 
@@ -179,19 +192,19 @@ def for_stream(lines: str, stream: object) -> str:
         # reading order: the terminal's own wrapping of one long visual line put the
         # sentence's end on the first row. One row where the width is unknown
         # (shaping never widens text).
-        width = max(2, columns - len(indent) - 1) if columns else 2 * len(line) + 2
+        room = marks_room(line) if embeddings else 0
+        width = max(2, columns - len(indent) - 1 - room) if columns else 2 * len(line) + 2
         laid_out = [part for part in layout_text(InterfaceText(line) if own else line,
                                                  LayoutOptions(width=width, mode=mode))
                     if part.text]
-        # A wrapped right-to-left sentence is right-aligned as a block.
-        rows = [part.padded(width) if len(laid_out) > 1 and part.align_right else part.text
-                for part in laid_out]
-        for row in rows:
+        for part in laid_out:
+            # A wrapped right-to-left sentence is right-aligned as a block.
+            row = part.padded(width) if len(laid_out) > 1 and part.align_right else part.text
             said = indent + row
-            if embeddings:
-                said = isolates_as_embeddings(said)
-            if said.startswith(RTL_OPEN):  # Konsole, tmux drop a mark in a row's first cell
-                said = " " + said
+            if embeddings:  # mlterm aligns the row itself
+                said = indent + in_its_direction(isolates_as_embeddings(part.text), part.rtl)
+            if said[:1] in ROW_OPENING_MARKS:  # Konsole, tmux drop a mark in a row's first
+                said = " " + said  # cell (behind tmux mlterm then read the row backwards)
             shown.append(said)
     return "\n".join(shown)
 
@@ -212,6 +225,10 @@ def tell(key: str, **values: object) -> None:
 
 def warn(problem: str) -> None:
     """``rtl-reader: warning: PROBLEM`` on standard error; *problem* is already safe
-    to print."""
-    emit(prefixed(text("cli.warning", message=problem)))
+    to print (a catalogue sentence said below the interface, a stored row skipped, is
+    said in the command line's language)."""
+    from reader.i18n import Sentence
+
+    said = _safe(problem) if isinstance(problem, Sentence) else problem
+    emit(prefixed(text("cli.warning", message=said)))
 

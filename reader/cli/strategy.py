@@ -109,8 +109,9 @@ def line_form(stream: object, mode: str) -> str:
       line), no marks, but one RLM (or LRM) before a line whose first strong letter
       goes the other way from its paragraph (a line of an Arabic paragraph starting with
       "iPad"), and an RLM before a right-to-left line with no strong letter ("2.", which
-      mlterm showed at the left). The mark follows a space: tmux drops a zero-width
-      character written in a row's first cell (it joins it to the character before).
+      mlterm showed at the left): :func:`in_its_direction`. The mark follows a space:
+      tmux drops a zero-width character written in a row's first cell (it joins it to
+      the character before).
     """
     from reader.text.output import reorders
 
@@ -133,19 +134,38 @@ def layout_width(width: int, form: str) -> int:
 def printed(line: Line, width: int, form: str) -> str:
     """*line*, laid out in a logical mode, as it is written in *form* (see
     :func:`line_form`), *width* cells wide."""
-    from reader.text.output import LRM, RLM, unmarked
+    from reader.text.output import unmarked
 
     if form == EMBEDDED:
         return line.padded(width) if line.align_right and line.text else line.text
     text = unmarked(line.text)
     if form == FIRST_STRONG and text:
-        from reader.text.bidi.classes import classify
-        from reader.text.bidi.reference import first_strong_level
-
-        first = first_strong_level(classify(text))  # none: mlterm takes left to right
-        if bool(first) != line.rtl:
-            return " " + (RLM if line.rtl else LRM) + text
+        return in_its_direction(text, line.rtl)
     return text
+
+
+def in_its_direction(text: str, rtl: bool) -> str:
+    """*text*, a line of a paragraph going right to left if *rtl*, as mlterm lays it out in
+    that direction (:data:`FIRST_STRONG`): mlterm takes a row's direction from its first
+    strong letter (skipping embedding controls, as rules P2/P3 do; none: left to right),
+    so a line whose first one goes the other way gets a space and an RLM (or LRM) first."""
+    from reader.text.bidi.classes import classify
+    from reader.text.bidi.reference import first_strong_level
+    from reader.text.output import LRM, RLM
+
+    first = first_strong_level(classify(text))
+    if bool(first) != rtl:
+        return " " + (RLM if rtl else LRM) + text
+    return text
+
+
+def marks_room(line: str) -> int:
+    """The cells to leave free on a row for the zero-width marks that a line of *line*
+    (a sentence with the interface's isolates) may carry on mlterm, which gives each
+    mark a slot of the row: two for each isolate (sent as an embedding), and the
+    line's own embedding, the LRM after it and the mark :func:`in_its_direction` may
+    put first. (A full row's last cells would wrap onto the next one.)"""
+    return 2 * line.count("\u2069") + 4
 
 
 def behind_tmux() -> bool:

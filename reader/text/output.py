@@ -82,6 +82,8 @@ __all__ = [
     "RTL_OPEN",
     "STRATEGIES",
     "Strategy",
+    "aligns_rows_itself",
+    "fill_end",
     "finish_line",
     "is_mark",
     "may_slant",
@@ -126,8 +128,10 @@ class Strategy(NamedTuple):
     #: whether the interface's isolates are sent (see the module docstring)
     isolates: bool = False
     #: no marks can reach the terminal, which lays each stretch of a row between two
-    #: borders out as a left-to-right paragraph (mlterm): the neutral runs at a
-    #: right-to-left line's two ends are sent where they show (:func:`ends_in_place`)
+    #: borders out as a paragraph of its own in the direction of its first strong letter
+    #: (mlterm): a right-to-left line starting with an Arabic letter is filled after its
+    #: text (:func:`fill_end`); one starting otherwise has the neutral runs at its two
+    #: ends sent where they show (:func:`ends_in_place`), filled before it
     ends_apart: bool = False
 
 
@@ -157,6 +161,13 @@ STRATEGIES: dict[str, Strategy] = {
                  symbols_apart=True, ligatures_only=True, isolates=True),
     )
 }
+
+#: What ends the fill of a right-to-left line that mlterm lays out from the right: a
+#: no-break space. mlterm keeps the spaces ending a stretch of a row at its right end
+#: and lays the rest out (``vt_bidi.c``, ``log2vis``: ``str[pos - 1] != ' '``), so a
+#: fill of spaces alone would put the line at the left; the no-break space is a neutral
+#: of the line's direction, drawn blank, and carries the fill to the left with it.
+MLTERM_FILL_END = "\u00a0"
 
 #: ``terminal`` as each terminal kind needs it: mlterm draws a logical lam + alef in
 #: one cell and closes the gap (the borders after it move), so it gets the one-cell
@@ -618,6 +629,44 @@ def only_ligatures(shaped: str, source: Sequence[int], logical: str) -> str:
         for ch, i in zip(shaped, source, strict=True))
 
 
+def _starts_right_to_left(text: str) -> bool:
+    """Whether the first strong letter of *text* (which holds no bidi control) is a
+    right-to-left one: what mlterm lays a stretch of a row out from (rules P2/P3)."""
+    from reader.text.bidi.classes import bidi_class
+
+    for ch in text:
+        kind = bidi_class(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def aligns_rows_itself(mode: str) -> bool:
+    """Whether the terminal *mode* is for lays a row starting with an Arabic letter out
+    from the right itself, aligning it there (mlterm, ``terminal-mlterm``): interface
+    text the UI aligns (a title, a status line) then starts at the left, as logical text
+    does, and the terminal takes it to the right (right-aligned by the UI, it came out at
+    the left: its padding went to the right)."""
+    return STRATEGIES[mode].ends_apart
+
+
+def fill_end(mode: str, text: str, rtl: bool) -> str:
+    """What ends the fill of a line of *text* (as the layout made it for *mode*) padded
+    on its right, or "" for a line padded as its alignment says.
+
+    mlterm (``terminal-mlterm``, told to part a row's stretches at its borders: see
+    ``reader.ui.terminal``) lays each stretch out as a paragraph of its own, in the
+    direction of its first strong letter: a right-to-left line starting with an Arabic
+    letter then reads right whole, a Latin run inside it ("iPad mini 4") and its
+    punctuation in place, but its logical end is on the left. So it is filled after its
+    text, and the fill ends in :data:`MLTERM_FILL_END`, which takes it to the left."""
+    if rtl and text and STRATEGIES[mode].ends_apart and _starts_right_to_left(text):
+        return MLTERM_FILL_END
+    return ""
+
+
 def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool, *,
                 marks: bool = True, edges: tuple[str, str] = ("", "")
                 ) -> tuple[str, tuple[int, ...] | None]:
@@ -630,7 +679,7 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool, *,
     """
     strategy = STRATEGIES[mode]
     marked = strategy.marked and marks
-    ends_apart = strategy.ends_apart and rtl
+    ends_apart = strategy.ends_apart and rtl and not _starts_right_to_left(text)
     if not (marked or ends_apart or strategy.words_flipped or
             (strategy.mirrors and not strategy.reorders)):
         return text, None

@@ -38,6 +38,7 @@ from reader.ui.terminal import (
     chooser_due,
     decide,
     decide_harakat,
+    frames,
     identify,
     mode_sequences,
     needs_passthrough,
@@ -130,6 +131,8 @@ class ReaderApp(App[None]):
         self._passthrough: TmuxPassthrough | None = None
         #: the driver's output, which knows whether the terminal hung up
         self._output: signals.TerminalOutput | None = None
+        #: the translation the screen on the terminal was drawn through
+        self._drawn_through: dict[int, str] | None = None
         #: the driver Textual built for this run (it says so, see :func:`_announcing`)
         self.terminal_driver: Driver | None = None
         self._painted = False
@@ -251,6 +254,7 @@ class ReaderApp(App[None]):
 
     def _enter_bidi_mode(self) -> None:
         enter, leave = mode_sequences(self.bidi)
+        self._translate_output(frames(self.bidi))
         if needs_passthrough(self.bidi) and self._passthrough is None and not self.is_headless:
             self._passthrough = TmuxPassthrough.open(self.environ)
         elif not needs_passthrough(self.bidi) and self._passthrough is not None:
@@ -267,6 +271,22 @@ class ReaderApp(App[None]):
     def _leave_bidi_mode(self) -> None:
         self._write_raw(self._leave_sequence)
         self._leave_sequence = ""
+        output = signals.terminal_output(self.terminal_driver)
+        if output is not None:
+            output.translation = None
+
+    def _translate_output(self, translation: dict[int, str] | None) -> None:
+        """Send the app's output through *translation* from now on (mlterm's ASCII
+        frames, :func:`reader.ui.terminal.frames`), the screen drawn again if its cells
+        were drawn through another (a frame is drawn once and kept otherwise)."""
+        output = signals.terminal_output(self.terminal_driver)
+        if output is None:
+            return
+        output.translation = translation
+        if translation is not self._drawn_through:
+            self._drawn_through = translation
+            if self._painted and self.screen_stack:
+                self.screen.refresh()
 
     def restore_terminal(self) -> None:
         """Put the terminal's bidi back (implicit mode, mlterm's layout on) if the normal

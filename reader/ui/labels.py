@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from textual.content import Content
 
@@ -17,6 +18,7 @@ from reader.errors import InputError, error_words
 from reader.i18n import Translator, spoken
 from reader.text.isolates import InterfaceText, clean_line, embedded, join_isolated
 from reader.text.layout import LayoutOptions, Line, layout_text
+from reader.text.output import aligns_rows_itself
 from reader.text.sanitize import sanitize_line
 from reader.ui.plain import plain
 
@@ -56,6 +58,13 @@ class Labels:
     @property
     def rtl(self) -> bool:
         return self.translate.rtl
+
+    @property
+    def align(self) -> Literal["left", "right"]:
+        """Where a widget aligns the interface's lines: right in a right-to-left
+        interface, except on a terminal that aligns such rows itself (mlterm's
+        ``terminal`` form: :func:`reader.text.output.aligns_rows_itself`)."""
+        return "right" if self.rtl and not aligns_rows_itself(self.mode) else "left"
 
     def options(self, width: int, direction: str | None = None) -> LayoutOptions:
         """Layout options for interface text *width* cells wide."""

@@ -77,10 +77,16 @@ class TerminalOutput:
     def __init__(self, file: IO[str]) -> None:
         self._file = file
         self.gone = False
+        #: what every write is translated through (``str.translate``), or None: the
+        #: terminal's form of the app's frames (``reader.ui.terminal.frames``)
+        self.translation: dict[int, str] | None = None
 
     def write(self, text: str) -> int:
         if not self.gone:
             try:
+                if self.translation is not None:
+                    self._file.write(text.translate(self.translation))
+                    return len(text)
                 return self._file.write(text)
             except BlockingIOError:  # a terminal left non-blocking by another program
                 pass  # this write is lost, the terminal is not

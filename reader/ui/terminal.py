@@ -44,6 +44,45 @@ MLTERM_CTL_ON = "\x1b]5379;use_ctl=true\x07"
 #: and leaving puts mlterm's default back.
 MLTERM_ROWS_LEFT = "\x1b]5379;bidi_mode=left\x07"
 MLTERM_ROWS_NORMAL = "\x1b]5379;bidi_mode=normal\x07"
+#: ``terminal`` on mlterm (``terminal-mlterm``) asks for more: mlterm parts a row at each
+#: of its ``bidi_separators`` and lays each stretch out as a paragraph of its own, in the
+#: direction of its first strong letter, where it stands (``vt_bidi.c``, ``vt_bidi``: a
+#: row whose first stretch holds no right-to-left letter is laid out left to right,
+#: stretch by stretch). So each pane's line reads right whole: runs, punctuation, a
+#: Latin run inside Arabic. The separators can only be ASCII (``strchr`` on a US-ASCII
+#: character's code), and a box-drawing character (U+2500-U+259F) switches the whole
+#: row to left to right whatever the mode (``goto decsp``: ``bidi_mode =
+#: BIDI_ALWAYS_LEFT``), so while this form is in force the app's frames go out in ASCII
+#: (:data:`MLTERM_FRAMES`), their verticals and corners (``|``) being the separators. Leaving
+#: puts mlterm's default (none) back.
+MLTERM_SEPARATORS = "|"
+MLTERM_STRETCHES = f"\x1b]5379;bidi_separators={MLTERM_SEPARATORS}\x07"
+MLTERM_NO_STRETCHES = "\x1b]5379;bidi_separators=\x07"
+
+
+def _ascii_frame(ch: str) -> str:
+    """The ASCII stand-in for a box-drawing or block character *ch* (by its name)."""
+    from unicodedata import name
+
+    called = name(ch, "")
+    if "DIAGONAL" in called:
+        return {"\u2571": "/", "\u2572": "\\"}.get(ch, "*")  # never a letter: it is L
+    if "BLOCK" in called or "SHADE" in called or "QUADRANT" in called:
+        if ("LEFT" in called or "RIGHT" in called) and "QUADRANT" not in called:
+            return "|"  # a field's edge
+        # a scroll bar's part-cell ends (a space: mlterm keeps the spaces ending a
+        # stretch at its right end, where the scroll bar is), a field's rules
+        return " "
+    # A corner is a vertical too: a separator, so that a frame's top row, which may hold
+    # an Arabic title, is parted at its panes' corners as the rows below are at their
+    # borders. ("+" would part "ctrl+q" and "C++" too.)
+    vertical = any(word in called for word in ("VERTICAL", " UP", " DOWN"))
+    return "|" if vertical else "-"
+
+
+#: Every box-drawing and block character (U+2500-U+259F) as its ASCII stand-in, for the
+#: app's output while ``terminal-mlterm`` is in force (see :data:`MLTERM_SEPARATORS`).
+MLTERM_FRAMES: dict[int, str] = {code: _ascii_frame(chr(code)) for code in range(0x2500, 0x25A0)}
 
 #: (terminal, inside tmux) -> strategy auto takes. Unknown terminals: ``app``.
 DECISIONS: dict[tuple[str, bool], str] = {
@@ -417,23 +456,38 @@ def tmux_passthrough(sequence: str) -> str:
     return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
 
 
+def frames(decision: BidiDecision) -> dict[int, str] | None:
+    """What the app's output is translated through under *decision*: the ASCII frames
+    of ``terminal`` on mlterm (:data:`MLTERM_SEPARATORS`), else None (as it is)."""
+    if decision.terminal.kind == "mlterm" and decision.layout_mode == "terminal-mlterm":
+        return MLTERM_FRAMES
+    return None
+
+
 def mode_sequences(decision: BidiDecision) -> tuple[str, str]:
     """The bytes to write before the first paint and on every exit, for *decision*.
 
     ``app`` asks for explicit mode (``CSI 8 l``; mlterm: its OSC) so the terminal does not
     reorder again; every other strategy needs the terminal's own bidi, so it asks for
     implicit mode (mlterm: its layout on, every row left to right, see
-    :data:`MLTERM_ROWS_LEFT`). Leaving always restores the default: implicit mode,
-    mlterm's layout on (and its rows' direction back). Inside tmux they are wrapped for
-    passthrough (tmux itself never reorders).
+    :data:`MLTERM_ROWS_LEFT`; for ``terminal``, each row parted at its borders, see
+    :data:`MLTERM_SEPARATORS`). Leaving always restores the default: implicit mode,
+    mlterm's layout on (and its rows' direction and separators back). Inside tmux they
+    are wrapped for passthrough (tmux itself never reorders).
     """
     mlterm = decision.terminal.kind == "mlterm"
     explicit = decision.mode == "app"
     enter = EXPLICIT_MODE if explicit else IMPLICIT_MODE
     leave = IMPLICIT_MODE
-    if mlterm:
-        enter += MLTERM_CTL_OFF if explicit else MLTERM_CTL_ON + MLTERM_ROWS_LEFT
-        leave = (leave if explicit else MLTERM_ROWS_NORMAL + leave) + MLTERM_CTL_ON
+    if mlterm and explicit:
+        enter += MLTERM_CTL_OFF
+        leave += MLTERM_CTL_ON
+    elif mlterm and frames(decision):
+        enter += MLTERM_CTL_ON + MLTERM_ROWS_NORMAL + MLTERM_STRETCHES
+        leave = MLTERM_NO_STRETCHES + MLTERM_ROWS_NORMAL + leave + MLTERM_CTL_ON
+    elif mlterm:
+        enter += MLTERM_CTL_ON + MLTERM_ROWS_LEFT
+        leave = MLTERM_ROWS_NORMAL + leave + MLTERM_CTL_ON
     if decision.terminal.inside_tmux:
         return tmux_passthrough(enter), tmux_passthrough(leave)
     return enter, leave

@@ -176,3 +176,31 @@ def test_every_way_out_puts_the_terminal_back(
     restored = text.rfind("\x1b[8h\x1b]5379;use_ctl=true\x07")
     assert text.find(ctl_off) < last_arabic
     assert restored > last_arabic and text.rfind(ctl_off) < restored
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_terminal_mode_on_mlterm_parts_its_rows_at_ascii_frames(
+    installed_command: Path, tmp_path: Path
+) -> None:
+    """``--bidi terminal`` on mlterm: its rows parted at the frames' verticals and corners
+    (``bidi_separators``) before any Arabic, the frames in ASCII (a box-drawing character
+    switches mlterm's whole row to left to right), a right-to-left line filled after its
+    text up to a no-break space; the separators gone again on the way out."""
+    library = tmp_path / "library.sqlite"
+    env = app_env(library)
+    env.pop("TMUX", None)
+    env["TERM"] = "mlterm"
+    marker = b"Search the library"
+    output = run_in_pty([str(installed_command), "--library", str(library), "--bidi",
+                         "terminal", "--lang", "en"], env, b"q", marker)
+    assert marker in output, output[-2000:]
+    text = output.decode("utf-8", errors="replace")
+    first_arabic = next(i for i, ch in enumerate(text) if _is_arabic(ch))
+    last_arabic = max(i for i, ch in enumerate(text) if _is_arabic(ch))
+    parted = text.find("\x1b]5379;bidi_mode=normal\x07\x1b]5379;bidi_separators=|\x07")
+    assert 0 <= parted < first_arabic
+    assert "\x1b]5379;bidi_mode=left" not in text
+    assert text.rfind("\x1b]5379;bidi_separators=\x07") > last_arabic
+    assert not any("\u2500" <= ch <= "\u259f" for ch in text)
+    assert "|" in text
+    assert "\u00a0" in text  # a right-to-left list line's fill, ended for mlterm

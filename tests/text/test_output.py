@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.layout import Document, LayoutOptions, layout_text, split_paragraphs
+from reader.text.layout import Document, LayoutOptions, Line, layout_text, split_paragraphs
 from reader.text.output import (
     LRM,
     MODES,
@@ -152,24 +152,50 @@ def test_mlterm_gets_no_mark_at_all() -> None:
             assert not any(is_mark(ch) for ch in line.text), line.text
 
 
-def test_mlterm_gets_a_right_to_left_lines_end_runs_where_they_show() -> None:
-    # mlterm lays out each stretch between two borders as a left-to-right paragraph:
-    # the full stop ending a right-to-left line would show at its right end (where the
-    # line starts); so it goes first, and an opening quote last, mirrored, as they show
-    assert _line("terminal-mlterm", "عام 2015.") == ".عام 2015"
-    assert _line("terminal-mlterm", "«قال» الرئيس!") == "!قال» الرئيس»"
-    assert _line("terminal-mlterm", "●●○ سري") == "سري ○●●"
-    # brackets paired inside the line stay: the terminal gives them the enclosed direction
-    assert _line("terminal-mlterm", "قال (الرئيس)") == "قال (الرئيس)"
-    # a bracket whose partner is on another line is a neutral like the others
-    assert _line("terminal-mlterm", "الرئيس)،") == "،(الرئيس"
-    # left-to-right lines and lines of neutrals alone are sent as they are
-    assert _line("terminal-mlterm", "Leave a Reply.") == "Leave a Reply."
-    assert _line("terminal-mlterm", "...") == "..."
-    (line,) = layout_text("«قال» الرئيس!", LayoutOptions(40, mode="terminal-mlterm"))
+def test_mlterm_gets_a_line_starting_with_an_arabic_letter_as_it_is_filled_after_it() -> None:
+    # mlterm, its rows parted at the borders, lays each pane's line out as a paragraph in
+    # the direction of its first strong letter: a line starting with an Arabic letter
+    # reads right as it is (its full stop, its quotes, a Latin run inside it), and goes
+    # to the right when filled after its text, the fill ending in a no-break space
+    # (mlterm keeps the spaces ending a stretch at its right end)
+    from reader.text.output import MLTERM_FILL_END
+
+    for text in ("عام 2015.", "«قال» الرئيس!", "●●○ سري", "تسريب iPad mini 4 بسماكة.",
+                 "قال (الرئيس)"):
+        (line,) = layout_text(text, LayoutOptions(40, mode="terminal-mlterm"))
+        assert line.text == text
+        assert (line.align_right, line.fill_end) == (False, MLTERM_FILL_END)
+        assert line.padded(len(text) + 3) == text + "  " + MLTERM_FILL_END
+        assert line.padded(len(text)) == text  # nothing to fill: nothing added
+        assert line.logical_to_visual(0) == 0
+    # the other strategies and the other terminals' forms fill as before
+    for mode in ("app", "terminal", "shaped", "terminal-konsole"):
+        (line,) = layout_text("عام 2015.", LayoutOptions(40, mode=mode))
+        assert (line.align_right, line.fill_end) == (True, "")
+
+
+def test_mlterm_gets_the_end_runs_of_a_line_it_lays_out_left_to_right_where_they_show() -> None:
+    # a line of a right-to-left paragraph starting with a Latin word, or holding no
+    # letter, mlterm lays out left to right: the full stop ending it would show at its
+    # right end (where the line starts); so it goes first, an opening quote last,
+    # mirrored, as they show, and the line is filled before it
+    def second_line(text: str) -> Line:
+        lines = layout_text("قال الرئيس " + text, LayoutOptions(12, mode="terminal-mlterm"))
+        assert lines[1].rtl and (lines[1].align_right, lines[1].fill_end) == (True, "")
+        return lines[1]
+
+    assert second_line("«iPad الجديد").text == "iPad الجديد»"
+    assert second_line("iPad.").text == ".iPad"
+    assert second_line("2015.").text == ".2015"
+    line = second_line("«2015.")
+    assert line.text == ".2015»"
     # the map follows the characters: the quote opening the line is the last cell
-    assert line.logical_to_visual(0) == len(line.text) - 1
-    assert line.logical_to_visual(len("«قال» الرئيس!") - 1) == 0
+    assert line.logical_to_visual(11) == len(line.text) - 1
+    assert line.logical_to_visual(16) == 0
+    # left-to-right lines are sent as they are, filled after their text with spaces
+    (ltr,) = layout_text("Leave a Reply.", LayoutOptions(40, mode="terminal-mlterm"))
+    assert (ltr.text, ltr.align_right, ltr.fill_end) == ("Leave a Reply.", False, "")
+    assert ltr.padded(16) == "Leave a Reply.  "
 
 
 def test_words_leaves_a_latin_word_or_a_number_beside_an_arabic_comma_as_it_is() -> None:

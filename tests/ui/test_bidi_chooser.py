@@ -43,6 +43,18 @@ def test_the_samples_come_out_as_the_readers_text_would() -> None:
     assert [s.rstrip(LRM) for _, s in marked] == [s.rstrip(LRM) for s in plain.values()]
 
 
+def test_mlterms_terminal_sample_goes_in_the_form_of_the_stretch_it_shares() -> None:
+    """On mlterm the terminal sample shares its stretch of the row with the number and
+    name before it, which mlterm lays out left to right: its full stop goes first,
+    as it shows, and it is filled before it (filled after it, as a pane's line is,
+    it read in left-to-right order, at the left)."""
+    sample = dict(sample_lines(60, "mlterm"))["terminal"]
+    assert sample.startswith(" ") and sample.rstrip() == sample
+    assert sample.strip().startswith(".") and "\u00a0" not in sample
+    # elsewhere the terminal sample is the strategy's line as it is
+    assert dict(sample_lines(60, "vte"))["terminal"].strip().endswith(".\u202c\u200e")
+
+
 def test_the_chooser_opens_by_itself_only_where_auto_cannot_see_the_setting() -> None:
     konsole = identify(KONSOLE)
     auto = decide("auto", konsole)

@@ -45,3 +45,23 @@ async def test_a_terminal_that_orders_is_given_the_reason_as_an_isolate(library:
     lines = await _help_lines(library, "terminal")
     line = next(line for line in lines if "--bidi" in line)
     assert f"{LRI}{LRM}terminal{PDI}. {RLI}اختير بالخيار --bidi أو بتفضيل محفوظ.{PDI}" in line
+
+
+async def test_terminal_mode_on_mlterm_says_what_it_cannot_do_there(library: Any) -> None:
+    """On mlterm ``--bidi terminal`` draws the frames in ASCII and still reads a line
+    starting with a Latin word left to right: the help says so, and that auto's app
+    mode is right there; on another terminal it says nothing of the kind."""
+    from reader.i18n import Translator
+
+    note = Translator("en")("help.terminal_mlterm")
+    for env, shown in (({"TERM": "mlterm"}, True), ({"VTE_VERSION": "7006"}, False)):
+        app = make_app(library, article_id=seed_id(library), bidi="terminal", lang="en")
+        app.terminal = identify(env)
+        app.bidi = decide("terminal", app.terminal)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            body = " ".join(line.strip() for line in app.screen._body().plain.splitlines())
+            assert (note[:40] in body) == shown

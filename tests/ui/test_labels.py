@@ -101,3 +101,14 @@ def test_arabic_progress_reads_done_of_total_from_the_right() -> None:
                                                             total=72502)
     assert shown.startswith("72502 ") and shown.index("72502") < shown.index("660")
     assert "/" not in shown
+
+
+def test_the_interface_is_aligned_where_its_terminal_does_not_align_it_itself() -> None:
+    """Right in the Arabic interface; left (its start) on mlterm's terminal form, which
+    lays a row starting with an Arabic letter out from the right itself (a title
+    right-aligned by the UI came out at the left there)."""
+    for mode in ("app", "terminal", "shaped", "terminal-konsole", "words"):
+        assert Labels(Translator("ar"), mode, "keep", True).align == "right"
+        assert Labels(Translator("en"), mode, "keep", True).align == "left"
+    assert Labels(Translator("ar"), "terminal-mlterm", "keep", True).align == "left"
+    assert Labels(Translator("en"), "terminal-mlterm", "keep", True).align == "left"

@@ -57,6 +57,21 @@ def test_a_terminal_left_non_blocking_loses_a_write_not_the_output() -> None:
     assert not output.gone
 
 
+def test_writes_go_through_the_terminals_translation_when_there_is_one() -> None:
+    """mlterm's terminal form: every write's box-drawing characters in ASCII (the
+    translation is ``reader.ui.terminal.frames``'); none: written as they are."""
+    from reader.ui.terminal import MLTERM_FRAMES
+
+    terminal = io.StringIO()
+    output = TerminalOutput(terminal)
+    assert output.write("│عربي│") == 6
+    output.translation = MLTERM_FRAMES
+    assert output.write("\x1b[2;1H╭─│عربي│") == 14  # the length the caller gave
+    output.translation = None
+    output.write("╯")
+    assert terminal.getvalue() == "│عربي│\x1b[2;1H|-|عربي|╯"
+
+
 #: A process whose terminal (a pty: its standard input, output and error) hangs up
 #: while the terminal driver is in application mode; the driver is then written to far
 #: more than its writer's queue holds, and stopped. Exit status 0: it got through.

@@ -15,10 +15,13 @@ import pytest
 from reader.ui.saved_choices import load_choices, save_choice
 from reader.ui.terminal import (
     BIDI_CHOICES,
+    MLTERM_FRAMES,
+    MLTERM_SEPARATORS,
     TmuxClient,
     choose_bidi_mode,
     decide,
     decide_harakat,
+    frames,
     identify,
     mode_sequences,
     needs_passthrough,
@@ -127,13 +130,46 @@ def test_mlterm_gets_its_own_switch_and_always_gets_its_layout_back() -> None:
     enter, leave = mode_sequences(choose_bidi_mode("auto", {"TERM": "mlterm"}))
     assert enter == "\x1b[8l\x1b]5379;use_ctl=false\x07"
     assert leave == "\x1b[8h\x1b]5379;use_ctl=true\x07"
-    # the logical strategies: mlterm's layout on, every row left to right (a row with no
-    # box-drawing character took its first letter's direction: an Arabic title bar sat
-    # at the left), and its default back on leaving
-    for mode in ("shaped", "terminal"):
-        enter, leave = mode_sequences(choose_bidi_mode(mode, {"TERM": "mlterm"}))
-        assert enter == "\x1b[8h\x1b]5379;use_ctl=true\x07\x1b]5379;bidi_mode=left\x07"
-        assert leave == "\x1b]5379;bidi_mode=normal\x07\x1b[8h\x1b]5379;use_ctl=true\x07"
+    # the logical strategies with marks: mlterm's layout on, every row left to right (a
+    # row with no box-drawing character took its first letter's direction: an Arabic
+    # title bar sat at the left), and its default back on leaving
+    enter, leave = mode_sequences(choose_bidi_mode("shaped", {"TERM": "mlterm"}))
+    assert enter == "\x1b[8h\x1b]5379;use_ctl=true\x07\x1b]5379;bidi_mode=left\x07"
+    assert leave == "\x1b]5379;bidi_mode=normal\x07\x1b[8h\x1b]5379;use_ctl=true\x07"
+    # terminal: each row parted at the (ASCII) borders and corners, each stretch laid
+    # out in the direction of its first strong letter; no separators on leaving (the
+    # default), the rows' direction back
+    enter, leave = mode_sequences(choose_bidi_mode("terminal", {"TERM": "mlterm"}))
+    assert enter == ("\x1b[8h\x1b]5379;use_ctl=true\x07\x1b]5379;bidi_mode=normal\x07"
+                     "\x1b]5379;bidi_separators=|\x07")
+    assert leave == ("\x1b]5379;bidi_separators=\x07\x1b]5379;bidi_mode=normal\x07"
+                     "\x1b[8h\x1b]5379;use_ctl=true\x07")
+    # behind tmux the same, through its passthrough
+    mlterm = TmuxClient("mlterm", "", {"MLTERM": "3.9.0"})
+    enter, leave = mode_sequences(choose_bidi_mode("terminal", TMUX, mlterm))
+    assert enter == tmux_passthrough("\x1b[8h\x1b]5379;use_ctl=true\x07"
+                                     "\x1b]5379;bidi_mode=normal\x07\x1b]5379;bidi_separators=|\x07")
+
+
+def test_only_mlterms_terminal_form_draws_its_frames_in_ascii() -> None:
+    """A box-drawing character switches mlterm's whole row to left to right (vt_bidi.c),
+    so terminal mode on mlterm sends its frames in ASCII, the separators among them."""
+    mlterm = TmuxClient("mlterm", "", {"MLTERM": "3.9.0"})
+    assert frames(choose_bidi_mode("terminal", {"TERM": "mlterm"})) is MLTERM_FRAMES
+    assert frames(choose_bidi_mode("terminal", TMUX, mlterm)) is MLTERM_FRAMES
+    for mode in ("auto", "app", "shaped", "shaped-rlm"):
+        assert frames(choose_bidi_mode(mode, {"TERM": "mlterm"})) is None
+    for env in ({"VTE_VERSION": "7006"}, {"KONSOLE_VERSION": "1"}, {"TERM": "xterm"}):
+        assert frames(choose_bidi_mode("terminal", env)) is None
+    # every box-drawing and block character, and nothing else, has an ASCII stand-in that
+    # is no letter (a letter is a strong left-to-right character to mlterm's bidi)
+    assert set(MLTERM_FRAMES) == set(range(0x2500, 0x25A0))
+    assert all(len(v) == 1 and v.isascii() and not v.isalnum() for v in MLTERM_FRAMES.values())
+    frame = "╭─ x ─╮│▏▕│╰──╯┼▁▂▇█"
+    assert frame.translate(MLTERM_FRAMES) == "|- x -||||||--||    "
+    # the verticals and corners are mlterm's separator, nothing else ("ctrl+q" is one
+    # stretch)
+    assert MLTERM_SEPARATORS == "|"
 
 
 def test_saved_choices_survive_a_damaged_file(tmp_path: Path) -> None:

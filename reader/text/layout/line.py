@@ -21,7 +21,8 @@ class Line:
     drawn, so the layout computes their maps when first asked.
     """
 
-    __slots__ = ("_map", "align_right", "cells", "end", "paragraph", "rtl", "start", "text")
+    __slots__ = ("_map", "align_right", "cells", "end", "fill_end", "paragraph", "rtl", "start",
+                 "text")
 
     _map: tuple[int, ...] | Callable[[], Iterable[int]]
     text: str
@@ -32,6 +33,10 @@ class Line:
     end: int
     #: right-align when padded (right-to-left paragraph laid out in ``app`` mode)
     align_right: bool
+    #: the character that ends the fill of a line padded on its right ("": a space): a
+    #: right-to-left line mlterm lays out from the right is filled after its text, and
+    #: mlterm keeps trailing spaces at the right end (:func:`reader.text.output.fill_end`)
+    fill_end: str
 
     def __init__(
         self,
@@ -43,6 +48,7 @@ class Line:
         end: int,
         visual_to_logical: tuple[int, ...] | Callable[[], Iterable[int]],
         align_right: bool = False,
+        fill_end: str = "",
     ) -> None:
         setter = object.__setattr__
         setter(self, "text", text)
@@ -53,6 +59,7 @@ class Line:
         setter(self, "end", end)
         setter(self, "_map", visual_to_logical)
         setter(self, "align_right", align_right)
+        setter(self, "fill_end", fill_end)
 
     @property
     def visual_to_logical(self) -> tuple[int, ...]:
@@ -71,7 +78,7 @@ class Line:
 
     def _fields(self) -> tuple[object, ...]:
         return (self.text, self.cells, self.rtl, self.paragraph, self.start, self.end,
-                self.visual_to_logical, self.align_right)
+                self.visual_to_logical, self.align_right, self.fill_end)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not Line:
@@ -85,7 +92,8 @@ class Line:
         return (
             f"Line(text={self.text!r}, cells={self.cells!r}, rtl={self.rtl!r}, "
             f"paragraph={self.paragraph!r}, start={self.start!r}, end={self.end!r}, "
-            f"visual_to_logical={self.visual_to_logical!r}, align_right={self.align_right!r})"
+            f"visual_to_logical={self.visual_to_logical!r}, align_right={self.align_right!r}"
+            + (f", fill_end={self.fill_end!r})" if self.fill_end else ")")
         )
 
     def logical_to_visual(self, i: int) -> int:
@@ -127,12 +135,17 @@ class Line:
         moved_map: tuple[int, ...] | Callable[[], Iterable[int]]
         moved_map = _MovedMap(origin, delta) if delta else origin._map
         return Line(origin.text, origin.cells, origin.rtl, origin.paragraph, origin.start + delta,
-                    origin.end + delta, moved_map, origin.align_right)
+                    origin.end + delta, moved_map, origin.align_right, origin.fill_end)
 
     def padded(self, width: int) -> str:
-        """``text`` filled with spaces to ``width`` cells, on the left for right-aligned lines."""
+        """``text`` filled with spaces to ``width`` cells, on the left for right-aligned lines
+        (on the right ending in ``fill_end`` where there is one)."""
         fill = " " * max(0, width - self.cells)
-        return fill + self.text if self.align_right else self.text + fill
+        if self.align_right:
+            return fill + self.text
+        if fill and self.fill_end:
+            return self.text + fill[1:] + self.fill_end
+        return self.text + fill
 
 
 class _MovedMap:

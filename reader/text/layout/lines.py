@@ -85,6 +85,7 @@ def make_line(
     else:
         line_text = shaped_text[a:b]
         visual_to_logical = partial(source_slice, source, a, b)
+    fill = ""
     if options.mode != "app":
         positions = (visual_to_logical if isinstance(visual_to_logical, tuple)
                      else tuple(visual_to_logical()))
@@ -95,6 +96,8 @@ def make_line(
         line_text, finished = output.finish_line(options.mode, line_text, positions, rtl,
                                                  marks=options.marks, edges=edges)
         visual_to_logical = positions if finished is None else finished
+        fill = output.fill_end(options.mode, line_text, rtl)
     if on_its_own and not isinstance(visual_to_logical, tuple):
         visual_to_logical = tuple(visual_to_logical())
-    return Line(line_text, cells, rtl, index, start, end, visual_to_logical, rtl)
+    return Line(line_text, cells, rtl, index, start, end, visual_to_logical, rtl and not fill,
+                fill)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.text.layout import LayoutOptions, layout_text
-from reader.text.output import LRM, MODES, STRATEGIES, TERMINAL_FORMS
+from reader.text.output import LRM, MODES, STRATEGIES, TERMINAL_FORMS, ends_in_place
 from reader.ui.mounting import composed
 from reader.ui.plain import notice
 
@@ -50,6 +50,12 @@ def sample_lines(width: int, terminal_kind: str = "", *, harakat: str = "keep",
         options = LayoutOptions(max(2, width), mode=form, harakat=harakat, shape=shape)
         lines = layout_text(SAMPLE, options)
         sample = lines[0].padded(max(2, width)) if lines else ""
+        if lines and lines[0].fill_end:
+            # mlterm's form: the sample shares its stretch of the row with the number and
+            # name before it, which mlterm lays out left to right (seen: words in
+            # left-to-right order), so it goes in that stretch's form, filled before it
+            shown, _ = ends_in_place(lines[0].text, range(len(lines[0].text)))
+            sample = " " * max(0, width - lines[0].cells) + shown
         if end_mark and not sample.endswith(LRM):
             sample += LRM
         rows.append((mode, sample))

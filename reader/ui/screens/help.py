@@ -68,6 +68,8 @@ class HelpScreen(ModalScreen[None]):
         reason = labels.sentence(bidi.reason_key, hint=bidi.hint)
         paragraph(labels.sentence("help.bidi", mode=bidi.mode, reason=reason), "bold")
         paragraph(raw(f"strategy.{bidi.mode}"))
+        if bidi.layout_mode == "terminal-mlterm":  # what it cannot do there (docs/terminals.md)
+            paragraph(raw("help.terminal_mlterm"))
         paragraph(raw("help.bidi_chooser"))
         if self.app.harakat_requested == "auto" and harakat_overdrawn(bidi.terminal):
             paragraph(raw("help.harakat_auto", kind=bidi.terminal.kind))

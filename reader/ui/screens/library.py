@@ -81,7 +81,7 @@ class LibraryScreen(Screen):
     def refresh_labels(self, *, initial: bool = False) -> None:
         """Show every label in the current interface language and mode."""
         labels = self.app.labels
-        align: Literal["right", "left"] = "right" if labels.rtl else "left"
+        align: Literal["right", "left"] = labels.align
         heading = self.query_one("#library-heading", Static)
         heading.update(Text(labels("library.title"), style="bold"))
         for static in self.query(Static):

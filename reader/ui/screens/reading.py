@@ -174,7 +174,7 @@ class ReadingScreen(Screen):
         keys.append(("Tab", labels.translate("key.next_pane")))
         hints = "  ".join(f"{key} {description}" for key, description in keys)
         bar.update(Text(labels.line(f"{labels.translate(f'pane.{self.shown}')} │ {hints}")))
-        bar.styles.text_align = "right" if labels.rtl else "left"
+        bar.styles.text_align = labels.align
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Whatever moved the focus (a key, Tab in the comment form, the find field), the
@@ -214,7 +214,7 @@ class ReadingScreen(Screen):
     def _title_panes(self) -> None:
         """Each pane's title, in the interface language, on the reading side."""
         labels = self.app.labels
-        align = "right" if labels.rtl else "left"
+        align = labels.align
         for name, key in (("article", "pane.article"), ("related", "pane.related"),
                           ("comment", "pane.comment")):
             for widget in self.query(f"#{name}"):

@@ -311,8 +311,10 @@ class CommentPane(Vertical, can_focus=True):
 
     def _show_no_form(self) -> None:
         static = self.query_one("#comment-form", Static)
-        rtl = self.labels.rtl if self.labels else self.language == "ar"
-        static.styles.text_align = "right" if rtl else "left"
+        if self.labels:
+            static.styles.text_align = self.labels.align
+        else:
+            static.styles.text_align = "right" if self.language == "ar" else "left"
         text = self.labels("comment.none") if self.labels else message(self.language,
                                                                       "comment.none")
         static.update(Text(text, style="dim"))
