@@ -35,6 +35,7 @@ from itertools import accumulate
 from reader.text import output
 from reader.text.bidi.fast import resolve_implicit
 from reader.text.isolates import ltr_spans
+from reader.text.layout.codes import classes_and_cell_codes
 from reader.text.layout.document import Document
 from reader.text.layout.options import LayoutOptions
 from reader.text.layout.order.uniform import backward_text
@@ -116,9 +117,12 @@ class _Chunk:
 
         logical = "\n".join(texts)
         joined = _shaper("keep").shape_text(logical)
-        codes = classify(joined)
+        both = classes_and_cell_codes(joined)
+        if both is None:
+            codes, known = classify(joined), cell_codes(joined)
+        else:
+            codes, known = both
         backward = backward_text(joined, codes)  # newlines (B) end every cluster
-        known = cell_codes(joined)
         self.shaped = joined.split("\n")
         self.suspects = _suspects(texts, logical, self.shaped, codes)
         self.classes = []
