@@ -225,6 +225,10 @@ def tell(key: str, **values: object) -> None:
 
 def warn(problem: str) -> None:
     """``rtl-reader: warning: PROBLEM`` on standard error; *problem* is already safe
-    to print."""
-    emit(prefixed(text("cli.warning", message=problem)))
+    to print (a catalogue sentence said below the interface, a stored row skipped, is
+    said in the command line's language)."""
+    from reader.i18n import Sentence
+
+    said = _safe(problem) if isinstance(problem, Sentence) else problem
+    emit(prefixed(text("cli.warning", message=said)))
 

@@ -25,6 +25,7 @@ from reader.comments.form import CommentDraft, Identity
 from reader.comments.recovery import keep_in_recovery
 from reader.comments.validation import validate
 from reader.errors import ReaderError
+from reader.i18n.sentence import Sentence
 from reader.text.editing.buffer import clean_input
 from reader.text.sanitize import sanitize_line
 
@@ -87,10 +88,8 @@ class DraftConflict(ReaderError):
     def __init__(self, mine: CommentDraft, theirs: DraftRecord) -> None:
         self.mine = mine
         self.theirs = theirs
-        super().__init__(
-            f"the draft for {theirs.article_id} was changed elsewhere "
-            f"(now at revision {theirs.revision})"
-        )
+        super().__init__(Sentence("comment.store.conflict", article=theirs.article_id,
+                                  revision=theirs.revision))
 
 
 class DraftSaveError(ReaderError):
@@ -103,7 +102,7 @@ class DraftSaveError(ReaderError):
     def __init__(self, reason: str, detail: str) -> None:
         self.reason = reason
         self.detail = sanitize_line(detail)
-        super().__init__(f"cannot save the draft: {self.detail}")
+        super().__init__(Sentence("comment.store.cannot_save", detail=self.detail))
 
 
 def classify_error(exc: sqlite3.Error) -> DraftSaveError:
@@ -206,10 +205,8 @@ class DraftStore:
                 records.append(self._record(row))
             except (ValueError, TypeError, OverflowError) as exc:
                 name = sanitize_line(str(row[0]))[:80] if row else "?"
-                self.skipped.append(
-                    f"skipped the stored draft for {name!r}: not a readable draft "
-                    f"({sanitize_line(str(exc))[:120]})"
-                )
+                self.skipped.append(Sentence("comment.store.skipped", article=repr(name),
+                                             reason=sanitize_line(str(exc))[:120]))
         return records
 
     def load(self, article_id: str) -> DraftRecord | None:

@@ -318,6 +318,21 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "ar": "فُتحت للقراءة فقط؛ لا يمكن الاستيراد إليها"},
     "library.id_needed": {"en": "an article id is needed, not an empty string",
                           "ar": "يلزم معرّف مقال، لا نص فارغ"},
+    "library.skipped_article": {"en": "skipped the stored article {article}: {why}",
+                                "ar": "تُرك المقال المحفوظ {article}: {why}"},
+    "library.row_not_text": {"en": "its id, title, date or source is not text",
+                             "ar": "معرّفه أو عنوانه أو تاريخه أو مصدره ليس نصاً"},
+    # the comment drafts' store
+    "comment.store.skipped": {
+        "en": "skipped the stored draft for {article}: not a readable draft ({reason})",
+        "ar": "تُركت المسودة المحفوظة للمقال {article}: مسودة لا تُقرأ ({reason})",
+    },
+    "comment.store.conflict": {
+        "en": "the draft for {article} was changed elsewhere (now at revision {revision})",
+        "ar": "تغيّرت مسودة المقال {article} في مكان آخر (المراجعة الآن {revision})",
+    },
+    "comment.store.cannot_save": {"en": "cannot save the draft: {detail}",
+                                  "ar": "تعذر حفظ المسودة: {detail}"},
     # --library naming what cannot be a library file ({option} is "--library", a value so
     # that it reads as typed, left to right, inside an Arabic sentence)
     "library.path.is_folder": {

@@ -26,8 +26,11 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -36,7 +39,12 @@ from types import TracebackType
 
 from reader.i18n.sentence import Sentence
 from reader.library.errors import BulkIndexFailed
-from reader.library.indexing import IndexRow, build_index_row, write_index_rows
+from reader.library.indexing import (
+    IndexRow,
+    build_index_row,
+    count_all_terms,
+    write_index_rows,
+)
 from reader.library.storage import Prepared
 
 #: The index: two FTS5 tables (with their shadow tables) and the table saying which
@@ -107,6 +115,7 @@ class BulkIndex:
         self.scratch = library.with_name(f".{library.name}.index-{os.getpid()}")
         self._process: multiprocessing.process.BaseProcess | None = None
         self._channel: Connection | None = None
+        self._sender: _Sender | None = None
         self._balance = _Balance()
 
     def __enter__(self) -> BulkIndex:
@@ -127,12 +136,16 @@ class BulkIndex:
         self.close()
 
     def close(self) -> None:
-        if self._channel is not None:
-            self._channel.close()
+        # The process first: a batch being written to it then fails at once, and the
+        # sender stops; the channel is closed once no thread uses it.
         if self._process is not None:
             if self._process.is_alive():
                 self._process.terminate()
             self._process.join()
+        if self._sender is not None:
+            self._sender.stop()
+        if self._channel is not None:
+            self._channel.close()
         self.writer.close()
         _remove_scratch(self.scratch)
 
@@ -175,16 +188,14 @@ class BulkIndex:
         for table in tables:
             connection.execute(f'DELETE FROM main."{table}"')
             connection.execute(f'INSERT INTO main."{table}" SELECT * FROM scratch."{table}"')
-        # The terms' document frequencies are counted again from the new index
-        # (reader.library.indexing.count_new_terms): every row in it is uncounted.
-        connection.execute("DELETE FROM term_df")
+        # The terms' document frequencies are counted again from the new index, in
+        # this transaction: its rows were written as counted (build), so the import
+        # ends with no second transaction rewriting every one of them.
+        count_all_terms(connection)
 
     def _send(self, task: object) -> None:
-        assert self._channel is not None
-        try:
-            self._channel.send(task)
-        except (BrokenPipeError, ConnectionResetError):
-            raise BulkIndexFailed(Sentence("import.index_stopped")) from None
+        assert self._sender is not None
+        self._sender.send(task)
 
     def _reply(self) -> str:
         assert self._channel is not None
@@ -211,6 +222,47 @@ class BulkIndex:
         self._process.start()
         there.close()
         self._channel = here
+        self._sender = _Sender(here)
+
+
+class _Sender:
+    """Sends the batches to the second process from a thread of its own, up to
+    :data:`_AHEAD` of them ahead of it: a batch is megabytes, the pipe holds 64 KiB,
+    and a send made here would wait for the second process to read all of it, so
+    that each process waited for the other whenever one batch cost one of them a
+    little more than the one before. The batch is pickled here (the pickle is the
+    batch as it is now); the write, which waits, is the thread's."""
+
+    def __init__(self, channel: Connection) -> None:
+        self._channel = channel
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=_AHEAD)
+        self._failed = False
+        self._thread = threading.Thread(target=self._run, name="rtl-reader-index-sender",
+                                        daemon=True)
+        self._thread.start()
+
+    def send(self, task: object) -> None:
+        """Queue *task* for the second process (waits while :data:`_AHEAD` are queued)."""
+        if self._failed:
+            raise BulkIndexFailed(Sentence("import.index_stopped"))
+        self._queue.put(pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def stop(self) -> None:
+        """End the thread (what is queued is sent first, unless sending failed)."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if not self._failed:  # after a failure the queue is only emptied
+                try:
+                    self._channel.send_bytes(data)
+                except OSError:  # the second process is gone: told by send or recv
+                    self._failed = True
+
+
+#: Batches queued for the second process ahead of it (:class:`_Sender`).
+_AHEAD = 3
 
 
 class _Balance:
@@ -261,14 +313,17 @@ class _Balance:
 
 def _create_scratch(library: sqlite3.Connection, scratch: Path) -> None:
     """The index tables of *library* made again in a new file *scratch*, with the same
-    settings (FTS5's ``hashsize`` and any other kept in its config table)."""
+    settings (its page size, FTS5's ``hashsize`` and any other kept in its config
+    table)."""
     _remove_scratch(scratch)
     definitions = library.execute(
         f"SELECT name, sql FROM sqlite_master WHERE name IN ({','.join('?' * len(INDEX_TABLES))})",
         INDEX_TABLES).fetchall()
     if len(definitions) != len(INDEX_TABLES):
         raise BulkIndexFailed(Sentence("import.index_tables_missing"))
+    page_size = int(library.execute("PRAGMA main.page_size").fetchone()[0])
     with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
+        connection.execute(f"PRAGMA page_size = {page_size:d}")
         for name, sql in definitions:
             connection.execute(sql)
             if sql.upper().startswith("CREATE VIRTUAL TABLE"):
@@ -308,7 +363,9 @@ def _alive(pid: int) -> bool:
 def build(scratch: str, library: str, channel: Connection) -> None:
     """The second process: index the library's stored articles, then each batch sent,
     into *scratch* in one transaction; say when each batch is written, and when all is
-    committed. The importer going away (an error, a signal, a kill) ends it.
+    committed. The rows are written as counted: the importer counts every term's
+    document frequency from the whole index when it copies it in (swap_into). The
+    importer going away (an error, a signal, a kill) ends it.
 
     Ctrl-C reaches every process of the terminal's foreground group: this one leaves it
     to the importer, which undoes the import and stops this process (an interrupt here
@@ -326,7 +383,7 @@ def build(scratch: str, library: str, channel: Connection) -> None:
                 rows = ([(key, IndexRow(*row)) for key, *row in items] if kind == "rows" else
                         [(key, build_index_row(title, body)) for key, title, body in items])
                 built = time.process_time()
-                write_index_rows(connection, rows)
+                write_index_rows(connection, rows, counted=True)
                 # What the batch cost, to share the next ones out (_Balance).
                 channel.send(("written", (time.process_time() - built,
                                           built - started if kind == "text" else None)))
@@ -350,4 +407,4 @@ def _index_stored(connection: sqlite3.Connection, library: str) -> None:
         rows = stored.execute("SELECT key, title, body FROM articles ORDER BY key")
         while batch := rows.fetchmany(_STORED_BATCH):
             write_index_rows(connection, [(key, build_index_row(title, body))
-                                          for key, title, body in batch])
+                                          for key, title, body in batch], counted=True)

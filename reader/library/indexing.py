@@ -1,8 +1,9 @@
 """The search and related-article index rows of one article, and writing them.
 
 Computed in Python (normalising and stemming), stored in the FTS5 tables of
-migration 0014: the search index holds each article's folded words one space apart,
-read by FTS5's plain ``ascii`` tokenizer, and no copy of its text. Bump
+migrations 0014 and 0016: the search index holds each article's folded words one space
+apart, the terms index its related-article terms, both read by FTS5's plain ``ascii``
+tokenizer, and neither keeps a copy of its text. Bump
 :data:`INDEX_VERSION` whenever :mod:`normalize`, :mod:`stemming` or :mod:`stopwords`
 change what they produce: libraries indexed by an older version are re-indexed on
 their next open.
@@ -133,6 +134,20 @@ def _index_text(text: str) -> _Token:
     return _Token("".join(words), "".join(forms), "".join(terms))
 
 
+def index_terms(title: str, body: str) -> str:
+    """The related-article terms the index holds for an article's title and body, one
+    space apart (:attr:`IndexRow.terms` of :func:`build_index_row`, without its words
+    and forms): the terms index keeps no copy of them (migration 0016), so they are
+    made again from the stored text where they are read."""
+    terms = "".join(_terms_of(piece) for piece in _pieces(body))
+    return (_terms_of(title) * TITLE_TERM_REPEAT + terms)[:-1]
+
+
+def _terms_of(text: str) -> str:
+    """The terms of ORIGINAL *text*, each followed by a space."""
+    return "".join(token.terms for token in map(_TOKENS.__getitem__, text.split()))
+
+
 def build_index_row(title: str, body: str) -> IndexRow:
     """The index row of an article's title and body (original text in, index text out)."""
     head = _index_text(title)
@@ -173,9 +188,12 @@ def write_index_row(connection: sqlite3.Connection, key: int, row: IndexRow) -> 
     write_index_rows(connection, [(key, row)])
 
 
-def write_index_rows(connection: sqlite3.Connection, rows: list[tuple[int, IndexRow]]) -> None:
+def write_index_rows(connection: sqlite3.Connection, rows: list[tuple[int, IndexRow]], *,
+                     counted: bool = False) -> None:
     """Store the index rows of many articles, keyed by article, with one statement per
-    table (inside the caller's transaction): the full-text index is built in bulk."""
+    table (inside the caller's transaction): the full-text index is built in bulk.
+    *counted*: their terms are counted in the document frequencies by the caller
+    (a whole index built at once: :func:`count_all_terms`)."""
     connection.executemany(
         "INSERT INTO article_search (rowid, title, body, forms) VALUES (?, ?, ?, ?)",
         [(key, row.title, row.body, row.forms) for key, row in rows],
@@ -185,24 +203,29 @@ def write_index_rows(connection: sqlite3.Connection, rows: list[tuple[int, Index
         [(key, row.terms) for key, row in rows],
     )
     connection.executemany(
-        "INSERT INTO search_index (article_key, version, term_count, counted) VALUES (?, ?, ?, 0)",
-        [(key, INDEX_VERSION, row.term_count) for key, row in rows],
+        "INSERT INTO search_index (article_key, version, term_count, counted) VALUES (?, ?, ?, ?)",
+        [(key, INDEX_VERSION, row.term_count, counted) for key, row in rows],
     )
 
 
-def delete_index_row(connection: sqlite3.Connection, key: int, title: str, body: str) -> None:
+def delete_index_row(connection: sqlite3.Connection, key: int, title: str, body: str) -> IndexRow:
     """Remove article *key* (stored with *title* and *body*) from the search index
-    (inside the caller's transaction). The index keeps no copy of its text (migration
-    0014), so FTS5 is told the words to take out: the row the article was indexed
-    with, made again (the index version is current: :func:`ensure_index` saw to it)."""
+    (inside the caller's transaction), and return the row it was indexed with. The
+    index keeps no copy of its text (migrations 0014 and 0016), so FTS5 is told the
+    words and terms to take out: that row, made again (the index version is current:
+    :func:`ensure_index` saw to it)."""
     row = build_index_row(title, body)
     connection.execute(
         "INSERT INTO article_search (article_search, rowid, title, body, forms) "
         "VALUES ('delete', ?, ?, ?, ?)",
         (key, row.title, row.body, row.forms),
     )
-    connection.execute("DELETE FROM article_terms WHERE rowid = ?", (key,))
+    connection.execute(
+        "INSERT INTO article_terms (article_terms, rowid, terms) VALUES ('delete', ?, ?)",
+        (key, row.terms),
+    )
     connection.execute("DELETE FROM search_index WHERE article_key = ?", (key,))
+    return row
 
 
 def count_new_terms(connection: sqlite3.Connection) -> int:
@@ -221,18 +244,20 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
             "FROM search_index"
         ).fetchone()
         if uncounted >= counted:
-            connection.execute("DELETE FROM term_df")
-            connection.execute(
-                "INSERT INTO term_df (term, df) SELECT term, doc FROM article_terms_vocab"
-            )
+            count_all_terms(connection)
         else:
-            rows = connection.execute(
-                "SELECT t.terms FROM search_index AS s JOIN article_terms AS t "
-                "ON t.rowid = s.article_key WHERE s.counted = 0"
-            ).fetchall()
+            # The terms index keeps no text (migration 0016): the few new articles'
+            # terms are made again from their text, a batch at a time.
+            keys = [key for (key,) in connection.execute(
+                "SELECT article_key FROM search_index WHERE counted = 0")]
             frequencies: Counter[str] = Counter()
-            for (terms,) in rows:
-                frequencies.update(set(terms.split()))
+            for start in range(0, len(keys), _REINDEX_BATCH):
+                batch = keys[start : start + _REINDEX_BATCH]
+                for title, body in connection.execute(
+                    f"SELECT title, body FROM articles WHERE key IN ({','.join('?' * len(batch))})",
+                    batch,
+                ):
+                    frequencies.update(set(index_terms(title, body).split()))
             connection.executemany(
                 "INSERT INTO term_df (term, df) VALUES (?, ?) "
                 "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
@@ -242,10 +267,17 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
     return int(uncounted)
 
 
+def count_all_terms(connection: sqlite3.Connection) -> None:
+    """The document frequencies of every term, counted again from the terms index
+    itself (inside the caller's transaction)."""
+    connection.execute("DELETE FROM term_df")
+    connection.execute("INSERT INTO term_df (term, df) SELECT term, doc FROM article_terms_vocab")
+
+
 def clear_index(connection: sqlite3.Connection) -> None:
     """Empty every index table (inside the caller's transaction), before a rebuild."""
     connection.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
-    connection.execute("DELETE FROM article_terms")
+    connection.execute("INSERT INTO article_terms (article_terms) VALUES ('delete-all')")
     connection.execute("DELETE FROM term_df")
     connection.execute("DELETE FROM search_index")
 

@@ -135,12 +135,12 @@ class Library:
                     value is None or _is_text(value) for value in row[2:]):
                 summaries.append(ArticleSummary(*row))
             else:
-                self._skip(row[0], "its id, title, date or source is not text")
+                self._skip(row[0], Sentence("library.row_not_text"))
         return summaries
 
     def _skip(self, article_id: object, why: str) -> None:
         shown = sanitize_line(str(article_id))[:80]
-        self.skipped.append(f"skipped the stored article {shown!r}: {why}")
+        self.skipped.append(Sentence("library.skipped_article", article=repr(shown), why=why))
 
     def page(self, sort: str, offset: int, limit: int) -> list[ArticleSummary]:
         """Rows of the article list in *sort* order (see :mod:`reader.library.listing`)."""

@@ -10,7 +10,6 @@ and 0013), so a page costs the same at any library size. Deleting an article
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from typing import Any
 
 from reader.library.database import transaction
@@ -212,23 +211,19 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> bool:
         return False
     key, title, body = row
     with transaction(connection):
-        counted = connection.execute(
-            "SELECT t.terms FROM search_index AS s JOIN article_terms AS t "
-            "ON t.rowid = s.article_key WHERE s.article_key = ? AND s.counted = 1",
-            (key,),
-        ).fetchone()
-        if counted is not None:
-            terms = Counter(set(counted[0].split()))
-            connection.executemany(
-                "UPDATE term_df SET df = df - ? WHERE term = ?",
-                [(n, term) for term, n in terms.items()],
-            )
-            connection.execute("DELETE FROM term_df WHERE df <= 0")
         indexed = connection.execute(
-            "SELECT 1 FROM search_index WHERE article_key = ?", (key,)
+            "SELECT counted FROM search_index WHERE article_key = ?", (key,)
         ).fetchone()
         if indexed is not None:
-            delete_index_row(connection, key, title, body)
+            # The terms index keeps no text: the terms are those the index is told
+            # to take out (delete_index_row makes them again from the article).
+            row = delete_index_row(connection, key, title, body)
+            if indexed[0]:
+                connection.executemany(
+                    "UPDATE term_df SET df = df - 1 WHERE term = ?",
+                    [(term,) for term in set(row.terms.split())],
+                )
+                connection.execute("DELETE FROM term_df WHERE df <= 0")
         connection.execute("DELETE FROM related_links WHERE article_id = ?", (article_id,))
         connection.execute(
             "UPDATE related_links SET target_id = NULL WHERE target_id = ?", (article_id,)

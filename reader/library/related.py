@@ -35,7 +35,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-from reader.library.indexing import TITLE_TERM_REPEAT, article_terms, count_new_terms
+from reader.library.indexing import (
+    TITLE_TERM_REPEAT,
+    article_terms,
+    count_new_terms,
+    index_terms,
+)
 from reader.library.links import stored_links
 from reader.library.models import RelatedItem
 from reader.library.normalize import WORD_RE, normalize, normalize_word
@@ -123,6 +128,16 @@ def _name_like_terms(title: str, body: str) -> set[str]:
     }
 
 
+def _terms(title: str, body: str) -> str:
+    """An article's terms as the terms index holds them (it keeps no copy: migration
+    0016), made again from its text; a huge article's from its first
+    :data:`_SEED_TEXT_CHARS` (its beginning speaks for it, as for its names)."""
+    if len(body) > _SEED_TEXT_CHARS:
+        cut = body.rfind(" ", 0, _SEED_TEXT_CHARS)
+        body = body[: cut if cut > 0 else _SEED_TEXT_CHARS]
+    return index_terms(title, body)
+
+
 def _document_frequencies(connection: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
     terms = list(terms)
     found: dict[str, int] = {}
@@ -150,14 +165,13 @@ def seed_terms(
 ) -> dict[str, SeedTerm]:
     """The terms of article *key* that occur in at least one other article (and, when
     *unique*, those in no other too, marked ``elsewhere=False``)."""
-    row = connection.execute("SELECT title, body FROM articles WHERE key = ?", (key,)).fetchone()
-    terms_row = connection.execute(
-        "SELECT terms FROM article_terms WHERE rowid = ?", (key,)
-    ).fetchone()
-    if row is None or terms_row is None:
+    row = connection.execute(
+        "SELECT a.title, a.body FROM articles AS a JOIN search_index AS s "
+        "ON s.article_key = a.key WHERE a.key = ?", (key,)).fetchone()
+    if row is None:  # not stored, or not indexed
         return {}
     title, body = row
-    counts = Counter(terms_row[0].split())
+    counts = Counter(_terms(title, body).split())
     title_terms = set(article_terms(_WORD.findall(normalize(title))))
     for title_term in title_terms:  # titles were repeated in the index; count them once here
         counts[title_term] -= TITLE_TERM_REPEAT - 1
@@ -232,7 +246,7 @@ _average_lengths: dict[int, tuple[int, float]] = {}
 def _average_length(connection: sqlite3.Connection) -> float:
     """Mean number of terms an article has; recomputed when the article count changes
     (an approximate mean only shifts the length normalisation slightly)."""
-    documents = connection.execute("SELECT max(rowid) FROM article_terms").fetchone()[0] or 0
+    documents = connection.execute("SELECT max(article_key) FROM search_index").fetchone()[0] or 0
     cached = _average_lengths.get(id(connection))
     if cached is None or cached[0] != documents:
         total, count = connection.execute(
@@ -267,13 +281,13 @@ def _candidates(
     missing = [k for k in keys if k not in fetched]
     if missing:
         marks = ",".join("?" * len(missing))
-        for row in connection.execute(
-            f"SELECT t.rowid, t.terms, s.term_count, a.id, a.title, a.url "
-            f"FROM article_terms AS t JOIN search_index AS s ON s.article_key = t.rowid "
-            f"JOIN articles AS a ON a.key = t.rowid WHERE t.rowid IN ({marks})",
+        for found, body, length, article_id, title, url in connection.execute(
+            f"SELECT a.key, a.body, s.term_count, a.id, a.title, a.url "
+            f"FROM articles AS a JOIN search_index AS s ON s.article_key = a.key "
+            f"WHERE a.key IN ({marks})",
             missing,
         ):
-            fetched[row[0]] = row
+            fetched[found] = (found, _terms(title, body), length, article_id, title, url)
     return [fetched[k] for k in keys if k in fetched]
 
 

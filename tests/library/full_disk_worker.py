@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -43,11 +44,21 @@ def main() -> None:
     path = folder / "lib.sqlite3"
     target = DraftTarget("article-1", "عنوان")
     outcome: dict[str, object] = {}
+    if inject:
+        # Small pages (SQLite's default, a library made before large pages): the
+        # import below must need a page more than the cap allows, and a new
+        # library's 32 KiB pages have room for the seed article inside them.
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            connection.execute("PRAGMA page_size = 4096")
+            connection.execute("VACUUM")
     with Library.open(path, import_bundled=False) as library:
         store = DraftStore.for_library(library)
         store.save(target, CommentDraft("المسودة الأولى"), base_revision=0)
         before = library.count()
         if inject:
+            # No free page left inside the file either (migrations drop tables): the
+            # next page the library needs is one more than it has.
+            library.connection.execute("VACUUM")
             pages = library.connection.execute("PRAGMA page_count").fetchone()[0]
             library.connection.execute(f"PRAGMA max_page_count = {pages}")
         else:

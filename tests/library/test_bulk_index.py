@@ -4,12 +4,14 @@ failure at any point."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,9 +35,10 @@ def _index_contents(library: Library) -> tuple[object, ...]:
         connection.execute("SELECT key, id, title_order FROM articles ORDER BY key").fetchall(),
         connection.execute("SELECT * FROM search_index ORDER BY article_key").fetchall(),
         connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall(),
-        connection.execute("SELECT rowid, terms FROM article_terms ORDER BY rowid").fetchall(),
         connection.execute("SELECT term, doc, col, offset FROM article_search_vocab "
                            "ORDER BY term, doc, col, offset").fetchall(),
+        connection.execute("SELECT term, doc, offset FROM article_terms_instances "
+                           "ORDER BY term, doc, offset").fetchall(),
     )
 
 
@@ -45,16 +48,26 @@ def _fts_intact(library: Library) -> None:
 
 
 def _with_search_vocab(library: Library) -> Library:
+    """Each word's and each term's every place, as both indexes hold them (neither
+    keeps its text)."""
     library.connection.execute(
         "CREATE VIRTUAL TABLE temp.article_search_vocab "
         "USING fts5vocab (main, article_search, 'instance')")
+    library.connection.execute(
+        "CREATE VIRTUAL TABLE temp.article_terms_instances "
+        "USING fts5vocab (main, article_terms, 'instance')")
     return library
 
 
 def _import(path: Path, source: Path, monkeypatch: pytest.MonkeyPatch, *, bulk: bool,
             bundled: bool = True) -> tuple[list[str], tuple[object, ...]]:
     monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0 if bulk else None)
-    monkeypatch.setattr(bulk_index, "a_core_is_free", lambda: True)  # whatever the load
+    # Whatever the load, and whatever the library's size on disk (a new one's pages
+    # are large: test_only_a_file_bigger_than_the_library_is_indexed_beside): the
+    # bundled articles are stored here, *source* beside.
+    monkeypatch.setattr(bulk_index, "a_core_is_free", lambda: True)
+    monkeypatch.setattr(bulk_index, "worth_building",
+                        lambda connection, size: size >= source.stat().st_size)
     built: list[bool] = []
     real = bulk_index.BulkIndex.swap_into
     monkeypatch.setattr(bulk_index.BulkIndex, "swap_into",
@@ -73,9 +86,40 @@ def test_an_index_built_beside_is_the_index_built_here(
     """The bundled articles stored before the import are indexed again beside, the
     new ones with them: every index table reads the same, down to each word's place."""
     here = _import(tmp_path / "here.sqlite3", corpus_jsonl, monkeypatch, bulk=False)
+    counted_after: list[int] = []
+    real = importer.count_new_terms
+    monkeypatch.setattr(importer, "count_new_terms",
+                        lambda connection: counted_after.append(real(connection)) or 0)
     beside = _import(tmp_path / "beside.sqlite3", corpus_jsonl, monkeypatch, bulk=True)
     assert beside == here
     assert len(here[0]) == 300 and len(here[1][1]) > 300
+    # the bundled articles are counted after their import; the big file's terms were
+    # counted inside its import's transaction: nothing is left to count after it
+    assert counted_after[0] > 0 and counted_after[1:] == [0]
+
+
+def test_a_library_of_small_pages_gets_the_same_index_beside(
+    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library made before new libraries had large pages keeps its 4 KiB ones; the
+    index built beside for it is built with its page size, and copied in whole."""
+    small = tmp_path / "small.sqlite3"
+    with sqlite3.connect(small) as connection:
+        connection.execute("PRAGMA page_size = 4096")
+        connection.execute("VACUUM")
+    sizes: list[int] = []
+    real = bulk_index._create_scratch
+    monkeypatch.setattr(bulk_index, "_create_scratch", lambda library, scratch: (
+        real(library, scratch), sizes.append(_page_size(scratch)))[0])
+    here = _import(tmp_path / "here.sqlite3", corpus_jsonl, monkeypatch, bulk=False)
+    beside = _import(small, corpus_jsonl, monkeypatch, bulk=True)
+    assert beside == here
+    assert sizes == [4096] and _page_size(small) == 4096
+
+
+def _page_size(path: Path) -> int:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return int(connection.execute("PRAGMA page_size").fetchone()[0])
 
 
 @pytest.fixture(scope="module")
@@ -332,3 +376,41 @@ def test_ctrl_c_in_the_terminal_is_left_to_the_importer(
         report = library.import_paths([corpus_jsonl])
         assert report.ok and library.count() == 300 and interrupted
         _fts_intact(library)
+
+
+def test_batches_go_ahead_of_a_busy_second_process(tmp_path: Path, corpus_jsonl: Path) -> None:
+    """A batch is megabytes and the pipe holds 64 KiB: sent from the importer itself, it
+    waited for the second process to read it all, so each process waited for the
+    other. Batches are queued for a thread that sends them: with the second process
+    stopped, the importer still hands over the next ones, and the import then ends
+    as any other."""
+    from reader.articles.parse import parse_path
+    from reader.library.storage import Prepared, insert_prepared
+
+    articles = [Prepared(article) for article in parse_path(corpus_jsonl)]
+    handed = threading.Event()
+    results: list[object] = []
+
+    def batches(index: bulk_index.BulkIndex) -> Iterator[list[Prepared]]:
+        yield articles[:20]  # the second process starts with the first batch
+        assert index._process is not None and index._process.pid is not None
+        os.kill(index._process.pid, signal.SIGSTOP)
+        yield from (articles[20:100], articles[100:200], articles[200:])  # ~300 KB each
+        handed.set()
+
+    with Library.open(tmp_path / "lib.sqlite3", import_bundled=False) as library, \
+            bulk_index.BulkIndex(library.path) as index:
+        importing = threading.Thread(target=lambda: results.extend(
+            insert_prepared(index.writer, batches(index), index)))
+        importing.start()
+        try:
+            # at once when queued; never, were each batch sent by the importer
+            assert handed.wait(timeout=60)
+        finally:
+            assert index._process is not None and index._process.pid is not None
+            os.kill(index._process.pid, signal.SIGCONT)
+            importing.join()
+        assert len(results) == len(articles)
+        assert library.count() == len(articles)
+        assert library.connection.execute(
+            "SELECT count(*) FROM search_index").fetchone() == (len(articles),)

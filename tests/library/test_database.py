@@ -11,13 +11,20 @@ from pathlib import Path
 
 import pytest
 
+from reader.articles.parse import parse_path
 from reader.library import (
     CorruptLibraryError,
     Library,
     NewerLibraryError,
 )
-from reader.library.database import load_migrations, migrate, schema_version, transaction
-from reader.library.indexing import INDEX_VERSION
+from reader.library.database import (
+    NEW_LIBRARY_PAGE_SIZE,
+    load_migrations,
+    migrate,
+    schema_version,
+    transaction,
+)
+from reader.library.indexing import INDEX_VERSION, count_new_terms
 from reader.library.paths import LIBRARY_ENV, default_library_path
 from reader.resources import seed_article_path
 
@@ -35,6 +42,22 @@ def test_new_library_is_wal_with_foreign_keys_and_latest_schema(tmp_path: Path) 
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert schema_version(connection) == load_migrations()[-1].version
+        assert library.count() == 0
+
+
+def test_a_new_library_has_large_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    """Article rows (3-4 KB) pack into large pages; a library made before keeps the
+    page size it was made with (SQLite changes it only by rewriting the file)."""
+    with Library.open(tmp_path / "new.sqlite3", import_bundled=False) as library:
+        page_size = library.connection.execute("PRAGMA page_size").fetchone()[0]
+        assert page_size == NEW_LIBRARY_PAGE_SIZE > 4096
+        # and no page left free by the tables migrations replaced: the next one the
+        # library needs is one more (tests of a full disk cap the page count there)
+        assert library.connection.execute("PRAGMA freelist_count").fetchone() == (0,)
+    old = tmp_path / "old.sqlite3"
+    sqlite3.connect(old).execute("CREATE TABLE made_before (x)").connection.close()
+    with Library.open(old, import_bundled=False) as library:
+        assert library.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
         assert library.count() == 0
 
 
@@ -264,6 +287,65 @@ def test_library_of_the_older_search_index_is_upgraded_and_finds_the_same(
             s.id for s in new.page("title", 0, 100)]
         assert [(r.article_id, r.shared_terms) for r in old.related(articles[0].id)] == [
             (r.article_id, r.shared_terms) for r in new.related(articles[0].id)]
+
+
+def _terms_and_answers(library: Library, ids: list[str]) -> tuple[object, ...]:
+    """Every place of every term in the terms index, the document frequencies, and
+    what search and related articles answer."""
+    connection = library.connection
+    connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_instances "
+                       "USING fts5vocab (main, article_terms, 'instance')")
+    connection.execute("INSERT INTO article_terms (article_terms) VALUES ('integrity-check')")
+    return (
+        connection.execute("SELECT term, doc, offset FROM temp.terms_instances "
+                           "ORDER BY term, doc, offset").fetchall(),
+        connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall(),
+        [[(h.article_id, h.snippet) for h in library.search(query)]
+         for query in ("النفط", "وزير الخارجية", "المملكة")],
+        [[(r.article_id, r.score, r.relevance, r.shared_terms) for r in library.related(i)]
+         for i in ids[::7]],
+    )
+
+
+def test_a_library_whose_terms_index_kept_its_text_is_upgraded_and_answers_the_same(
+    tmp_path: Path, corpus_jsonl: Path
+) -> None:
+    """Before migration 0016 the related-article terms index kept a copy of its text.
+    An upgraded library keeps no copy and holds the same terms, in the same places,
+    without being indexed again; search, related articles and a delete answer as
+    before, and as in a library made new."""
+    from reader.library.storage import insert_articles
+
+    articles = parse_path(corpus_jsonl)[:80]
+    old_path, new_path = tmp_path / "old.sqlite3", tmp_path / "new.sqlite3"
+    connection = sqlite3.connect(old_path, isolation_level=None)
+    before = [m for m in load_migrations() if m.version < 16]
+    assert migrate(connection, old_path, before) == 15
+    insert_articles(connection, articles)
+    ids = [i for (i,) in connection.execute("SELECT id FROM articles ORDER BY key")]
+    assert connection.execute("SELECT count(*) FROM article_terms "
+                              "WHERE terms IS NOT NULL").fetchone() == (len(articles),)
+    connection.close()
+    with Library.open(old_path, import_bundled=False) as old:
+        # the old index, read before the upgrade's first change to it: its text read back
+        assert old.connection.execute("SELECT count(*) FROM search_index "
+                                      "WHERE counted = 0").fetchone() == (0,)
+    with Library.open(new_path, import_bundled=False) as new:
+        insert_articles(new.connection, articles)
+        count_new_terms(new.connection)  # as an import does
+        made_new = _terms_and_answers(new, ids)
+        new.delete(ids[3])
+        made_new_after_delete = _terms_and_answers(new, ids[4:])
+    with Library.open(old_path, import_bundled=False) as old:
+        connection = old.connection
+        assert schema_version(connection) == load_migrations()[-1].version
+        assert connection.execute("SELECT count(*) FROM sqlite_master "
+                                  "WHERE name = 'article_terms_content'").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM article_terms "
+                                  "WHERE terms IS NOT NULL").fetchone() == (0,)
+        assert _terms_and_answers(old, ids) == made_new
+        old.delete(ids[3])
+        assert _terms_and_answers(old, ids[4:]) == made_new_after_delete
 
 
 @pytest.mark.parametrize("main_table", [None, "articles"])

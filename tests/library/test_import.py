@@ -184,13 +184,16 @@ def test_a_long_body_is_indexed_in_pieces_exactly_as_whole(
 
 def _library_contents(library: Library) -> tuple[object, ...]:
     connection = library.connection
+    connection.execute("CREATE VIRTUAL TABLE temp.terms_instances "
+                       "USING fts5vocab (main, article_terms, 'instance')")
     return (
         connection.execute(
             "SELECT id, title, date, source, url, body, content_hash, title_key, title_order "
             "FROM articles ORDER BY key").fetchall(),
         connection.execute("SELECT * FROM related_links ORDER BY article_id, position").fetchall(),
         connection.execute("SELECT term, df FROM term_df ORDER BY term").fetchall(),
-        connection.execute("SELECT rowid, terms FROM article_terms ORDER BY rowid").fetchall(),
+        connection.execute("SELECT term, doc, offset FROM temp.terms_instances "
+                           "ORDER BY term, doc, offset").fetchall(),
         [(h.article_id, h.snippet) for h in library.search("وزير الخارجية", limit=50)],
     )
 

@@ -5,10 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.library.indexing import TITLE_TERM_REPEAT, IndexRow, article_terms, build_index_row
+from reader.library import indexing
+from reader.library.indexing import (
+    TITLE_TERM_REPEAT,
+    IndexRow,
+    article_terms,
+    build_index_row,
+    index_terms,
+)
 from reader.library.normalize import normalized_words
 from reader.library.stemming import search_forms
 
@@ -52,3 +60,21 @@ def test_corpus_articles_index_as_their_words(corpus_jsonl: Path) -> None:
         row = build_index_row(record["title"], record["content"])
         assert row == _row_word_by_word(record["title"], record["content"])
         assert row.term_count > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _TEXT)
+def test_the_terms_made_again_are_the_terms_indexed(title: str, body: str) -> None:
+    """The terms index keeps no text (migration 0016): the terms read back are made
+    again, and must be those the index holds, or a delete would corrupt it."""
+    assert index_terms(title, body) == build_index_row(title, body).terms
+
+
+def test_a_long_body_s_terms_are_made_a_piece_at_a_time_as_indexed(
+    corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [json.loads(line) for line in corpus_jsonl.read_text("utf-8").splitlines()[:20]]
+    monkeypatch.setattr(indexing, "_PIECE_CHARS", 37)
+    for record in records:
+        assert index_terms(record["title"], record["content"]) == build_index_row(
+            record["title"], record["content"]).terms

@@ -31,7 +31,7 @@ def _said(argv: list[str], lang: str, monkeypatch: pytest.MonkeyPatch) -> tuple[
     monkeypatch.setenv("LANGUAGE", lang)
     stream = io.StringIO()
     monkeypatch.setattr(sys, "stderr", stream)
-    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
     return main(argv), stream.getvalue()
 
 
@@ -144,3 +144,57 @@ def test_a_library_without_its_index_tables_is_said_in_either_language(tmp_path:
     [words] = failed.value.args
     assert words == "the library lacks its index tables"
     assert spoken(words, ARABIC) == "جداول الفهرس ناقصة في المكتبة"
+
+
+def test_a_stored_article_that_cannot_be_listed_is_said_in_either_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        article_id = library.list_articles()[0].id
+        library.connection.execute("UPDATE articles SET title = x'ff00' WHERE id = ?",
+                                   (article_id,))
+    argv = ["list", "--library", str(path), "--width", "200", "--bidi", "terminal"]
+    said = {lang: _said(argv, lang, monkeypatch)[1] for lang in ("en", "ar")}
+    assert said["en"] == (f"rtl-reader: warning: skipped the stored article {article_id!r}: "
+                          "its id, title, date or source is not text\n")
+    assert _plain(said["ar"]) == (
+        f"rtl-reader: تحذير: تُرك المقال المحفوظ {article_id!r}: "
+        "معرّفه أو عنوانه أو تاريخه أو مصدره ليس نصاً\n")
+
+
+def test_a_stored_draft_that_cannot_be_read_is_said_in_either_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.comments.form import CommentDraft
+    from reader.comments.store import DraftStore, DraftTarget
+    from tests.comments.dbutil import open_database
+
+    path = tmp_path / "lib.sqlite3"
+    connection = open_database(path)
+    DraftStore(connection).save(DraftTarget("a1", "خبر"), CommentDraft("تعليق"),
+                                base_revision=0)
+    connection.execute("UPDATE drafts SET revision = 'many' WHERE article_id = 'a1'")
+    connection.commit()
+    connection.close()
+    said = {lang: _said(["drafts", "--library", str(path)], lang, monkeypatch)[1]
+            for lang in ("en", "ar")}
+    reason = "invalid literal for int() with base 10: 'many'"
+    assert said["en"] == ("rtl-reader: warning: skipped the stored draft for 'a1': not a "
+                          f"readable draft ({reason})\n")
+    assert _plain(said["ar"]) == (
+        f"rtl-reader: تحذير: تُركت المسودة المحفوظة للمقال 'a1': مسودة لا تُقرأ ({reason})\n")
+
+
+def test_a_draft_store_says_its_problems_as_catalogue_sentences() -> None:
+    """Their English is as it was; the app and the command line can say them in Arabic."""
+    from reader.comments.form import CommentDraft
+    from reader.comments.store import DraftConflict, DraftRecord, DraftSaveError, DraftTarget
+
+    theirs = DraftRecord(DraftTarget("a1", "خبر"), CommentDraft("x"), 4, "now", False)
+    conflict = DraftConflict(CommentDraft("y"), theirs)
+    assert str(conflict) == "the draft for a1 was changed elsewhere (now at revision 4)"
+    assert spoken(conflict.args[0], ARABIC) == "تغيّرت مسودة المقال a1 في مكان آخر (المراجعة الآن 4)"
+    failed = DraftSaveError("full", "database or disk is full")
+    assert str(failed) == "cannot save the draft: database or disk is full"
+    assert spoken(failed.args[0], ARABIC) == "تعذر حفظ المسودة: database or disk is full"

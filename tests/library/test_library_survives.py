@@ -121,7 +121,7 @@ def test_a_disk_that_fills_loses_nothing_on_a_real_small_tmpfs(tmp_path: Path) -
         pytest.skip("unshare is not installed")
     folder = tmp_path / "small"
     folder.mkdir()
-    mount = f"mount -t tmpfs -o size=600k tmpfs '{folder}' && "
+    mount = f"mount -t tmpfs -o size=8m tmpfs '{folder}' && "
     _check_nothing_lost(_run_worker(folder, mount=mount))
 
 

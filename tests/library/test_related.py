@@ -181,3 +181,24 @@ def test_stop_words_are_spelt_as_the_terms_they_are_compared_with() -> None:
 
     assert all(normalize(word) == word for word in STOP_WORDS)
     assert article_terms(normalize("على وعلى المملكة").split()) == ["مملك"]
+
+
+def test_a_huge_article_s_terms_are_made_from_its_beginning(
+    corpus_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terms index keeps no text, so related articles make each article's terms
+    again from its text: from a huge one's beginning only (a pass over a 48 MB article
+    would take a minute), cut at a space, as its names are read."""
+    from reader.library import related as related_module
+
+    bodies: list[str] = []
+    real = related_module.index_terms
+    monkeypatch.setattr(related_module, "index_terms",
+                        lambda title, body: bodies.append(body) or real(title, body))
+    monkeypatch.setattr(related_module, "_SEED_TEXT_CHARS", 900)
+    seed = corpus_library.resolve(str(seed_article_path()))
+    items = corpus_library.related(seed.id)
+    assert items and bodies
+    assert max(map(len, bodies)) <= 900
+    assert any(len(body) > 800 for body in bodies)  # cut near the limit, at a space
+    assert all(not body.endswith(" ") for body in bodies)

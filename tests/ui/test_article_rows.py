@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text.layout import Document, LayoutOptions
-from reader.ui.widgets.article.rows import ReadingPosition, Rows, window_at
+from reader.ui.widgets.article.rows import (
+    ReadingPosition,
+    Rows,
+    character_starts,
+    whole_text_extent,
+    window_at,
+)
 
 WORDS = ["الحكومة", "أعلنت", "اليوم", "خطة", "2015", "iPad", "mini", "(القرى)", "،", "لا"]
 paragraph = st.lists(st.sampled_from(WORDS), min_size=1, max_size=30).map(" ".join)
@@ -70,3 +76,42 @@ def test_windows_hold_the_main_rows(paragraphs: list[str], width: int, height: i
             window.grow_down(lines_of, len(paragraphs), len(window.rows) + height)
         _same_rows(window, main)
     assert window.complete == (window.next_paragraph == len(paragraphs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    paragraphs=st.lists(paragraph, min_size=2, max_size=25),
+    width=st.integers(min_value=6, max_value=50),
+    height=st.integers(min_value=1, max_value=8),
+    data=st.data(),
+)
+def test_the_whole_texts_extent_is_exact_where_the_rows_are_laid_out(
+        paragraphs: list[str], width: int, height: int, data: st.DataObject) -> None:
+    """The scrollbar's estimate (:func:`whole_text_extent`): the top row is exact where
+    the rows before it are laid out (the main rows, or a window the main rows reach), so
+    the main rows take over from a window at the same place; the whole text's rows are
+    exact once every paragraph is laid out, and never fewer than the rows on screen."""
+    document = Document(paragraphs)
+    options = LayoutOptions(width)
+    whole = _main_rows(document, options)
+    starts = character_starts(paragraphs)
+
+    def lines_of(index: int) -> list:
+        return document.paragraph_lines(index, options)
+
+    laid_out = data.draw(st.integers(min_value=1, max_value=len(paragraphs)))
+    main = Rows(options)
+    for index in range(laid_out):
+        main.add(index, lines_of(index))
+    top = data.draw(st.integers(min_value=0, max_value=len(main.rows) - 1))
+    extent = whole_text_extent(main, None, top, starts)
+    assert extent.top == top and extent.rows >= len(main.rows)
+    if laid_out == len(paragraphs):
+        assert extent.rows == len(whole.rows)
+    start = data.draw(st.integers(min_value=0, max_value=len(paragraphs) - 1))
+    window = window_at(ReadingPosition(start, 0), lines_of, len(paragraphs), options, height)
+    row = data.draw(st.integers(min_value=0, max_value=len(window.rows) - 1))
+    extent = whole_text_extent(main, window, row, starts)
+    assert extent.rows >= len(window.rows)
+    if window.first_paragraph < laid_out:
+        assert extent.top == whole.first_row[window.first_paragraph] + row

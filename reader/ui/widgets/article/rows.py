@@ -14,6 +14,7 @@ come from the engine at the same options, with one blank row between paragraphs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from reader.text.layout import LayoutOptions, Line
@@ -101,11 +102,84 @@ def window_at(position: ReadingPosition, lines_of: LinesOf, total: int, options:
               height: int) -> Rows:
     """Rows around *position* for a view *height* rows high: its paragraph and those
     after it for a few screens, and enough before it that the place can be at the top
-    (near the end, that the last screen is full)."""
+    (near the end, that the last screen is full, with a page above it: the window can
+    scroll, so its scrollbar is drawn)."""
     window = Rows(options, first_paragraph=position.paragraph)
     window.grow_down(lines_of, total, height * 3)
     row = window.row_of(position) or 0
     below = len(window.rows) - row
     if below < height:
-        window.grow_up(lines_of, height - below)
+        window.grow_up(lines_of, 2 * height - below)
     return window
+
+
+class Extent(NamedTuple):
+    """Where the top row is in the whole text, and how many rows the whole text has, in
+    rows at the current options: exact where the rows are laid out, estimated where not."""
+
+    top: float  # a row, or a place between rows kept by the view's scrollbar
+    rows: int
+
+
+def character_starts(paragraphs: Sequence[str]) -> list[int]:
+    """The characters before each paragraph, and the text's total last (the estimate's
+    measure of the paragraphs not laid out yet)."""
+    starts = [0]
+    starts.extend(accumulate(len(paragraph) for paragraph in paragraphs))
+    return starts
+
+
+def whole_text_extent(main: Rows, window: Rows | None, top: int,
+                      starts: Sequence[int]) -> Extent:
+    """The whole text's extent while it is not all laid out, with the top row at *top*
+    of the rows on screen (*window* while there is one, else *main*); *starts* are the
+    :func:`character_starts` of the text's paragraphs.
+
+    A scrollbar that measured only the rows laid out said "near the top" at the end of a
+    48 MB text shown from a window. Rows not laid out are estimated from their paragraphs'
+    characters, at the lines per character of the rows laid out (the main rows and the
+    window's rows beyond them, each paragraph counted once), plus half a line each (a
+    paragraph's last line is half full on average: short paragraphs then count right
+    too) and a gap row each. The
+    window's first row is exact once the main rows reach it, so when the main rows take
+    over at the same top line the top stays where it was: only what a batch of layout
+    adds makes the estimate better, a little at a time.
+    """
+    total = len(starts) - 1
+    lines, characters = _lines_and_characters(main, starts)
+    extra = 0  # the window's paragraphs beyond the main rows
+    if window is not None and window.next_paragraph > main.next_paragraph:
+        start = max(main.next_paragraph, window.first_paragraph)
+        row = window.first_row[start - window.first_paragraph]
+        extra = window.next_paragraph - start
+        lines += len(window.rows) - row - (extra - 1)
+        characters += starts[window.next_paragraph] - starts[start]
+    laid_out = main.next_paragraph - main.first_paragraph + extra
+    rate = max(0.0, lines - laid_out / 2) / characters if characters else 0.0
+
+    def estimated(first: int, end: int) -> int:
+        """Rows of the paragraphs first … end - 1 with their gaps (at least a line each)."""
+        if end <= first:
+            return 0
+        count = end - first
+        return count + max(count, round(rate * (starts[end] - starts[first]) + count / 2))
+
+    shown = window if window is not None else main
+    if shown is main:
+        before = 0
+    elif shown.first_paragraph < main.next_paragraph:
+        before = main.first_row[shown.first_paragraph - main.first_paragraph]
+    else:
+        gap = 1 if main.rows else 0
+        before = len(main.rows) + gap + estimated(main.next_paragraph, shown.first_paragraph)
+    after = estimated(shown.next_paragraph, total)
+    return Extent(before + top, before + len(shown.rows) + after)
+
+
+def _lines_and_characters(rows: Rows, starts: Sequence[int]) -> tuple[int, int]:
+    """The text lines of *rows* (its rows less the gaps) and their paragraphs' characters."""
+    paragraphs = rows.next_paragraph - rows.first_paragraph
+    if not paragraphs:
+        return 0, 0
+    return (len(rows.rows) - (paragraphs - 1),
+            starts[rows.next_paragraph] - starts[rows.first_paragraph])

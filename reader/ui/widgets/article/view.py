@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
+from rich.style import Style, StyleType
 from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
@@ -26,12 +26,20 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.text.layout import Document, LayoutOptions, Line
 from reader.ui.widgets.article.find import Match, find_matches
-from reader.ui.widgets.article.rows import ReadingPosition, Rows, window_at
+from reader.ui.widgets.article.rows import (
+    Extent,
+    ReadingPosition,
+    Rows,
+    character_starts,
+    whole_text_extent,
+    window_at,
+)
 
 #: Paragraph index of the title and of the metadata line in the view's document.
 TITLE_PARAGRAPH = 0
@@ -125,6 +133,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._pass_style: Style | None = None  # the base style during one render pass
         self._follow_end = False  # End was pressed before the layout was complete
         self._more_to_come = False  # only the text's beginning is shown (see extend)
+        self._starts: list[int] | None = None  # character_starts(paragraphs), when needed
+        # the scrollbar's last place: (the top line, its share of the scroll range)
+        self._last_extent: tuple[tuple[int, int], float] | None = None
 
     # ----------------------------------------------------------------- content
     def show(
@@ -144,6 +155,8 @@ class ArticleView(ScrollView, can_focus=True):
         """
         self.document = document
         self.paragraphs = list(paragraphs)
+        self._starts = None
+        self._last_extent = None
         self.direction = direction
         self._more_to_come = not whole
         self._layouts.clear()
@@ -168,6 +181,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._drawn = document  # the text on screen is this document's beginning
         self.document = document
         self.paragraphs = list(paragraphs)
+        self._starts = None
         for layout in self._layouts.values():
             layout.complete = layout.next_paragraph >= len(self.paragraphs)
         if self._query:
@@ -238,6 +252,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._window is not None and self._pending is None:
             self._pending = self.position()  # the window's place, kept at the new options
         self._window = None
+        self._last_extent = None
         self._generation += 1
         self.workers.cancel_group(self, "layout")
         self._line_cache.clear()
@@ -449,6 +464,8 @@ class ArticleView(ScrollView, can_focus=True):
         shown = self._shown
         rows = len(shown.rows) if shown else 0
         self.virtual_size = Size(self._view_width, rows)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.refresh()  # the whole text's extent may have changed
 
     @property
     def settled(self) -> bool:
@@ -471,6 +488,48 @@ class ArticleView(ScrollView, can_focus=True):
         first paragraph, or a window's while the reader is further on."""
         shown = self._shown
         return shown.rows if shown else ()
+
+    # --------------------------------------------------------------- scrollbar
+    def on_mount(self) -> None:
+        # Textual takes a renderer per scrollbar instance (ScrollBar.renderer's docs)
+        bar = _whole_text_bar(self)
+        self.vertical_scrollbar.renderer = bar  # type: ignore[misc]
+
+    def whole_text_extent(self) -> Extent | None:
+        """The top row and the rows of the whole text, for the scrollbar, while the rows
+        on screen are not the whole text (a window, or main rows still growing); None
+        when they are, or when the text's length is not known yet (its rest still being
+        read): the scrollbar then measures the rows on screen, as Textual's does.
+
+        Kept monotonic: when the top line moves down the scrollbar's place (the top's
+        share of the scroll range) does not move up, nor down when it moves up, whatever
+        the estimate learnt meanwhile (a window growing brings rows where an estimate
+        stood); and while the top line stays, the place stays, the layout's progress
+        and the main rows taking over from a window included: the thumb moves only when
+        the reader does.
+        """
+        layout = self._layout
+        if layout is None or self._more_to_come or (
+                layout.complete and self._window is None):
+            self._last_extent = None
+            return None
+        if self._starts is None:
+            self._starts = character_starts(self.paragraphs)
+        extent = whole_text_extent(layout, self._window, self.scroll_offset.y, self._starts)
+        line = self._top_line()
+        if line is None:
+            return extent
+        here = (line.paragraph, line.start)
+        scroll_range = max(1.0, extent.rows - self.page_height)
+        share = extent.top / scroll_range
+        if self._last_extent is not None:
+            was, last_share = self._last_extent
+            if (here == was or (here > was and share < last_share)
+                    or (here < was and share > last_share)):
+                share = last_share
+                extent = Extent(share * scroll_range, extent.rows)
+        self._last_extent = (here, share)
+        return extent
 
     # ------------------------------------------------------------------ moving
     # The keys move at once, by whole rows, as a pager does: no animation, so the
@@ -707,3 +766,21 @@ class ArticleView(ScrollView, can_focus=True):
         rendered = Segment.apply_style(text.render(self.app.console), style)
         segments = [Segment(" " * margin, base), *rendered]
         return Strip(segments).adjust_cell_length(width, base)
+
+
+def _whole_text_bar(view: ArticleView) -> type[ScrollBarRender]:
+    """A vertical scrollbar drawn at *view*'s place in the whole text while it gives one
+    (:meth:`ArticleView.whole_text_extent`; Textual's scrollbar takes its renderer per
+    instance for this), else at the place Textual gives it: the rows on screen's."""
+
+    class WholeTextBar(ScrollBarRender):
+        def __init__(self, virtual_size: int = 100, window_size: int = 0,
+                     position: float = 0, thickness: int = 1, vertical: bool = True,
+                     style: StyleType = "bright_magenta on #555555") -> None:
+            whole = view.whole_text_extent() if vertical else None
+            if whole is not None:
+                window_size = view.page_height
+                position, virtual_size = whole.top, max(window_size + 1, whole.rows)
+            super().__init__(virtual_size, window_size, position, thickness, vertical, style)
+
+    return WholeTextBar
