@@ -239,3 +239,36 @@ async def test_while_the_main_rows_grow_the_scrollbar_measures_the_whole_text(
         assert whole.position == pytest.approx(growing.position)
         # estimated from the first screens alone: short paragraph numbers, fewer lines
         assert abs(growing.rows - whole.rows) < 0.1 * whole.rows
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_a_click_on_the_track_pages_past_the_window_as_the_keys_do(
+    library: Any, long_article: str, monkeypatch: Any, size: tuple[int, int]
+) -> None:
+    """Below the thumb a page down, above it a page up, as PageDown and PageUp: the
+    window grows (Textual's own page stopped at the window's last screen)."""
+    held = await _deep_place_held(library, long_article, monkeypatch)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=size) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: view.whole and view.settled, "the place shown")
+        first = _top(view)
+        scrollbar = view.vertical_scrollbar
+        column = scrollbar.region.x  # on the screen
+        below = scrollbar.region.bottom - 1  # the thumb is mid-bar
+        above = scrollbar.region.y
+        window_end = view.rows[-1]
+        assert window_end is not None
+        for _ in range(6):
+            before = view.scroll_y
+            await pilot.click(offset=(column, below))
+            assert _top(view).paragraph > first.paragraph
+            assert view.scroll_y >= before  # a window's rows may come in front, never lost
+            assert _Bar(view).share > 0.5
+        assert _top(view).paragraph > window_end.paragraph  # past the window it opened with
+        for _ in range(12):
+            await pilot.click(offset=(column, above))
+        assert _top(view).paragraph < first.paragraph  # and before it
+        assert not view.layout_complete  # all of it from the window
+        held.gate.set()
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")

@@ -26,7 +26,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBarRender
+from textual.scrollbar import ScrollBarRender, ScrollDown, ScrollUp
 from textual.strip import Strip
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -586,6 +586,19 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self._follow_end = not self.layout_complete
         self._jump(self.max_scroll_y)
+
+    def on_scroll_up(self, event: ScrollUp) -> None:
+        """A click on the scrollbar above the thumb: a page up, as the key does (a
+        window grows, where Textual's own page stopped at its first row)."""
+        event.prevent_default()
+        event.stop()
+        self.action_page_up()
+
+    def on_scroll_down(self, event: ScrollDown) -> None:
+        """A click on the scrollbar below the thumb: a page down, as the key does."""
+        event.prevent_default()
+        event.stop()
+        self.action_page_down()
 
     def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
         self._follow_end = False  # then Textual's own handler scrolls
