@@ -18,7 +18,7 @@ from reader.errors import InputError, error_words
 from reader.i18n import Translator, spoken
 from reader.text.isolates import InterfaceText, clean_line, embedded, join_isolated
 from reader.text.layout import LayoutOptions, Line, layout_text
-from reader.text.output import aligns_rows_itself
+from reader.text.output import aligns_rows_itself, fill_end
 from reader.text.sanitize import sanitize_line
 from reader.ui.plain import plain
 
@@ -149,6 +149,19 @@ class Labels:
         """:meth:`__call__` as Textual ``Content``: for titles and other places Textual
         would parse a string's markup (see :mod:`reader.ui.plain`)."""
         return plain(self(key, **values))
+
+    def filled(self, line: str, width: int, rtl: bool | None = None) -> str:
+        """*line* (one laid-out line of the interface) filled with spaces to *width*
+        characters: before it when it reads right to left (*rtl*, else the interface's
+        direction), except where the terminal lays it out from the right itself
+        (mlterm's ``terminal`` form): after it there, the fill ending in a no-break
+        space (:func:`reader.text.output.fill_end`), as the engine's own lines are."""
+        if not (self.rtl if rtl is None else rtl):
+            return line
+        end = fill_end(self.mode, line, True)
+        if end and len(line) < width:
+            return line.ljust(width - 1) + end
+        return line.rjust(width)
 
     def padded(self, lines: Sequence[Line], width: int) -> str:
         """Engine lines joined into one block, each aligned within *width*."""

@@ -112,3 +112,22 @@ def test_the_interface_is_aligned_where_its_terminal_does_not_align_it_itself() 
         assert Labels(Translator("en"), mode, "keep", True).align == "left"
     assert Labels(Translator("ar"), "terminal-mlterm", "keep", True).align == "left"
     assert Labels(Translator("en"), "terminal-mlterm", "keep", True).align == "left"
+
+
+def test_a_filled_label_goes_where_its_terminal_shows_it_right() -> None:
+    """A one-line label filled to a width: before it in the Arabic interface, after it
+    (up to a no-break space) on mlterm's terminal form, which lays a stretch starting
+    with an Arabic letter out from the right and keeps spaces ending it at its right end
+    (seen: "لا روابط ذات صلة." at the left of the related pane)."""
+    from reader.text.output import MLTERM_FILL_END
+
+    arabic, latin = "لا روابط.", "https://example.com/x"
+    app_labels = Labels(Translator("ar"), "app", "keep", True)
+    assert app_labels.filled(arabic, 12) == "   " + arabic
+    assert app_labels.filled(latin, 25) == "    " + latin  # an Arabic entry's direction
+    assert app_labels.filled(latin, 25, rtl=False) == latin
+    mlterm = Labels(Translator("ar"), "terminal-mlterm", "keep", True)
+    assert mlterm.filled(arabic, 12) == arabic + "  " + MLTERM_FILL_END
+    assert mlterm.filled(arabic, len(arabic)) == arabic
+    assert mlterm.filled(latin, 25) == "    " + latin  # mlterm lays it left to right
+    assert Labels(Translator("en"), "terminal-mlterm", "keep", True).filled(arabic, 12) == arabic

@@ -60,7 +60,7 @@ class LaidOutList(OptionList, Generic[Entry]):
         entries = self.listed()
         if not entries:
             message = self.empty_message()
-            message = message.rjust(width) if self.labels.rtl else message
+            message = self.labels.filled(message, width)
             self.add_option(Option(Text(message, style="dim"), disabled=True))
             return
         for number, entry in enumerate(entries):

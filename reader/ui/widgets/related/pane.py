@@ -96,7 +96,7 @@ class RelatedPane(LaidOutList["RelatedItem"]):
             where = self.labels("related.stored")
         else:
             where = sanitize_line(item.url or "") or self.labels("related.external")
-        prompt.append(Text(where.rjust(width) if rtl else where, style="dim"))
+        prompt.append(Text(self.labels.filled(where, width, rtl), style="dim"))
         return prompt
 
     def _reason(self, item: RelatedItem, relevance: float, width: int) -> Text:
