@@ -33,8 +33,10 @@ left-to-right paragraph, takes U+2500-U+25FF (box drawing, blocks and geometric 
 ``●○■□``, the related pane's relevance bar) as strong left-to-right letters, and draws
 each cell with the character it holds, never its mirror glyph. So a right-to-left line
 that starts or ends with such a run sends it where it shows and in the order it shows
-(:func:`symbols_in_place`), and each bracket Konsole puts at an odd level is sent as
-its mirror (:func:`mirror_for_konsole`).
+(:func:`symbols_in_place`), each bracket Konsole puts at an odd level is sent as
+its mirror (:func:`mirror_for_konsole`), and, since Konsole orders each line alone,
+each line opens and ends with marks for the paragraph's letters around it
+(:func:`konsole_edges`).
 
 *Marked* means: a right-to-left line is sent as RLE + text + PDF + LRM (a
 right-to-left embedding), a left-to-right one as text + LRM. A terminal that
@@ -93,10 +95,12 @@ __all__ = [
 
 LRM = "\u200e"
 RLM = "\u200f"
+#: ARABIC LETTER MARK: a zero-width character of class AL (for Konsole's line edges).
+ALM = "\u061c"
 #: What opens and closes a marked right-to-left line: RLE ... PDF.
 RTL_OPEN = "\u202b"
 RTL_CLOSE = "\u202c"
-_MARKS = (LRM, RLM, RTL_OPEN, RTL_CLOSE)
+_MARKS = (LRM, RLM, ALM, RTL_OPEN, RTL_CLOSE)
 LRI = "\u2066"
 RLI = "\u2067"
 FSI = "\u2068"
@@ -213,7 +217,7 @@ def unmarked(text: str) -> str:
     opened, closed = text.find(RTL_OPEN), text.rfind(RTL_CLOSE)
     if 0 <= opened < closed:
         text = text[:opened] + text[opened + 1:closed] + text[closed + 1:]
-    return text.replace(LRM, "").replace(RLM, "")
+    return text.replace(LRM, "").replace(RLM, "").replace(ALM, "")
 
 
 @lru_cache(maxsize=1)
@@ -346,6 +350,95 @@ def flip_words(text: str, positions: Sequence[int]) -> tuple[str, list[int]]:
 #: "BidiTableDirOverride", on by default, gives ICU a class callback saying so).
 #: Mapped to a Latin letter, they give the reader's own bidi rules the classes Konsole's use.
 _KONSOLE_CLASSES = {cp: "a" for cp in range(0x2500, 0x2600)}
+
+
+#: How far :func:`konsole_edges` looks for a letter on either side of a line.
+_EDGE_REACH = 256
+_STRONG = {"L": "L", "R": "R", "AL": "AL"}
+
+
+def wants_edges(mode: str) -> bool:
+    """Whether *mode* is one of Konsole's forms, whose lines take :func:`konsole_edges`."""
+    strategy = STRATEGIES[mode]
+    return strategy.mirrors and not strategy.reorders and strategy.marked
+
+
+def konsole_edges(paragraph: str, start: int, end: int, rtl: bool) -> tuple[str, str]:
+    """The marks to send at the two ends of the line ``paragraph[start:end]`` (inside its
+    embedding) so that Konsole, which orders the line alone, sees the letters the
+    paragraph has on either side of it, as the layout did: a neutral at the line's edge
+    ("zbackground:" ending a Latin line of an Arabic paragraph before more Latin) takes
+    their direction (rule N1), and a number opening the line is an Arabic number after
+    an Arabic letter (W2) and a left-to-right one after a Latin letter (W7).
+
+    Only what differs from what Konsole assumes is sent: a right-to-left line's
+    embedding starts and ends as right to left, a left-to-right line as left to right.
+    (Paragraphs holding embeddings or isolates are not looked into:
+    :func:`has_explicit_controls`; each side is looked at up to 256 characters away.)"""
+    before = _strong_before(paragraph, start)
+    after = _direction_after(paragraph, end)
+    if rtl:
+        opens_with_number = _first_type(paragraph, start, end) == "EN"
+        lead = LRM if before == "L" else ALM if before == "AL" and opens_with_number else ""
+        return lead, LRM if after == "L" else ""
+    return {"R": RLM, "AL": ALM}.get(before or "", ""), RLM if after == "R" else ""
+
+
+def has_explicit_controls(text: str) -> bool:
+    """Whether *text* holds an embedding, override or isolate control (or a PDF/PDI):
+    where :func:`konsole_edges` would have to follow the controls' nesting, and does not.
+    (Marks, LRM, RLM and ALM, are letters to it, as to the rules.)"""
+    return re.search("[\u202a-\u202e\u2066-\u2069]", text) is not None
+
+
+def _strong_before(paragraph: str, at: int) -> str | None:
+    """The class (L, R or AL) of the last letter of *paragraph* before index *at*."""
+    from reader.text.bidi.classes import bidi_class
+
+    for i in range(at - 1, max(at - _EDGE_REACH, 0) - 1, -1):
+        kind = _STRONG.get(bidi_class(paragraph[i]))
+        if kind:
+            return kind
+    return None
+
+
+def _first_type(paragraph: str, start: int, end: int) -> str | None:
+    """The first class of ``paragraph[start:end]`` that is a letter's or a number's."""
+    from reader.text.bidi.classes import bidi_class
+
+    for i in range(start, min(end, start + _EDGE_REACH)):
+        kind = bidi_class(paragraph[i])
+        if kind in ("L", "R", "AL", "EN", "AN"):
+            return kind
+    return None
+
+
+def _direction_after(paragraph: str, at: int) -> str | None:
+    """The direction (L or R) rule N1 gives the first letter or number of *paragraph*
+    from index *at* on: a number is right to left, unless a Latin letter is the last
+    letter before it (W7)."""
+    from reader.text.bidi.classes import bidi_class
+
+    for i in range(at, min(at + _EDGE_REACH, len(paragraph))):
+        kind = bidi_class(paragraph[i])
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL", "AN"):
+            return "R"
+        if kind == "EN":
+            return "L" if _strong_before(paragraph, i) == "L" else "R"
+    return None
+
+
+def _konsole_line(text: str, mapped: list[int], embedded: bool, edges: tuple[str, str]
+                  ) -> tuple[str, list[int]]:
+    """A line's text (inside its embedding, if *embedded*) in Konsole's form: the
+    *edges* marks around it, each bracket swapped as Konsole needs it."""
+    lead, trail = edges
+    if text and (lead or trail):
+        text = lead + text + trail
+        mapped = [*[mapped[0]] * len(lead), *mapped, *[mapped[-1]] * len(trail)]
+    return mirror_for_konsole(text, mapped, embedded)
 
 
 def mirror_for_konsole(text: str, mapped: list[int], embedded: bool
@@ -575,9 +668,11 @@ def fill_end(mode: str, text: str, rtl: bool) -> str:
 
 
 def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool, *,
-                marks: bool = True) -> tuple[str, tuple[int, ...] | None]:
+                marks: bool = True, edges: tuple[str, str] = ("", "")
+                ) -> tuple[str, tuple[int, ...] | None]:
     """The last step of laying out a line for *mode*: what the strategy adds to the text
-    the layout made (visual for reordering modes, logical otherwise).
+    the layout made (visual for reordering modes, logical otherwise). *edges*: the marks
+    for Konsole's forms (:func:`konsole_edges`).
 
     Returns the text and its map (None: *text* and *positions* are unchanged, so the
     caller keeps its own, possibly lazy, map).
@@ -596,14 +691,14 @@ def finish_line(mode: str, text: str, positions: Sequence[int], rtl: bool, *,
     konsole_mirrors = strategy.mirrors and not strategy.reorders
     symbols_apart = marked and rtl and strategy.symbols_apart and bool(text)
     if konsole_mirrors and not symbols_apart:
-        text, mapped = mirror_for_konsole(text, mapped, embedded=marked and rtl)
+        text, mapped = _konsole_line(text, mapped, marked and rtl, edges)
     if marked and text:
         end = LRM if strategy.lrm else ""
         if symbols_apart:
             before, core, after, mapped = symbols_in_place(text, mapped)
             if konsole_mirrors:  # the embedding holds the core alone
                 a, b = len(before), len(before) + len(core)
-                core, core_map = mirror_for_konsole(core, mapped[a:b], embedded=True)
+                core, core_map = _konsole_line(core, mapped[a:b], True, edges)
                 mapped = [*mapped[:a], *core_map, *mapped[b:]]
             if core:
                 a, b = len(before), len(before) + len(core)

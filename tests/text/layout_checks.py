@@ -12,7 +12,7 @@ from rich.cells import cell_len
 
 from reader.text.bidi import bidi_class
 from reader.text.layout import Document, LayoutOptions, Line
-from reader.text.output import LRM, RTL_CLOSE, RTL_OPEN, STRATEGIES
+from reader.text.output import LRM, RTL_CLOSE, RTL_OPEN, STRATEGIES, wants_edges
 from reader.text.output import is_mark as is_strategy_mark
 from reader.text.sanitize import BIDI_CONTROLS
 from reader.text.shaping import HARAKAT
@@ -47,9 +47,13 @@ def without_strategy_marks(line: Line, mode: str) -> Line:
     marks = (RTL_OPEN, RTL_CLOSE + end) if line.rtl else ("", end)
     assert line.text.startswith(marks[0]) and line.text.endswith(marks[1]), line
     inner = slice(len(marks[0]), len(line.text) - len(marks[1]))
-    assert not any(map(is_strategy_mark, line.text[inner])), line
-    return Line(line.text[inner], line.cells, line.rtl, line.paragraph, line.start, line.end,
-                line.visual_to_logical[inner], line.align_right)
+    text, mapped = line.text[inner], line.visual_to_logical[inner]
+    if wants_edges(mode):  # Konsole's: marks at the text's edges, brackets held apart
+        kept = [i for i, ch in enumerate(text) if not is_strategy_mark(ch)]
+        text, mapped = "".join(text[i] for i in kept), tuple(mapped[i] for i in kept)
+    assert not any(map(is_strategy_mark, text)), line
+    return Line(text, line.cells, line.rtl, line.paragraph, line.start, line.end,
+                mapped, line.align_right)
 
 
 def check_paragraph(document: Document, index: int, options: LayoutOptions) -> list[Line]:

@@ -186,3 +186,52 @@ def test_printing_to_a_file_drops_the_isolates_around_brackets() -> None:
     [line] = _lines("نص )iPad )iPad", "shaped-mirrored", 40)
     assert unmarked(line) == "ﻧﺺ (iPad )iPad"
     assert unmarked("\u2067\u0663\u2069") == "\u2067\u0663\u2069"  # an interface isolate
+
+
+# Konsole orders each line alone: the marks at its edges give it the paragraph's letters
+# on either side (rule N1 for a neutral at the edge, W2/W7 for a number opening it).
+CSS = ("الخليجيين.؟ #vote_area2 ul { padding: 0; margin: 0; } .box_vote { zbackground: "
+       "#FFFFFF; zbackground: -webkit-gradient linear, left top, left 25, from #fff "
+       "ويبالنسبة للأسعار")
+NUMBERS = "وتراجع المؤشر بنسبة كبيرة أمس ثم أضاف 7.58% إلى قيمته وبلغ سعر السهم 31 ريالا"
+
+
+def test_a_latin_line_of_an_arabic_paragraph_gets_the_latin_around_it() -> None:
+    lines = _lines(CSS, "shaped-mirrored", 40)
+    # "margin: 0; } .box_vote { zbackground:": Latin before it and after it
+    middle = [line for line in lines if "zbackground:" + LRM in line]
+    assert middle and middle[0].startswith(RTL_OPEN + LRM + "margin")
+    assert middle[0].endswith("zbackground:" + LRM + RTL_CLOSE + LRM)
+
+
+def test_a_number_opening_a_line_after_arabic_gets_an_arabic_letter_mark() -> None:
+    # (W2: a number after an Arabic letter is an Arabic number, which takes no "%")
+    for width, number in ((20, "7.58%"), (24, "31")):
+        opening = [line for line in _lines(NUMBERS, "shaped-mirrored", width)
+                   if line.lstrip(RTL_OPEN + "\u061c").startswith(number)]
+        assert opening and opening[0].startswith(RTL_OPEN + "\u061c" + number)
+
+
+def test_arabic_lines_among_arabic_get_no_mark() -> None:
+    text = "قال الوزير إن الاتفاق الذي وقع في فيينا مع الدول الكبرى مهم جدا للمنطقة"
+    for line in _lines(text, "shaped-mirrored", 20):
+        assert line[0] == RTL_OPEN and line[-2:] == RTL_CLOSE + LRM
+        assert not set(line[1:-2]) & set("\u200e\u200f\u061c\u2067"), line
+
+
+@pytest.mark.parametrize("mode", KONSOLE)
+@pytest.mark.parametrize("width", [20, 24, 40])
+@pytest.mark.parametrize("text", [CSS, NUMBERS], ids=["css", "numbers"])
+def test_konsole_shows_each_line_of_a_mixed_paragraph_as_app_mode_draws_it(
+        mode: str, width: int, text: str) -> None:
+    assert _rows(text, mode, width) == _rows(text, "app", width)
+
+
+@pytest.mark.parametrize("mode", KONSOLE)
+def test_a_left_to_right_line_between_arabic_gets_a_right_to_left_mark(mode: str) -> None:
+    # a left-to-right paragraph whose line ends in a neutral before Arabic on the next
+    # line: in the paragraph the neutral lies between two Arabic words
+    text = "The report said نص عربي: كلمة أخرى here and more words"
+    lines = _lines(text, mode, 22, "ltr")
+    assert any(line.endswith("\u200f" + LRM) for line in lines), lines
+    assert _rows(text, mode, 22, "ltr") == _rows(text, "app", 22, "ltr")

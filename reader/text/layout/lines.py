@@ -89,8 +89,12 @@ def make_line(
     if options.mode != "app":
         positions = (visual_to_logical if isinstance(visual_to_logical, tuple)
                      else tuple(visual_to_logical()))
+        edges = (output.konsole_edges(shaped_text, a, b, rtl)
+                 if options.marks and output.wants_edges(options.mode) and not (
+                     prepared.has_controls and output.has_explicit_controls(shaped_text))
+                 else ("", ""))
         line_text, finished = output.finish_line(options.mode, line_text, positions, rtl,
-                                                 marks=options.marks)
+                                                 marks=options.marks, edges=edges)
         visual_to_logical = positions if finished is None else finished
         fill = output.fill_end(options.mode, line_text, rtl)
     if on_its_own and not isinstance(visual_to_logical, tuple):
