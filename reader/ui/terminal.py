@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from reader.i18n import Sentence
 from reader.text.output import BIDI_CHOICES, MODES, TERMINAL_FORMS
 
 #: BDSM (ECMA-48 mode 8): reset = explicit (the application orders), set = implicit.
@@ -200,10 +201,10 @@ def identify(environ: Mapping[str, str], tmux: TmuxClient | None = None) -> Term
         return Terminal(kind, True, f"tmux client_termtype={client.termtype}")
     found = _kind_from_environment(client.environ or {}, client.termname)
     if found:
-        where = "client_termname" if found[1].startswith("TERM=") else "client environment"
-        return Terminal(found[0], True, f"tmux {where}: {found[1]}")
+        where = "client_termname" if found[1].startswith("TERM=") else "client_environment"
+        return Terminal(found[0], True, Sentence(f"terminal.evidence.{where}", found=found[1]))
     if not client.termname:  # a detached session: no terminal to ask about
-        return Terminal("unknown", True, "tmux: no client attached")
+        return Terminal("unknown", True, Sentence("terminal.evidence.no_client"))
     return Terminal("unknown", True, f"tmux client_termname={client.termname}")
 
 
