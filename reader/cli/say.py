@@ -72,14 +72,18 @@ def text(key: str, **values: object) -> str:
 
 def _laid_in(values: dict[str, object]) -> dict[str, str]:
     """*values* as the command line's language lays them in a sentence (see :func:`text`)."""
-    from reader.i18n import Translator
+    from reader.i18n import Sentence, Translator, spoken
     from reader.text.isolates import InterfaceText, embedded
     from reader.text.sanitize import strip_bidi_controls
 
     rtl = Translator(language()).rtl
+    # a catalogue sentence among them (what told the reader which terminal it is in) is
+    # said in the same language first, and is then this interface's own words
+    said = {name: spoken(value, text) if isinstance(value, Sentence) else value
+            for name, value in values.items()}
     return {name: value if isinstance(value, InterfaceText)
             else embedded(strip_bidi_controls(str(value)), rtl=rtl)
-            for name, value in values.items()}
+            for name, value in said.items()}
 
 
 def located(source: str, problem: str) -> str:

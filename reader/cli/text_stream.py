@@ -75,9 +75,12 @@ def text_pieces(
                                   limit=f"{max_line_bytes:,}"))
             piece = bytes(buffer[:end])
             del buffer[:end]
+            first = None
             if not encoding:
-                encoding = _encoding_of(piece, where)
-            yield _decoded(piece, where, offset, encoding)
+                encoding, first = _encoding_of(piece, where)
+            if first is None or b"\x00" in piece:  # (NUL: the message names it)
+                first = _decoded(piece, where, offset, encoding)
+            yield first
             offset += end
             line += piece.count(b"\n")
         if not block:
@@ -96,14 +99,15 @@ def _cut(buffer: bytearray, limit: int) -> int:
     return end or limit
 
 
-def _encoding_of(first_piece: bytes, where: str) -> str:
+def _encoding_of(first_piece: bytes, where: str) -> tuple[str, str | None]:
     """UTF-8, or the legacy Arabic encoding the first piece reads as (with the note a
     whole file gets, see :mod:`reader.text.decode`); a later piece that does not decode
-    is an error, as for a whole file."""
+    is an error, as for a whole file. With it, the piece's text when it reads as UTF-8
+    (a megabyte is not decoded twice), else None."""
     from reader.text.decode import LEGACY_ENCODINGS, LegacyEncoding, legacy_encoding
 
     try:
-        first_piece.decode("utf-8")
+        return "utf-8", first_piece.decode("utf-8")
     except UnicodeDecodeError:
         found = b"\x00" not in first_piece and legacy_encoding(first_piece)
         if found:
@@ -111,8 +115,8 @@ def _encoding_of(first_piece: bytes, where: str) -> str:
 
             warnings.warn(LegacyEncoding(where, text(
                 "cli.input.legacy", encoding=LEGACY_ENCODINGS[found])), stacklevel=2)
-            return found
-    return "utf-8"
+            return found, None
+    return "utf-8", None
 
 
 def _decoded(piece: bytes, where: str, offset: int, encoding: str = "utf-8") -> str:

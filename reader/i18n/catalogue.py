@@ -390,6 +390,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.doctor.terminal": {"en": "terminal: {kind}", "ar": "الطرفية: {kind}"},
     "cli.doctor.inside_tmux": {"en": "{terminal} (inside tmux)", "ar": "{terminal} (داخل tmux)"},
     "cli.doctor.found_from": {"en": "found from: {evidence}", "ar": "عُرفت من: {evidence}"},
+    # what told the reader which terminal it is in (tmux's names as tmux spells them)
+    "terminal.evidence.client_termname": {"en": "tmux client_termname: {found}",
+                                          "ar": "قيمة client_termname لعميل tmux: {found}"},
+    "terminal.evidence.client_environment": {"en": "tmux client environment: {found}",
+                                             "ar": "بيئة عميل tmux: {found}"},
+    "terminal.evidence.no_client": {"en": "tmux: no client attached",
+                                    "ar": "لا عميل متصلاً بجلسة tmux"},
     "cli.doctor.tmux_client": {
         "en": "tmux client_termname={termname} client_termtype={termtype} client environment "
         "{environment}",

@@ -271,9 +271,8 @@ class ReaderApp(App[None]):
     def _leave_bidi_mode(self) -> None:
         self._write_raw(self._leave_sequence)
         self._leave_sequence = ""
-        output = signals.terminal_output(self.terminal_driver)
-        if output is not None:
-            output.translation = None
+        # The output's translation stays until the next enter sets it: frames still
+        # queued for the writer go out as they were drawn for (the way out writes none).
 
     def _translate_output(self, translation: dict[int, str] | None) -> None:
         """Send the app's output through *translation* from now on (mlterm's ASCII

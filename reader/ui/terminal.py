@@ -27,7 +27,9 @@ import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from reader.i18n import Sentence
 from reader.text.output import BIDI_CHOICES, MODES, TERMINAL_FORMS
 
 #: BDSM (ECMA-48 mode 8): reset = explicit (the application orders), set = implicit.
@@ -53,7 +55,7 @@ MLTERM_ROWS_NORMAL = "\x1b]5379;bidi_mode=normal\x07"
 #: character's code), and a box-drawing character (U+2500-U+259F) switches the whole
 #: row to left to right whatever the mode (``goto decsp``: ``bidi_mode =
 #: BIDI_ALWAYS_LEFT``), so while this form is in force the app's frames go out in ASCII
-#: (:data:`MLTERM_FRAMES`), their verticals and corners (``|``) being the separators. Leaving
+#: (:func:`mlterm_frames`), their verticals and corners (``|``) being the separators. Leaving
 #: puts mlterm's default (none) back.
 MLTERM_SEPARATORS = "|"
 MLTERM_STRETCHES = f"\x1b]5379;bidi_separators={MLTERM_SEPARATORS}\x07"
@@ -80,9 +82,13 @@ def _ascii_frame(ch: str) -> str:
     return "|" if vertical else "-"
 
 
-#: Every box-drawing and block character (U+2500-U+259F) as its ASCII stand-in, for the
-#: app's output while ``terminal-mlterm`` is in force (see :data:`MLTERM_SEPARATORS`).
-MLTERM_FRAMES: dict[int, str] = {code: _ascii_frame(chr(code)) for code in range(0x2500, 0x25A0)}
+@cache
+def mlterm_frames() -> dict[int, str]:
+    """Every box-drawing and block character (U+2500-U+259F) as its ASCII stand-in, for
+    the app's output while ``terminal-mlterm`` is in force (see
+    :data:`MLTERM_SEPARATORS`). Built on first use: the character names cost a few
+    milliseconds, and ``cat`` imports this module."""
+    return {code: _ascii_frame(chr(code)) for code in range(0x2500, 0x25A0)}
 
 #: (terminal, inside tmux) -> strategy auto takes. Unknown terminals: ``app``.
 DECISIONS: dict[tuple[str, bool], str] = {
@@ -195,10 +201,10 @@ def identify(environ: Mapping[str, str], tmux: TmuxClient | None = None) -> Term
         return Terminal(kind, True, f"tmux client_termtype={client.termtype}")
     found = _kind_from_environment(client.environ or {}, client.termname)
     if found:
-        where = "client_termname" if found[1].startswith("TERM=") else "client environment"
-        return Terminal(found[0], True, f"tmux {where}: {found[1]}")
+        where = "client_termname" if found[1].startswith("TERM=") else "client_environment"
+        return Terminal(found[0], True, Sentence(f"terminal.evidence.{where}", found=found[1]))
     if not client.termname:  # a detached session: no terminal to ask about
-        return Terminal("unknown", True, "tmux: no client attached")
+        return Terminal("unknown", True, Sentence("terminal.evidence.no_client"))
     return Terminal("unknown", True, f"tmux client_termname={client.termname}")
 
 
@@ -460,7 +466,7 @@ def frames(decision: BidiDecision) -> dict[int, str] | None:
     """What the app's output is translated through under *decision*: the ASCII frames
     of ``terminal`` on mlterm (:data:`MLTERM_SEPARATORS`), else None (as it is)."""
     if decision.terminal.kind == "mlterm" and decision.layout_mode == "terminal-mlterm":
-        return MLTERM_FRAMES
+        return mlterm_frames()
     return None
 
 

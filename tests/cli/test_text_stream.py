@@ -107,3 +107,20 @@ def test_cat_reads_json_lines_a_record_at_a_time(tmp_path: Path) -> None:
     out = result.stdout.decode()
     assert "عنوان 1" in out and "نص رقم 2" in out
     assert "news.jsonl: line 3: invalid JSON" in result.stderr.decode()
+
+
+def test_the_first_piece_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding the encoding decodes the first piece already: that text is handed out, not
+    decoded again (a megabyte of a filter's time); a NUL in it is still named."""
+    from reader.cli import text_stream
+
+    decoded: list[bytes] = []
+    real = text_stream._decoded
+    monkeypatch.setattr(text_stream, "_decoded",
+                        lambda piece, *args: decoded.append(piece) or real(piece, *args))
+    text = "".join(f"سطر رقم {n}\n" for n in range(50))
+    got, _ = pieces(text.encode(), chunk_bytes=200)
+    assert "".join(got) == text and len(got) > 1
+    assert len(decoded) == len(got) - 1 and got[0].encode() not in decoded
+    with pytest.raises(InputError, match="NUL byte at offset 6"):
+        pieces("سطر\x00\n".encode())

@@ -19,7 +19,7 @@ import pytest
 
 from reader.cli import main
 from reader.i18n import Sentence, message, spoken
-from reader.library import Library, bulk_index, importer
+from reader.library import Library, bulk_index
 from reader.library.errors import BulkIndexFailed
 
 FSI, PDI = "\u2068", "\u2069"
@@ -102,24 +102,18 @@ def test_a_path_refused_without_a_reason_says_it_cannot_be_used(
     assert _plain(said["ar"]) == f"rtl-reader: الخيار --library {path}: لا يصلح\n"
 
 
-def test_a_second_process_that_stops_is_said_in_either_language(
-    tmp_path: Path, corpus_jsonl: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real_add = bulk_index.BulkIndex.add
-
-    def add_then_kill(self: bulk_index.BulkIndex, articles: list[object]) -> None:
-        real_add(self, articles)  # type: ignore[arg-type]
-        assert self._process is not None
-        self._process.kill()
-        self._process.join()
-
-    monkeypatch.setattr(bulk_index.BulkIndex, "add", add_then_kill)
-    monkeypatch.setattr(importer, "BULK_INDEX_BYTES", 0)
-    monkeypatch.setattr(bulk_index, "worth_building", lambda connection, size: True)
-    with Library.open(tmp_path / "lib.sqlite3") as library:
-        [problem] = library.import_paths([corpus_jsonl]).problems
-    assert problem.reason == "not imported: the process building the search index stopped"
-    assert spoken(problem.reason, ARABIC) == "لم يُستورد: توقفت العملية التي تبني فهرس البحث"
+def test_a_second_process_that_stops_is_said_in_either_language() -> None:
+    """The importer waiting for a reply from a second process that is gone (its end of
+    the pipe closed)."""
+    index = object.__new__(bulk_index.BulkIndex)  # only its channel is asked
+    here, there = multiprocessing.Pipe()
+    there.close()
+    index._channel = here
+    with pytest.raises(BulkIndexFailed) as failed:
+        index._reply()
+    reason = Sentence("import.not_imported", reason=failed.value.args[0])
+    assert reason == "not imported: the process building the search index stopped"
+    assert spoken(reason, ARABIC) == "لم يُستورد: توقفت العملية التي تبني فهرس البحث"
 
 
 def test_a_failure_in_the_second_process_crosses_to_the_importer_as_a_sentence(

@@ -7,6 +7,7 @@ of the fast code is compared with the general code on many arrangements.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,40 @@ def test_index_units_are_the_indices_in_order() -> None:
 
     assert array("H", range(0x10000)).tobytes() == reorder._ASCENDING
     assert array("H", reversed(range(0x10000))).tobytes() == reorder._DESCENDING
+
+
+CLASS_PIECES = ["A", "AAAA", "W", "O", "m", "s", "t", "c", "L", "LLL", "E", "EE", "n", "R",
+                "S", "B"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(CLASS_PIECES), max_size=30).map("".join))
+def test_arabic_stretches_resolve_as_the_whole_paragraph(classes: str) -> None:
+    """A right-to-left paragraph without brackets resolved on its reduced classes (each
+    stretch from AL to AL through neutrals, marks and separators one AL) gives the levels
+    of the whole paragraph's rules, from its reduced levels cached or not."""
+    from reader.text.bidi import fast
+
+    expected = fast._resolve(classes, classes, 1)
+    assert fast._by_arabic_stretches(classes) == expected
+    assert fast._by_arabic_stretches(classes) == expected  # (the reduced levels known)
+
+
+def test_a_right_to_left_paragraph_resolves_only_what_lies_between_its_arabic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.text.bidi import fast
+
+    text = "قال المتحدث باسم الوزارة لوكالة Reuters إن 25 شخصا، وصلوا أمس. " * 3
+    classes = bidi_classes.classify(text)
+    expected = fast._resolve(text, classes, 1)
+    resolved: list[str] = []
+    real = fast._resolve
+    monkeypatch.setattr(fast, "_resolve",
+                        lambda text, classes, base: resolved.append(classes) or real(
+                            text, classes, base))
+    fast._REDUCED_LEVELS.clear()
+    assert fast.resolve_implicit(text, classes, 1) == expected
+    # the Arabic between "Reuters", "25" and the next sentence's "Reuters" is one AL each
+    assert resolved == ["AWLLLLLLLWAWEEWA" + "WLLLLLLLWAWEEWA" * 2 + "cW"]
+    assert fast.resolve_implicit(text, classes, 1) == expected and len(resolved) == 1

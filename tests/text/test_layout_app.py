@@ -313,6 +313,42 @@ def test_backward_text_by_marks_equals_the_whole_text_operations(text: str) -> N
     assert uniform._backward_by_marks(text, classes) == uniform._backward_by_units(text, classes)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["بسم الله ", "(", ")", "«", "»", "[", "!", '"', "\u2039",
+                                 "\u2264", "\u0651", "x", "\U0001f600", "\u2211"]),
+                max_size=80))
+def test_mirroring_at_the_neutrals_equals_the_search_of_every_character(
+    pieces: list[str],
+) -> None:
+    """Mirrored glyphs looked up only where the class codes have a neutral (ON), sparse or
+    dense, give what a search of every character gives."""
+    from reader.text import bidi
+    from reader.text.layout.mirror import MIRRORABLE
+    from reader.text.layout.order import uniform
+
+    text = "".join(pieces)
+    expected = MIRRORABLE.sub(lambda match: bidi.mirror_char(match.group()), text)
+    assert uniform._mirrored_text(text, bidi.classify(text)) == expected
+
+
+def test_news_text_with_few_neutrals_is_mirrored_without_a_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.text import bidi
+    from reader.text.layout.order import uniform
+
+    text = ("قال رئيس الوزراء إن الاجتماع (الثاني) عقد «اليوم» في الرياض بحضور الوفود "
+            "وقال المتحدث باسم الوزارة في بيان صدر اليوم عن الاجتماعات المقبلة للجنة!") * 8
+    classes = bidi.classify(text)
+    assert 0 < classes.count("O") * uniform._SPARSE_NEUTRALS <= len(classes)
+    monkeypatch.setattr(uniform, "MIRRORABLE", None)  # (any search of it fails)
+    backward = uniform.backward_text(text, classes)
+    assert backward.startswith("!\u0629\u0646\u062c\u0644\u0644 ")
+    assert "(\u064a\u0646\u0627\u062b\u0644\u0627)" in backward  # "(الثاني)" reversed, mirrored
+    assert "\u00bb\u0645\u0648\u064a\u0644\u0627\u00ab" not in backward
+    assert "\u00ab\u0645\u0648\u064a\u0644\u0627\u00bb" in backward
+
+
 def test_news_text_with_few_marks_is_reversed_a_cluster_at_a_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -11,6 +11,7 @@ from reader.ui.widgets.article.rows import (
     ReadingPosition,
     Rows,
     character_starts,
+    paragraph_at,
     whole_text_extent,
     window_at,
 )
@@ -115,3 +116,10 @@ def test_the_whole_texts_extent_is_exact_where_the_rows_are_laid_out(
     assert extent.rows >= len(window.rows)
     if window.first_paragraph < laid_out:
         assert extent.top == whole.first_row[window.first_paragraph] + row
+    # and back: the paragraph at a row is the main rows' where they reach, and further
+    # down the text further down the rows
+    for at, line in enumerate(main.rows):
+        if line is not None:
+            assert paragraph_at(main, at, starts) == line.paragraph
+    found = [paragraph_at(main, at, starts) for at in range(0, 2 * extent.rows + 2, 3)]
+    assert found == sorted(found) and found[-1] == len(paragraphs) - 1

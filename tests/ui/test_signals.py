@@ -60,12 +60,12 @@ def test_a_terminal_left_non_blocking_loses_a_write_not_the_output() -> None:
 def test_writes_go_through_the_terminals_translation_when_there_is_one() -> None:
     """mlterm's terminal form: every write's box-drawing characters in ASCII (the
     translation is ``reader.ui.terminal.frames``'); none: written as they are."""
-    from reader.ui.terminal import MLTERM_FRAMES
+    from reader.ui.terminal import mlterm_frames
 
     terminal = io.StringIO()
     output = TerminalOutput(terminal)
     assert output.write("│عربي│") == 6
-    output.translation = MLTERM_FRAMES
+    output.translation = mlterm_frames()
     assert output.write("\x1b[2;1H╭─│عربي│") == 14  # the length the caller gave
     output.translation = None
     output.write("╯")

@@ -15,7 +15,6 @@ import pytest
 from reader.ui.saved_choices import load_choices, save_choice
 from reader.ui.terminal import (
     BIDI_CHOICES,
-    MLTERM_FRAMES,
     MLTERM_SEPARATORS,
     TmuxClient,
     choose_bidi_mode,
@@ -23,6 +22,7 @@ from reader.ui.terminal import (
     decide_harakat,
     frames,
     identify,
+    mlterm_frames,
     mode_sequences,
     needs_passthrough,
     tmux_passthrough,
@@ -155,18 +155,18 @@ def test_only_mlterms_terminal_form_draws_its_frames_in_ascii() -> None:
     """A box-drawing character switches mlterm's whole row to left to right (vt_bidi.c),
     so terminal mode on mlterm sends its frames in ASCII, the separators among them."""
     mlterm = TmuxClient("mlterm", "", {"MLTERM": "3.9.0"})
-    assert frames(choose_bidi_mode("terminal", {"TERM": "mlterm"})) is MLTERM_FRAMES
-    assert frames(choose_bidi_mode("terminal", TMUX, mlterm)) is MLTERM_FRAMES
+    assert frames(choose_bidi_mode("terminal", {"TERM": "mlterm"})) is mlterm_frames()
+    assert frames(choose_bidi_mode("terminal", TMUX, mlterm)) is mlterm_frames()
     for mode in ("auto", "app", "shaped", "shaped-rlm"):
         assert frames(choose_bidi_mode(mode, {"TERM": "mlterm"})) is None
     for env in ({"VTE_VERSION": "7006"}, {"KONSOLE_VERSION": "1"}, {"TERM": "xterm"}):
         assert frames(choose_bidi_mode("terminal", env)) is None
     # every box-drawing and block character, and nothing else, has an ASCII stand-in that
     # is no letter (a letter is a strong left-to-right character to mlterm's bidi)
-    assert set(MLTERM_FRAMES) == set(range(0x2500, 0x25A0))
-    assert all(len(v) == 1 and v.isascii() and not v.isalnum() for v in MLTERM_FRAMES.values())
+    assert set(mlterm_frames()) == set(range(0x2500, 0x25A0))
+    assert all(len(v) == 1 and v.isascii() and not v.isalnum() for v in mlterm_frames().values())
     frame = "╭─ x ─╮│▏▕│╰──╯┼▁▂▇█"
-    assert frame.translate(MLTERM_FRAMES) == "|- x -||||||--||    "
+    assert frame.translate(mlterm_frames()) == "|- x -||||||--||    "
     # the verticals and corners are mlterm's separator, nothing else ("ctrl+q" is one
     # stretch)
     assert MLTERM_SEPARATORS == "|"

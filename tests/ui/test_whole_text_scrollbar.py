@@ -239,3 +239,74 @@ async def test_while_the_main_rows_grow_the_scrollbar_measures_the_whole_text(
         assert whole.position == pytest.approx(growing.position)
         # estimated from the first screens alone: short paragraph numbers, fewer lines
         assert abs(growing.rows - whole.rows) < 0.1 * whole.rows
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_a_click_on_the_track_pages_past_the_window_as_the_keys_do(
+    library: Any, long_article: str, monkeypatch: Any, size: tuple[int, int]
+) -> None:
+    """Below the thumb a page down, above it a page up, as PageDown and PageUp: the
+    window grows (Textual's own page stopped at the window's last screen)."""
+    held = await _deep_place_held(library, long_article, monkeypatch)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=size) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: view.whole and view.settled, "the place shown")
+        first = _top(view)
+        scrollbar = view.vertical_scrollbar
+        column = scrollbar.region.x  # on the screen
+        below = scrollbar.region.bottom - 1  # the thumb is mid-bar
+        above = scrollbar.region.y
+        window_end = view.rows[-1]
+        assert window_end is not None
+        for _ in range(6):
+            before = view.scroll_y
+            await pilot.click(offset=(column, below))
+            assert _top(view).paragraph > first.paragraph
+            assert view.scroll_y >= before  # a window's rows may come in front, never lost
+            assert _Bar(view).share > 0.5
+        assert _top(view).paragraph > window_end.paragraph  # past the window it opened with
+        for _ in range(12):
+            await pilot.click(offset=(column, above))
+        assert _top(view).paragraph < first.paragraph  # and before it
+        assert not view.layout_complete  # all of it from the window
+        held.gate.set()
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_thumb_dragged_goes_where_it_is_taken_in_the_whole_text(
+    library: Any, long_article: str, monkeypatch: Any, size: tuple[int, int]
+) -> None:
+    """Textual's scrollbar reckons a drag in the rows on screen: from a window, the
+    thumb drawn mid-bar and dragged to the bottom moved the view a few rows. It goes
+    to the end of the whole text now, and dragged back up to its beginning."""
+    held = await _deep_place_held(library, long_article, monkeypatch)
+    app = make_app(library, article_id=long_article)
+    async with app.run_test(size=size) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await wait_until(pilot, lambda: view.whole and view.settled, "the place shown")
+        scrollbar = view.vertical_scrollbar
+        bar = _Bar(view)
+        column, top = scrollbar.region.x, scrollbar.region.y
+        thumb = top + bar.thumb[-1]
+        await pilot.mouse_down(offset=(column, thumb))
+        await pilot.hover(offset=(column, scrollbar.region.bottom))  # just past the bar
+        await pilot.pause()
+        last = view.rows[-1]
+        assert last is not None and last.paragraph == PARAGRAPHS + 1  # the text's end
+        assert view.scroll_y == view.max_scroll_y
+        assert not view.layout_complete  # from a window
+        assert _Bar(view).share == 1.0
+        await pilot.hover(offset=(column, (top + scrollbar.region.bottom) // 2))
+        await pilot.pause()
+        middle = _top(view).paragraph
+        assert PARAGRAPHS * 0.3 < middle < PARAGRAPHS * 0.7  # about the middle
+        assert 0.3 < _Bar(view).share < 0.7
+        await pilot.hover(offset=(column, top - 1))
+        await pilot.mouse_up(offset=(column, top - 1))
+        await pilot.pause()
+        assert _top(view).paragraph < 5  # its beginning
+        assert _Bar(view).share < 0.05
+        held.gate.set()
+        await wait_until(pilot, lambda: view.layout_complete, "the whole text laid out")

@@ -6,7 +6,8 @@ import unicodedata
 
 from ._tables import BRACKET_PAIRS, MIRRORING_GLYPHS
 
-_MIRROR: dict[str, str] = {chr(code): chr(glyph) for code, glyph in MIRRORING_GLYPHS}
+#: Bidi_Mirroring_Glyph of each character that has one (every one is of class ON)
+MIRROR_GLYPHS: dict[str, str] = {chr(code): chr(glyph) for code, glyph in MIRRORING_GLYPHS}
 # str.translate table for mirroring a whole run at once.
 MIRROR_TABLE: dict[int, int] = dict(MIRRORING_GLYPHS)
 
@@ -24,12 +25,12 @@ BRACKET_CHARS = frozenset(OPENING_BRACKETS) | frozenset(CLOSING_BRACKETS)
 
 def mirror_char(ch: str) -> str:
     """The Bidi_Mirroring_Glyph of *ch*, or *ch* itself when it has none (rule L4)."""
-    return _MIRROR.get(ch, ch)
+    return MIRROR_GLYPHS.get(ch, ch)
 
 
 def has_mirror_glyph(ch: str) -> bool:
     """Whether *ch* has a Bidi_Mirroring_Glyph, i.e. draws differently at an odd level."""
-    return ch in _MIRROR
+    return ch in MIRROR_GLYPHS
 
 
 def is_mirrored(ch: str) -> bool:

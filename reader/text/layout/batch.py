@@ -117,7 +117,7 @@ class _Chunk:
 
         logical = "\n".join(texts)
         joined = _shaper("keep").shape_text(logical)
-        both = classes_and_cell_codes(joined)
+        both = classes_and_cell_codes(joined) if len(joined) >= _STAND_INS_FROM else None
         if both is None:
             codes, known = classify(joined), cell_codes(joined)
         else:
@@ -145,6 +145,11 @@ class _Chunk:
             self.cells.append(None if cells is None else cells[position:end])
             self.breaks.append(None if breaks is None else breaks[position:end])
             position = end + 1
+
+
+#: the chunks long enough for their classes and cell codes by stand-ins (see
+#: :mod:`reader.text.layout.codes`): its tables cost more than a short text's block masks
+_STAND_INS_FROM = 4096
 
 
 #: what every address :func:`~reader.text.isolates.ltr_spans` finds holds (its own first

@@ -9,6 +9,7 @@ from itertools import chain, compress, count, repeat
 from operator import ne
 
 from reader.text.bidi.classes import REMOVED_BY_X9
+from reader.text.bidi.mirroring import MIRROR_GLYPHS
 from reader.text.layout.mirror import MIRROR, MIRRORABLE, mirror_table
 from reader.text.layout.order.logical import source_slice
 from reader.text.layout.paragraph import PreparedParagraph
@@ -56,13 +57,44 @@ def backward_text(text: str, classes: str) -> str:
     mirrored: by whole-text operations on its UTF-16 or UTF-32 code units, or, when it has
     few combining marks and no X9-removed characters, as the reversed text with each
     cluster that has marks put back in logical order (a slice each)."""
+    text = _mirrored_text(text, classes)  # (a char for a char: before reversing or after)
     if classes.count("m") * _SPARSE_MARKS <= len(classes) and not _has_removed(classes):
-        backward = _backward_by_marks(text, classes)
-    else:
-        backward = _backward_by_units(text, classes)
-    if MIRRORABLE.search(backward):  # a few brackets: no translate of the whole text
-        backward = MIRRORABLE.sub(_mirrored, backward)
-    return backward
+        return _backward_by_marks(text, classes)
+    return _backward_by_units(text, classes)
+
+
+#: at most one neutral (class ON) in this many characters: the neutrals are looked at one
+#: by one, else the text is searched for mirrored characters
+_SPARSE_NEUTRALS = 16
+
+
+def _mirrored_text(text: str, classes: str) -> str:
+    """``text`` with each character that has a mirrored glyph replaced by it (rule L4).
+    Every such character is of class ON: in text with few of them (news text: quotation
+    marks, brackets, punctuation), only the characters at an ``O`` of ``classes`` (found
+    by C-level searches of the class codes) are looked up, instead of a regex search of
+    every character."""
+    count = classes.count("O")
+    if not count:
+        return text
+    if count * _SPARSE_NEUTRALS > len(classes):
+        return MIRRORABLE.sub(_mirrored, text) if MIRRORABLE.search(text) else text
+    glyph_of = MIRROR_GLYPHS.get
+    find = classes.find
+    pieces = []
+    done = 0  # text before here is placed
+    position = find("O")
+    while position >= 0:
+        glyph = glyph_of(text[position])
+        if glyph is not None:
+            pieces.append(text[done:position])
+            pieces.append(glyph)
+            done = position + 1
+        position = find("O", position + 1)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _has_removed(classes: str) -> bool:

@@ -13,6 +13,7 @@ come from the engine at the same options, with one blank row between paragraphs.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
@@ -148,7 +149,7 @@ def whole_text_extent(main: Rows, window: Rows | None, top: int,
     total = len(starts) - 1
     lines, characters = _lines_and_characters(main, starts)
     extra = 0  # the window's paragraphs beyond the main rows
-    if window is not None and window.next_paragraph > main.next_paragraph:
+    if window is not None and window.rows and window.next_paragraph > main.next_paragraph:
         start = max(main.next_paragraph, window.first_paragraph)
         row = window.first_row[start - window.first_paragraph]
         extra = window.next_paragraph - start
@@ -183,3 +184,29 @@ def _lines_and_characters(rows: Rows, starts: Sequence[int]) -> tuple[int, int]:
         return 0, 0
     return (len(rows.rows) - (paragraphs - 1),
             starts[rows.next_paragraph] - starts[rows.first_paragraph])
+
+
+def paragraph_at(main: Rows, row: float, starts: Sequence[int]) -> int:
+    """The paragraph at *row* of the whole text (:func:`whole_text_extent`'s rows): the
+    main rows' own where they reach, else the paragraph the estimate puts there (the
+    scrollbar's thumb dragged to a place not laid out yet)."""
+    if main.rows and row < len(main.rows):
+        return main.first_paragraph + bisect_right(main.first_row, int(row)) - 1
+    total = len(starts) - 1
+    first = main.next_paragraph
+    if first >= total:
+        return total - 1
+
+    def rows_to(paragraph: int) -> int:
+        """The estimated row of *paragraph*'s first line."""
+        probe = Rows(main.options, first_paragraph=paragraph)
+        return int(whole_text_extent(main, probe, 0, starts).top)
+
+    low, high = first, total - 1  # the last paragraph whose first line is at or above row
+    while low < high:
+        middle = (low + high + 1) // 2
+        if rows_to(middle) <= row:
+            low = middle
+        else:
+            high = middle - 1
+    return low

@@ -26,7 +26,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBarRender
+from textual.scrollbar import ScrollBarRender, ScrollDown, ScrollTo, ScrollUp
 from textual.strip import Strip
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -37,6 +37,7 @@ from reader.ui.widgets.article.rows import (
     ReadingPosition,
     Rows,
     character_starts,
+    paragraph_at,
     whole_text_extent,
     window_at,
 )
@@ -136,6 +137,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._starts: list[int] | None = None  # character_starts(paragraphs), when needed
         # the scrollbar's last place: (the top line, its share of the scroll range)
         self._last_extent: tuple[tuple[int, int], float] | None = None
+        self._drag: tuple[object, float] | None = None  # (the thumb's grab, its share then)
 
     # ----------------------------------------------------------------- content
     def show(
@@ -586,6 +588,58 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self._follow_end = not self.layout_complete
         self._jump(self.max_scroll_y)
+
+    def on_scroll_up(self, event: ScrollUp) -> None:
+        """A click on the scrollbar above the thumb: a page up, as the key does (a
+        window grows, where Textual's own page stopped at its first row)."""
+        event.prevent_default()
+        event.stop()
+        self.action_page_up()
+
+    def on_scroll_down(self, event: ScrollDown) -> None:
+        """A click on the scrollbar below the thumb: a page down, as the key does."""
+        event.prevent_default()
+        event.stop()
+        self.action_page_down()
+
+    def on_scroll_to(self, message: ScrollTo) -> None:
+        """The thumb dragged while the scrollbar measures the whole text: the view goes
+        where the thumb is taken in the whole text, not as far in the rows on screen
+        (Textual's scrollbar reckons the drag in those rows). A place not laid out yet
+        is shown from a window, as a place reopened there is."""
+        bar = self.vertical_scrollbar
+        extent = self.whole_text_extent()
+        layout, shown = self._layout, self._shown
+        if (message.y is None or extent is None or bar.grabbed is None or layout is None
+                or shown is None or self._starts is None):
+            return  # Textual's own scroll: the rows on screen are the whole text
+        message.prevent_default()
+        message.stop()
+        page = self.page_height
+        scroll_range = max(1, extent.rows - page)
+        if self._drag is None or self._drag[0] is not bar.grabbed:
+            self._drag = (bar.grabbed, extent.top / scroll_range)
+        # The mouse's move in cells, as the scrollbar worked it out from its own rows.
+        cells = ((message.y - bar.grabbed_position) * bar.window_size
+                 / max(1, bar.window_virtual_size))
+        track = bar.size.height - max(1.0, bar.size.height * page / max(1, extent.rows))
+        share = self._drag[1] + cells / max(1.0, track)
+        if share >= 1:  # the ends are where the keys take the reader, not estimates
+            self.action_scroll_end()
+            return
+        if share <= 0:
+            self.action_scroll_home()
+            return
+        target = share * scroll_range
+        before = whole_text_extent(layout, self._window, 0, self._starts).top
+        if 0 <= target - before < len(shown.rows):
+            self._move(round(target - before) - self.scroll_offset.y)
+            return
+        self._follow_end = False
+        self._pending = None
+        row = self._row_for(ReadingPosition(paragraph_at(layout, target, self._starts), 0))
+        if row is not None:
+            self._jump(row)
 
     def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
         self._follow_end = False  # then Textual's own handler scrolls
