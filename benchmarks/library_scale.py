@@ -81,18 +81,27 @@ connection.execute("COMMIT")
 """
 
 #: ``rtl-reader import`` run in-process, then the CPU seconds of this process and of
-#: the one that built the index (a child, waited for) printed on standard output.
+#: the one that built the index (a child, waited for) printed on standard output, and
+#: the wall and CPU seconds of this process's serial end: from its last article stored
+#: (waiting for the index, its copy into the library, the commit) to its exit.
 IMPORT = """
-import resource, sys
+import resource, sys, time
 from reader.cli import main
 if __name__ == "__main__":
     from reader.library import bulk_index, importer
+    end = [time.perf_counter(), time.process_time()]
     if sys.argv[1] == "here":
         importer.BULK_INDEX_BYTES = None
     else:  # whatever the machine's load (the command builds here when no core is free)
         bulk_index.a_core_is_free = lambda: True
+        swap = bulk_index.BulkIndex.swap_into
+        def timed_swap(index, connection):
+            end[:] = [time.perf_counter(), time.process_time()]
+            swap(index, connection)
+        bulk_index.BulkIndex.swap_into = timed_swap
     status = main(["import", *sys.argv[2:]])
     cpu = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    print("end", f"{time.perf_counter() - end[0]:.2f}", f"{time.process_time() - end[1]:.2f}")
     print("cpu", *(f"{usage.ru_utime + usage.ru_stime:.2f}" for usage in cpu))
     raise SystemExit(status)
 """
@@ -132,10 +141,12 @@ def timed_with_cpu(command: list[str]) -> tuple[float, int, float]:
     return elapsed, rss, user + system
 
 
-def timed_import(mode: str, source: Path, library: Path) -> tuple[float, int, float, float]:
+def timed_import(mode: str, source: Path,
+                 library: Path) -> tuple[float, int, float, float, tuple[float, float]]:
     """Wall seconds of an import (*mode* "beside": as the command does it; "here": the
-    index built in this process), its peak RSS in KiB, and the CPU seconds of its main
-    process and of the process that built the index."""
+    index built in this process), its peak RSS in KiB, the CPU seconds of its main
+    process and of the process that built the index, and the wall and CPU seconds of
+    the main process's serial end (:data:`IMPORT`)."""
     started = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-c", IMPORT, mode,
                              str(source), "--library", str(library)],
@@ -143,9 +154,11 @@ def timed_import(mode: str, source: Path, library: Path) -> tuple[float, int, fl
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"import failed: {result.stderr[-800:]!r}")
-    main_cpu, index_cpu = (float(x) for x in result.stdout.decode().split()[-2:])
+    lines = result.stdout.decode().split("\n")
+    main_cpu, index_cpu = (float(x) for x in lines[-2].split()[-2:])
+    end_wall, end_cpu = (float(x) for x in lines[-3].split()[-2:])
     rss = int(result.stderr.decode(errors="replace").split()[-1])
-    return elapsed, rss, main_cpu, index_cpu
+    return elapsed, rss, main_cpu, index_cpu, (end_wall, end_cpu)
 
 
 def streamed(command: list[str]) -> tuple[float, float, int]:
@@ -180,7 +193,8 @@ def main() -> int:
         size = source.stat().st_size / 1e6
         library = work / "library.sqlite3"
         load = os.getloadavg()[0]
-        ours, ours_rss, main_cpu, index_cpu = timed_import("beside", source, library)
+        ours, ours_rss, main_cpu, index_cpu, (end_wall, end_cpu) = timed_import(
+            "beside", source, library)
         bare, bare_rss, bare_cpu = timed_with_cpu(
             [sys.executable, "-c", BARE_IMPORT, str(source), str(work / "bare.sqlite3")])
         (work / "bare.sqlite3").unlink()
@@ -191,9 +205,12 @@ def main() -> int:
               f"{bare_rss / 1024:.0f} MiB: {ours / bare:.1f}x wall, "
               f"{(main_cpu + index_cpu) / bare_cpu:.1f}x CPU (load {load:.1f} to "
               f"{os.getloadavg()[0]:.1f})")
+        print(f"  its serial end, from the last article stored to the exit (the index's "
+              f"last batches, its copy into the library, the commit): {end_wall:.1f} s, "
+              f"CPU {end_cpu:.1f} s")
         if args.compare_here:
             here_library = work / "here.sqlite3"
-            here, here_rss, here_cpu, _ = timed_import("here", source, here_library)
+            here, here_rss, here_cpu, _, _ = timed_import("here", source, here_library)
             here_library.unlink()
             print(f"  the same import with the index built in one process: {here:.1f} s, "
                   f"CPU {here_cpu:.1f} s, {here_rss / 1024:.0f} MiB: {here / ours:.2f}x the "
