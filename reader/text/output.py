@@ -384,10 +384,12 @@ def konsole_edges(paragraph: str, start: int, end: int, rtl: bool) -> tuple[str,
     return {"R": RLM, "AL": ALM}.get(before or "", ""), RLM if after == "R" else ""
 
 
+@lru_cache(maxsize=4)
 def has_explicit_controls(text: str) -> bool:
     """Whether *text* holds an embedding, override or isolate control (or a PDF/PDI):
     where :func:`konsole_edges` would have to follow the controls' nesting, and does not.
-    (Marks, LRM, RLM and ALM, are letters to it, as to the rules.)"""
+    (Marks, LRM, RLM and ALM, are letters to it, as to the rules.) Asked once per line
+    of a paragraph: cached, so a long paragraph is searched once, not once a line."""
     return re.search("[\u202a-\u202e\u2066-\u2069]", text) is not None
 
 
@@ -478,8 +480,13 @@ def mirror_for_konsole(text: str, mapped: list[int], embedded: bool
                       else ch for ch, level in zip(text, para.levels, strict=True))
     if swapped == text:
         return text, mapped
+    if not any(new != ch and ch in BRACKET_CHARS for ch, new in zip(text, swapped, strict=True)):
+        return swapped, mapped  # guillemets, arrows: no bracket pair (BD16) can change
+    swapped_para = _konsole_paragraph(swapped, base)
+    if swapped_para.levels == para.levels:  # the same levels: the same order
+        return swapped, mapped
     order = reorder_line(para, 0, len(text))
-    if _konsole_order(swapped, base) == order:
+    if reorder_line(swapped_para, 0, len(swapped)) == order:
         return swapped, mapped
     for pin in ((RLI,), (RLM, RLI)):  # the isolate alone, then with the RLMs
         pinned, pinned_map, own = _pinned_brackets(text, swapped, mapped, pin, BRACKET_CHARS)

@@ -138,6 +138,7 @@ class ArticleView(ScrollView, can_focus=True):
         # the scrollbar's last place: (the top line, its share of the scroll range)
         self._last_extent: tuple[tuple[int, int], float] | None = None
         self._drag: tuple[object, float] | None = None  # (the thumb's grab, its share then)
+        self._bar_renderer_set = False
 
     # ----------------------------------------------------------------- content
     def show(
@@ -492,10 +493,13 @@ class ArticleView(ScrollView, can_focus=True):
         return shown.rows if shown else ()
 
     # --------------------------------------------------------------- scrollbar
-    def on_mount(self) -> None:
-        # Textual takes a renderer per scrollbar instance (ScrollBar.renderer's docs)
-        bar = _whole_text_bar(self)
-        self.vertical_scrollbar.renderer = bar  # type: ignore[misc]
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """The scrollbar drawn at the place in the whole text (:func:`_whole_text_bar`),
+        set when it is first shown: a short text, which has none, makes none."""
+        if shown and not self._bar_renderer_set:
+            self._bar_renderer_set = True
+            # Textual takes a renderer per scrollbar instance (ScrollBar.renderer's docs)
+            self.vertical_scrollbar.renderer = _whole_text_bar(self)  # type: ignore[misc]
 
     def whole_text_extent(self) -> Extent | None:
         """The top row and the rows of the whole text, for the scrollbar, while the rows
