@@ -201,7 +201,9 @@ class BulkIndex:
         assert self._channel is not None
         try:
             kind, detail = self._channel.recv()
-        except EOFError:
+        except (EOFError, ConnectionResetError):
+            # a process that dies with a batch unread resets the connection instead
+            # of closing it: the same end, said the same way
             raise BulkIndexFailed(Sentence("import.index_stopped")) from None
         if kind == "failed":
             raise BulkIndexFailed(detail)

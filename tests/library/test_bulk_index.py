@@ -414,3 +414,23 @@ def test_batches_go_ahead_of_a_busy_second_process(tmp_path: Path, corpus_jsonl:
         assert library.count() == len(articles)
         assert library.connection.execute(
             "SELECT count(*) FROM search_index").fetchone() == (len(articles),)
+
+
+def test_a_reset_pipe_is_a_stopped_second_process(tmp_path: Path) -> None:
+    """A process that dies with a batch unread resets the pipe (ECONNRESET) rather than
+    closing it: the importer says the index's process stopped, not 'cannot read'."""
+    import multiprocessing
+
+    Library.open(tmp_path / "lib.sqlite3").close()
+    index = bulk_index.BulkIndex(tmp_path / "lib.sqlite3")
+    here, there = multiprocessing.get_context("spawn").Pipe(duplex=True)
+    here.send(b"a batch the process never read")
+    there.close()
+    index._channel = here
+    try:
+        with pytest.raises(bulk_index.BulkIndexFailed) as failed:
+            index._reply()
+        assert str(failed.value) == "the process building the search index stopped"
+    finally:
+        here.close()
+        index.writer.close()
