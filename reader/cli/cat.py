@@ -205,6 +205,8 @@ def _open_input(path: str, where: str) -> BinaryIO:
         raise InputError(where, text("cli.input.denied")) from None
     except OSError as exc:
         raise _unreadable(where, exc) from None
+    except ValueError:  # a NUL byte in the name (argv cannot hold one; a caller can)
+        raise InputError(where, text("cli.input.missing")) from None
 
 
 def _unreadable(where: str, error: OSError) -> InputError:

@@ -44,6 +44,8 @@ def check_given_library_path(path: Path | str) -> bool:
 
     resolved = Path(path).expanduser()
     named = {"option": "--library", "path": describe_source(str(path))}
+    if "\0" in str(path):  # no file has such a name; SQLite would raise ValueError
+        raise UsageError(Sentence("library.path.unusable_bare", **named))
     try:
         if resolved.is_dir():
             raise UsageError(Sentence("library.path.is_folder", **named,

@@ -92,3 +92,22 @@ def test_random_argv_never_a_traceback(tmp_path: Path, monkeypatch, capsys,
         _run_argv([command, *rest], capsys)
 
     check()
+
+
+@pytest.mark.parametrize(("argv", "code", "said"), [
+    (["cat", "/\0x"], 1, "no such file"),
+    (["import", "/\0x"], 1, "no such file or folder"),
+    (["list", "--library", "/\0x"], 2, "--library /x: cannot be used"),
+    (["--library", "/tmp/\0", "list"], 2, "--library /tmp/: cannot be used"),
+])
+def test_a_nul_byte_in_a_name_is_no_file(tmp_path: Path, monkeypatch, capsys,
+                                         argv: list[str], code: int, said: str) -> None:
+    """No file can have a NUL byte in its name, and ``open`` and SQLite raise ValueError
+    on one: the command says which name, as for any name that is no file."""
+    _argv_env(tmp_path, monkeypatch)
+    try:
+        status = main(argv)
+    except SystemExit as exited:
+        status = exited.code
+    err = capsys.readouterr().err
+    assert status == code and said in err and "Traceback" not in err, err
