@@ -117,7 +117,7 @@ def _print_notes() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     _degrade_unencodable_output()
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = command_first(list(sys.argv[1:] if argv is None else argv))
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
     choose_language(None if command else _language_option(args_list))
     try:
@@ -135,11 +135,28 @@ def run_command() -> NoReturn:
     it all again, about 6 ms of every ``cat``, more than a one-line file takes to lay
     out. Output is flushed at exit as before; nothing is left unwritten."""
     status = main()
-    if len(sys.argv) > 1 and sys.argv[1] in COMMANDS:
+    if command_first(sys.argv[1:])[:1] in ([name] for name in COMMANDS):
         import gc
 
         gc.freeze()
     sys.exit(status)
+
+
+def command_first(args: list[str]) -> list[str]:
+    """*args* with a command written after ``--library PATH`` moved to the front.
+
+    Every command takes ``--library``, so ``rtl-reader --library lib.sqlite3 import
+    news.jsonl`` is what many type (as ``git -C DIR log``); the app's parser would read
+    ``import`` as an article and refuse the file after it. The option goes after the
+    command, where the command's parser reads it. Anything else is left as it is: a
+    first word that is no command opens the app, as before."""
+    index = 0
+    while index < len(args) and (args[index] == "--library" or
+                                 args[index].startswith("--library=")):
+        index += 1 if "=" in args[index] else 2
+    if 0 < index < len(args) and args[index] in COMMANDS:
+        return [args[index], *args[:index], *args[index + 1:]]
+    return args
 
 
 def _run(command: str | None, args_list: list[str]) -> int:

@@ -213,3 +213,31 @@ def test_a_bad_draft_row_is_skipped_with_a_warning_naming_it(library: Path, caps
     captured = capsys.readouterr()
     assert [item["article_id"] for item in json.loads(captured.out)] == ["good"]
     assert captured.err.count("\n") == 1 and "'bad'" in captured.err
+
+
+@pytest.mark.parametrize("before", [["--library", "{lib}"], ["--library={lib}"]])
+def test_library_written_before_the_command_is_the_commands(
+        library: Path, tmp_path: Path, capsys, before: list[str]) -> None:
+    """``rtl-reader --library PATH import FILE``: the option every command takes, typed
+    before the command, reaches the command (the app's parser refused FILE)."""
+    article = tmp_path / "خبر.txt"
+    article.write_text("عنوان جديد تماما\n\nنص الخبر الجديد.", encoding="utf-8")
+    ahead = [part.format(lib=library) for part in before]
+    assert main([*ahead, "import", str(article)]) == 0
+    assert capsys.readouterr().out.startswith("1 imported")
+    assert main([*ahead, "list", "--width", "100"]) == 0
+    with Library.open(library) as opened:
+        count = len(opened.list_articles())
+    assert len([line for line in capsys.readouterr().out.splitlines()
+                if line[:1].strip()]) == count
+
+
+def test_command_first_leaves_everything_else_as_it_is() -> None:
+    from reader.cli import command_first
+
+    for args in ([], ["list"], ["a.txt"], ["--library", "x"], ["--library"],
+                 ["--library", "x", "a.txt"], ["--bidi", "app", "list"],
+                 ["--library", "list"], ["list", "--library", "x"]):
+        assert command_first(list(args)) == args
+    assert command_first(["--library", "x", "--library=y", "cat", "-"]) == [
+        "cat", "--library", "x", "--library=y", "-"]
