@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
 
                 with import_progress() as progress:  # a file not yet stored is imported first
                     article_id = library.resolve_id(args.article, progress)
+            _need_a_terminal()
             return run_app(library, settings, article_id,
                            on_first_paint=_resume_garbage_collection, preferences=saved,
                            tmux=tmux)
@@ -84,3 +85,20 @@ def run(args: argparse.Namespace) -> int:
             library.close()
     finally:
         tmux.answer()  # (collects tmux's answer if the app never came to ask for it)
+
+
+def _need_a_terminal() -> None:
+    """Refuse to start the app unless standard input and output are a terminal.
+
+    Started with either redirected (``rtl-reader < /dev/null``, ``rtl-reader | less``)
+    the app wrote its escape sequences into the pipe or file and waited for keys that
+    never came, until it was killed. The article named was checked (and a file
+    imported) first, so its problems are said as before."""
+    import sys
+
+    from reader.cli.strategy import is_terminal
+    from reader.errors import UsageError
+    from reader.i18n.sentence import Sentence
+
+    if not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
+        raise UsageError(Sentence("cli.app.no_terminal"))

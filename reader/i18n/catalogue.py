@@ -165,6 +165,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.input.directory": {"en": "is a directory, not a text file",
                             "ar": "مجلد، لا ملف نصي"},
     "cli.input.missing": {"en": "no such file", "ar": "لا ملف بهذا الاسم"},
+    "cli.app.no_terminal": {
+        "en": "the reader draws on a terminal, and standard input or output is none; "
+              "to print an article: rtl-reader cat ARTICLE",
+        "ar": "يرسم القارئ على طرفية، والدخل أو الخرج القياسي ليس طرفية؛ "
+              "لطباعة مقال: rtl-reader cat ARTICLE"},
     "cli.input.denied": {"en": "permission denied", "ar": "لا إذن بقراءته"},
     "cli.input.long_line": {
         "en": "{where}: line {line} is longer than {limit} bytes; laid out in parts of "

@@ -43,3 +43,21 @@ def test_help_lists_the_app_options(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for option in ("--library", "--bidi", "--harakat", "--no-shape", "--measure", "--lang"):
         assert option in out
+
+
+def test_the_app_without_a_terminal_says_so_instead_of_waiting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Standard input and output here are pytest's, not a terminal: the app used to
+    write its escape sequences into them and wait for keys that never came."""
+    import reader.ui.app
+
+    started: list[object] = []
+    monkeypatch.setattr(reader.ui.app, "run_app", lambda *a, **k: started.append(a) or 0)
+    status = main(["--library", str(tmp_path / "lib.sqlite")])
+    err = capsys.readouterr().err
+    assert status == 2 and not started
+    assert err.endswith("standard input or output is none; to print an article: "
+                        "rtl-reader cat ARTICLE\n")
+    monkeypatch.setattr("reader.cli.strategy.is_terminal", lambda stream: True)
+    assert main(["--library", str(tmp_path / "lib.sqlite")]) == 0 and len(started) == 1
