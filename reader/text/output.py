@@ -639,15 +639,10 @@ def only_ligatures(shaped: str, source: Sequence[int], logical: str) -> str:
 def _starts_right_to_left(text: str) -> bool:
     """Whether the first strong letter of *text* (which holds no bidi control) is a
     right-to-left one: what mlterm lays a stretch of a row out from (rules P2/P3)."""
-    from reader.text.bidi.classes import bidi_class
+    from reader.text.bidi.classes import classify
+    from reader.text.bidi.reference import first_strong_level
 
-    for ch in text:
-        kind = bidi_class(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    return first_strong_level(classify(text)) == 1
 
 
 def aligns_rows_itself(mode: str) -> bool:
