@@ -168,11 +168,6 @@ def marks_room(line: str) -> int:
     return 2 * line.count("\u2069") + 4
 
 
-def behind_tmux() -> bool:
-    """Whether the terminal this process writes to is behind tmux (asked once)."""
-    return terminal_decision(_requested).terminal.inside_tmux
-
-
 @cache
 def terminal_decision(requested: str) -> BidiDecision:
     """The app's decision for the terminal this process runs in (once per process)."""

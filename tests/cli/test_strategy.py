@@ -342,7 +342,14 @@ def test_messages_keep_the_interfaces_isolates_on_a_terminal_that_orders(
     # mlterm gets embeddings instead, behind tmux too (seen right there, December 4,
     # 2026, once no row was filled to its last cell: see the next test)
     assert shown.startswith("rtl-reader: \u202a") and RLE + "ﻣﻘﺎﻝ ﺟﺪﻳﺪ.txt" + PDF in shown
-    monkeypatch.setattr(strategy, "behind_tmux", lambda: True)
+    from reader.ui.terminal import TmuxClient
+
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.setattr("reader.ui.terminal.ask_tmux",
+                        lambda environ: TmuxClient("mlterm", "", {"MLTERM": "3.9.0"}))
+    strategy.terminal_decision.cache_clear()
+    behind = strategy.terminal_decision(strategy.AUTO).terminal
+    assert behind.inside_tmux and behind.kind == "mlterm"
     assert for_stream(line, _Terminal()) == shown
     assert for_stream(line, io.StringIO()) == line  # a pipe: logical, as ever
 
