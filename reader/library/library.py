@@ -138,7 +138,7 @@ class Library:
                 self._skip(row[0], Sentence("library.row_not_text"))
         return summaries
 
-    def _skip(self, article_id: object, why: str) -> None:
+    def _skip(self, article_id: object, why: Sentence) -> None:
         shown = sanitize_line(str(article_id))[:80]
         self.skipped.append(Sentence("library.skipped_article", article=repr(shown), why=why))
 
