@@ -135,7 +135,8 @@ def run_command() -> NoReturn:
     it all again, about 6 ms of every ``cat``, more than a one-line file takes to lay
     out. Output is flushed at exit as before; nothing is left unwritten."""
     status = main()
-    if command_first(sys.argv[1:])[:1] in ([name] for name in COMMANDS):
+    args = command_first(sys.argv[1:])
+    if args and args[0] in COMMANDS:
         import gc
 
         gc.freeze()
