@@ -75,12 +75,12 @@ def text_pieces(
                                   limit=f"{max_line_bytes:,}"))
             piece = bytes(buffer[:end])
             del buffer[:end]
-            first = None
+            decoded = None
             if not encoding:
-                encoding, first = _encoding_of(piece, where)
-            if first is None or b"\x00" in piece:  # (NUL: the message names it)
-                first = _decoded(piece, where, offset, encoding)
-            yield first
+                encoding, decoded = _encoding_of(piece, where)
+            if decoded is None:
+                decoded = _decoded(piece, where, offset, encoding)
+            yield decoded
             offset += end
             line += piece.count(b"\n")
         if not block:
@@ -103,11 +103,13 @@ def _encoding_of(first_piece: bytes, where: str) -> tuple[str, str | None]:
     """UTF-8, or the legacy Arabic encoding the first piece reads as (with the note a
     whole file gets, see :mod:`reader.text.decode`); a later piece that does not decode
     is an error, as for a whole file. With it, the piece's text when it reads as UTF-8
-    (a megabyte is not decoded twice), else None."""
+    and holds no NUL (a megabyte is not decoded twice; a NUL is said by
+    :func:`_decoded`), else None."""
     from reader.text.decode import LEGACY_ENCODINGS, LegacyEncoding, legacy_encoding
 
     try:
-        return "utf-8", first_piece.decode("utf-8")
+        text_of = first_piece.decode("utf-8")
+        return "utf-8", None if b"\x00" in first_piece else text_of
     except UnicodeDecodeError:
         found = b"\x00" not in first_piece and legacy_encoding(first_piece)
         if found:
