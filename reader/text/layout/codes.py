@@ -24,6 +24,7 @@ gets ``None`` and goes the block tables' way.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.text.bidi.classes import _low_table
 from reader.text.wrap import _VS16, _ZWJ, _block_cells
@@ -69,7 +70,10 @@ class _Tables:
         self.latin_cells[question] = letter_cells
 
 
-_TABLES: list[_Tables] = []
+@cache
+def _tables() -> _Tables:
+    """The tables, built on first use (a one-line input never needs them)."""
+    return _Tables()
 
 
 def classes_and_cell_codes(text: str) -> tuple[str, bytes] | None:
@@ -82,9 +86,7 @@ def classes_and_cell_codes(text: str) -> tuple[str, bytes] | None:
     latin = text.encode("latin-1", "replace")
     if not latin.isascii() and len(latin.translate(None, _C1_BYTES)) != len(latin):
         return None
-    if not _TABLES:
-        _TABLES.append(_Tables())
-    tables = _TABLES[0]
+    tables = _tables()
     classes_table = tables.latin_classes
     cells_table = tables.latin_cells
     search = tables.others.search
