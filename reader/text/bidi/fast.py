@@ -189,13 +189,11 @@ def _by_arabic_stretches(classes: str) -> bytes:
     taken = 0  # reduced levels used
     for gap, (start, end) in zip(gaps, spans, strict=False):  # (one gap more)
         out += levels[taken : taken + len(gap)]
-        out += _ONES[: end - start] if end - start <= len(_ONES) else b"\x01" * (end - start)
+        out += b"\x01" * (end - start)
         taken += len(gap) + 1
     out += levels[taken:]
     return bytes(out)
 
-
-_ONES = b"\x01" * 512
 
 
 def _resolve(text: str, classes: str, base_level: int) -> bytes:
