@@ -49,13 +49,14 @@ def sample_lines(width: int, terminal_kind: str = "", *, harakat: str = "keep",
         form = TERMINAL_FORMS.get(terminal_kind, mode) if mode == "terminal" else mode
         options = LayoutOptions(max(2, width), mode=form, harakat=harakat, shape=shape)
         lines = layout_text(SAMPLE, options)
-        sample = lines[0].padded(max(2, width)) if lines else ""
         if lines and lines[0].fill_end:
             # mlterm's form: the sample shares its stretch of the row with the number and
             # name before it, which mlterm lays out left to right (seen: words in
             # left-to-right order), so it goes in that stretch's form, filled before it
             shown, _ = ends_in_place(lines[0].text, range(len(lines[0].text)))
             sample = " " * max(0, width - lines[0].cells) + shown
+        else:
+            sample = lines[0].padded(max(2, width)) if lines else ""
         if end_mark and not sample.endswith(LRM):
             sample += LRM
         rows.append((mode, sample))
