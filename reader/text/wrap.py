@@ -375,8 +375,8 @@ def _break_by_the_rules(
 def wrap_at_spaces(
     text: str, width: int, known_codes: bytes | None = None, cells: bytes | None = None
 ) -> list[LineSpan]:
-    """Greedy wrapping at spaces only, without UAX #14 (what :func:`wrap_asking_at_breaks`
-    starts from, and the reference that measures what the rules cost). ``cells``:
+    """Greedy wrapping at spaces only, without UAX #14: the reference that measures what
+    the rules cost (``benchmarks/cat.py --breaking``). ``cells``:
     ``narrow_cells(known_codes)`` when the caller has them."""
     if cells is None and known_codes is not None:
         cells = narrow_cells(known_codes)
