@@ -251,12 +251,8 @@ def count_new_terms(connection: sqlite3.Connection) -> int:
             keys = [key for (key,) in connection.execute(
                 "SELECT article_key FROM search_index WHERE counted = 0")]
             frequencies: Counter[str] = Counter()
-            for start in range(0, len(keys), _REINDEX_BATCH):
-                batch = keys[start : start + _REINDEX_BATCH]
-                for title, body in connection.execute(
-                    f"SELECT title, body FROM articles WHERE key IN ({','.join('?' * len(batch))})",
-                    batch,
-                ):
+            for rows in _stored_in_batches(connection, keys):
+                for _key, title, body in rows:
                     frequencies.update(set(index_terms(title, body).split()))
             connection.executemany(
                 "INSERT INTO term_df (term, df) VALUES (?, ?) "
@@ -306,6 +302,20 @@ def fill_title_keys(connection: sqlite3.Connection, *, refresh: bool = False) ->
 _REINDEX_BATCH = 500
 
 
+def _stored_in_batches(connection: sqlite3.Connection,
+                       keys: list[int]) -> Iterator[list[tuple[int, str, str]]]:
+    """The stored ``(key, title, body)`` of the articles *keys*, in key order, a batch of
+    bodies at a time: a library indexed again, or its new articles' terms counted, is
+    never read whole."""
+    for start in range(0, len(keys), _REINDEX_BATCH):
+        batch = keys[start : start + _REINDEX_BATCH]
+        yield connection.execute(
+            f"SELECT key, title, body FROM articles WHERE key IN ({','.join('?' * len(batch))})"
+            " ORDER BY key",
+            batch,
+        ).fetchall()
+
+
 def ensure_index(connection: sqlite3.Connection) -> int:
     """Index the articles that are not yet (after an upgrade from schema 1, or a
     normaliser change, which re-indexes all), and store missing title keys (after
@@ -330,14 +340,7 @@ def ensure_index(connection: sqlite3.Connection) -> int:
             "SELECT key FROM articles "
             "WHERE key NOT IN (SELECT article_key FROM search_index) ORDER BY key"
         )]
-        # A batch of bodies at a time: a re-indexed library is never read whole.
-        for start in range(0, len(keys), _REINDEX_BATCH):
-            batch = keys[start : start + _REINDEX_BATCH]
-            rows = connection.execute(
-                f"SELECT key, title, body FROM articles WHERE key IN ({','.join('?' * len(batch))})"
-                " ORDER BY key",
-                batch,
-            ).fetchall()
+        for rows in _stored_in_batches(connection, keys):
             write_index_rows(
                 connection, [(key, build_index_row(title, body)) for key, title, body in rows]
             )
