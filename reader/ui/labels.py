@@ -18,6 +18,7 @@ from reader.errors import InputError, error_words
 from reader.i18n import Translator, spoken
 from reader.text.isolates import InterfaceText, clean_line, embedded, join_isolated
 from reader.text.layout import LayoutOptions, Line, layout_text
+from reader.text.layout.line import filled_to_its_end
 from reader.text.output import aligns_rows_itself, fill_end
 from reader.text.sanitize import sanitize_line
 from reader.ui.plain import plain
@@ -160,7 +161,7 @@ class Labels:
             return line
         end = fill_end(self.mode, line, True)
         if end and len(line) < width:
-            return line.ljust(width - 1) + end
+            return filled_to_its_end(line, len(line), width, end)
         return line.rjust(width)
 
     def padded(self, lines: Sequence[Line], width: int) -> str:

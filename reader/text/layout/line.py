@@ -144,8 +144,16 @@ class Line:
         if self.align_right:
             return fill + self.text
         if fill and self.fill_end:
-            return self.text + fill[1:] + self.fill_end
+            return filled_to_its_end(self.text, self.cells, width, self.fill_end)
         return self.text + fill
+
+
+def filled_to_its_end(text: str, cells: int, width: int, end: str) -> str:
+    """*text*, *cells* wide and narrower than *width*, filled with spaces after it to
+    *width* cells, the last of them *end* (``reader.text.output.fill_end``): a line the
+    terminal lays out from the right itself (mlterm's ``terminal`` form). The one rule
+    for the engine's lines (:meth:`Line.padded`) and the interface's own."""
+    return text + " " * (width - cells - 1) + end
 
 
 class _MovedMap:
